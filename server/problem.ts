@@ -1,0 +1,94 @@
+import type { FieldError } from '../src/domain/validation';
+
+/** RFC 9457 problem details. `type` is stable; clients switch on it, people read `title`. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+  current?: unknown;
+};
+
+export const PROBLEM_TYPES = {
+  validation: '/problems/validation',
+  malformedJson: '/problems/malformed-json',
+  notFound: '/problems/not-found',
+  preconditionFailed: '/problems/stale-version',
+  preconditionRequired: '/problems/if-match-required',
+  unsupportedMediaType: '/problems/unsupported-media-type',
+  payloadTooLarge: '/problems/payload-too-large',
+  unauthenticated: '/problems/unauthenticated',
+  idempotencyMismatch: '/problems/idempotency-key-reused',
+  methodNotAllowed: '/problems/method-not-allowed',
+  internal: '/problems/internal',
+} as const;
+
+export class ProblemError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+}
+
+export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(problem), {
+    status: problem.status,
+    headers: { 'content-type': 'application/problem+json', ...headers },
+  });
+}
+
+export const problems = {
+  validation: (errors: FieldError[]) =>
+    new ProblemError({
+      type: PROBLEM_TYPES.validation,
+      title: 'The request has invalid fields.',
+      status: 400,
+      errors,
+    }),
+  malformedJson: () =>
+    new ProblemError({
+      type: PROBLEM_TYPES.malformedJson,
+      title: 'The request body is not valid JSON.',
+      status: 400,
+    }),
+  notFound: (what: string) =>
+    new ProblemError({ type: PROBLEM_TYPES.notFound, title: `${what} was not found.`, status: 404 }),
+  stale: (current: unknown) =>
+    new ProblemError({
+      type: PROBLEM_TYPES.preconditionFailed,
+      title: 'Someone else changed this since you loaded it.',
+      detail: 'The version you sent is not the current one. The current resource is included.',
+      status: 412,
+      current,
+    }),
+  ifMatchRequired: () =>
+    new ProblemError({
+      type: PROBLEM_TYPES.preconditionRequired,
+      title: 'An update must say which version it changes (If-Match header).',
+      status: 428,
+    }),
+  unsupportedMediaType: () =>
+    new ProblemError({
+      type: PROBLEM_TYPES.unsupportedMediaType,
+      title: 'Send the body as application/json.',
+      status: 415,
+    }),
+  payloadTooLarge: (limit: number) =>
+    new ProblemError({
+      type: PROBLEM_TYPES.payloadTooLarge,
+      title: `The request body is larger than ${limit} bytes.`,
+      status: 413,
+    }),
+  unauthenticated: () =>
+    new ProblemError({
+      type: PROBLEM_TYPES.unauthenticated,
+      title: 'Sign in first: no known user made this request.',
+      status: 401,
+    }),
+  idempotencyMismatch: () =>
+    new ProblemError({
+      type: PROBLEM_TYPES.idempotencyMismatch,
+      title: 'This Idempotency-Key was already used for a different request.',
+      status: 422,
+    }),
+};

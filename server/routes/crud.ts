@@ -1,0 +1,149 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { problems } from '../problem';
+import type { ApiDeps } from '../context';
+import { fieldError } from '../../src/domain/validation';
+import type { User } from '../../src/domain/user';
+import {
+  checkRefs,
+  compact,
+  etag,
+  json,
+  matchesText,
+  pagingShape,
+  parseWith,
+  readJson,
+  requireCurrentVersion,
+  searchParamsToObject,
+  sortAndPage,
+  sortParam,
+  type SortKey,
+} from '../http';
+import type { Collection } from '../store';
+import { withIdempotency } from './idempotency';
+
+type Stored = { id: string; version: number; createdAt: string; updatedAt: string };
+
+export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
+  path: string;
+  label: string;
+  prefix: string;
+  collection: Collection<T>;
+  /** Filters beyond paging, sort, q and id. */
+  filters: z.ZodRawShape;
+  arrayKeys?: readonly string[];
+  /** Builds the predicate once per request (so per-request values like today are read once). */
+  filter?: (query: Q) => (item: T) => boolean;
+  text: (item: T) => string;
+  sorts: Record<string, SortKey<T>>;
+  defaultSort: string;
+  /** Without `create` or `patch` the resource registers its own POST or PATCH. */
+  create?: z.ZodType;
+  patch?: z.ZodType;
+  /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
+  build?: (input: Record<string, unknown>, meta: Stored, actor: User) => T;
+  /** Validates a whole resource after a patch is applied (cross-field rules). */
+  whole?: z.ZodType;
+  /** The input fields of a stored resource, for `whole` (default: all but id, version, dates). */
+  inputOf?: (item: T) => Record<string, unknown>;
+  refs: (value: Record<string, unknown>) => Array<[string, boolean]>;
+  /** Client-chosen ids (sectors); others get a generated one. */
+  clientId?: boolean;
+};
+
+function withoutMeta(item: Stored): Record<string, unknown> {
+  const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = item;
+  return fields;
+}
+
+export function listQuerySchema(filters: z.ZodRawShape, sorts: readonly string[], defaultSort: string) {
+  return z.strictObject({
+    ...pagingShape,
+    ...filters,
+    id: z.array(z.string().max(80)).max(100).optional(),
+    sort: sortParam(sorts, defaultSort),
+  });
+}
+
+export function registerCrud<T extends Stored, Q extends Record<string, unknown>>(
+  app: Hono,
+  deps: ApiDeps,
+  config: CrudConfig<T, Q>,
+): void {
+  const { store } = deps;
+  const querySchema = listQuerySchema(config.filters, Object.keys(config.sorts), config.defaultSort);
+  const arrayKeys = ['id', ...(config.arrayKeys ?? [])];
+
+  app.get(config.path, (c) => {
+    const url = new URL(c.req.url);
+    const query = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as Q & {
+      limit: number;
+      cursor?: number;
+      q?: string;
+      id?: string[];
+      sort: string;
+    };
+    const ids = query.id ? new Set(query.id) : undefined;
+    const matches = config.filter?.(query);
+    const items = config.collection
+      .all()
+      .filter(
+        (item) =>
+          (!ids || ids.has(item.id)) &&
+          (!matches || matches(item)) &&
+          matchesText(item, query.q, config.text),
+      );
+    return json(
+      sortAndPage(items, { sort: query.sort, sorts: config.sorts, limit: query.limit, offset: query.cursor ?? 0 }),
+    );
+  });
+
+  app.get(`${config.path}/:id`, (c) => {
+    const item = config.collection.get(c.req.param('id'));
+    if (!item) throw problems.notFound(config.label);
+    return json(item, { headers: { etag: etag(item.version) } });
+  });
+
+  const { create, patch: patchSchema } = config;
+
+  if (create) app.post(config.path, (c) =>
+    withIdempotency(deps, c.req.raw, (body) => {
+      const actor = deps.actor(c.req.raw);
+      const input = parseWith(create, body) as Record<string, unknown>;
+      checkRefs(config.refs(input));
+      return store.transaction(() => {
+        const id = config.clientId ? String(input.id) : store.nextId(config.prefix);
+        if (config.collection.get(id)) {
+          throw problems.validation([fieldError('id', 'duplicate')]);
+        }
+        const at = deps.now().toISOString();
+        const meta = { id, version: 1, createdAt: at, updatedAt: at };
+        const item = compact(config.build ? config.build(input, meta, actor) : ({ ...input, ...meta } as unknown as T));
+        config.collection.insert(item);
+        return json(item, {
+          status: 201,
+          headers: { location: `/api${config.path}/${id}`, etag: etag(item.version) },
+        });
+      });
+    }),
+  );
+
+  if (patchSchema) app.patch(`${config.path}/:id`, async (c) => {
+    deps.actor(c.req.raw);
+    const current = config.collection.get(c.req.param('id'));
+    if (!current) throw problems.notFound(config.label);
+    requireCurrentVersion(c.req.raw, current);
+    const { value } = await readJson(c.req.raw);
+    const patch = parseWith(patchSchema, value) as Record<string, unknown>;
+    const merged = compact({ ...current, ...patch }) as unknown as T;
+    if (config.whole) parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged));
+    checkRefs(config.refs(patch));
+    const changed = Object.keys(patch).some(
+      (key) => JSON.stringify((current as Record<string, unknown>)[key]) !== JSON.stringify(patch[key]),
+    );
+    if (!changed) return json(current, { headers: { etag: etag(current.version) } });
+    const next = { ...merged, version: current.version + 1, updatedAt: deps.now().toISOString() };
+    store.transaction(() => config.collection.replace(next));
+    return json(next, { headers: { etag: etag(next.version) } });
+  });
+}

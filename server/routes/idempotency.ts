@@ -1,0 +1,48 @@
+import type { ApiDeps } from '../context';
+import { readJson } from '../http';
+import { problems } from '../problem';
+
+const KEY = /^[\w.:-]{8,200}$/;
+
+/**
+ * Runs a create at most once per Idempotency-Key: a retry or a double click with the same key and
+ * body gets the first answer again (marked Idempotent-Replayed), never a second resource.
+ */
+export async function withIdempotency(
+  deps: ApiDeps,
+  request: Request,
+  create: (body: unknown) => Promise<Response> | Response,
+): Promise<Response> {
+  const key = request.headers.get('idempotency-key');
+  const { value, text } = await readJson(request);
+  if (key === null) return create(value);
+  if (!KEY.test(key)) {
+    throw problems.validation([
+      { path: 'Idempotency-Key', code: 'invalidFormat', message: 'This value is not in the expected format.' },
+    ]);
+  }
+  const scope = `${new URL(request.url).pathname} ${key}`;
+  const requestHash = text;
+  const earlier = deps.store.idempotency.get(scope);
+  if (earlier) {
+    if (earlier.requestHash !== requestHash) throw problems.idempotencyMismatch();
+    return new Response(JSON.stringify(earlier.body), {
+      status: earlier.status,
+      headers: { ...earlier.headers, 'idempotent-replayed': 'true' },
+    });
+  }
+  const response = await create(value);
+  if (response.ok) {
+    const headers: Record<string, string> = {};
+    response.headers.forEach((v, k) => {
+      headers[k] = v;
+    });
+    deps.store.idempotency.put(scope, {
+      requestHash,
+      status: response.status,
+      body: await response.clone().json(),
+      headers,
+    });
+  }
+  return response;
+}

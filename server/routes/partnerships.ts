@@ -1,0 +1,133 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  canChangeStage,
+  PARTNERSHIP_TYPES,
+  STAGES,
+  type Partnership,
+  type Stage,
+} from '../../src/domain/partnership';
+import { countryCode, partnershipInput, partnershipPatch, stageChangeInput } from '../../src/domain/schemas';
+import { fieldError } from '../../src/domain/validation';
+import type { ApiDeps } from '../context';
+import { compact, etag, json, parseWith, readJson, refChecks, requireCurrentVersion, sectorChecks } from '../http';
+import { problems } from '../problem';
+import { registerCrud } from './crud';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+type PartnershipQuery = {
+  stage?: Stage[];
+  type?: string[];
+  countryCode?: string;
+  sectorId?: string;
+  homeRegionId?: string;
+  partnerRegionId?: string;
+  illustrative?: boolean;
+};
+
+export function registerPartnerships(app: Hono, deps: ApiDeps): void {
+  const { store } = deps;
+
+  const partnerName = (p: Partnership) => {
+    const region = p.partnerRegionId ? store.regions.get(p.partnerRegionId) : undefined;
+    if (region) return `${region.name} ${region.localName ?? ''} ${region.province ?? ''}`;
+    const org = p.partnerOrganizationId ? store.organizations.get(p.partnerOrganizationId) : undefined;
+    return org ? `${org.name} ${org.acronym ?? ''}` : '';
+  };
+
+  const refs = (p: Record<string, unknown>) => [
+    ...refChecks(store.regions, 'homeRegionId', p.homeRegionId as string | undefined),
+    ...refChecks(store.regions, 'partnerRegionId', p.partnerRegionId as string | undefined),
+    ...refChecks(store.organizations, 'partnerOrganizationId', p.partnerOrganizationId as string | undefined),
+    ...refChecks(store.organizations, 'facilitatorIds', p.facilitatorIds as string[] | undefined),
+    ...refChecks(store.users, 'coordinatorId', p.coordinatorId as string | undefined),
+    ...sectorChecks(store, 'focusSectorIds', p.focusSectorIds as string[] | undefined),
+  ];
+
+  registerCrud<Partnership, PartnershipQuery>(app, deps, {
+    path: '/partnerships',
+    label: 'Partnership',
+    prefix: 'pts',
+    collection: store.partnerships,
+    filters: {
+      stage: z.array(z.enum(STAGES)).optional(),
+      type: z.array(z.enum(PARTNERSHIP_TYPES)).optional(),
+      countryCode: countryCode.optional(),
+      sectorId: z.string().max(40).optional(),
+      homeRegionId: z.string().max(80).optional(),
+      partnerRegionId: z.string().max(80).optional(),
+      illustrative: bool.optional(),
+    },
+    arrayKeys: ['stage', 'type'],
+    filter: (q) => (p) =>
+      (!q.stage || q.stage.includes(p.stage)) &&
+      (!q.type || q.type.includes(p.type)) &&
+      (!q.countryCode ||
+        (p.partnerRegionId !== undefined && store.regions.get(p.partnerRegionId)?.countryCode === q.countryCode)) &&
+      (!q.sectorId || p.focusSectorIds.includes(q.sectorId)) &&
+      (!q.homeRegionId || p.homeRegionId === q.homeRegionId) &&
+      (!q.partnerRegionId || p.partnerRegionId === q.partnerRegionId) &&
+      (q.illustrative === undefined || p.illustrative === q.illustrative),
+    text: partnerName,
+    sorts: {
+      partner: (p) => partnerName(p).toLowerCase(),
+      stage: (p) => STAGES.indexOf(p.stage),
+      updatedAt: (p) => p.updatedAt,
+    },
+    defaultSort: 'partner',
+    create: partnershipInput,
+    patch: partnershipPatch,
+    whole: partnershipInput,
+    inputOf: ({ id: _i, version: _v, createdAt: _c, updatedAt: _u, stage: _s, stageHistory: _h, ...fields }) => fields,
+    refs,
+    build: (input, meta, actor) => {
+      const { stage, stageDate, stageNote, ...fields } = input as Record<string, unknown> & {
+        stage: Stage;
+        stageDate?: string;
+        stageNote?: string;
+      };
+      return {
+        ...(fields as Omit<Partnership, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'stage' | 'stageHistory'>),
+        ...meta,
+        stage,
+        stageHistory: [
+          compact({ to: stage, date: stageDate ?? deps.today(), note: stageNote, by: actor.id, at: meta.createdAt }),
+        ],
+      };
+    },
+  });
+
+  /** The only way a stage moves: along an allowed transition, dated, with an optional note. */
+  app.post('/partnerships/:id/stage-changes', async (c) => {
+    const actor = deps.actor(c.req.raw);
+    const current = store.partnerships.get(c.req.param('id'));
+    if (!current) throw problems.notFound('Partnership');
+    requireCurrentVersion(c.req.raw, current);
+    const { value } = await readJson(c.req.raw);
+    const change = parseWith(stageChangeInput, value);
+    if (change.to === current.stage) throw problems.validation([fieldError('to', 'sameStage')]);
+    if (!canChangeStage(current.stage, change.to)) {
+      throw problems.validation([fieldError('to', 'invalidTransition', { from: current.stage, to: change.to })]);
+    }
+    const last = current.stageHistory.at(-1);
+    if (last && change.date < last.date) throw problems.validation([fieldError('date', 'dateOrder')]);
+    const at = deps.now().toISOString();
+    const agreements = { ...current.agreements };
+    if (change.to === 'letter-of-intent') agreements.loiDate ??= change.date;
+    if (change.to === 'mou-signed') agreements.mouSignedDate ??= change.date;
+    const next: Partnership = {
+      ...current,
+      stage: change.to,
+      agreements,
+      stageHistory: [
+        ...current.stageHistory,
+        compact({ from: current.stage, to: change.to, date: change.date, note: change.note, by: actor.id, at }),
+      ],
+      version: current.version + 1,
+      updatedAt: at,
+    };
+    store.transaction(() => store.partnerships.replace(next));
+    return json(next, { headers: { etag: etag(next.version) } });
+  });
+}

@@ -1,0 +1,1 @@
+export type { Person, PersonInput, PersonPatch } from './schemas/person';

@@ -1,0 +1,21 @@
+import type { Region } from './schemas/region';
+
+export type { Region, RegionInput, RegionPatch } from './schemas/region';
+
+export const REGION_LEVELS = ['regency', 'city', 'province', 'country'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const REGION_ROLES = ['home', 'partner'] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
+
+/** Names a region with its level so that Kabupaten Tangerang is never mistaken for Kota Tangerang. */
+export function regionLabel(
+  region: Pick<Region, 'name' | 'level'>,
+  levelName: (level: RegionLevel) => string,
+  locale: string,
+): string {
+  if (region.level === 'country') return region.name;
+  const level = levelName(region.level);
+  // Bahasa Indonesia puts the level first (Kabupaten Tangerang), English after (Tangerang Regency).
+  return locale.startsWith('id') ? `${level} ${region.name}` : `${region.name} ${level}`;
+}

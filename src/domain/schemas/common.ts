@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { SECTOR_ID_PATTERN } from '../sector';
+
+/** Sane limits: long enough for real reports, short enough that nobody stores a novel by mistake. */
+export const LIMITS = {
+  name: 200,
+  title: 200,
+  shortText: 500,
+  text: 10_000,
+  url: 2_000,
+  listItems: 100,
+  idLength: 80,
+} as const;
+
+export const id = z.string().min(1, { error: 'required' }).max(LIMITS.idLength);
+
+export const requiredText = (max: number = LIMITS.name) =>
+  z.string().trim().min(1, { error: 'required' }).max(max);
+
+export const optionalText = (max: number = LIMITS.shortText) => z.string().trim().max(max).optional();
+
+export const isoDate = z.string().refine(isIsoDate, { error: 'invalidDate' });
+
+export const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'invalidTime' });
+
+export const timeZone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return tz.length <= 64;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'invalidTimeZone' },
+);
+
+/** Only web links: http and https. `javascript:`, `data:` and friends are refused. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(LIMITS.url)
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
+      } catch {
+        return false;
+      }
+    },
+    { error: 'invalidUrl' },
+  );
+
+export const email = z.string().trim().max(LIMITS.name).pipe(z.email({ error: 'invalidEmail' }));
+
+export const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'invalidCountry' });
+
+export const sectorId = z.string().regex(SECTOR_ID_PATTERN, { error: 'invalidFormat' }).max(40);
+
+export const idList = (max: number = LIMITS.listItems) => z.array(id).max(max);
+
+export const localized = z.strictObject({
+  id: requiredText(LIMITS.name),
+  en: requiredText(LIMITS.name),
+});
+
+/** What the API adds to every stored resource. */
+export const meta = {
+  id,
+  version: z.number().int().positive(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+/** One list page, as every list endpoint returns it. */
+export type Page<T> = { items: T[]; total: number; nextCursor: string | null };

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { followUpRuleErrors, FOLLOW_UP_STATUSES, PRIORITIES } from '../follow-up';
+import { id, idList, isoDate, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+
+const status = z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' });
+const priority = z.enum(PRIORITIES, { error: 'invalidOption' });
+
+/** A follow-up as agreed in a meeting: the meeting and partnership come from the meeting. */
+export const followUpDraft = z.strictObject({
+  title: requiredText(LIMITS.title),
+  description: optionalText(LIMITS.text),
+  ownerId: id,
+  dueDate: isoDate.optional(),
+  sectorIds: z.array(sectorId).max(30).default([]),
+  priority: priority.default('normal'),
+});
+
+const followUpFields = followUpDraft.extend({
+  partnershipId: id,
+  meetingId: id.optional(),
+  status: status.default('open'),
+});
+
+export const followUpInput = followUpFields.superRefine((item, ctx) => {
+  for (const error of followUpRuleErrors(item)) {
+    ctx.addIssue({ code: 'custom', path: [error.path], message: error.code });
+  }
+});
+
+/** `dueDate: null` clears the date; `comment` goes into the history with this change. */
+export const followUpPatch = z.strictObject({
+  title: requiredText(LIMITS.title).optional(),
+  description: optionalText(LIMITS.text),
+  ownerId: id.optional(),
+  dueDate: isoDate.nullable().optional(),
+  sectorIds: z.array(sectorId).max(30).optional(),
+  priority: priority.optional(),
+  status: status.optional(),
+  comment: optionalText(2_000),
+});
+
+export const followUpEvent = z.object({
+  at: z.string(),
+  by: z.string(),
+  kind: z.enum(['created', 'status', 'updated', 'comment', 'discussed']),
+  from: status.optional(),
+  to: status.optional(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+  comment: z.string().optional(),
+  meetingId: z.string().optional(),
+});
+
+export const followUp = followUpFields.extend({
+  ...meta,
+  /** Every meeting that discussed the item, the originating one first. */
+  meetingIds: idList(),
+  history: z.array(followUpEvent),
+  completedAt: z.string().optional(),
+});
+
+export type FollowUpDraft = z.input<typeof followUpDraft>;
+export type FollowUpInput = z.input<typeof followUpInput>;
+export type FollowUpPatch = z.input<typeof followUpPatch>;
+export type FollowUpEvent = z.output<typeof followUpEvent>;
+export type FollowUp = z.output<typeof followUp>;

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { email, id, LIMITS, meta, optionalText, requiredText } from './common';
+
+const personFields = z.strictObject({
+  name: requiredText(LIMITS.name),
+  /** As the source gives it: Wakil Bupati Tangerang, Deputy Mayor of Binzhou. */
+  position: optionalText(LIMITS.name),
+  regionId: id.optional(),
+  organizationId: id.optional(),
+  email: email.optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{4,30}$/, { error: 'invalidFormat' })
+    .optional(),
+  illustrative: z.boolean().default(false),
+});
+
+export const personInput = personFields.refine(
+  (p) => p.regionId !== undefined || p.organizationId !== undefined,
+  { error: 'affiliationRequired', path: ['regionId'] },
+);
+export const personPatch = personFields.partial();
+export const person = personFields.extend(meta);
+
+export type PersonInput = z.input<typeof personInput>;
+export type PersonPatch = z.input<typeof personPatch>;
+export type Person = z.output<typeof person>;
