@@ -36,7 +36,9 @@ export async function readJson(request: Request): Promise<{ value: unknown; text
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {
-  const result = schema.safeParse(value);
+  // reportInput: zod 4 keeps an issue's input only when asked, and toFieldErrors needs it to tell
+  // a missing field (required) from one of the wrong type (invalidType).
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) {
     const errors = toFieldErrors(result.error);
     throw problems.validation(

@@ -134,7 +134,11 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     if (!current) throw problems.notFound(config.label);
     requireCurrentVersion(c.req.raw, current);
     const { value } = await readJson(c.req.raw);
-    const patch = parseWith(patchSchema, value) as Record<string, unknown>;
+    const parsed = parseWith(patchSchema, value) as Record<string, unknown>;
+    // A patch changes only the fields it names: zod 4 applies `.default()`s inside `.partial()`,
+    // which would otherwise reset lists and flags (participants, strengths, illustrative...).
+    const sent = value as Record<string, unknown>;
+    const patch = Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(sent, key)));
     const merged = compact({ ...current, ...patch }) as unknown as T;
     if (config.whole) parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged));
     checkRefs(config.refs(patch));

@@ -19,3 +19,10 @@ export function regionLabel(
   // Bahasa Indonesia puts the level first (Kabupaten Tangerang), English after (Tangerang Regency).
   return locale.startsWith('id') ? `${level} ${region.name}` : `${region.name} ${level}`;
 }
+
+const LOCAL_SCRIPT_LANG: Record<string, string> = { CN: 'zh-Hans', TW: 'zh-Hant', HK: 'zh-Hant', JP: 'ja', KR: 'ko', TH: 'th' };
+
+/** The language tag of a local-script name, so screen readers and fonts treat 滨州市 as Chinese. */
+export function localScriptLang(countryCode: string): string | undefined {
+  return LOCAL_SCRIPT_LANG[countryCode];
+}

@@ -1,0 +1,74 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { RouteObject } from 'react-router';
+import { LoadingState } from '@/components/ui/states';
+import { Layout } from './layout';
+import { RouteError } from './route-error';
+import { NotFoundPage } from './routes/not-found';
+
+/**
+ * Every page is its own chunk, loaded when first visited; a page's loader starts its data
+ * requests beside the chunk download instead of after the first render.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      path: '/',
+      Component: Layout,
+      HydrateFallback: () => <LoadingState />,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              index: true,
+              lazy: async () => {
+                const m = await import('./routes/dashboard');
+                return { Component: m.DashboardPage, loader: m.dashboardLoader(queryClient) };
+              },
+            },
+            {
+              path: 'follow-ups',
+              lazy: async () => {
+                const m = await import('./routes/follow-ups');
+                return { Component: m.FollowUpsPage, loader: m.followUpsLoader(queryClient) };
+              },
+            },
+            {
+              path: 'meetings',
+              lazy: async () => {
+                const m = await import('./routes/meetings');
+                return { Component: m.MeetingsPage, loader: m.meetingsLoader(queryClient) };
+              },
+            },
+            {
+              path: 'meetings/:meetingId',
+              lazy: async () => {
+                const m = await import('./routes/meeting');
+                return { Component: m.MeetingPage, loader: m.meetingLoader(queryClient) };
+              },
+            },
+            {
+              path: 'partners',
+              lazy: async () => {
+                const m = await import('./routes/partners');
+                return { Component: m.PartnersPage, loader: m.partnersLoader(queryClient) };
+              },
+            },
+            {
+              path: 'partners/:partnershipId',
+              lazy: async () => {
+                const m = await import('./routes/partner');
+                return { Component: m.PartnerPage, loader: m.partnerLoader(queryClient) };
+              },
+            },
+            {
+              path: '*',
+              Component: NotFoundPage,
+            },
+          ],
+        },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,71 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { followUpQueries } from '@/features/follow-ups/api/queries';
+import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
+import { meetingQueries } from '@/features/meetings/api/queries';
+import { MeetingDetail } from '@/features/meetings/components/meeting-detail';
+import { partnershipQueries } from '@/features/partners/api/queries';
+import { referenceQueries } from '@/features/reference/api/queries';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function meetingLoader(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    const id = params.meetingId ?? '';
+    void queryClient.prefetchQuery(meetingQueries.detail(id));
+    void queryClient.prefetchInfiniteQuery(followUpQueries.list({ meetingId: id }));
+    return null;
+  };
+}
+
+function peopleOf(meeting: { hostLeadId?: string; delegationLeadId?: string; participants: { personId?: string }[]; statements: { personId?: string }[] }): string[] {
+  const ids = [meeting.hostLeadId, meeting.delegationLeadId, ...meeting.participants.map((p) => p.personId), ...meeting.statements.map((s) => s.personId)];
+  return [...new Set(ids.filter((id): id is string => id !== undefined))];
+}
+
+export function MeetingPage() {
+  const { t } = useTranslation();
+  const meetingId = useParams().meetingId ?? '';
+  const meeting = useQuery(meetingQueries.detail(meetingId));
+  const partnership = useQuery({ ...partnershipQueries.detail(meeting.data?.partnershipId ?? ''), enabled: meeting.data !== undefined });
+  const people = useQuery(referenceQueries.people(meeting.data ? peopleOf(meeting.data) : []));
+  const followUps = useInfiniteQuery(followUpQueries.list({ meetingId }));
+  const peopleMap = useMemo(() => new Map(people.data?.items.map((p) => [p.id, p])), [people.data]);
+  useDocumentTitle(meeting.data?.title ?? t('meetings.title'));
+
+  return (
+    <div className="page">
+      <p className="back-link no-print">
+        <Link to="/meetings">{t('meetings.backToList')}</Link>
+      </p>
+      {meeting.isPending ? (
+        <LoadingState />
+      ) : meeting.isError ? (
+        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />
+      ) : (
+        <>
+          <MeetingDetail meeting={meeting.data} partnership={partnership.data} people={peopleMap} />
+          <section aria-labelledby="meeting-follow-ups">
+            <h2 id="meeting-follow-ups">{t('meetings.detail.followUps')}</h2>
+            {followUps.isPending ? (
+              <LoadingState />
+            ) : followUps.isError ? (
+              <ErrorState error={followUps.error} onRetry={() => void followUps.refetch()} />
+            ) : followUps.data.pages[0]?.items.length === 0 ? (
+              <EmptyState>{t('meetings.detail.noFollowUps')}</EmptyState>
+            ) : (
+              <FollowUpTable
+                items={followUps.data.pages.flatMap((p) => p.items)}
+                caption={t('meetings.detail.followUps')}
+                showPartnership={false}
+              />
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { FollowUpStatus } from '@/domain/follow-up';
+import type { MeetingKind } from '@/domain/meeting';
+import type { Stage } from '@/domain/partnership';
+import { apiGet } from '@/lib/api-client';
+
+export type StatsFilters = { from: string; to: string; partnershipId?: string; sectorId?: string };
+
+export type Kpis = {
+  activePartnerships: number;
+  partnerships: number;
+  meetings: number;
+  meetingsPreviousPeriod: number;
+  openFollowUps: number;
+  overdueFollowUps: number;
+  followUpsAgreed: number;
+  followUpsDone: number;
+  completionRate: number | null;
+};
+export type SectorStatusRow = { sectorId: string; counts: Record<FollowUpStatus, number>; total: number };
+export type QuarterKindRow = { quarter: string; counts: Record<MeetingKind, number>; total: number };
+export type StageRow = { stage: Stage; count: number };
+
+export const statsKeys = {
+  all: ['stats'] as const,
+  kpis: (filters: StatsFilters) => [...statsKeys.all, 'kpis', filters] as const,
+  bySector: (filters: StatsFilters) => [...statsKeys.all, 'follow-ups-by-sector', filters] as const,
+  byQuarter: (filters: StatsFilters) => [...statsKeys.all, 'meetings-by-quarter', filters] as const,
+  byStage: (filters: StatsFilters) => [...statsKeys.all, 'partnerships-by-stage', filters] as const,
+};
+
+/** Aggregates come from the API's stats endpoints; the browser never counts rows. */
+export const statsQueries = {
+  kpis: (f: StatsFilters) =>
+    queryOptions({ queryKey: statsKeys.kpis(f), queryFn: ({ signal }) => apiGet<Kpis>('/stats/kpis', f, signal) }),
+  bySector: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: statsKeys.bySector(f),
+      queryFn: ({ signal }) => apiGet<{ items: SectorStatusRow[] }>('/stats/follow-ups-by-sector', f, signal),
+    }),
+  byQuarter: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: statsKeys.byQuarter(f),
+      queryFn: ({ signal }) => apiGet<{ items: QuarterKindRow[] }>('/stats/meetings-by-quarter', f, signal),
+    }),
+  byStage: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: statsKeys.byStage(f),
+      queryFn: ({ signal }) => apiGet<{ items: StageRow[] }>('/stats/partnerships-by-stage', f, signal),
+    }),
+};

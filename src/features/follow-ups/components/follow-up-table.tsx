@@ -1,0 +1,85 @@
+import { useTranslation } from 'react-i18next';
+import { todayIn } from '@/domain/dates';
+import { isDueToday, isOverdue, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
+import type { Partnership } from '@/domain/partnership';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { Tag } from '@/components/ui/tags';
+import { useFormat } from '@/lib/use-format';
+import { useLabels } from '@/features/reference/api/use-labels';
+
+export const STATUS_TONE: Record<FollowUpStatus, 'blue' | 'yellow' | 'red' | 'green' | 'grey'> = {
+  open: 'blue',
+  'in-progress': 'yellow',
+  blocked: 'red',
+  done: 'green',
+  cancelled: 'grey',
+};
+
+export function StatusTag({ status }: { status: FollowUpStatus }) {
+  const { t } = useTranslation();
+  return <Tag tone={STATUS_TONE[status]}>{t(`enums.status.${status}`)}</Tag>;
+}
+
+type FollowUpTableProps = {
+  items: FollowUp[];
+  partnerships?: ReadonlyMap<string, Partnership>;
+  caption: string;
+  /** Hide the partnership column where the page is already about one partnership. */
+  showPartnership?: boolean;
+};
+
+export function FollowUpTable({ items, partnerships, caption, showPartnership = true }: FollowUpTableProps) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const today = todayIn();
+  return (
+    <TableScroll label={caption}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('followUps.columns.title')}</th>
+            {showPartnership && <th scope="col">{t('followUps.columns.partnership')}</th>}
+            <th scope="col">{t('followUps.columns.owner')}</th>
+            <th scope="col">{t('followUps.columns.due')}</th>
+            <th scope="col">{t('followUps.columns.priority')}</th>
+            <th scope="col">{t('followUps.columns.status')}</th>
+            <th scope="col">{t('followUps.columns.sectors')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="table__title">
+                {item.title}
+              </th>
+              {showPartnership && <td>{labels.partnership(partnerships?.get(item.partnershipId))}</td>}
+              <td>{labels.user(item.ownerId)}</td>
+              <td className="nowrap">
+                {item.dueDate ? format.date(item.dueDate, 'medium') : t('followUps.noDueDate')}
+                {isOverdue(item, today) && (
+                  <>
+                    {' '}
+                    <Tag tone="red">{t('followUps.overdue')}</Tag>
+                  </>
+                )}
+                {isDueToday(item, today) && (
+                  <>
+                    {' '}
+                    <Tag tone="yellow">{t('followUps.dueToday')}</Tag>
+                  </>
+                )}
+              </td>
+              <td>{t(`enums.priority.${item.priority}`)}</td>
+              <td>
+                <StatusTag status={item.status} />
+              </td>
+              <td>{item.sectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

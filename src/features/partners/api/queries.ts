@@ -1,0 +1,28 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Partnership } from '@/domain/partnership';
+import type { Page } from '@/domain/schemas/common';
+import { apiGet } from '@/lib/api-client';
+
+export type PartnershipFilters = { stage?: string[]; countryCode?: string; sectorId?: string; q?: string };
+
+export const partnershipKeys = {
+  all: ['partnerships'] as const,
+  lists: () => [...partnershipKeys.all, 'list'] as const,
+  list: (filters: PartnershipFilters) => [...partnershipKeys.lists(), filters] as const,
+  details: () => [...partnershipKeys.all, 'detail'] as const,
+  detail: (id: string) => [...partnershipKeys.details(), id] as const,
+};
+
+export const partnershipQueries = {
+  /** Partnerships are few (a handful to a few dozen): one page of 100 holds them. */
+  list: (filters: PartnershipFilters = {}) =>
+    queryOptions({
+      queryKey: partnershipKeys.list(filters),
+      queryFn: ({ signal }) => apiGet<Page<Partnership>>('/partnerships', { ...filters, limit: 100 }, signal),
+    }),
+  detail: (id: string) =>
+    queryOptions({
+      queryKey: partnershipKeys.detail(id),
+      queryFn: ({ signal }) => apiGet<Partnership>(`/partnerships/${encodeURIComponent(id)}`, {}, signal),
+    }),
+};

@@ -1,0 +1,90 @@
+import { useTranslation } from 'react-i18next';
+import type { Partnership } from '@/domain/partnership';
+import { currentStageSince } from '@/domain/partnership';
+import { localScriptLang } from '@/domain/region';
+import { DescriptionList } from '@/components/ui/description-list';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { IllustrativeTag, Tag } from '@/components/ui/tags';
+import { useFormat } from '@/lib/use-format';
+import { useLabels } from '@/features/reference/api/use-labels';
+
+/** The partner's profile, the partnership's stage with its dated history, and its agreements. */
+export function PartnershipDetail({ partnership }: { partnership: Partnership }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const region = partnership.partnerRegionId ? labels.maps.regions.get(partnership.partnerRegionId) : undefined;
+  const since = currentStageSince(partnership);
+  const none = t('common.none');
+  const { agreements } = partnership;
+
+  return (
+    <>
+      <p className="caption">{t(`enums.partnershipType.${partnership.type}`)}</p>
+      <h1>
+        {labels.partnership(partnership)}{' '}
+        {region?.localName && (
+          <span className="local-name" lang={localScriptLang(region.countryCode)}>
+            {region.localName}
+          </span>
+        )}{' '}
+        {partnership.illustrative && <IllustrativeTag />}
+      </h1>
+      <p>
+        <Tag tone="blue">{t(`enums.stage.${partnership.stage}`)}</Tag>{' '}
+        {since && <span className="hint">{t('partners.detail.since', { date: format.date(since, 'long') })}</span>}
+      </p>
+
+      <section aria-labelledby="partner-profile">
+        <h2 id="partner-profile">{t('partners.detail.profile')}</h2>
+        <DescriptionList
+          items={[
+            { term: t('partners.detail.localName'), value: region?.localName ?? none, hidden: !region },
+            { term: t('partners.detail.level'), value: region ? t(`enums.level.${region.level}`) : none, hidden: !region },
+            { term: t('partners.detail.province'), value: region?.province ?? none, hidden: !region },
+            { term: t('partners.detail.country'), value: region ? format.country(region.countryCode) : none, hidden: !region },
+            {
+              term: t('partners.detail.strengths'),
+              value: region?.strengths.map(labels.sector).join(', ') || none,
+              hidden: !region,
+            },
+            { term: t('partners.detail.focusSectors'), value: partnership.focusSectorIds.map(labels.sector).join(', ') || none },
+            { term: t('partners.detail.facilitators'), value: partnership.facilitatorIds.map(labels.organization).join(', ') || none },
+            { term: t('partners.detail.coordinator'), value: labels.user(partnership.coordinatorId) },
+            { term: t('partners.detail.loiDate'), value: agreements.loiDate ? format.date(agreements.loiDate) : none },
+            { term: t('partners.detail.mouSignedDate'), value: agreements.mouSignedDate ? format.date(agreements.mouSignedDate) : none },
+            { term: t('partners.detail.mouExpiresDate'), value: agreements.mouExpiresDate ? format.date(agreements.mouExpiresDate) : none },
+            { term: t('partners.detail.notes'), value: partnership.notes, hidden: !partnership.notes },
+          ]}
+        />
+      </section>
+
+      <section aria-labelledby="partner-stages">
+        <h2 id="partner-stages">{t('partners.detail.stageHistory')}</h2>
+        <TableScroll label={t('partners.detail.stageHistory')}>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('partners.detail.historyDate')}</th>
+                <th scope="col">{t('partners.detail.historyChange')}</th>
+                <th scope="col">{t('partners.detail.historyNote')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {[...partnership.stageHistory].reverse().map((entry, i) => (
+                <tr key={`${entry.at}-${i}`}>
+                  <td className="nowrap">{format.date(entry.date, 'long')}</td>
+                  <td>
+                    {entry.from ? `${t(`enums.stage.${entry.from}`)} → ` : ''}
+                    {t(`enums.stage.${entry.to}`)}
+                  </td>
+                  <td>{entry.note ?? none}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      </section>
+    </>
+  );
+}

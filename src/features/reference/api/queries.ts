@@ -1,0 +1,51 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { Page } from '@/domain/schemas/common';
+import type { Organization } from '@/domain/organization';
+import type { Person } from '@/domain/person';
+import type { Region } from '@/domain/region';
+import type { Sector } from '@/domain/sector';
+import type { User } from '@/domain/user';
+import { apiGet } from '@/lib/api-client';
+
+/**
+ * Reference data changes rarely and is small: one page of up to 100 of each is loaded and
+ * kept for five minutes, to name the ids that other resources carry.
+ */
+const REFERENCE_STALE_MS = 5 * 60_000;
+
+export const referenceKeys = {
+  all: ['reference'] as const,
+  sectors: () => [...referenceKeys.all, 'sectors'] as const,
+  users: () => [...referenceKeys.all, 'users'] as const,
+  regions: () => [...referenceKeys.all, 'regions'] as const,
+  organizations: () => [...referenceKeys.all, 'organizations'] as const,
+  people: (ids: readonly string[]) => [...referenceKeys.all, 'people', [...ids].sort()] as const,
+  session: () => [...referenceKeys.all, 'session'] as const,
+};
+
+const page = <T,>(key: readonly unknown[], path: string) =>
+  queryOptions({
+    queryKey: key,
+    queryFn: ({ signal }) => apiGet<Page<T>>(path, { limit: 100 }, signal),
+    staleTime: REFERENCE_STALE_MS,
+  });
+
+export const referenceQueries = {
+  sectors: () => page<Sector>(referenceKeys.sectors(), '/sectors'),
+  users: () => page<User>(referenceKeys.users(), '/users'),
+  regions: () => page<Region>(referenceKeys.regions(), '/regions'),
+  organizations: () => page<Organization>(referenceKeys.organizations(), '/organizations'),
+  people: (ids: readonly string[]) =>
+    queryOptions({
+      queryKey: referenceKeys.people(ids),
+      queryFn: ({ signal }) => apiGet<Page<Person>>('/people', { id: ids, limit: 100 }, signal),
+      staleTime: REFERENCE_STALE_MS,
+      enabled: ids.length > 0,
+    }),
+  session: () =>
+    queryOptions({
+      queryKey: referenceKeys.session(),
+      queryFn: ({ signal }) => apiGet<{ user: User }>('/session', {}, signal),
+      staleTime: REFERENCE_STALE_MS,
+    }),
+};

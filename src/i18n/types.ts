@@ -1,0 +1,6 @@
+import type { id } from './locales/id';
+
+type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** Every locale has exactly the keys of the Indonesian one (checked by the compiler and a test). */
+export type LocaleResources = Widen<typeof id>;

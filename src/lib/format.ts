@@ -1,0 +1,63 @@
+import type { IsoDate } from '@/domain/dates';
+
+/** The locale tag Intl should use for each UI language. */
+export const INTL_LOCALE = { id: 'id-ID', en: 'en-GB' } as const;
+
+export type DateStyle = 'full' | 'long' | 'medium' | 'short';
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
+  const key = `d|${locale}|${style}`;
+  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    // A calendar date is formatted at UTC midnight in UTC: no time zone can move it a day.
+    format = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** "Senin, 22 September 2025" (id-ID, full) or "Monday 22 September 2025" (en-GB). */
+export function formatDate(iso: IsoDate, locale: string, style: DateStyle = 'long'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return dateFormat(locale, style).format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+export function weekdayName(weekday: number, locale: string): string {
+  // 2025-09-21 was a Sunday: weekday 0.
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2025, 8, 21 + weekday)),
+  );
+}
+
+/** An instant (ISO timestamp) in the given zone, Asia/Jakarta unless told otherwise. */
+export function formatDateTime(instant: string, locale: string, timeZone = 'Asia/Jakarta'): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(instant));
+}
+
+export function formatNumber(value: number, locale: string): string {
+  const key = `n|${locale}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    cache.set(key, format);
+  }
+  return format.format(value);
+}
+
+export function formatPercent(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+}
+
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,40 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+
+export const LOCALES = ['id', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** The demo's default user until someone picks another: the protocol staff member. */
+export const DEFAULT_USER_ID = 'usr-rina';
+
+type Preferences = {
+  locale: Locale;
+  userId: string;
+  setLocale: (locale: Locale) => void;
+  setUserId: (userId: string) => void;
+};
+
+/** Client-only preferences (never server data), kept across reloads. */
+export const usePreferences = create<Preferences>()(
+  persist(
+    (set) => ({
+      locale: 'id',
+      userId: DEFAULT_USER_ID,
+      setLocale: (locale) => set({ locale }),
+      setUserId: (userId) => set({ userId }),
+    }),
+    {
+      name: 'mitra.preferences',
+      version: 1,
+      partialize: ({ locale, userId }) => ({ locale, userId }),
+      merge: (persisted, current) => {
+        const saved = (persisted ?? {}) as Partial<Preferences>;
+        return {
+          ...current,
+          locale: LOCALES.includes(saved.locale as Locale) ? (saved.locale as Locale) : current.locale,
+          userId: typeof saved.userId === 'string' && saved.userId ? saved.userId : current.userId,
+        };
+      },
+    },
+  ),
+);
