@@ -42,13 +42,13 @@ async function loadSnapshot(): Promise<Snapshot> {
 export async function startWorker(): Promise<void> {
   adoptSnapshot(await loadSnapshot());
   const worker = setupWorker(
-    http.post('*/api/_demo/reset', async () => {
+    http.post('/api/_demo/reset', async () => {
       await saving;
       await del(KEY, idb);
       adoptSnapshot(demoSnapshot());
       return new HttpResponse(null, { status: 204 });
     }),
-    http.all('*/api/*', async () => {
+    http.all('/api/*', async () => {
       await delay(LATENCY_MS);
       return undefined; // fall through to the API
     }),

@@ -201,7 +201,7 @@ export const BINZHOU_VISIT: Meeting = {
     {
       side: 'guest',
       organizationId: IDS.icbc,
-      description: 'Perwakilan Indonesia–China Business Council (ICBC) Jakarta dalam rombongan; nama tidak disebutkan',
+      description: 'Perwakilan ICBC Jakarta dalam rombongan; nama tidak disebutkan dalam laporan',
     },
   ],
   facilitatorIds: [IDS.icbc],

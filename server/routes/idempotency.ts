@@ -23,6 +23,12 @@ export async function withIdempotency(
   }
   const scope = `${new URL(request.url).pathname} ${key}`;
   const requestHash = text;
+  // A double click sends the same request twice at once: the second waits for the first to finish
+  // (its answer is only stored after an await), then replays it instead of creating again.
+  const pending = inFlightFor(deps.store);
+  for (let running = pending.get(scope); running; running = pending.get(scope)) {
+    await running.catch(() => undefined);
+  }
   const earlier = deps.store.idempotency.get(scope);
   if (earlier) {
     if (earlier.requestHash !== requestHash) throw problems.idempotencyMismatch();
@@ -31,18 +37,37 @@ export async function withIdempotency(
       headers: { ...earlier.headers, 'idempotent-replayed': 'true' },
     });
   }
-  const response = await create(value);
-  if (response.ok) {
-    const headers: Record<string, string> = {};
-    response.headers.forEach((v, k) => {
-      headers[k] = v;
-    });
-    deps.store.idempotency.put(scope, {
-      requestHash,
-      status: response.status,
-      body: await response.clone().json(),
-      headers,
-    });
+  const attempt = (async () => {
+    const response = await create(value);
+    if (response.ok) {
+      const headers: Record<string, string> = {};
+      response.headers.forEach((v, k) => {
+        headers[k] = v;
+      });
+      deps.store.idempotency.put(scope, {
+        requestHash,
+        status: response.status,
+        body: await response.clone().json(),
+        headers,
+      });
+    }
+    return response;
+  })();
+  pending.set(scope, attempt);
+  try {
+    return await attempt;
+  } finally {
+    if (pending.get(scope) === attempt) pending.delete(scope);
   }
-  return response;
+}
+
+const inFlight = new WeakMap<object, Map<string, Promise<Response>>>();
+
+function inFlightFor(store: object): Map<string, Promise<Response>> {
+  let map = inFlight.get(store);
+  if (!map) {
+    map = new Map();
+    inFlight.set(store, map);
+  }
+  return map;
 }

@@ -13,28 +13,27 @@ import { apiGet } from '@/lib/api-client';
  */
 const REFERENCE_STALE_MS = 5 * 60_000;
 
+type ReferenceResource = 'sectors' | 'users' | 'regions' | 'organizations';
+
 export const referenceKeys = {
   all: ['reference'] as const,
-  sectors: () => [...referenceKeys.all, 'sectors'] as const,
-  users: () => [...referenceKeys.all, 'users'] as const,
-  regions: () => [...referenceKeys.all, 'regions'] as const,
-  organizations: () => [...referenceKeys.all, 'organizations'] as const,
+  list: (resource: ReferenceResource) => [...referenceKeys.all, resource] as const,
   people: (ids: readonly string[]) => [...referenceKeys.all, 'people', [...ids].sort()] as const,
   session: () => [...referenceKeys.all, 'session'] as const,
 };
 
-const page = <T,>(key: readonly unknown[], path: string) =>
+const firstPage = <T,>(resource: ReferenceResource) =>
   queryOptions({
-    queryKey: key,
-    queryFn: ({ signal }) => apiGet<Page<T>>(path, { limit: 100 }, signal),
+    queryKey: referenceKeys.list(resource),
+    queryFn: ({ signal }) => apiGet<Page<T>>(`/${resource}`, { limit: 100 }, signal),
     staleTime: REFERENCE_STALE_MS,
   });
 
 export const referenceQueries = {
-  sectors: () => page<Sector>(referenceKeys.sectors(), '/sectors'),
-  users: () => page<User>(referenceKeys.users(), '/users'),
-  regions: () => page<Region>(referenceKeys.regions(), '/regions'),
-  organizations: () => page<Organization>(referenceKeys.organizations(), '/organizations'),
+  sectors: () => firstPage<Sector>('sectors'),
+  users: () => firstPage<User>('users'),
+  regions: () => firstPage<Region>('regions'),
+  organizations: () => firstPage<Organization>('organizations'),
   people: (ids: readonly string[]) =>
     queryOptions({
       queryKey: referenceKeys.people(ids),

@@ -1,0 +1,502 @@
+import { describe, expect, it } from 'vitest';
+import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { generateSnapshot } from '../../mocks/generator';
+import { NOW, testApi, type TestApi } from './helpers';
+import {
+  expectFieldErrors,
+  expectPagingWalk,
+  expectProblem,
+  ifMatch,
+  longText,
+  validFollowUpDraft,
+  validMeeting,
+} from './fixtures';
+
+const ids = (response: { body: any }) => response.body.items.map((m: any) => m.id);
+
+function counts(api: TestApi) {
+  return { meetings: api.store.meetings.count(), followUps: api.store.followUps.count() };
+}
+
+describe('GET /api/meetings', () => {
+  it('lists meetings newest first by default', async () => {
+    const api = testApi();
+    const response = await api.request('GET', '/meetings');
+    expect(response.status).toBe(200);
+    expect(response.body.total).toBe(demoSnapshot().meetings.length);
+    const dates = response.body.items.map((m: any) => m.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+
+  it('filters by partnership, kind, sector, year and date range', async () => {
+    const api = testApi();
+    expect(ids(await api.request('GET', `/meetings?partnershipId=${IDS.partnership}`))).toEqual([IDS.visit]);
+    expect(ids(await api.request('GET', '/meetings?kind=inbound-visit')).sort()).toEqual([IDS.visit, 'mtg-gimhae-3'].sort());
+    expect(ids(await api.request('GET', '/meetings?kind=forum,outbound-visit')).sort()).toEqual(
+      ['mtg-kitakyushu-1', 'mtg-gimhae-2', 'mtg-penang-1'].sort(),
+    );
+    expect(ids(await api.request('GET', '/meetings?sectorId=youth'))).toEqual([IDS.visit]);
+    expect(ids(await api.request('GET', '/meetings?year=2024'))).toEqual(['mtg-penang-1']);
+    expect(ids(await api.request('GET', '/meetings?from=2025-09-22&to=2025-09-22'))).toEqual([IDS.visit]);
+    expect(ids(await api.request('GET', '/meetings?from=2025-03-03&to=2025-08-11&sort=date'))).toEqual([
+      'mtg-kitakyushu-1',
+      'mtg-gimhae-2',
+    ]);
+  });
+
+  it('finds meetings by words in the title, place or summary', async () => {
+    const api = testApi();
+    expect(ids(await api.request('GET', '/meetings?q=wareng'))).toEqual([IDS.visit]);
+    expect(ids(await api.request('GET', '/meetings?q=Qu%20Yuekuan%20ICBC'))).toEqual([IDS.visit]);
+  });
+
+  it('pages through thousands of meetings, each exactly once', async () => {
+    const snapshot = generateSnapshot({ seed: 3, followUps: 0, meetings: 1_234, partnerships: 10 });
+    const api = testApi(snapshot);
+    const all = snapshot.meetings.map((m) => m.id);
+    await expectPagingWalk(api, '/meetings', all, 100);
+    await expectPagingWalk(api, '/meetings?sort=title', all, 97);
+    const in2023 = snapshot.meetings.filter((m) => m.date.startsWith('2023-')).map((m) => m.id);
+    expect(in2023.length).toBeGreaterThan(25);
+    await expectPagingWalk(api, '/meetings?year=2023&sort=-date', in2023, 25);
+  });
+
+  it('never returns more than 100 items, and 25 by default', async () => {
+    const snapshot = generateSnapshot({ seed: 3, followUps: 0, meetings: 300, partnerships: 3 });
+    const api = testApi(snapshot);
+    expect((await api.request('GET', '/meetings')).body.items).toHaveLength(25);
+    expect((await api.request('GET', '/meetings?limit=100')).body.items).toHaveLength(100);
+    expectFieldErrors(await api.request('GET', '/meetings?limit=1000'), { limit: 'tooBig' });
+  });
+
+  it('rejects bad filters', async () => {
+    const api = testApi();
+    expectFieldErrors(await api.request('GET', '/meetings?from=2025-02-30'), { from: 'invalidDate' });
+    expectFieldErrors(await api.request('GET', '/meetings?kind=party'), { 'kind.0': 'invalidOption' });
+    expectFieldErrors(await api.request('GET', '/meetings?year=25'), { year: 'tooSmall' });
+    expectFieldErrors(await api.request('GET', '/meetings?place=wareng'), { place: 'unknownField' });
+  });
+});
+
+describe('GET /api/meetings/:id', () => {
+  it('returns the Binzhou visit, or 404', async () => {
+    const api = testApi();
+    const response = await api.request('GET', `/meetings/${IDS.visit}`);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ date: '2025-09-22', kind: 'inbound-visit', source: { dateAsReported: 'Selasa (22/09/25)' } });
+    expectProblem(await api.request('GET', '/meetings/mtg-none'), 404, '/problems/not-found');
+  });
+});
+
+describe('POST /api/meetings', () => {
+  it('creates a meeting with defaults filled in', async () => {
+    const api = testApi();
+    const response = await api.request('POST', '/meetings', { body: validMeeting() });
+    expect(response.status).toBe(201);
+    const { source, ...rest } = validMeeting();
+    expect(response.body).toMatchObject({
+      ...rest,
+      source,
+      timeZone: 'Asia/Jakarta',
+      aims: [],
+      illustrative: false,
+      version: 1,
+      createdAt: NOW.toISOString(),
+    });
+    expect(response.body.id).toMatch(/^mtg-/);
+    expect(response.body).not.toHaveProperty('followUps');
+    expect(response.body).not.toHaveProperty('carriedFollowUpIds');
+    expect(response.headers.get('location')).toBe(`/api/meetings/${response.body.id}`);
+    expect(api.store.meetings.get(response.body.id)).toEqual(response.body);
+  });
+
+  it('creates the follow-ups agreed in the meeting in the same request', async () => {
+    const api = testApi();
+    const before = counts(api);
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({
+        followUps: [validFollowUpDraft(), validFollowUpDraft({ title: 'Kirim daftar peserta', ownerId: IDS.officer2, priority: undefined })],
+      }),
+      user: IDS.staff,
+    });
+    expect(response.status).toBe(201);
+    expect(counts(api)).toEqual({ meetings: before.meetings + 1, followUps: before.followUps + 2 });
+    const created = await api.request('GET', `/follow-ups?meetingId=${response.body.id}&sort=title`);
+    expect(created.body.total).toBe(2);
+    for (const item of created.body.items) {
+      expect(item).toMatchObject({
+        partnershipId: IDS.partnership,
+        meetingId: response.body.id,
+        meetingIds: [response.body.id],
+        status: 'open',
+        version: 1,
+        createdAt: NOW.toISOString(),
+      });
+      expect(item.history).toEqual([
+        { at: NOW.toISOString(), by: IDS.staff, kind: 'created', to: 'open', meetingId: response.body.id },
+      ]);
+    }
+    expect(created.body.items.map((f: any) => [f.title, f.ownerId, f.priority])).toEqual([
+      ['Kirim daftar peserta', IDS.officer2, 'normal'],
+      ['Kirim notulen rapat', IDS.officer, 'high'],
+    ]);
+  });
+
+  it('stores nothing when one follow-up has no due date', async () => {
+    const api = testApi();
+    const before = api.store.snapshot();
+    const { dueDate: _d, ...noDue } = validFollowUpDraft();
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({ followUps: [validFollowUpDraft(), noDue] }),
+    });
+    expectFieldErrors(response, { 'followUps.1.dueDate': 'dueDateRequired' });
+    expect(api.store.snapshot()).toEqual(before);
+  });
+
+  it('stores nothing when one follow-up names an unknown owner or sector', async () => {
+    const api = testApi();
+    const before = counts(api);
+    const snapshot = api.store.snapshot();
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({
+        followUps: [validFollowUpDraft(), validFollowUpDraft({ ownerId: 'usr-ghost', sectorIds: ['tourism', 'karaoke'] })],
+      }),
+    });
+    expectFieldErrors(response, {
+      'followUps.1.ownerId': 'unknownReference',
+      'followUps.1.sectorIds.1': 'unknownReference',
+    });
+    expect(counts(api)).toEqual(before);
+    expect(api.store.snapshot()).toEqual(snapshot);
+  });
+
+  it('stores nothing when a follow-up is due before the meeting or is otherwise invalid', async () => {
+    const api = testApi();
+    const before = counts(api);
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({
+        followUps: [
+          validFollowUpDraft({ dueDate: '2025-10-29' }),
+          validFollowUpDraft({ title: '' }),
+          validFollowUpDraft({ status: 'done' }),
+        ],
+      }),
+    });
+    expectFieldErrors(response, {
+      'followUps.0.dueDate': 'dueBeforeMeeting',
+      'followUps.1.title': 'required',
+      'followUps.2.status': 'unknownField',
+    });
+    expect(counts(api)).toEqual(before);
+    const dueBefore = await api.request('POST', '/meetings', {
+      body: validMeeting({ followUps: [validFollowUpDraft(), validFollowUpDraft({ dueDate: '2025-10-29' })] }),
+    });
+    expectFieldErrors(dueBefore, { 'followUps.1.dueDate': 'dueBeforeMeeting' });
+    expect(counts(api)).toEqual(before);
+  });
+
+  it('links carried-over follow-ups to the new meeting with a "discussed" history event', async () => {
+    const api = testApi();
+    const carried = api.store.followUps.get('fu-binzhou-exchange')!;
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({ carriedFollowUpIds: ['fu-binzhou-exchange', 'fu-binzhou-forum'] }),
+      user: IDS.officer,
+    });
+    expect(response.status).toBe(201);
+    const meetingId = response.body.id;
+    const after = api.store.followUps.get('fu-binzhou-exchange')!;
+    expect(after.meetingIds).toEqual([IDS.visit, meetingId]);
+    expect(after.meetingId).toBe(IDS.visit);
+    expect(after.version).toBe(carried.version + 1);
+    expect(after.updatedAt).toBe(NOW.toISOString());
+    expect(after.history).toEqual([...carried.history, { at: NOW.toISOString(), by: IDS.officer, kind: 'discussed', meetingId }]);
+    expect(api.store.followUps.get('fu-binzhou-forum')!.meetingIds).toEqual([IDS.visit, meetingId]);
+    // And the follow-up list finds it by the new meeting too.
+    expect((await api.request('GET', `/follow-ups?meetingId=${meetingId}`)).body.total).toBe(2);
+  });
+
+  it('refuses to carry a follow-up of another partnership or one that does not exist, and stores nothing', async () => {
+    const api = testApi();
+    const before = api.store.snapshot();
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({ carriedFollowUpIds: ['fu-binzhou-exchange', 'fu-gimhae-1', 'fu-nothing'] }),
+    });
+    expectFieldErrors(response, {
+      'carriedFollowUpIds.1': 'unknownReference',
+      'carriedFollowUpIds.2': 'unknownReference',
+    });
+    expect(api.store.snapshot()).toEqual(before);
+  });
+
+  it('refuses every unknown reference with its exact path', async () => {
+    const api = testApi();
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({
+        partnershipId: 'pts-none',
+        hostLeadId: 'per-x',
+        delegationLeadId: 'per-y',
+        facilitatorIds: ['org-z'],
+        sectorIds: ['tourism', 'astrology'],
+        participants: [{ side: 'host', personId: 'per-a' }, { side: 'guest', organizationId: 'org-b' }],
+        statements: [{ personId: 'per-c', text: 'Halo.' }],
+      }),
+    });
+    expectFieldErrors(response, {
+      partnershipId: 'unknownReference',
+      hostLeadId: 'unknownReference',
+      delegationLeadId: 'unknownReference',
+      'facilitatorIds.0': 'unknownReference',
+      'sectorIds.1': 'unknownReference',
+      'participants.0.personId': 'unknownReference',
+      'participants.1.organizationId': 'unknownReference',
+      'statements.0.personId': 'unknownReference',
+    });
+    expect(api.store.meetings.count()).toBe(demoSnapshot().meetings.length);
+  });
+
+  it('names every invalid field', async () => {
+    const api = testApi();
+    const response = await api.request('POST', '/meetings', {
+      body: validMeeting({
+        kind: 'party',
+        title: ' ',
+        date: '2025-02-29',
+        time: '25:00',
+        timeZone: 'Mars/Olympus_Mons',
+        participants: [{ side: 'host' }, { side: 'audience', description: 'x' }],
+        statements: [{ text: 'Tanpa pembicara.' }],
+        outcomes: [''],
+        illustrative: 'no',
+      }),
+    });
+    expectFieldErrors(response, {
+      kind: 'invalidOption',
+      title: 'required',
+      date: 'invalidDate',
+      time: 'invalidTime',
+      timeZone: 'invalidTimeZone',
+      'participants.0.description': 'required',
+      'participants.1.side': 'invalidOption',
+      'statements.0.speaker': 'required',
+      'outcomes.0': 'required',
+      illustrative: 'invalidType',
+    });
+  });
+
+  it.each(['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:void(0)', 'data:text/html;base64,PHNjcmlwdD4=', 'mailto:a@b.c'])(
+    'refuses %j as source.url (invalidUrl) and stores nothing',
+    async (url) => {
+      const api = testApi();
+      const response = await api.request('POST', '/meetings', { body: validMeeting({ source: { url, publisher: 'X' } }) });
+      expectFieldErrors(response, { 'source.url': 'invalidUrl' });
+      expect(api.store.meetings.count()).toBe(demoSnapshot().meetings.length);
+    },
+  );
+
+  it('rejects a 10,000-character title and an over-long summary as tooLong', async () => {
+    const api = testApi();
+    expectFieldErrors(await api.request('POST', '/meetings', { body: validMeeting({ title: longText(10_000) }) }), {
+      title: 'tooLong',
+    });
+    expectFieldErrors(await api.request('POST', '/meetings', { body: validMeeting({ summary: longText(10_001) }) }), {
+      summary: 'tooLong',
+    });
+    expectFieldErrors(
+      await api.request('POST', '/meetings', { body: validMeeting({ followUps: [validFollowUpDraft({ title: longText(20_000) })] }) }),
+      { 'followUps.0.title': 'tooLong' },
+    );
+    expect(counts(api)).toEqual({ meetings: demoSnapshot().meetings.length, followUps: demoSnapshot().followUps.length });
+  });
+
+  it('rejects unknown fields at every level', async () => {
+    const api = testApi();
+    expectFieldErrors(await api.request('POST', '/meetings', { body: validMeeting({ weather: 'cerah' }) }), {
+      weather: 'unknownField',
+    });
+    expectFieldErrors(await api.request('POST', '/meetings', { body: validMeeting({ source: { url: 'https://a.b', views: 3 } }) }), {
+      'source.views': 'unknownField',
+    });
+    expectFieldErrors(
+      await api.request('POST', '/meetings', { body: validMeeting({ followUps: [validFollowUpDraft({ id: 'fu-mine' })] }) }),
+      { 'followUps.0.id': 'unknownField' },
+    );
+    expectFieldErrors(await api.request('POST', '/meetings', { body: validMeeting({ id: 'mtg-mine', version: 7 }) }), {
+      id: 'unknownField',
+      version: 'unknownField',
+    });
+  });
+
+  it('answers 400 malformed JSON, 415 non-JSON, 401 without user, 400 for a non-object body', async () => {
+    const api = testApi();
+    expectProblem(await api.request('POST', '/meetings', { body: '{"title": "x", }' }), 400, '/problems/malformed-json');
+    expectProblem(await api.request('POST', '/meetings', { body: '' }), 400, '/problems/malformed-json');
+    expectProblem(
+      await api.request('POST', '/meetings', { body: JSON.stringify(validMeeting()), headers: { 'content-type': 'text/plain' } }),
+      415,
+      '/problems/unsupported-media-type',
+    );
+    expectProblem(await api.request('POST', '/meetings', { body: validMeeting(), user: null }), 401);
+    expectProblem(await api.request('POST', '/meetings', { body: [validMeeting()] }), 400, '/problems/validation');
+    expectProblem(await api.request('POST', '/meetings', { body: 'null' }), 400, '/problems/validation');
+    expect(api.store.meetings.count()).toBe(demoSnapshot().meetings.length);
+  });
+
+  it('accepts application/json with a charset and vendor +json types', async () => {
+    const api = testApi();
+    expect(
+      (await api.request('POST', '/meetings', { body: validMeeting(), headers: { 'content-type': 'application/json; charset=utf-8' } }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await api.request('POST', '/meetings', { body: validMeeting(), headers: { 'content-type': 'application/vnd.mitra+json' } })).status,
+    ).toBe(201);
+  });
+});
+
+describe('POST /api/meetings with an Idempotency-Key', () => {
+  const key = { 'idempotency-key': 'log-visit-2025-10-30-0001' };
+
+  it('replays the first answer and creates the meeting and its follow-ups only once', async () => {
+    const api = testApi();
+    const before = counts(api);
+    const body = validMeeting({ followUps: [validFollowUpDraft()] });
+    const first = await api.request('POST', '/meetings', { body, headers: key });
+    const second = await api.request('POST', '/meetings', { body, headers: key });
+    const third = await api.request('POST', '/meetings', { body, headers: key });
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    for (const replay of [second, third]) {
+      expect(replay.status).toBe(201);
+      expect(replay.headers.get('idempotent-replayed')).toBe('true');
+      expect(replay.headers.get('location')).toBe(first.headers.get('location'));
+      expect(replay.body).toEqual(first.body);
+    }
+    expect(counts(api)).toEqual({ meetings: before.meetings + 1, followUps: before.followUps + 1 });
+  });
+
+  it('creates only one meeting when a double click sends the same request twice at once', async () => {
+    const api = testApi();
+    const before = counts(api);
+    const body = validMeeting({ followUps: [validFollowUpDraft()] });
+    const answers = await Promise.all([1, 2, 3].map(() => api.request('POST', '/meetings', { body, headers: key })));
+    expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+    expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
+    expect(answers.filter((a) => a.headers.get('idempotent-replayed') === 'true')).toHaveLength(2);
+    expect(counts(api)).toEqual({ meetings: before.meetings + 1, followUps: before.followUps + 1 });
+  });
+
+  it('answers 422 problem+json when the same key comes with a different body, creating nothing more', async () => {
+    const api = testApi();
+    await api.request('POST', '/meetings', { body: validMeeting(), headers: key });
+    const before = counts(api);
+    const response = await api.request('POST', '/meetings', { body: validMeeting({ title: 'Judul lain' }), headers: key });
+    expectProblem(response, 422, '/problems/idempotency-key-reused');
+    expect(counts(api)).toEqual(before);
+  });
+
+  it('does not remember a failed attempt: the corrected request with the same key is created', async () => {
+    const api = testApi();
+    const failed = await api.request('POST', '/meetings', { body: validMeeting({ title: '' }), headers: key });
+    expect(failed.status).toBe(400);
+    const fixed = await api.request('POST', '/meetings', { body: validMeeting(), headers: key });
+    expect(fixed.status).toBe(201);
+    expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('keeps keys apart per endpoint', async () => {
+    const api = testApi();
+    const meeting = await api.request('POST', '/meetings', { body: validMeeting(), headers: key });
+    const org = await api.request('POST', '/organizations', { body: { name: 'X', kind: 'ngo' }, headers: key });
+    expect(meeting.status).toBe(201);
+    expect(org.status).toBe(201);
+    expect(org.headers.get('idempotent-replayed')).toBeNull();
+  });
+
+  it('refuses a key that is too short or has odd characters', async () => {
+    const api = testApi();
+    for (const bad of ['short', 'has spaces in it', 'x'.repeat(201)]) {
+      expectFieldErrors(await api.request('POST', '/meetings', { body: validMeeting(), headers: { 'idempotency-key': bad } }), {
+        'Idempotency-Key': 'invalidFormat',
+      });
+    }
+    expect(api.store.meetings.count()).toBe(demoSnapshot().meetings.length);
+  });
+});
+
+describe('PATCH /api/meetings/:id', () => {
+  it('changes the title and keeps participants, sectors, statements, outcomes, aims and source', async () => {
+    const api = testApi();
+    const before = api.store.meetings.get(IDS.visit)!;
+    const response = await api.request('PATCH', `/meetings/${IDS.visit}`, {
+      body: { title: 'Kunjungan resmi delegasi Kota Binzhou, Tiongkok' },
+      headers: ifMatch(1),
+    });
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      ...before,
+      title: 'Kunjungan resmi delegasi Kota Binzhou, Tiongkok',
+      version: 2,
+      updatedAt: NOW.toISOString(),
+    });
+  });
+
+  it('keeps an illustrative meeting illustrative when it is edited', async () => {
+    const api = testApi();
+    const response = await api.request('PATCH', '/meetings/mtg-gimhae-1', { body: { place: 'Daring' }, headers: ifMatch(1) });
+    expect(response.status).toBe(200);
+    expect(response.body.illustrative).toBe(true);
+  });
+
+  it('adds a source URL, but never a javascript: one', async () => {
+    const api = testApi();
+    const source = { ...api.store.meetings.get(IDS.visit)!.source, url: 'javascript:alert(1)' };
+    expectFieldErrors(await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { source }, headers: ifMatch(1) }), {
+      'source.url': 'invalidUrl',
+    });
+    expect(api.store.meetings.get(IDS.visit)?.source?.url).toBeUndefined();
+    const ok = await api.request('PATCH', `/meetings/${IDS.visit}`, {
+      body: { source: { ...source, url: 'https://tangerangpedia.example/2025/09/23/binzhou' } },
+      headers: ifMatch(1),
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body.source.publisher).toBe('TANGERANGPEDIA');
+  });
+
+  it('names invalid fields, unknown references and unknown fields', async () => {
+    const api = testApi();
+    expectFieldErrors(
+      await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { date: '2025-09-31', title: longText(10_000) }, headers: ifMatch(1) }),
+      { date: 'invalidDate', title: 'tooLong' },
+    );
+    expectFieldErrors(
+      await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { sectorIds: ['tourism', 'gaming'] }, headers: ifMatch(1) }),
+      { 'sectorIds.1': 'unknownReference' },
+    );
+    expectFieldErrors(
+      await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { followUps: [] }, headers: ifMatch(1) }),
+      { followUps: 'unknownField' },
+    );
+    expect(api.store.meetings.get(IDS.visit)).toEqual(demoSnapshot().meetings[0]);
+  });
+
+  it('answers 428 without If-Match, 412 with the current meeting when stale, 404 when unknown', async () => {
+    const api = testApi();
+    expectProblem(await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { place: 'X' } }), 428);
+    await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { place: 'Ruang A' }, headers: ifMatch(1) });
+    const stale = await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { place: 'Ruang B' }, headers: ifMatch(1) });
+    expectProblem(stale, 412, '/problems/stale-version');
+    expect(stale.body.current).toMatchObject({ id: IDS.visit, version: 2, place: 'Ruang A' });
+    expectProblem(await api.request('PATCH', '/meetings/mtg-none', { body: { place: 'X' }, headers: ifMatch(1) }), 404);
+  });
+
+  it('answers 400 malformed JSON, 415 non-JSON and 401 without a user', async () => {
+    const api = testApi();
+    expectProblem(await api.request('PATCH', `/meetings/${IDS.visit}`, { body: '{', headers: ifMatch(1) }), 400, '/problems/malformed-json');
+    expectProblem(
+      await api.request('PATCH', `/meetings/${IDS.visit}`, { body: '{}', headers: { ...ifMatch(1), 'content-type': 'text/plain' } }),
+      415,
+    );
+    expectProblem(await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { place: 'X' }, headers: ifMatch(1), user: null }), 401);
+    expect(api.store.meetings.get(IDS.visit)?.version).toBe(1);
+  });
+});
