@@ -89,7 +89,7 @@ export function yearOf(iso: IsoDate): number {
   return Number(iso.slice(0, 4));
 }
 
-/** Months between two dates, counted by calendar month (2025-06-30 → 2025-07-01 is 1). */
+/** Whole months from one date to another (2025-06-15 → 2025-07-14 is 0, → 2025-07-15 is 1; 2025-06-30 → 2025-07-01 is 0). */
 export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];

@@ -44,7 +44,7 @@ export function MeetingPage() {
       {meeting.isPending ? (
         <LoadingState />
       ) : meeting.isError ? (
-        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />
+        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} level={1} />
       ) : (
         <>
           <MeetingDetail meeting={meeting.data} partnership={partnership.data} people={peopleMap} />

@@ -36,7 +36,7 @@ export function PartnerPage() {
       {partnership.isPending ? (
         <LoadingState />
       ) : partnership.isError ? (
-        <ErrorState error={partnership.error} onRetry={() => void partnership.refetch()} />
+        <ErrorState error={partnership.error} onRetry={() => void partnership.refetch()} level={1} />
       ) : (
         <>
           <PartnershipDetail partnership={partnership.data} />

@@ -1,0 +1,34 @@
+import { axeViolations, expect, openPage, test } from './fixtures';
+
+const PAGES = [
+  '/',
+  '/follow-ups',
+  '/meetings',
+  '/meetings/mtg-binzhou-visit-2025-09-22',
+  '/partners',
+  '/partners/pts-tangerang-binzhou',
+  '/meetings/no-such-meeting',
+  '/no-such-page',
+];
+
+for (const locale of ['id', 'en'] as const) {
+  test(`every page passes axe with no violations (${locale})`, async ({ page }) => {
+    await page.addInitScript((lng) => {
+      localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-rina' }, version: 1 }));
+    }, locale);
+    for (const path of PAGES) {
+      await openPage(page, path);
+      await expect(page.locator('html')).toHaveAttribute('lang', locale);
+      expect({ path, violations: await axeViolations(page) }).toEqual({ path, violations: [] });
+    }
+  });
+}
+
+test('pages stay readable at 320 px without sideways scrolling of the page', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 720 });
+  for (const path of ['/', '/follow-ups', '/meetings/mtg-binzhou-visit-2025-09-22', '/partners']) {
+    await openPage(page, path);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect({ path, overflow }).toEqual({ path, overflow: 0 });
+  }
+});

@@ -1,0 +1,40 @@
+import { QueryClient } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProviders } from '@/app/providers';
+import { createRoutes } from '@/app/router';
+import { bindLocale, createI18n } from '@/i18n';
+import { usePreferences, type Locale } from '@/stores/preferences';
+
+/**
+ * Renders the real app (providers, router, lazy routes) at a path, against the MSW-served API
+ * with a fresh store (tests/setup-dom.ts). A fresh QueryClient without retries per render.
+ */
+export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { locale?: Locale; userId?: string } = {}) {
+  usePreferences.setState({ locale, ...(userId ? { userId } : {}) });
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
+  const i18n = createI18n(locale);
+  const unbind = bindLocale(i18n);
+  const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
+  const user = userEvent.setup();
+  const view = render(
+    <AppProviders queryClient={queryClient} i18n={i18n}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  const unmount = view.unmount;
+  return {
+    ...view,
+    user,
+    router,
+    queryClient,
+    i18n,
+    unmount: () => {
+      unbind();
+      unmount();
+    },
+  };
+}
