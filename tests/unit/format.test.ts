@@ -1,0 +1,82 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatDate, formatDateTime, formatNumber, formatPercent, weekdayName } from '@/lib/format';
+
+describe('formatDate', () => {
+  it('writes the full Indonesian date with the weekday', () => {
+    expect(formatDate('2025-09-22', 'id-ID', 'full')).toBe('Senin, 22 September 2025');
+  });
+
+  it('writes the full British English date with the weekday', () => {
+    const text = formatDate('2025-09-22', 'en-GB', 'full');
+    expect(text).toContain('Monday');
+    expect(text).toContain('22 September 2025');
+  });
+
+  it('writes the long date without the weekday', () => {
+    expect(formatDate('2025-09-23', 'id-ID', 'long')).toBe('23 September 2025');
+    expect(formatDate('2025-09-23', 'en-GB', 'long')).toBe('23 September 2025');
+  });
+});
+
+describe('formatDate in any time zone of the machine', () => {
+  const original = process.env.TZ;
+  const restore = () => {
+    if (original === undefined) delete process.env.TZ;
+    else process.env.TZ = original;
+  };
+  beforeEach(restore);
+  afterEach(restore);
+
+  // A day at each edge of the year and of the week, in zones 24 hours apart.
+  const days: Array<[string, string]> = [
+    ['2025-09-22', 'Senin, 22 September 2025'],
+    ['2025-01-01', 'Rabu, 1 Januari 2025'],
+    ['2025-12-31', 'Rabu, 31 Desember 2025'],
+    ['2024-02-29', 'Kamis, 29 Februari 2024'],
+  ];
+
+  it.each(['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC', 'Asia/Jakarta'])('gives the same day in %s', (zone) => {
+    process.env.TZ = zone;
+    if (zone !== 'UTC') {
+      // The zone really applies: the local offset of this process follows TZ.
+      expect(new Date('2025-09-22T00:00:00Z').getTimezoneOffset()).not.toBe(0);
+    }
+    for (const [iso, text] of days) {
+      expect(formatDate(iso, 'id-ID', 'full')).toBe(text);
+      expect(formatDate(iso, 'en-GB', 'long')).toBe(text.split(', ')[1]?.replace('Januari', 'January').replace('Desember', 'December').replace('Februari', 'February'));
+    }
+  });
+});
+
+describe('numbers', () => {
+  it('uses Indonesian separators', () => {
+    expect(formatNumber(1234.5, 'id-ID')).toBe('1.234,5');
+    expect(formatNumber(1234.5, 'en-GB')).toBe('1,234.5');
+  });
+
+  it('writes a share as a percentage with at most one decimal', () => {
+    expect(formatPercent(0.256, 'id-ID')).toBe('25,6%');
+    expect(formatPercent(0.256, 'en-GB')).toBe('25.6%');
+    expect(formatPercent(1, 'id-ID')).toBe('100%');
+  });
+});
+
+describe('weekdays and instants', () => {
+  it('names a weekday (0 = Sunday) in the language', () => {
+    expect(weekdayName(1, 'id-ID')).toBe('Senin');
+    expect(weekdayName(2, 'id-ID')).toBe('Selasa');
+    expect(weekdayName(1, 'en-GB')).toBe('Monday');
+  });
+
+  it('shows an instant in Jakarta time unless told otherwise, whatever the machine zone', () => {
+    const original = process.env.TZ;
+    try {
+      process.env.TZ = 'America/Los_Angeles';
+      expect(formatDateTime('2025-09-22T08:00:00.000Z', 'en-GB')).toBe('22 Sept 2025, 15:00');
+      expect(formatDateTime('2025-09-22T08:00:00.000Z', 'en-GB', 'UTC')).toBe('22 Sept 2025, 08:00');
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  });
+});
