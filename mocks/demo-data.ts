@@ -394,7 +394,7 @@ const ILLUSTRATIONS: Illustration[] = [
     id: 'pts-geelong',
     partnerRegionId: 'reg-geelong',
     type: 'cooperation',
-    stages: [['exploring', '2019-05-06'], ['mou-signed', '2019-11-11'], ['active', '2020-01-15'], ['dormant', '2023-06-30']],
+    stages: [['exploring', '2019-05-06'], ['mou-drafting', '2019-08-12'], ['mou-signed', '2019-11-11'], ['active', '2020-01-15'], ['dormant', '2023-06-30']],
     focus: ['education', 'agriculture'],
     agreements: { mouSignedDate: '2019-11-11', mouExpiresDate: '2024-11-10' },
     meetings: [{ date: '2023-03-14', kind: 'virtual', title: 'Evaluasi program beasiswa pertanian (contoh)', sectors: ['education', 'agriculture'] }],

@@ -116,12 +116,21 @@ export function normalizeText(text: string): string {
 
 const searchCache = new WeakMap<object, string>();
 
-export function matchesText<T extends object>(item: T, q: string | undefined, text: (item: T) => string): boolean {
+/**
+ * `cache: false` when the text also reads other resources (a partnership is found by its partner
+ * region's name): the cache is keyed by the item, so it would keep the old name after a rename.
+ */
+export function matchesText<T extends object>(
+  item: T,
+  q: string | undefined,
+  text: (item: T) => string,
+  cache = true,
+): boolean {
   if (!q) return true;
-  let haystack = searchCache.get(item);
+  let haystack = cache ? searchCache.get(item) : undefined;
   if (haystack === undefined) {
     haystack = normalizeText(text(item));
-    searchCache.set(item, haystack);
+    if (cache) searchCache.set(item, haystack);
   }
   return normalizeText(q)
     .split(/\s+/)

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { onTestFinished } from 'vitest';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '@/app/providers';
 import { createRoutes } from '@/app/router';
@@ -18,6 +19,7 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
   });
   const i18n = createI18n(locale);
   const unbind = bindLocale(i18n);
+  onTestFinished(unbind);
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });
   const user = userEvent.setup();
   const view = render(

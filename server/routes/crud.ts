@@ -35,6 +35,8 @@ export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
   /** Builds the predicate once per request (so per-request values like today are read once). */
   filter?: (query: Q) => (item: T) => boolean;
   text: (item: T) => string;
+  /** False when `text` reads other resources, which may change while the item does not. */
+  cacheText?: boolean;
   sorts: Record<string, SortKey<T>>;
   defaultSort: string;
   /** Without `create` or `patch` the resource registers its own POST or PATCH. */
@@ -91,7 +93,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
         (item) =>
           (!ids || ids.has(item.id)) &&
           (!matches || matches(item)) &&
-          matchesText(item, query.q, config.text),
+          matchesText(item, query.q, config.text, config.cacheText ?? true),
       );
     return json(
       sortAndPage(items, { sort: query.sort, sorts: config.sorts, limit: query.limit, offset: query.cursor ?? 0 }),

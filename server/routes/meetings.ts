@@ -3,7 +3,9 @@ import { z } from 'zod';
 import type { FollowUp } from '../../src/domain/follow-up';
 import { isOpen } from '../../src/domain/follow-up';
 import { MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
-import { isoDate, meetingCreate, meetingInput, meetingPatch } from '../../src/domain/schemas';
+import type { Person } from '../../src/domain/person';
+import type { Region } from '../../src/domain/region';
+import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks } from '../http';
 import { problems } from '../problem';
@@ -40,40 +42,103 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   };
 
   /**
-   * A meeting and the follow-ups agreed in it are created in one transaction: every reference is
-   * checked first, and if anything fails nothing is kept.
+   * A meeting and everything agreed in it are created in one transaction: a new partner region
+   * and partnership, the people met for the first time, the follow-ups, the links to carried-over
+   * follow-ups. Every reference is checked first; if anything fails, nothing is kept.
    */
   app.post('/meetings', (c) =>
     withIdempotency(deps, c.req.raw, (body) => {
       const actor = deps.actor(c.req.raw);
-      const { followUps: drafts, carriedFollowUpIds, ...input } = parseWith(meetingCreate, body);
+      const { followUps: drafts, carriedFollowUpIds, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
+      const existing = input.partnershipId ? store.partnerships.get(input.partnershipId) : undefined;
+      const homeRegion = store.regions.all().find((r) => r.role === 'home');
+      const newRefs = new Set(newPeople.map((p) => p.ref));
+      const personExists = (id: string) => (NEW_PERSON_REF.test(id) ? newRefs.has(id) : store.people.get(id) !== undefined);
+      const personChecks = (path: string, id: string | undefined): Array<[string, boolean]> =>
+        id === undefined ? [] : [[path, personExists(id)]];
+
       checkRefs([
-        ...refs(input),
+        ...(input.partnershipId ? refChecks(store.partnerships, 'partnershipId', input.partnershipId) : []),
+        ...(newPartnership ? [['newPartnership.region.countryCode', homeRegion !== undefined] as [string, boolean]] : []),
+        ...(newPartnership ? sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths) : []),
+        ...personChecks('hostLeadId', input.hostLeadId),
+        ...personChecks('delegationLeadId', input.delegationLeadId),
+        ...refChecks(store.organizations, 'facilitatorIds', input.facilitatorIds),
+        ...sectorChecks(store, 'sectorIds', input.sectorIds),
+        ...input.participants.flatMap((p, i) => [
+          ...personChecks(`participants.${i}.personId`, p.personId),
+          ...refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
+        ]),
+        ...input.statements.flatMap((s, i) => personChecks(`statements.${i}.personId`, s.personId)),
         ...drafts.flatMap((d, i) => [
           ...refChecks(store.users, `followUps.${i}.ownerId`, d.ownerId),
           ...sectorChecks(store, `followUps.${i}.sectorIds`, d.sectorIds),
         ]),
         ...carriedFollowUpIds.map((id, i): [string, boolean] => {
           const item = store.followUps.get(id);
-          return [`carriedFollowUpIds.${i}`, item !== undefined && item.partnershipId === input.partnershipId];
+          return [`carriedFollowUpIds.${i}`, item !== undefined && existing !== undefined && item.partnershipId === existing.id];
         }),
       ]);
+
       return store.transaction(() => {
         const at = deps.now().toISOString();
-        const meeting: Meeting = compact({ ...input, id: store.nextId('mtg'), version: 1, createdAt: at, updatedAt: at });
+        const meta = (prefix: string) => ({ id: store.nextId(prefix), version: 1, createdAt: at, updatedAt: at });
+
+        let partnership = existing;
+        if (newPartnership && homeRegion) {
+          const region: Region = compact({ ...newPartnership.region, ...meta('reg'), role: 'partner' as const, illustrative: false });
+          store.regions.insert(region);
+          partnership = {
+            ...meta('pts'),
+            homeRegionId: homeRegion.id,
+            partnerRegionId: region.id,
+            type: newPartnership.type,
+            stage: 'exploring',
+            stageHistory: [{ to: 'exploring', date: input.date, note: input.title, by: actor.id, at }],
+            focusSectorIds: input.sectorIds,
+            facilitatorIds: input.facilitatorIds,
+            agreements: {},
+            illustrative: false,
+          };
+          store.partnerships.insert(partnership);
+        }
+        if (!partnership) throw new Error('unreachable: partnership checked above');
+
+        const personIds = new Map<string, string>();
+        for (const person of newPeople) {
+          const { ref, side, ...fields } = person;
+          const created: Person = compact({
+            ...fields,
+            ...meta('per'),
+            regionId: side === 'host' ? partnership.homeRegionId : partnership.partnerRegionId,
+            organizationId: side === 'guest' && !partnership.partnerRegionId ? partnership.partnerOrganizationId : undefined,
+            illustrative: false,
+          });
+          store.people.insert(created);
+          personIds.set(ref, created.id);
+        }
+        const person = (id: string | undefined) => (id === undefined ? undefined : (personIds.get(id) ?? id));
+
+        const meeting: Meeting = compact({
+          ...input,
+          ...meta('mtg'),
+          partnershipId: partnership.id,
+          hostLeadId: person(input.hostLeadId),
+          delegationLeadId: person(input.delegationLeadId),
+          participants: input.participants.map((p) => compact({ ...p, personId: person(p.personId) })),
+          statements: input.statements.map((s) => compact({ ...s, personId: person(s.personId) })),
+        });
         store.meetings.insert(meeting);
+
         for (const draft of drafts) {
           const item: FollowUp = compact({
             ...draft,
-            id: store.nextId('fu'),
-            partnershipId: meeting.partnershipId,
+            ...meta('fu'),
+            partnershipId: partnership.id,
             meetingId: meeting.id,
             meetingIds: [meeting.id],
             status: 'open' as const,
             history: [{ at, by: actor.id, kind: 'created' as const, to: 'open' as const, meetingId: meeting.id }],
-            version: 1,
-            createdAt: at,
-            updatedAt: at,
           });
           store.followUps.insert(item);
         }

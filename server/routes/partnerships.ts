@@ -70,6 +70,7 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
       (!q.partnerRegionId || p.partnerRegionId === q.partnerRegionId) &&
       (q.illustrative === undefined || p.illustrative === q.illustrative),
     text: partnerName,
+    cacheText: false,
     sorts: {
       partner: (p) => partnerName(p).toLowerCase(),
       stage: (p) => STAGES.indexOf(p.stage),

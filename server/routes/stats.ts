@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { addDays, HOME_TIME_ZONE, quarterOf, quartersBetween, todayIn, type IsoDate } from '../../src/domain/dates';
+import { addYears, HOME_TIME_ZONE, quarterOf, quartersBetween, todayIn, type IsoDate } from '../../src/domain/dates';
 import { FOLLOW_UP_STATUSES, isOpen, isOverdue, type FollowUp, type FollowUpStatus } from '../../src/domain/follow-up';
 import { MEETING_KINDS, type MeetingKind } from '../../src/domain/meeting';
 import { isActivePartnership, STAGES, type Stage } from '../../src/domain/partnership';
@@ -122,9 +122,8 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
     const partnerships = store.partnerships
       .all()
       .filter((x) => (!p.partnershipId || x.id === p.partnershipId) && (!p.sectorId || x.focusSectorIds.includes(p.sectorId)));
-    // The previous period has the same length and ends the day before this one starts.
-    const days = Math.round((Date.parse(p.to) - Date.parse(p.from)) / 86_400_000);
-    const previous = { ...p, from: addDays(p.from, -days - 1), to: addDays(p.from, -1) };
+    // Compared with the same period a year earlier: this year against last year.
+    const previous = { ...p, from: addYears(p.from, -1), to: addYears(p.to, -1) };
     const current = store.followUps
       .all()
       .filter(

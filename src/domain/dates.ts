@@ -95,3 +95,10 @@ export function monthsBetween(from: IsoDate, to: IsoDate): number {
   const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
   return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
 }
+
+/** The same calendar date `years` later (29 February becomes 28 February in a common year). */
+export function addYears(iso: IsoDate, years: number): IsoDate {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+  return fromUtc(new Date(Date.UTC(y + years, m - 1, Math.min(d, last))));
+}

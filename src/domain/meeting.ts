@@ -6,6 +6,7 @@ export type {
   MeetingInput,
   MeetingPatch,
   MeetingCreate,
+  NewPerson,
   Participant,
   Statement,
   MeetingSource,
@@ -30,7 +31,7 @@ export function reportedWeekdayMismatch(
   dateAsReported: string | undefined,
 ): { reported: number; actual: number } | undefined {
   if (!dateAsReported) return undefined;
-  const words = dateAsReported.toLowerCase().normalize('NFKD').replace(/[^a-z\s]/g, ' ').split(/\s+/);
+  const words = dateAsReported.toLowerCase().normalize('NFKD').replace(/['’]/g, '').replace(/[^a-z\s]/g, ' ').split(/\s+/);
   const reported = words
     .map((w) => {
       const id = WEEKDAY_WORDS_ID.indexOf(w);

@@ -27,6 +27,7 @@ export type FieldErrorCode =
   | 'invalidTransition'
   | 'sameStage'
   | 'partnerRequired'
+  | 'partnershipRequired'
   | 'affiliationRequired'
   | 'dateOrder'
   | 'duplicate'
@@ -63,6 +64,7 @@ const ENGLISH: Record<FieldErrorCode, (p: Record<string, string | number>) => st
   invalidTransition: (p) => `A partnership cannot move from "${p.from}" to "${p.to}".`,
   sameStage: () => 'The partnership is already at this stage.',
   partnerRequired: () => 'Choose a partner region or a partner organisation (one of them).',
+  partnershipRequired: () => 'Choose a partnership, or enter the new partner region (one of them).',
   affiliationRequired: () => 'Choose the region or the organisation this person belongs to.',
   dateOrder: () => 'The end date must be after the start date.',
   duplicate: () => 'This value is already used.',

@@ -5,6 +5,17 @@ export const INTL_LOCALE = { id: 'id-ID', en: 'en-GB' } as const;
 
 export type DateStyle = 'full' | 'long' | 'medium' | 'short';
 
+/**
+ * Components rather than `dateStyle`: id-ID's "full" style pads the day ("Rabu, 01 Januari 2025"),
+ * while the office writes "Rabu, 1 Januari 2025".
+ */
+const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  medium: { day: 'numeric', month: 'short', year: 'numeric' },
+  short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+};
+
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
 function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
@@ -12,7 +23,7 @@ function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
   let format = cache.get(key) as Intl.DateTimeFormat | undefined;
   if (!format) {
     // A calendar date is formatted at UTC midnight in UTC: no time zone can move it a day.
-    format = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' });
+    format = new Intl.DateTimeFormat(locale, { ...DATE_STYLES[style], timeZone: 'UTC' });
     cache.set(key, format);
   }
   return format;

@@ -140,7 +140,7 @@ export const validPartnership = () => ({
   notes: 'A second track with Kitakyushu.',
 });
 
-export const validFollowUpDraft = (overrides: Record<string, unknown> = {}) => ({
+export const validFollowUpDraft = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   title: 'Kirim notulen rapat',
   ownerId: IDS.officer,
   dueDate: '2025-12-01',
@@ -149,7 +149,7 @@ export const validFollowUpDraft = (overrides: Record<string, unknown> = {}) => (
   ...overrides,
 });
 
-export const validMeeting = (overrides: Record<string, unknown> = {}) => ({
+export const validMeeting = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   partnershipId: IDS.partnership,
   kind: 'virtual',
   title: 'Rapat daring persiapan forum teknis',
@@ -172,7 +172,7 @@ export const validMeeting = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-export const validFollowUp = (overrides: Record<string, unknown> = {}) => ({
+export const validFollowUp = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   title: 'Menyiapkan daftar peserta forum teknis',
   description: 'Termasuk perwakilan UMKM.',
   partnershipId: IDS.partnership,

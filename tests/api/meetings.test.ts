@@ -353,6 +353,119 @@ describe('POST /api/meetings', () => {
   });
 });
 
+describe('POST /api/meetings for a first contact (new partner region, partnership and people)', () => {
+  const firstContact = (overrides: Record<string, unknown> = {}) => {
+    const { partnershipId: _p, carriedFollowUpIds: _c, ...meeting } = validMeeting({
+      title: 'Kunjungan perdana delegasi Yantai',
+      newPartnership: {
+        region: { name: 'Yantai', localName: '烟台市', level: 'city', countryCode: 'CN', province: 'Shandong', strengths: ['fisheries'] },
+        type: 'cooperation',
+      },
+      newPeople: [
+        { ref: 'new:1', name: 'Zhang Wei', position: 'Vice Mayor of Yantai', side: 'guest' },
+        { ref: 'new:2', name: 'Andi Pratama', position: 'Kepala Bagian Kerja Sama', side: 'host' },
+      ],
+      hostLeadId: IDS.intan,
+      delegationLeadId: 'new:1',
+      participants: [
+        { side: 'guest', personId: 'new:1' },
+        { side: 'host', personId: 'new:2' },
+      ],
+      statements: [{ personId: 'new:1', text: 'Terima kasih atas sambutannya.' }],
+      followUps: [validFollowUpDraft()],
+      ...overrides,
+    });
+    return meeting;
+  };
+
+  it('creates the region, the partnership at exploring, the people and the follow-ups with the meeting', async () => {
+    const api = testApi();
+    const before = api.store.snapshot();
+    const response = await api.request('POST', '/meetings', { body: firstContact(), user: IDS.staff });
+    expect(response.status).toBe(201);
+    const after = api.store.snapshot();
+    expect(after.regions).toHaveLength(before.regions.length + 1);
+    expect(after.partnerships).toHaveLength(before.partnerships.length + 1);
+    expect(after.people).toHaveLength(before.people.length + 2);
+    expect(after.followUps).toHaveLength(before.followUps.length + 1);
+
+    const partnership = api.store.partnerships.get(response.body.partnershipId)!;
+    const region = api.store.regions.get(partnership.partnerRegionId!)!;
+    expect(region).toMatchObject({ name: 'Yantai', localName: '烟台市', level: 'city', role: 'partner', illustrative: false });
+    expect(partnership).toMatchObject({ homeRegionId: IDS.tangerang, stage: 'exploring', type: 'cooperation' });
+    expect(partnership.stageHistory).toEqual([
+      expect.objectContaining({ to: 'exploring', date: '2025-10-30', by: IDS.staff }),
+    ]);
+
+    // "new:1" and "new:2" became real people, on the side they serve, and every reference points at them.
+    const guest = api.store.people.get(response.body.delegationLeadId)!;
+    expect(guest).toMatchObject({ name: 'Zhang Wei', regionId: region.id });
+    const host = api.store.people.get(response.body.participants[1].personId)!;
+    expect(host).toMatchObject({ name: 'Andi Pratama', regionId: IDS.tangerang });
+    expect(response.body.participants[0].personId).toBe(guest.id);
+    expect(response.body.statements[0].personId).toBe(guest.id);
+    expect(JSON.stringify(response.body)).not.toContain('new:');
+    expect(response.body).not.toHaveProperty('newPeople');
+    expect(response.body).not.toHaveProperty('newPartnership');
+
+    const followUp = api.store.followUps.all().find((f) => f.meetingId === response.body.id)!;
+    expect(followUp.partnershipId).toBe(partnership.id);
+  });
+
+  it('stores nothing, not even the new region, partnership or people, when one follow-up is invalid', async () => {
+    const api = testApi();
+    const before = api.store.snapshot();
+    const response = await api.request('POST', '/meetings', {
+      body: firstContact({ followUps: [validFollowUpDraft(), validFollowUpDraft({ ownerId: 'usr-ghost' })] }),
+    });
+    expectFieldErrors(response, { 'followUps.1.ownerId': 'unknownReference' });
+    expect(api.store.snapshot()).toEqual(before);
+  });
+
+  it('needs either an existing partnership or a new one, not both', async () => {
+    const api = testApi();
+    expectFieldErrors(await api.request('POST', '/meetings', { body: { ...firstContact(), partnershipId: IDS.partnership } }), {
+      partnershipId: 'partnershipRequired',
+    });
+    const { newPartnership: _n, ...neither } = firstContact();
+    expectFieldErrors(await api.request('POST', '/meetings', { body: neither }), { partnershipId: 'partnershipRequired' });
+  });
+
+  it('refuses a reference to a new person that is not in newPeople, and duplicate refs', async () => {
+    const api = testApi();
+    const before = api.store.snapshot();
+    expectFieldErrors(await api.request('POST', '/meetings', { body: firstContact({ delegationLeadId: 'new:9' }) }), {
+      delegationLeadId: 'unknownReference',
+    });
+    const people = [
+      { ref: 'new:1', name: 'A', side: 'guest' },
+      { ref: 'new:1', name: 'B', side: 'guest' },
+    ];
+    expectFieldErrors(await api.request('POST', '/meetings', { body: firstContact({ newPeople: people, participants: [], statements: [] }) }), {
+      'newPeople.1.ref': 'duplicate',
+    });
+    expectFieldErrors(
+      await api.request('POST', '/meetings', {
+        body: firstContact({ newPartnership: { region: { name: '', level: 'village', countryCode: 'cn', strengths: ['Fish Farming'] }, type: 'x' } }),
+      }),
+      {
+        'newPartnership.region.name': 'required',
+        'newPartnership.region.level': 'invalidOption',
+        'newPartnership.region.countryCode': 'invalidCountry',
+        'newPartnership.region.strengths.0': 'invalidFormat',
+        'newPartnership.type': 'invalidOption',
+      },
+    );
+    expectFieldErrors(
+      await api.request('POST', '/meetings', {
+        body: firstContact({ newPartnership: { region: { name: 'Yantai', level: 'city', countryCode: 'CN', role: 'home' }, type: 'cooperation' } }),
+      }),
+      { 'newPartnership.region.role': 'unknownField' },
+    );
+    expect(api.store.snapshot()).toEqual(before);
+  });
+});
+
 describe('POST /api/meetings with an Idempotency-Key', () => {
   const key = { 'idempotency-key': 'log-visit-2025-10-30-0001' };
 
@@ -477,6 +590,15 @@ describe('PATCH /api/meetings/:id', () => {
       { followUps: 'unknownField' },
     );
     expect(api.store.meetings.get(IDS.visit)).toEqual(demoSnapshot().meetings[0]);
+  });
+
+  it('refuses to move a meeting to another partnership (its follow-ups stay consistent)', async () => {
+    const api = testApi();
+    const response = await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { partnershipId: 'pts-gimhae' }, headers: ifMatch(1) });
+    const meeting = api.store.meetings.get(IDS.visit)!;
+    const linked = api.store.followUps.all().filter((f) => f.meetingId === IDS.visit);
+    expect(linked.length).toBeGreaterThan(0);
+    expect(response.status === 400 || linked.every((f) => f.partnershipId === meeting.partnershipId)).toBe(true);
   });
 
   it('answers 428 without If-Match, 412 with the current meeting when stale, 404 when unknown', async () => {

@@ -41,6 +41,17 @@ describe('GET /api/partnerships', () => {
     expect(ids(await api.request('GET', `/partnerships?q=${encodeURIComponent('北九州')}`))).toEqual(['pts-kitakyushu']);
   });
 
+  it('finds a partnership by the partner region’s new name after the region is renamed', async () => {
+    const api = testApi();
+    expect(ids(await api.request('GET', '/partnerships?q=binzhou'))).toEqual([IDS.partnership]);
+    const renamed = await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Binzhou Shi' }, headers: ifMatch(1) });
+    expect(renamed.status).toBe(200);
+    expect(ids(await api.request('GET', '/partnerships?q=binzhou%20shi'))).toEqual([IDS.partnership]);
+    await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Zibo' }, headers: ifMatch(2) });
+    expect(ids(await api.request('GET', '/partnerships?q=zibo'))).toEqual([IDS.partnership]);
+    expect(ids(await api.request('GET', '/partnerships?q=binzhou%20shi'))).toEqual([]);
+  });
+
   it('sorts by stage along the pipeline, both ways', async () => {
     const api = testApi();
     const asc = (await api.request('GET', '/partnerships?sort=stage')).body.items.map((p: any) => STAGES.indexOf(p.stage));
@@ -431,5 +442,20 @@ describe('GET /api/partnerships/:id/open-follow-ups', () => {
 
   it('answers 404 for an unknown partnership', async () => {
     expectProblem(await testApi().request('GET', '/partnerships/pts-none/open-follow-ups'), 404);
+  });
+
+  it('never returns more than 100 items, and says how many there are', async () => {
+    const snapshot = generateSnapshot({ seed: 8, followUps: 3_000, meetings: 20, partnerships: 1 });
+    const api = testApi(snapshot);
+    const counts = new Map<string, number>();
+    for (const f of snapshot.followUps) {
+      if (['open', 'in-progress', 'blocked'].includes(f.status)) counts.set(f.partnershipId, (counts.get(f.partnershipId) ?? 0) + 1);
+    }
+    const [busiest, open] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+    expect(open).toBeGreaterThan(100);
+    const response = await api.request('GET', `/partnerships/${busiest}/open-follow-ups`);
+    expect(response.body.items).toHaveLength(100);
+    expect(response.body.total).toBe(open);
+    expect(response.body.items.every((f: any) => f.partnershipId === busiest && ['open', 'in-progress', 'blocked'].includes(f.status))).toBe(true);
   });
 });

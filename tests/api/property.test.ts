@@ -177,6 +177,23 @@ const ENDPOINTS: Endpoint[] = [
     stored: schemas.meeting,
     runs: 400,
   },
+  {
+    name: 'POST /meetings (first contact)',
+    method: 'POST',
+    path: '/meetings',
+    valid: () => {
+      const { partnershipId: _p, ...meeting } = validMeeting({
+        newPartnership: { region: { name: 'Yantai', localName: '烟台市', level: 'city', countryCode: 'CN', strengths: ['fisheries'] }, type: 'cooperation' },
+        newPeople: [{ ref: 'new:1', name: 'Zhang Wei', side: 'guest', email: 'zw@example.org' }],
+        delegationLeadId: 'new:1',
+        participants: [{ side: 'guest', personId: 'new:1' }],
+        followUps: [validFollowUpDraft()],
+      });
+      return meeting;
+    },
+    stored: schemas.meeting,
+    runs: 250,
+  },
   { name: 'POST /follow-ups', method: 'POST', path: '/follow-ups', valid: () => validFollowUp(), stored: schemas.followUp, runs: 300 },
   {
     name: 'PATCH /sectors/:id',
@@ -364,3 +381,35 @@ describe('list endpoints, fed generated query strings', () => {
     expect(JSON.stringify(api.store.snapshot())).toBe(before);
   });
 });
+
+describe('resource ids in the path, generated', () => {
+  const resources = ['sectors', 'regions', 'organizations', 'people', 'users', 'partnerships', 'meetings', 'follow-ups'];
+  const rawId = fc.oneof(
+    fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map(encodeURIComponent),
+    fc.constantFrom('%', '%E0%A4%A', '%ZZ', '%00', '..%2F..%2Fsectors', '__proto__', 'constructor', 'toString', '%F0%9F%98%80'),
+  );
+
+  it('an unknown id is a 404 problem for reads and writes, never 5xx, and changes nothing', async () => {
+    const api = testApi();
+    const before = JSON.stringify(api.store.snapshot());
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...resources), rawId, fc.constantFrom('GET', 'PATCH'), async (resource, id, method) => {
+        const known = api.store[resource === 'follow-ups' ? 'followUps' : (resource as 'sectors')].get(decodeURIComponentSafe(id));
+        fc.pre(known === undefined);
+        const response = await api.request(method, `/${resource}/${id}`, method === 'PATCH' ? { body: {}, headers: { 'if-match': '"1"' } } : {});
+        expect(response.status).toBe(404);
+        expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
+      }),
+      { numRuns: 300 },
+    );
+    expect(JSON.stringify(api.store.snapshot())).toBe(before);
+  });
+});
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

@@ -209,7 +209,7 @@ describe('GET /api/stats/kpis', () => {
       partnerships: 5,
       meetings: 4,
       meetingsPreviousPeriod: 1,
-      previousPeriod: { from: '2024-01-02', to: '2024-12-31' },
+      previousPeriod: { from: '2024-01-01', to: '2024-12-31' },
       openFollowUps: 9,
       overdueFollowUps: 1,
       followUpsAgreed: 7,
@@ -225,12 +225,20 @@ describe('GET /api/stats/kpis', () => {
     expect(response.body.period).toEqual({ from: '2026-01-01', to: '2026-12-31' });
   });
 
-  it('the previous period has the same length and ends the day before', async () => {
+  it('compares with the same period a year earlier (this year against last year)', async () => {
     const api = testApi();
     const response = await api.request('GET', '/stats/kpis?from=2025-09-01&to=2025-09-30');
-    expect(response.body.previousPeriod).toEqual({ from: '2025-08-02', to: '2025-08-31' });
+    expect(response.body.previousPeriod).toEqual({ from: '2024-09-01', to: '2024-09-30' });
     expect(response.body.meetings).toBe(1);
-    expect(response.body.meetingsPreviousPeriod).toBe(1);
+    expect(response.body.meetingsPreviousPeriod).toBe(0);
+    const august = await api.request('GET', '/stats/kpis?from=2025-08-01&to=2025-08-31');
+    expect(august.body.meetings).toBe(1); // Gimhae, 2025-08-11
+    expect(august.body.meetingsPreviousPeriod).toBe(1); // Penang, 2024-08-01
+  });
+
+  it('maps 29 February to 28 February in the year before', async () => {
+    const response = await testApi().request('GET', '/stats/kpis?from=2024-02-29&to=2024-02-29');
+    expect(response.body.previousPeriod).toEqual({ from: '2023-02-28', to: '2023-02-28' });
   });
 
   it('has no completion rate when nothing was agreed in the period', async () => {

@@ -37,7 +37,13 @@ function kpi(label: string): HTMLElement {
   return item;
 }
 
-const STATUS_COLUMNS = { Terbuka: 'open', 'Sedang berjalan': 'in-progress', Terhambat: 'blocked', Selesai: 'done', Dibatalkan: 'cancelled' } as const;
+const STATUS_COLUMNS = {
+  Terbuka: 'open',
+  'Sedang berjalan': 'in-progress',
+  Terhambat: 'blocked',
+  Selesai: 'done',
+  Dibatalkan: 'cancelled',
+} as const;
 
 describe('the dashboard', () => {
   it('opens on the current year in Jakarta', async () => {
@@ -65,20 +71,33 @@ describe('the dashboard', () => {
 
     await screen.findByText('Pertemuan tahun 2025');
     const n = (value: number) => formatNumber(value, 'id-ID');
-    expect(within(kpi('Kemitraan aktif')).getByText(n(kpis.activePartnerships))).toBeInTheDocument();
+    expect(
+      within(kpi('Kemitraan aktif')).getByText(n(kpis.activePartnerships)),
+    ).toBeInTheDocument();
     expect(kpi('Kemitraan aktif')).toHaveTextContent(`dari ${n(kpis.partnerships)} kemitraan`);
     expect(within(kpi('Pertemuan tahun 2025')).getByText(n(kpis.meetings))).toBeInTheDocument();
-    expect(kpi('Pertemuan tahun 2025')).toHaveTextContent(`${n(kpis.meetingsPreviousPeriod)} pada tahun sebelumnya`);
-    expect(within(kpi('Tindak lanjut terbuka')).getByText(n(kpis.openFollowUps))).toBeInTheDocument();
-    expect(within(kpi('Tindak lanjut terlambat')).getByText(n(kpis.overdueFollowUps))).toBeInTheDocument();
-    const rate = kpis.completionRate === null ? 'Belum ada' : formatPercent(kpis.completionRate, 'id-ID');
+    expect(kpi('Pertemuan tahun 2025')).toHaveTextContent(
+      `${n(kpis.meetingsPreviousPeriod)} pada tahun sebelumnya`,
+    );
+    expect(
+      within(kpi('Tindak lanjut terbuka')).getByText(n(kpis.openFollowUps)),
+    ).toBeInTheDocument();
+    expect(
+      within(kpi('Tindak lanjut terlambat')).getByText(n(kpis.overdueFollowUps)),
+    ).toBeInTheDocument();
+    const rate =
+      kpis.completionRate === null ? 'Belum ada' : formatPercent(kpis.completionRate, 'id-ID');
     expect(within(kpi('Tingkat penyelesaian')).getByText(rate)).toBeInTheDocument();
     expect(kpi('Tingkat penyelesaian')).toHaveTextContent(
       `${n(kpis.followUpsDone)} dari ${n(kpis.followUpsAgreed)} disepakati pada 2025`,
     );
 
-    expect(screen.getByRole('heading', { level: 2, name: 'Tindak lanjut per sektor dan status' })).toBeInTheDocument();
-    const table = await screen.findByRole('table', { name: 'Tindak lanjut yang disepakati pada 2025, per sektor dan status' });
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Tindak lanjut per sektor dan status' }),
+    ).toBeInTheDocument();
+    const table = await screen.findByRole('table', {
+      name: 'Tindak lanjut yang disepakati pada 2025, per sektor dan status',
+    });
     const sectorName = new Map(sectors.items.map((s) => [s.id, s.name.id]));
     const headings = within(table)
       .getAllByRole('columnheader')
@@ -88,7 +107,11 @@ describe('the dashboard', () => {
     const shown = within(table)
       .getAllByRole('row')
       .slice(1)
-      .map((row) => [within(row).getByRole('rowheader'), ...within(row).getAllByRole('cell')].map((c) => c.textContent));
+      .map((row) =>
+        [within(row).getByRole('rowheader'), ...within(row).getAllByRole('cell')].map(
+          (c) => c.textContent,
+        ),
+      );
     const expected = bySector.items.map((row) => [
       sectorName.get(row.sectorId),
       ...Object.values(STATUS_COLUMNS).map((status) => n(row.counts[status] ?? Number.NaN)),

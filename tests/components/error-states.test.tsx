@@ -5,7 +5,8 @@ import { server } from '../../mocks/node';
 import { renderApp } from '../render';
 
 const SERVER_ERROR = 'Terjadi kesalahan di server. Tidak ada yang diubah. Coba lagi sebentar lagi.';
-const NETWORK_ERROR = 'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.';
+const NETWORK_ERROR =
+  'Tidak dapat terhubung ke server. Periksa koneksi internet Anda, lalu coba lagi.';
 
 function failMeetingsWith500() {
   server.use(
@@ -33,11 +34,12 @@ describe('when the API fails', () => {
     server.resetHandlers();
     await user.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
 
-    const table = await screen.findByRole('table', { name: 'Daftar pertemuan, terbaru lebih dulu' });
-    expect(within(table).getByRole('link', { name: 'Kunjungan resmi delegasi Kota Binzhou' })).toHaveAttribute(
-      'href',
-      '/meetings/mtg-binzhou-visit-2025-09-22',
-    );
+    const table = await screen.findByRole('table', {
+      name: 'Daftar pertemuan, terbaru lebih dulu',
+    });
+    expect(
+      within(table).getByRole('link', { name: 'Kunjungan resmi delegasi Kota Binzhou' }),
+    ).toHaveAttribute('href', '/meetings/mtg-binzhou-visit-2025-09-22');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 
@@ -46,7 +48,9 @@ describe('when the API fails', () => {
     renderApp('/meetings', { locale: 'en' });
 
     const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent('Something went wrong on the server. Nothing was changed. Try again in a moment.');
+    expect(alert).toHaveTextContent(
+      'Something went wrong on the server. Nothing was changed. Try again in a moment.',
+    );
     expect(within(alert).getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 
@@ -65,8 +69,12 @@ describe('when the API fails', () => {
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(NETWORK_ERROR);
-    expect(await screen.findByRole('table', { name: /^Tindak lanjut yang disepakati pada 2025/ })).toBeInTheDocument();
-    expect(screen.queryByRole('table', { name: 'Jumlah kemitraan pada setiap tahap' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: /^Tindak lanjut yang disepakati pada 2025/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Jumlah kemitraan pada setiap tahap' }),
+    ).not.toBeInTheDocument();
   });
 });
 
@@ -74,7 +82,9 @@ describe('an address that Mitra does not have', () => {
   it('shows "Halaman tidak ditemukan" with a way back to the dashboard', async () => {
     const { user } = renderApp('/nope');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Halaman tidak ditemukan' }),
+    ).toBeInTheDocument();
     expect(document.title).toBe('Halaman tidak ditemukan — Mitra');
     const home = screen.getByRole('link', { name: 'Ke dasbor' });
     expect(home).toHaveAttribute('href', '/');

@@ -15,7 +15,9 @@ function recordsOf(table: HTMLElement): Array<Record<string, string>> {
   if (!(table instanceof HTMLTableElement)) throw new Error('Not a table');
   const headings = Array.from(table.tHead?.rows[0]?.cells ?? [], (cell) => cell.textContent ?? '');
   return Array.from(table.tBodies[0]?.rows ?? [], (row) =>
-    Object.fromEntries(Array.from(row.cells, (cell, i) => [headings[i] ?? `#${i}`, cell.textContent ?? ''])),
+    Object.fromEntries(
+      Array.from(row.cells, (cell, i) => [headings[i] ?? `#${i}`, cell.textContent ?? '']),
+    ),
   );
 }
 
@@ -23,7 +25,9 @@ describe('the follow-ups page', () => {
   it('lists the demo follow-ups and filters them by status through the URL', async () => {
     const { user, router } = renderApp('/follow-ups');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tindak lanjut' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Tindak lanjut' }),
+    ).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: TABLE_NAME });
     const all = recordsOf(table);
     expect(all).toHaveLength(13);
@@ -40,7 +44,9 @@ describe('the follow-ups page', () => {
     expect(router.state.location.search).toContain('status=blocked');
     await screen.findByText('Menampilkan 1 dari 1');
     const blocked = recordsOf(screen.getByRole('table', { name: TABLE_NAME }));
-    expect(blocked).toEqual([expect.objectContaining({ Judul: 'Merancang program pelatihan pemuda', Status: 'Terhambat' })]);
+    expect(blocked).toEqual([
+      expect.objectContaining({ Judul: 'Merancang program pelatihan pemuda', Status: 'Terhambat' }),
+    ]);
 
     await user.selectOptions(status, 'Semua');
     expect(router.state.location.search).toBe('');
@@ -72,10 +78,16 @@ describe('the follow-ups page', () => {
   });
 
   it('says so when nothing matches the filter', async () => {
-    server.use(http.get('/api/follow-ups', () => HttpResponse.json({ items: [], total: 0, nextCursor: null })));
+    server.use(
+      http.get('/api/follow-ups', () =>
+        HttpResponse.json({ items: [], total: 0, nextCursor: null }),
+      ),
+    );
     renderApp('/follow-ups?status=cancelled');
 
-    expect(await screen.findByText('Tidak ada tindak lanjut yang cocok dengan filter ini.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Tidak ada tindak lanjut yang cocok dengan filter ini.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table', { name: TABLE_NAME })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Muat lebih banyak' })).not.toBeInTheDocument();
   });

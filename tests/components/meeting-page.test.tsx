@@ -28,7 +28,8 @@ const FOLLOW_UP_TITLES = [
 function definitionOf(term: string, scope: HTMLElement = document.body): HTMLElement {
   const dt = within(scope).getByText(term, { selector: 'dt' });
   const dd = dt.nextElementSibling;
-  if (!(dd instanceof HTMLElement) || dd.tagName !== 'DD') throw new Error(`No value beside the term "${term}"`);
+  if (!(dd instanceof HTMLElement) || dd.tagName !== 'DD')
+    throw new Error(`No value beside the term "${term}"`);
   return dd;
 }
 
@@ -42,28 +43,43 @@ function listItemsOf(element: HTMLElement): string[] {
 async function openVisit(locale: 'id' | 'en', names: { hostLead: string; followUps: string }) {
   const view = renderApp(VISIT_PATH, { locale });
   await screen.findByRole('heading', { level: 1, name: TITLE });
-  await within(definitionOf(names.hostLead)).findByText('Intan Nurul Hikmah, Wakil Bupati Tangerang');
+  await within(definitionOf(names.hostLead)).findByText(
+    'Intan Nurul Hikmah, Wakil Bupati Tangerang',
+  );
   await screen.findByRole('table', { name: names.followUps });
   return view;
 }
 
 describe('the meeting page of the Binzhou delegation visit', () => {
   it('shows every fact of the report, in Bahasa Indonesia', async () => {
-    await openVisit('id', { hostLead: 'Pimpinan tuan rumah', followUps: 'Tindak lanjut dari pertemuan ini' });
+    await openVisit('id', {
+      hostLead: 'Pimpinan tuan rumah',
+      followUps: 'Tindak lanjut dari pertemuan ini',
+    });
 
     expect(screen.getByText('Kunjungan masuk')).toBeInTheDocument();
     expect(document.title).toBe(`${TITLE} — Mitra`);
 
     expect(definitionOf('Waktu')).toHaveTextContent(/^Senin, 22 September 2025$/);
-    expect(within(definitionOf('Waktu')).getByText('Senin, 22 September 2025')).toHaveAttribute('datetime', '2025-09-22');
-    expect(definitionOf('Tempat')).toHaveTextContent(/^Ruang Rapat Wareng, Gedung Kantor Bupati Tangerang$/);
-    expect(within(definitionOf('Kemitraan')).getByRole('link', { name: 'Kota Binzhou' })).toHaveAttribute(
-      'href',
-      '/partners/pts-tangerang-binzhou',
+    expect(within(definitionOf('Waktu')).getByText('Senin, 22 September 2025')).toHaveAttribute(
+      'datetime',
+      '2025-09-22',
     );
-    expect(definitionOf('Pimpinan tuan rumah')).toHaveTextContent(/^Intan Nurul Hikmah, Wakil Bupati Tangerang$/);
-    expect(definitionOf('Pimpinan delegasi')).toHaveTextContent(/^Qu Yuekuan, Deputy Mayor of Binzhou$/);
-    expect(definitionOf('Fasilitator')).toHaveTextContent(/^Indonesia–China Business Council \(ICBC\)$/);
+    expect(definitionOf('Tempat')).toHaveTextContent(
+      /^Ruang Rapat Wareng, Gedung Kantor Bupati Tangerang$/,
+    );
+    expect(
+      within(definitionOf('Kemitraan')).getByRole('link', { name: 'Kota Binzhou' }),
+    ).toHaveAttribute('href', '/partners/pts-tangerang-binzhou');
+    expect(definitionOf('Pimpinan tuan rumah')).toHaveTextContent(
+      /^Intan Nurul Hikmah, Wakil Bupati Tangerang$/,
+    );
+    expect(definitionOf('Pimpinan delegasi')).toHaveTextContent(
+      /^Qu Yuekuan, Deputy Mayor of Binzhou$/,
+    );
+    expect(definitionOf('Fasilitator')).toHaveTextContent(
+      /^Indonesia–China Business Council \(ICBC\)$/,
+    );
     expect(listItemsOf(definitionOf('Peserta'))).toEqual([
       'Tuan rumah: Intan Nurul Hikmah, Wakil Bupati Tangerang',
       'Tamu / delegasi: Qu Yuekuan, Deputy Mayor of Binzhou',
@@ -105,7 +121,9 @@ describe('the meeting page of the Binzhou delegation visit', () => {
     expect(definitionOf('Penerbit', source)).toHaveTextContent(/^TANGERANGPEDIA$/);
     expect(definitionOf('Penulis', source)).toHaveTextContent(/^Redaksi \(Red\)$/);
     expect(definitionOf('Tanggal terbit', source)).toHaveTextContent(/^23 September 2025$/);
-    expect(definitionOf('Tanggal menurut sumber', source)).toHaveTextContent(/^Selasa \(22\/09\/25\)$/);
+    expect(definitionOf('Tanggal menurut sumber', source)).toHaveTextContent(
+      /^Selasa \(22\/09\/25\)$/,
+    );
 
     const followUps = screen.getByRole('table', { name: 'Tindak lanjut dari pertemuan ini' });
     const titles = within(followUps)
@@ -120,9 +138,15 @@ describe('the meeting page of the Binzhou delegation visit', () => {
     expect(screen.getByText('Inbound visit')).toBeInTheDocument();
     expect(definitionOf('When')).toHaveTextContent('Monday');
     expect(definitionOf('When')).toHaveTextContent('22 September 2025');
-    expect(definitionOf('Place')).toHaveTextContent(/^Ruang Rapat Wareng, Gedung Kantor Bupati Tangerang$/);
-    expect(definitionOf('Delegation lead')).toHaveTextContent(/^Qu Yuekuan, Deputy Mayor of Binzhou$/);
-    expect(definitionOf('Facilitators')).toHaveTextContent(/^Indonesia–China Business Council \(ICBC\)$/);
+    expect(definitionOf('Place')).toHaveTextContent(
+      /^Ruang Rapat Wareng, Gedung Kantor Bupati Tangerang$/,
+    );
+    expect(definitionOf('Delegation lead')).toHaveTextContent(
+      /^Qu Yuekuan, Deputy Mayor of Binzhou$/,
+    );
+    expect(definitionOf('Facilitators')).toHaveTextContent(
+      /^Indonesia–China Business Council \(ICBC\)$/,
+    );
     expect(listItemsOf(definitionOf('Sectors discussed'))).toEqual([
       'Tourism',
       'Creative economy',
@@ -135,12 +159,16 @@ describe('the meeting page of the Binzhou delegation visit', () => {
     );
 
     // What people said and what the source printed stay in their own language, marked as such.
-    const quotes = within(screen.getByRole('region', { name: 'Notable statements' })).getAllByRole('figure');
+    const quotes = within(screen.getByRole('region', { name: 'Notable statements' })).getAllByRole(
+      'figure',
+    );
     expect(quotes).toHaveLength(3);
     expect(quotes[0]?.querySelector('blockquote')).toHaveAttribute('lang', 'id');
     const source = screen.getByRole('region', { name: 'Source' });
     expect(definitionOf('Publisher', source)).toHaveTextContent(/^TANGERANGPEDIA$/);
-    const reported = within(definitionOf('Date as reported', source)).getByText('Selasa (22/09/25)');
+    const reported = within(definitionOf('Date as reported', source)).getByText(
+      'Selasa (22/09/25)',
+    );
     expect(reported).toHaveAttribute('lang', 'id');
 
     const followUps = screen.getByRole('table', { name: 'Follow-ups from this meeting' });
@@ -154,6 +182,12 @@ describe('the meeting page of the Binzhou delegation visit', () => {
     expect(alert).toHaveTextContent(
       'Data yang Anda cari tidak ditemukan. Mungkin sudah dipindahkan atau alamatnya salah.',
     );
-    expect(screen.getByRole('link', { name: 'Kembali ke daftar pertemuan' })).toHaveAttribute('href', '/meetings');
+    // Asking again cannot find it: no "Coba lagi", but a way back.
+    expect(screen.queryByRole('button', { name: 'Coba lagi' })).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 1, name: 'Terjadi masalah' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Kembali ke daftar pertemuan' })).toHaveAttribute(
+      'href',
+      '/meetings',
+    );
   });
 });

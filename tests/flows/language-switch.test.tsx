@@ -14,7 +14,9 @@ describe('choosing the language', () => {
     await first.user.selectOptions(screen.getByRole('combobox', { name: 'Bahasa' }), 'English');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Dashboard' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 2, name: 'Follow-ups by sector and status' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'Follow-ups by sector and status' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Main navigation' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Skip to main content' })).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Language' })).toHaveDisplayValue('English');
@@ -23,7 +25,9 @@ describe('choosing the language', () => {
 
     // Moving on within the app keeps the language.
     await first.user.click(screen.getByRole('link', { name: 'Follow-ups' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Follow-ups' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Follow-ups' }),
+    ).toBeInTheDocument();
 
     // The choice is saved in the browser...
     const saved = window.localStorage.getItem(STORAGE_KEY);
@@ -43,11 +47,18 @@ describe('choosing the language', () => {
 
   it('switches back to Bahasa Indonesia', async () => {
     const { user } = renderApp('/follow-ups', { locale: 'en' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Follow-ups' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Follow-ups' }),
+    ).toBeInTheDocument();
 
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Language' }), 'Bahasa Indonesia');
+    await user.selectOptions(
+      screen.getByRole('combobox', { name: 'Language' }),
+      'Bahasa Indonesia',
+    );
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tindak lanjut' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Tindak lanjut' }),
+    ).toBeInTheDocument();
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveDisplayValue('Semua');
     expect(document.documentElement.lang).toBe('id');
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDate, weekdayName } from '@/lib/format';
 import {
   addDays,
   endOfMonth,
@@ -169,6 +170,10 @@ describe('the machine time zone changes nothing', () => {
       year: 'numeric',
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(2025, 8, 22))),
+    // What the UI shows (src/lib/format): the weekday is derived from the stored date.
+    uiFullDate: formatDate('2025-09-22', 'id-ID', 'full'),
+    uiWeekday: weekdayName(weekdayOf('2025-09-22'), 'id-ID'),
+    uiReportedWeekday: weekdayName(2, 'id-ID'),
   });
 
   const expected = {
@@ -190,6 +195,9 @@ describe('the machine time zone changes nothing', () => {
     months: 1,
     valid: true,
     idWeekday: 'Senin, 22 September 2025',
+    uiFullDate: 'Senin, 22 September 2025',
+    uiWeekday: 'Senin',
+    uiReportedWeekday: 'Selasa',
   };
 
   it.each([

@@ -27,25 +27,27 @@ describe('formatDate in any time zone of the machine', () => {
   beforeEach(restore);
   afterEach(restore);
 
-  // A day at each edge of the year and of the week, in zones 24 hours apart.
-  const days: Array<[string, string]> = [
-    ['2025-09-22', 'Senin, 22 September 2025'],
-    ['2025-01-01', 'Rabu, 1 Januari 2025'],
-    ['2025-12-31', 'Rabu, 31 Desember 2025'],
-    ['2024-02-29', 'Kamis, 29 Februari 2024'],
+  // A day at each edge of the year and of the week, in zones 24 hours apart. The day is never
+  // padded ("1 Januari", as the office writes it, not ICU's full-style "01 Januari").
+  const days: Array<[iso: string, idFull: string, enLong: string]> = [
+    ['2025-09-22', 'Senin, 22 September 2025', '22 September 2025'],
+    ['2025-01-01', 'Rabu, 1 Januari 2025', '1 January 2025'],
+    ['2025-12-31', 'Rabu, 31 Desember 2025', '31 December 2025'],
+    ['2024-02-29', 'Kamis, 29 Februari 2024', '29 February 2024'],
   ];
 
-  it.each(['America/Los_Angeles', 'Pacific/Kiritimati', 'UTC', 'Asia/Jakarta'])('gives the same day in %s', (zone) => {
-    process.env.TZ = zone;
-    if (zone !== 'UTC') {
+  it.each(['America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Jakarta'])(
+    'gives the same day in %s',
+    (zone) => {
+      process.env.TZ = zone;
       // The zone really applies: the local offset of this process follows TZ.
       expect(new Date('2025-09-22T00:00:00Z').getTimezoneOffset()).not.toBe(0);
-    }
-    for (const [iso, text] of days) {
-      expect(formatDate(iso, 'id-ID', 'full')).toBe(text);
-      expect(formatDate(iso, 'en-GB', 'long')).toBe(text.split(', ')[1]?.replace('Januari', 'January').replace('Desember', 'December').replace('Februari', 'February'));
-    }
-  });
+      for (const [iso, idFull, enLong] of days) {
+        expect(formatDate(iso, 'id-ID', 'full')).toBe(idFull);
+        expect(formatDate(iso, 'en-GB', 'long')).toBe(enLong);
+      }
+    },
+  );
 });
 
 describe('numbers', () => {
@@ -72,8 +74,11 @@ describe('weekdays and instants', () => {
     const original = process.env.TZ;
     try {
       process.env.TZ = 'America/Los_Angeles';
-      expect(formatDateTime('2025-09-22T08:00:00.000Z', 'en-GB')).toBe('22 Sept 2025, 15:00');
-      expect(formatDateTime('2025-09-22T08:00:00.000Z', 'en-GB', 'UTC')).toBe('22 Sept 2025, 08:00');
+      // ICU versions differ on the month's abbreviation ("Sep" or "Sept"), not on the time.
+      expect(formatDateTime('2025-09-22T08:00:00.000Z', 'en-GB')).toMatch(/^22 Sept? 2025, 15:00$/);
+      expect(formatDateTime('2025-09-22T08:00:00.000Z', 'en-GB', 'UTC')).toMatch(
+        /^22 Sept? 2025, 08:00$/,
+      );
     } finally {
       if (original === undefined) delete process.env.TZ;
       else process.env.TZ = original;

@@ -29,7 +29,9 @@ function keyDifference(a: Tree, b: Tree): { onlyInFirst: string[]; onlyInSecond:
 
 /** The {{placeholders}} of a string, by name ("{{count, number}}" counts as "count"). */
 function placeholdersOf(text: string): string[] {
-  return [...new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1] ?? ''))].sort();
+  return [
+    ...new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1] ?? '')),
+  ].sort();
 }
 
 const LOCALES = { id, en } as const;
@@ -43,14 +45,22 @@ describe('the locales', () => {
   it('would catch a key missing from either side', () => {
     const withoutRetry = structuredClone(en) as unknown as { common: Record<string, unknown> };
     delete withoutRetry.common.retry;
-    expect(keyDifference(id, withoutRetry)).toEqual({ onlyInFirst: ['common.retry'], onlyInSecond: [] });
+    expect(keyDifference(id, withoutRetry)).toEqual({
+      onlyInFirst: ['common.retry'],
+      onlyInSecond: [],
+    });
 
     const withExtra = { ...id, nav: { ...id.nav, reports: 'Laporan' } };
-    expect(keyDifference(withExtra, en)).toEqual({ onlyInFirst: ['nav.reports'], onlyInSecond: [] });
+    expect(keyDifference(withExtra, en)).toEqual({
+      onlyInFirst: ['nav.reports'],
+      onlyInSecond: [],
+    });
   });
 
   it.each(Object.entries(LOCALES))('has only non-empty strings in %s', (_name, locale) => {
-    const bad = [...leavesOf(locale)].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+    const bad = [...leavesOf(locale)].filter(
+      ([, value]) => typeof value !== 'string' || value.trim() === '',
+    );
     expect(bad).toEqual([]);
   });
 

@@ -41,6 +41,11 @@ describe('reportedWeekdayMismatch', () => {
     expect(reportedWeekdayMismatch('2025-09-24', 'Wednesday')).toBeUndefined();
   });
 
+  it("reads the spelling with an apostrophe: Jum'at and Jum’at", () => {
+    expect(reportedWeekdayMismatch('2025-09-22', "Jum'at (22/09/25)")).toEqual({ reported: 5, actual: 1 });
+    expect(reportedWeekdayMismatch('2025-09-26', 'Jum’at, 26 September 2025')).toBeUndefined();
+  });
+
   it('takes the first weekday word when several appear', () => {
     expect(reportedWeekdayMismatch('2025-09-22', 'Selasa atau Senin')).toEqual({ reported: 2, actual: 1 });
   });

@@ -86,7 +86,7 @@ export function DashboardPage() {
             <li className="kpi">
               <span className="kpi__label">{t('dashboard.meetings', { year })}</span>
               <span className="kpi__value">{format.number(kpis.data.meetings)}</span>
-              <span className="kpi__hint">{t('dashboard.meetingsPrevious', { count: kpis.data.meetingsPreviousPeriod })}</span>
+              <span className="kpi__hint">{t('dashboard.meetingsPrevious', { previous: format.number(kpis.data.meetingsPreviousPeriod) })}</span>
             </li>
             <li className="kpi">
               <span className="kpi__label">{t('dashboard.openFollowUps')}</span>

@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/use-format';
 import { ErrorState } from './states';
@@ -7,16 +8,28 @@ type PagedQuery = {
   isFetchingNextPage: boolean;
   isFetchNextPageError: boolean;
   error: unknown;
-  fetchNextPage: () => Promise<unknown>;
+  fetchNextPage: () => Promise<{ hasNextPage: boolean }>;
 };
 
-/** "Showing 50 of 1,234" and a button for the next page, with its own error and retry. */
+/**
+ * "Showing 50 of 1,234" and a button for the next page, with its own error and retry.
+ * The button is never disabled (that would drop keyboard focus to the page); when the last
+ * page arrives and the button goes, focus moves to the count.
+ */
 export function LoadMore({ query, shown, total }: { query: PagedQuery; shown: number; total: number }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const statusRef = useRef<HTMLParagraphElement>(null);
+
+  const handleClick = async () => {
+    if (query.isFetchingNextPage) return;
+    const result = await query.fetchNextPage();
+    if (!result.hasNextPage) statusRef.current?.focus();
+  };
+
   return (
     <div className="load-more">
-      <p role="status" className="hint">
+      <p role="status" className="hint" tabIndex={-1} ref={statusRef}>
         {t('common.showing', { shown: format.number(shown), total: format.number(total) })}
       </p>
       {query.isFetchNextPageError && <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />}
@@ -24,8 +37,8 @@ export function LoadMore({ query, shown, total }: { query: PagedQuery; shown: nu
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => void query.fetchNextPage()}
-          disabled={query.isFetchingNextPage}
+          onClick={() => void handleClick()}
+          aria-disabled={query.isFetchingNextPage || undefined}
         >
           {query.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
         </button>

@@ -3,6 +3,7 @@ import { HOME_TIME_ZONE } from '../dates';
 import { followUpRuleErrors } from '../follow-up';
 import { MEETING_KINDS, PARTICIPANT_SIDES } from '../meeting';
 import {
+  email,
   httpUrl,
   id,
   idList,
@@ -15,7 +16,9 @@ import {
   time,
   timeZone,
 } from './common';
+import { PARTNERSHIP_TYPES } from '../partnership';
 import { followUpDraft } from './follow-up';
+import { regionInput } from './region';
 
 /** A participant is a known person, an organisation's unnamed representatives, or a description. */
 export const participant = z
@@ -71,16 +74,51 @@ const meetingFields = z.strictObject({
 
 export const meetingInput = meetingFields;
 
+/** A reference to a person created in the same request: "new:1". */
+export const NEW_PERSON_REF = /^new:\d{1,3}$/;
+
+/** A person met for the first time, created with the meeting; side says which government they serve. */
+export const newPerson = z.strictObject({
+  ref: z.string().regex(NEW_PERSON_REF, { error: 'invalidFormat' }),
+  name: requiredText(LIMITS.name),
+  position: optionalText(LIMITS.name),
+  side: z.enum(['host', 'guest'], { error: 'invalidOption' }),
+  email: email.optional(),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{4,30}$/, { error: 'invalidFormat' })
+    .optional(),
+});
+
+/** A partner region met for the first time: the region and a partnership with it, created with the meeting. */
+export const newPartnership = z.strictObject({
+  region: regionInput.omit({ role: true, illustrative: true, coordinates: true, notes: true }),
+  type: z.enum(PARTNERSHIP_TYPES, { error: 'invalidOption' }),
+});
+
 /**
- * Creating a meeting creates the follow-ups agreed in it, all or nothing. Open follow-ups carried
- * over from earlier meetings are linked to this one too.
+ * Creating a meeting creates the follow-ups agreed in it, all or nothing — and, when the visit
+ * is the first contact, the partner region, the partnership and the people met. Open follow-ups
+ * carried over from earlier meetings are linked to this one too.
  */
 export const meetingCreate = meetingFields
   .extend({
+    partnershipId: id.optional(),
+    newPartnership: newPartnership.optional(),
+    newPeople: z.array(newPerson).max(50).default([]),
     followUps: z.array(followUpDraft).max(50).default([]),
     carriedFollowUpIds: idList().default([]),
   })
   .superRefine((meeting, ctx) => {
+    if ((meeting.partnershipId === undefined) === (meeting.newPartnership === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'partnershipRequired' });
+    }
+    const refs = new Set<string>();
+    meeting.newPeople.forEach((person, index) => {
+      if (refs.has(person.ref)) ctx.addIssue({ code: 'custom', path: ['newPeople', index, 'ref'], message: 'duplicate' });
+      refs.add(person.ref);
+    });
     meeting.followUps.forEach((draft, index) => {
       for (const error of followUpRuleErrors({ status: 'open', dueDate: draft.dueDate })) {
         ctx.addIssue({ code: 'custom', path: ['followUps', index, error.path], message: error.code });
@@ -95,7 +133,8 @@ export const meetingCreate = meetingFields
     });
   });
 
-export const meetingPatch = meetingFields.partial();
+/** A meeting stays with its partnership (its follow-ups belong there too): move nothing by patch. */
+export const meetingPatch = meetingFields.omit({ partnershipId: true }).partial();
 
 export const meeting = meetingFields.extend(meta);
 
@@ -104,5 +143,6 @@ export type Statement = z.output<typeof statement>;
 export type MeetingSource = z.output<typeof meetingSource>;
 export type MeetingInput = z.input<typeof meetingInput>;
 export type MeetingCreate = z.input<typeof meetingCreate>;
+export type NewPerson = z.input<typeof newPerson>;
 export type MeetingPatch = z.input<typeof meetingPatch>;
 export type Meeting = z.output<typeof meeting>;

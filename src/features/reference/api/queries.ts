@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Page } from '@/domain/schemas/common';
+import type { FollowUp } from '@/domain/follow-up';
 import type { Organization } from '@/domain/organization';
 import type { Person } from '@/domain/person';
 import type { Region } from '@/domain/region';
@@ -19,6 +20,8 @@ export const referenceKeys = {
   all: ['reference'] as const,
   list: (resource: ReferenceResource) => [...referenceKeys.all, resource] as const,
   people: (ids: readonly string[]) => [...referenceKeys.all, 'people', [...ids].sort()] as const,
+  allPeople: () => [...referenceKeys.all, 'people', 'all'] as const,
+  openFollowUps: (partnershipId: string) => [...referenceKeys.all, 'open-follow-ups', partnershipId] as const,
   session: () => [...referenceKeys.all, 'session'] as const,
 };
 
@@ -40,6 +43,20 @@ export const referenceQueries = {
       queryFn: ({ signal }) => apiGet<Page<Person>>('/people', { id: ids, limit: 100 }, signal),
       staleTime: REFERENCE_STALE_MS,
       enabled: ids.length > 0,
+    }),
+  /** People to pick from in forms (the office meets dozens, not thousands). */
+  allPeople: () =>
+    queryOptions({
+      queryKey: referenceKeys.allPeople(),
+      queryFn: ({ signal }) => apiGet<Page<Person>>('/people', { limit: 100 }, signal),
+      staleTime: REFERENCE_STALE_MS,
+    }),
+  openFollowUps: (partnershipId: string) =>
+    queryOptions({
+      queryKey: referenceKeys.openFollowUps(partnershipId),
+      queryFn: ({ signal }) =>
+        apiGet<Page<FollowUp>>(`/partnerships/${encodeURIComponent(partnershipId)}/open-follow-ups`, {}, signal),
+      enabled: partnershipId !== '',
     }),
   session: () =>
     queryOptions({

@@ -1,0 +1,48 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
+import type { Meeting, MeetingCreate, MeetingPatch } from '@/domain/meeting';
+import { apiRequest, apiUrl } from '@/lib/api-client';
+import { meetingKeys } from './queries';
+
+/** What a new or changed meeting makes stale: lists, counts, partnerships, follow-ups, people. */
+export function invalidateAfterMeetingChange(queryClient: ReturnType<typeof useQueryClient>) {
+  return Promise.all(
+    [['meetings'], ['follow-ups'], ['stats'], ['partnerships'], ['reference']].map((queryKey) =>
+      queryClient.invalidateQueries({ queryKey }),
+    ),
+  );
+}
+
+export function useCreateMeeting() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: MeetingCreate; idempotencyKey: string }) =>
+      apiRequest<Meeting>(apiUrl('/meetings'), { method: 'POST', body, idempotencyKey }),
+    onSuccess: () => invalidateAfterMeetingChange(queryClient),
+  });
+}
+
+export function useUpdateMeeting(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ patch, version }: { patch: MeetingPatch; version: number }) =>
+      apiRequest<Meeting>(apiUrl(`/meetings/${encodeURIComponent(id)}`), { method: 'PATCH', body: patch, version }),
+    onSuccess: (meeting) => {
+      queryClient.setQueryData(meetingKeys.detail(id), meeting);
+      return invalidateAfterMeetingChange(queryClient);
+    },
+  });
+}
+
+/** Progress marked while logging a visit: one versioned status change per follow-up. */
+export function markProgress(changes: Array<{ item: FollowUp; status: FollowUpStatus }>, comment: string) {
+  return Promise.allSettled(
+    changes.map(({ item, status }) =>
+      apiRequest<FollowUp>(apiUrl(`/follow-ups/${encodeURIComponent(item.id)}`), {
+        method: 'PATCH',
+        body: { status, comment },
+        version: item.version,
+      }),
+    ),
+  );
+}

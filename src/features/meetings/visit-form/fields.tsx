@@ -1,0 +1,231 @@
+import type { FieldPath, UseFormRegister } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { describedBy, ErrorMessage } from '@/components/ui/form/field';
+import { domId, type VisitFormValues } from './model';
+
+type Register = UseFormRegister<VisitFormValues>;
+type Errors = Record<string, string>;
+
+type TextInputProps = {
+  name: FieldPath<VisitFormValues>;
+  label: string;
+  register: Register;
+  errors: Errors;
+  hint?: string;
+  optional?: boolean;
+  width?: 'full' | 'half' | 'quarter' | 'short';
+  multiline?: boolean;
+  inputMode?: 'text' | 'numeric' | 'url' | 'email' | 'tel';
+  autoComplete?: string;
+  lang?: string;
+  list?: string;
+};
+
+/** A labelled text input or textarea of the visit form, with hint and error in GOV.UK order. */
+export function TextInput({ name, label, register, errors, hint, optional, width = 'full', multiline, inputMode, autoComplete, lang, list }: TextInputProps) {
+  const { t } = useTranslation();
+  const id = domId(name);
+  const error = errors[name];
+  const common = {
+    id,
+    className: `input input--${width}${error ? ' input--error' : ''}`,
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-invalid': error ? true : undefined,
+    ...register(name),
+  };
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+        {optional && <span className="label__optional"> ({t('form.optional')})</span>}
+      </label>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      {multiline ? (
+        <textarea rows={4} {...common} lang={lang} />
+      ) : (
+        <input type="text" spellCheck={false} inputMode={inputMode} autoComplete={autoComplete ?? 'off'} lang={lang} list={list} {...common} />
+      )}
+    </div>
+  );
+}
+
+type SelectInputProps = {
+  name: FieldPath<VisitFormValues>;
+  label: string;
+  register: Register;
+  errors: Errors;
+  options: Array<{ value: string; label: string }>;
+  hint?: string;
+  optional?: boolean;
+  placeholder?: boolean;
+};
+
+export function SelectInput({ name, label, register, errors, options, hint, optional, placeholder = true }: SelectInputProps) {
+  const { t } = useTranslation();
+  const id = domId(name);
+  const error = errors[name];
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <label className="label" htmlFor={id}>
+        {label}
+        {optional && <span className="label__optional"> ({t('form.optional')})</span>}
+      </label>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <select
+        id={id}
+        className={`select${error ? ' select--error' : ''}`}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
+        {...register(name)}
+      >
+        {placeholder && <option value="">{t('form.choose')}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+type DateInputProps = {
+  /** The prefix of a DateParts value: `date` or `followUps.2.due`. */
+  name: 'date' | `followUps.${number}.due`;
+  legend: string;
+  register: Register;
+  errors: Errors;
+  hint?: string;
+};
+
+/** GOV.UK date input: day, month and year typed as numbers, never only picked. */
+export function DateInput({ name, legend, register, errors, hint }: DateInputProps) {
+  const { t } = useTranslation();
+  const groupId = domId(name);
+  const error = errors[`${name}.day`];
+  const part = (key: 'day' | 'month' | 'year', label: string, width: string) => {
+    const id = domId(`${name}.${key}`);
+    return (
+      <div className="date-input__item">
+        <label className="label label--small" htmlFor={id}>
+          {label}
+        </label>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          autoComplete="off"
+          className={`input input--${width}${error ? ' input--error' : ''}`}
+          aria-invalid={error ? true : undefined}
+          {...register(`${name}.${key}` as FieldPath<VisitFormValues>)}
+        />
+      </div>
+    );
+  };
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" role="group" aria-describedby={describedBy(groupId, hint, error)}>
+        <legend className="fieldset__legend">{legend}</legend>
+        {hint && (
+          <div className="hint" id={`${groupId}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
+        <div className="date-input">
+          {part('day', t('form.day'), 'w2')}
+          {part('month', t('form.month'), 'w2')}
+          {part('year', t('form.year'), 'w4')}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+type CheckboxesProps = {
+  name: FieldPath<VisitFormValues>;
+  legend: string;
+  register: Register;
+  errors: Errors;
+  options: Array<{ value: string; label: string }>;
+  hint?: string;
+  small?: boolean;
+};
+
+export function Checkboxes({ name, legend, register, errors, options, hint, small }: CheckboxesProps) {
+  const groupId = domId(name);
+  const error = errors[name];
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(groupId, hint, error)}>
+        <legend className={`fieldset__legend${small ? ' fieldset__legend--small' : ''}`}>{legend}</legend>
+        {hint && (
+          <div className="hint" id={`${groupId}-hint`}>
+            {hint}
+          </div>
+        )}
+        {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
+        <div className={`checkboxes${small ? ' checkboxes--small' : ''}`}>
+          {options.map((o, i) => {
+            // The first box carries the group's id, so the error summary can move focus to it.
+            const id = i === 0 ? groupId : `${groupId}-${o.value}`;
+            return (
+              <div className="checkboxes__item" key={o.value}>
+                <input type="checkbox" id={id} value={o.value} className="checkboxes__input" {...register(name)} />
+                <label htmlFor={id} className="checkboxes__label">
+                  {o.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+type RadiosProps = {
+  name: FieldPath<VisitFormValues>;
+  legend: string;
+  register: Register;
+  errors: Errors;
+  options: Array<{ value: string; label: string }>;
+  inline?: boolean;
+  small?: boolean;
+};
+
+export function Radios({ name, legend, register, errors, options, inline, small }: RadiosProps) {
+  const groupId = domId(name);
+  const error = errors[name];
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      <fieldset className="fieldset" aria-describedby={error ? `${groupId}-error` : undefined}>
+        <legend className={`fieldset__legend${small ? ' fieldset__legend--small' : ''}`}>{legend}</legend>
+        {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
+        <div className={`radios${inline ? ' radios--inline' : ''}`}>
+          {options.map((o, i) => {
+            const id = i === 0 ? groupId : `${groupId}-${o.value}`;
+            return (
+              <div className="radios__item" key={o.value}>
+                <input type="radio" id={id} value={o.value} className="radios__input" {...register(name)} />
+                <label htmlFor={id} className="radios__label">
+                  {o.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -1,0 +1,290 @@
+import { HOME_TIME_ZONE, isIsoDate } from '@/domain/dates';
+import type { FollowUpStatus, Priority } from '@/domain/follow-up';
+import type { MeetingCreate, MeetingKind, NewPerson, ParticipantSide } from '@/domain/meeting';
+import type { PartnershipType } from '@/domain/partnership';
+import type { RegionLevel } from '@/domain/region';
+
+/**
+ * The visit form holds what people type (strings, day/month/year parts); the API takes a
+ * MeetingCreate. This module maps one to the other, and maps the API's error paths back to
+ * the form's fields, so client-side and server-side errors land in the same places.
+ */
+
+export type DateParts = { day: string; month: string; year: string };
+export type PersonPick = { mode: 'existing' | 'new'; id: string; name: string; position: string; email: string; phone: string };
+
+export type ParticipantRow = {
+  side: ParticipantSide;
+  name: string;
+  position: string;
+  organizationId: string;
+  description: string;
+};
+export type FollowUpRow = { title: string; ownerId: string; due: DateParts; sectorIds: string[]; priority: Priority };
+
+export type VisitFormValues = {
+  partnershipMode: 'existing' | 'new';
+  partnershipId: string;
+  newRegion: { name: string; localName: string; level: RegionLevel | ''; countryCode: string; province: string };
+  newType: PartnershipType | '';
+  kind: MeetingKind | '';
+  title: string;
+  date: DateParts;
+  time: string;
+  timeZone: string;
+  place: string;
+  hostLead: PersonPick;
+  delegationLead: PersonPick;
+  participants: ParticipantRow[];
+  facilitatorIds: string[];
+  sectorIds: string[];
+  summary: string;
+  statements: Array<{ speaker: string; text: string }>;
+  outcomes: Array<{ text: string }>;
+  source: { url: string; publisher: string; dateAsReported: string };
+  followUps: FollowUpRow[];
+  /** Open follow-ups of the partnership discussed again in this meeting. */
+  carried: string[];
+  /** Progress marked on open follow-ups while logging the visit, by follow-up id. */
+  progress: Record<string, FollowUpStatus | ''>;
+};
+
+const emptyPerson = (): PersonPick => ({ mode: 'existing', id: '', name: '', position: '', email: '', phone: '' });
+export const emptyDate = (): DateParts => ({ day: '', month: '', year: '' });
+export const emptyParticipant = (side: ParticipantSide = 'guest'): ParticipantRow => ({
+  side,
+  name: '',
+  position: '',
+  organizationId: '',
+  description: '',
+});
+export const emptyFollowUp = (): FollowUpRow => ({ title: '', ownerId: '', due: emptyDate(), sectorIds: [], priority: 'normal' });
+
+export function emptyVisit(): VisitFormValues {
+  return {
+    partnershipMode: 'existing',
+    partnershipId: '',
+    newRegion: { name: '', localName: '', level: '', countryCode: '', province: '' },
+    newType: '',
+    kind: '',
+    title: '',
+    date: emptyDate(),
+    time: '',
+    timeZone: HOME_TIME_ZONE,
+    place: '',
+    hostLead: emptyPerson(),
+    delegationLead: emptyPerson(),
+    participants: [],
+    facilitatorIds: [],
+    sectorIds: [],
+    summary: '',
+    statements: [],
+    outcomes: [],
+    source: { url: '', publisher: '', dateAsReported: '' },
+    followUps: [],
+    carried: [],
+    progress: {},
+  };
+}
+
+/** Personal contact data stays on the server: drafts never keep e-mail addresses or phone numbers. */
+export function toDraft(values: VisitFormValues): VisitFormValues {
+  const strip = (p: PersonPick): PersonPick => ({ ...p, email: '', phone: '' });
+  return { ...values, hostLead: strip(values.hostLead), delegationLead: strip(values.delegationLead) };
+}
+
+const text = (value: string): string | undefined => {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+};
+
+/** "22", "9", "2025" → "2025-09-22"; anything not a real date is passed on as typed, to be refused. */
+export function toIsoDate(parts: DateParts): string | undefined {
+  const [day, month, year] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
+  if (!day && !month && !year) return undefined;
+  const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) && isIsoDate(iso)
+    ? iso
+    : `${year}-${month}-${day}`;
+}
+
+export function fromIsoDate(iso: string | undefined): DateParts {
+  if (!iso) return emptyDate();
+  const [year = '', month = '', day = ''] = iso.split('-');
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+const isBlankParticipant = (p: ParticipantRow) => !p.name.trim() && !p.description.trim() && !p.organizationId;
+const isBlankFollowUp = (f: FollowUpRow) =>
+  !f.title.trim() && !f.ownerId && !f.due.day && !f.due.month && !f.due.year && f.sectorIds.length === 0;
+
+export type VisitRequest = {
+  body: MeetingCreate;
+  /** API path prefix → form field prefix, for rows that moved (blank rows are dropped). */
+  paths: Map<string, string>;
+};
+
+export function toMeetingCreate(values: VisitFormValues): VisitRequest {
+  const paths = new Map<string, string>();
+  const newPeople: NewPerson[] = [];
+  const addPerson = (formPrefix: string, side: 'host' | 'guest', name: string, position: string, email = '', phone = '') => {
+    const ref = `new:${newPeople.length + 1}`;
+    paths.set(`newPeople.${newPeople.length}`, formPrefix);
+    newPeople.push({
+      ref,
+      side,
+      name: name.trim(),
+      ...(text(position) ? { position: text(position) } : {}),
+      ...(text(email) ? { email: text(email) } : {}),
+      ...(text(phone) ? { phone: text(phone) } : {}),
+    });
+    return ref;
+  };
+  const lead = (pick: PersonPick, side: 'host' | 'guest', prefix: string) =>
+    pick.mode === 'new' ? addPerson(prefix, side, pick.name, pick.position, pick.email, pick.phone) : text(pick.id);
+
+  const hostLeadId = lead(values.hostLead, 'host', 'hostLead');
+  const delegationLeadId = lead(values.delegationLead, 'guest', 'delegationLead');
+  const leadNames = new Map<string, string>();
+  const nameOf = (pick: PersonPick) => (pick.mode === 'new' ? pick.name.trim() : '');
+  if (hostLeadId && nameOf(values.hostLead)) leadNames.set(nameOf(values.hostLead).toLowerCase(), hostLeadId);
+  if (delegationLeadId && nameOf(values.delegationLead)) leadNames.set(nameOf(values.delegationLead).toLowerCase(), delegationLeadId);
+
+  const participants: MeetingCreate['participants'] = [];
+  values.participants.forEach((row, index) => {
+    if (isBlankParticipant(row)) return;
+    paths.set(`participants.${participants.length}`, `participants.${index}`);
+    const personId =
+      text(row.name) && row.side !== 'facilitator'
+        ? addPerson(`participants.${index}`, row.side, row.name, row.position)
+        : undefined;
+    participants.push({
+      side: row.side,
+      ...(personId ? { personId } : {}),
+      ...(row.organizationId ? { organizationId: row.organizationId } : {}),
+      ...(text(row.description) ? { description: text(row.description) } : {}),
+      ...(!personId && text(row.name) ? { description: [row.name, row.position, row.description].map((s) => s.trim()).filter(Boolean).join(', ') } : {}),
+    });
+  });
+
+  const statements: MeetingCreate['statements'] = [];
+  values.statements.forEach((row, index) => {
+    if (!row.speaker.trim() && !row.text.trim()) return;
+    paths.set(`statements.${statements.length}`, `statements.${index}`);
+    const personId = leadNames.get(row.speaker.trim().toLowerCase());
+    statements.push({ ...(personId ? { personId } : { speaker: text(row.speaker) }), text: row.text.trim() });
+  });
+
+  const outcomes: string[] = [];
+  values.outcomes.forEach((row, index) => {
+    if (!row.text.trim()) return;
+    paths.set(`outcomes.${outcomes.length}`, `outcomes.${index}`);
+    outcomes.push(row.text.trim());
+  });
+
+  const followUps: NonNullable<MeetingCreate['followUps']> = [];
+  values.followUps.forEach((row, index) => {
+    if (isBlankFollowUp(row)) return;
+    paths.set(`followUps.${followUps.length}`, `followUps.${index}`);
+    const dueDate = toIsoDate(row.due);
+    followUps.push({
+      title: row.title.trim(),
+      ownerId: row.ownerId,
+      ...(dueDate ? { dueDate } : {}),
+      sectorIds: row.sectorIds,
+      priority: row.priority,
+    });
+  });
+
+  const source = {
+    ...(text(values.source.url) ? { url: text(values.source.url) } : {}),
+    ...(text(values.source.publisher) ? { publisher: text(values.source.publisher) } : {}),
+    ...(text(values.source.dateAsReported) ? { dateAsReported: text(values.source.dateAsReported) } : {}),
+  };
+  const date = toIsoDate(values.date);
+
+  const body: MeetingCreate = {
+    ...(values.partnershipMode === 'existing'
+      ? values.partnershipId
+        ? { partnershipId: values.partnershipId }
+        : {}
+      : {
+          newPartnership: {
+            region: {
+              name: values.newRegion.name.trim(),
+              ...(text(values.newRegion.localName) ? { localName: text(values.newRegion.localName) } : {}),
+              level: values.newRegion.level as RegionLevel,
+              countryCode: values.newRegion.countryCode.trim().toUpperCase(),
+              ...(text(values.newRegion.province) ? { province: text(values.newRegion.province) } : {}),
+            },
+            type: values.newType as PartnershipType,
+          },
+        }),
+    kind: values.kind as MeetingKind,
+    title: values.title.trim(),
+    date: date as string,
+    ...(text(values.time) ? { time: text(values.time) } : {}),
+    timeZone: text(values.timeZone) ?? HOME_TIME_ZONE,
+    ...(text(values.place) ? { place: text(values.place) } : {}),
+    ...(hostLeadId ? { hostLeadId } : {}),
+    ...(delegationLeadId ? { delegationLeadId } : {}),
+    participants,
+    facilitatorIds: values.facilitatorIds,
+    sectorIds: values.sectorIds,
+    ...(text(values.summary) ? { summary: text(values.summary) } : {}),
+    statements,
+    outcomes,
+    ...(Object.keys(source).length > 0 ? { source } : {}),
+    newPeople,
+    followUps,
+    carriedFollowUpIds: values.partnershipMode === 'existing' ? values.carried : [],
+  };
+  return { body, paths };
+}
+
+/** Where a field's error is shown and where its summary link moves focus. */
+export function fieldIdFor(apiPath: string, paths: Map<string, string>): string {
+  const parts = apiPath.split('.');
+  // Rows: replace the API's row prefix (e.g. followUps.0) by the form's (followUps.2).
+  const rowPrefix = parts.slice(0, 2).join('.');
+  const mapped = paths.get(rowPrefix);
+  if (mapped && parts[0] === 'newPeople') {
+    const field = parts[2] ?? 'name';
+    return `${mapped}.${field === 'ref' || field === 'side' ? 'name' : field}`;
+  }
+  if (mapped) {
+    const rest = parts.slice(2);
+    if (parts[0] === 'participants' && rest[0] === 'personId') return `${mapped}.name`;
+    if (parts[0] === 'statements' && rest[0] === 'personId') return `${mapped}.speaker`;
+    if (parts[0] === 'followUps' && rest[0] === 'dueDate') return `${mapped}.due.day`;
+    if (parts[0] === 'followUps' && rest[0] === 'sectorIds') return `${mapped}.sectorIds`;
+    if (parts[0] === 'outcomes') return `${mapped}.text`;
+    return rest.length > 0 ? `${mapped}.${rest[0]}` : mapped;
+  }
+  if (parts[0] === 'newPartnership') {
+    if (parts[1] === 'type') return 'newType';
+    return `newRegion.${parts[2] ?? 'name'}`;
+  }
+  switch (parts[0]) {
+    case 'date':
+      return 'date.day';
+    case 'hostLeadId':
+      return 'hostLead.id';
+    case 'delegationLeadId':
+      return 'delegationLead.id';
+    case 'carriedFollowUpIds':
+      return 'carried';
+    case 'source':
+      return `source.${parts[1] ?? 'url'}`;
+    case 'participants':
+    case 'statements':
+    case 'outcomes':
+    case 'followUps':
+      return `${parts[0]}-add`;
+    default:
+      return parts[0] ?? 'title';
+  }
+}
+
+/** A field id as a DOM id (react-hook-form names contain dots, which CSS and hrefs tolerate). */
+export const domId = (fieldId: string) => `f-${fieldId.replace(/\./g, '-')}`;

@@ -1,0 +1,589 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useBlocker, useNavigate } from 'react-router';
+import { FOLLOW_UP_STATUSES, PRIORITIES, type FollowUpStatus } from '@/domain/follow-up';
+import { MEETING_KINDS, PARTICIPANT_SIDES } from '@/domain/meeting';
+import { PARTNERSHIP_TYPES } from '@/domain/partnership';
+import { REGION_LEVELS } from '@/domain/region';
+import { meetingCreate } from '@/domain/schemas/meeting';
+import { toFieldErrors } from '@/domain/schemas/issues';
+import type { FieldError } from '@/domain/validation';
+import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { ErrorState } from '@/components/ui/states';
+import { isApiError } from '@/lib/api-client';
+import { describeError } from '@/lib/describe-error';
+import { useFormat } from '@/lib/use-format';
+import { newIdempotencyKey, useDrafts, type Draft } from '@/stores/drafts';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { referenceQueries } from '@/features/reference/api/queries';
+import { partnershipQueries } from '@/features/partners/api/queries';
+import { markProgress, useCreateMeeting } from '../api/mutations';
+import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from './fields';
+import {
+  domId,
+  emptyFollowUp,
+  emptyParticipant,
+  emptyVisit,
+  fieldIdFor,
+  toDraft,
+  toMeetingCreate,
+  type VisitFormValues,
+} from './model';
+
+export const VISIT_DRAFT_KEY = 'visit:new';
+const AUTOSAVE_MS = 600;
+const PROGRESS_STATUSES = FOLLOW_UP_STATUSES.filter((s) => s !== 'open' && s !== 'blocked');
+
+type SavedState = { saved: true; progressFailed: number };
+
+/**
+ * "Catat kunjungan": the whole visit in one form. Validated on submit with the API's own schema,
+ * errors summarised GOV.UK-style, autosaved as a draft, saved in one idempotent request.
+ */
+export function VisitForm() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const [restored] = useState(() => useDrafts.getState().drafts[VISIT_DRAFT_KEY] as Draft<VisitFormValues> | undefined);
+  const [draftNotice, setDraftNotice] = useState(restored !== undefined);
+  const [lastSaved, setLastSaved] = useState<string | undefined>(restored?.savedAt);
+  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  const submitted = useRef(false);
+  const create = useCreateMeeting();
+
+  const form = useForm<VisitFormValues>({ defaultValues: { ...emptyVisit(), ...restored?.values } });
+  const { register, control, handleSubmit, getValues, reset, setFocus } = form;
+  const participants = useFieldArray({ control, name: 'participants' });
+  const statements = useFieldArray({ control, name: 'statements' });
+  const outcomes = useFieldArray({ control, name: 'outcomes' });
+  const followUps = useFieldArray({ control, name: 'followUps' });
+  const [partnershipMode, partnershipId, hostMode, delegationMode] = useWatch({
+    control,
+    name: ['partnershipMode', 'partnershipId', 'hostLead.mode', 'delegationLead.mode'],
+  });
+
+  const partnerships = useQuery(partnershipQueries.list());
+  const people = useQuery(referenceQueries.allPeople());
+  const openItems = useQuery(referenceQueries.openFollowUps(partnershipMode === 'existing' ? partnershipId : ''));
+  const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.fieldId, e.message])), [errors]);
+
+  // --- Drafts: saved as the user types (debounced) and at once when the page is hidden. -------
+  const hasContent = () => JSON.stringify(toDraft(getValues())) !== JSON.stringify(toDraft(emptyVisit()));
+  const saveDraft = () => {
+    if (submitted.current || !hasContent()) return;
+    const current = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
+    const savedAt = new Date().toISOString();
+    useDrafts.getState().save(VISIT_DRAFT_KEY, {
+      values: toDraft(getValues()),
+      savedAt,
+      idempotencyKey: current?.idempotencyKey ?? newIdempotencyKey(),
+    });
+    setLastSaved(savedAt);
+  };
+  const saveDraftRef = useRef(saveDraft);
+  saveDraftRef.current = saveDraft;
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = form.watch(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => saveDraftRef.current(), AUTOSAVE_MS);
+    });
+    const flush = () => {
+      if (document.visibilityState === 'hidden') saveDraftRef.current();
+    };
+    const onPageHide = () => saveDraftRef.current();
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      clearTimeout(timer);
+      subscription.unsubscribe();
+      document.removeEventListener('visibilitychange', flush);
+      window.removeEventListener('pagehide', onPageHide);
+    };
+  }, [form]);
+
+  const handleDiscardDraft = () => {
+    useDrafts.getState().discard(VISIT_DRAFT_KEY);
+    reset(emptyVisit());
+    setErrors([]);
+    setDraftNotice(false);
+    setLastSaved(undefined);
+    setFocus('partnershipMode');
+  };
+
+  // --- Leaving with unsaved changes asks first (the draft keeps them either way). -----------
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !submitted.current && currentLocation.pathname !== nextLocation.pathname && hasContent(),
+  );
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    if (blocker.state === 'blocked') {
+      saveDraftRef.current();
+      dialogRef.current?.showModal();
+    } else dialogRef.current?.close();
+  }, [blocker.state]);
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (submitted.current || !hasContent()) return;
+      saveDraftRef.current();
+      event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  });
+
+  // --- Errors: one wording for the summary and beside the field. ------------------------------
+  const labelFor = (fieldId: string): string => {
+    const parts = fieldId.split('.');
+    const row = (key: 'visit.participant' | 'visit.statement' | 'visit.outcome' | 'visit.followUp') =>
+      t(key, { n: Number(parts[1]) + 1 });
+    const fieldLabels: Record<string, string> = {
+      partnershipId: t('visit.partnershipId'),
+      partnershipMode: t('visit.partnershipMode'),
+      newType: t('visit.partnershipType'),
+      kind: t('visit.kind'),
+      title: t('visit.meetingTitle'),
+      date: t('visit.date'),
+      time: t('visit.time'),
+      timeZone: t('visit.timeZone'),
+      place: t('visit.place'),
+      hostLead: t('visit.hostLead'),
+      delegationLead: t('visit.delegationLead'),
+      facilitatorIds: t('visit.facilitators'),
+      sectorIds: t('visit.sectors'),
+      summary: t('visit.summary'),
+      carried: t('visit.sections.carried'),
+      name: t('visit.personName'),
+      position: t('visit.personPosition'),
+      email: t('visit.personEmail'),
+      phone: t('visit.personPhone'),
+      id: t('visit.person'),
+      side: t('visit.side'),
+      organizationId: t('visit.organization'),
+      description: t('visit.description'),
+      speaker: t('visit.speaker'),
+      text: t('visit.quote'),
+      ownerId: t('visit.owner'),
+      due: t('visit.due'),
+      priority: t('visit.priority'),
+      url: t('visit.sourceUrl'),
+      publisher: t('visit.publisher'),
+      dateAsReported: t('visit.dateAsReported'),
+      localName: t('visit.localName'),
+      level: t('visit.level'),
+      countryCode: t('visit.countryCode'),
+      province: t('visit.province'),
+      'participants-add': t('visit.participants'),
+      'statements-add': t('visit.statements'),
+      'outcomes-add': t('visit.outcomes'),
+      'followUps-add': t('visit.sections.followUps'),
+    };
+    const last = parts.find((p, i) => i > 0 && !/^\d+$/.test(p) && p !== 'day') ?? parts[0] ?? '';
+    switch (parts[0]) {
+      case 'participants':
+        return `${row('visit.participant')} — ${fieldLabels[last] ?? last}`;
+      case 'statements':
+        return `${row('visit.statement')} — ${fieldLabels[last] ?? last}`;
+      case 'outcomes':
+        return row('visit.outcome');
+      case 'followUps':
+        return `${row('visit.followUp')} — ${last === 'title' ? t('visit.followUpTitle') : last === 'sectorIds' ? t('visit.followUpSectors') : (fieldLabels[last] ?? last)}`;
+      case 'newRegion':
+        return last === 'name' ? t('visit.regionName') : (fieldLabels[last] ?? last);
+      case 'hostLead':
+      case 'delegationLead':
+        return `${fieldLabels[parts[0]]} — ${fieldLabels[last] ?? last}`;
+      case 'source':
+        return fieldLabels[last] ?? last;
+      default:
+        return fieldLabels[parts[0] ?? ''] ?? fieldId;
+    }
+  };
+
+  const showErrors = (fieldErrors: FieldError[], paths: Map<string, string>) => {
+    const seen = new Set<string>();
+    const list: SummaryError[] = [];
+    for (const e of fieldErrors) {
+      const fieldId = fieldIdFor(e.path, paths);
+      if (seen.has(fieldId)) continue;
+      seen.add(fieldId);
+      const message = t(`errors.field.${e.code}`, { ...e.params, defaultValue: e.message });
+      list.push({ fieldId, message: t('form.withLabel', { label: labelFor(fieldId), message }) });
+    }
+    setErrors(list);
+    setFocusKey((k) => k + 1);
+  };
+
+  // --- Submit: validate with the API's schema, then one idempotent request. -----------------
+  const save = async (values: VisitFormValues) => {
+    const { body, paths } = toMeetingCreate(values);
+    const check = meetingCreate.safeParse(body);
+    if (!check.success) {
+      showErrors(toFieldErrors(check.error), paths);
+      return;
+    }
+    setErrors([]);
+    const draft = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
+    const idempotencyKey = draft?.idempotencyKey ?? newIdempotencyKey();
+    if (!draft) useDrafts.getState().save(VISIT_DRAFT_KEY, { values: toDraft(values), savedAt: new Date().toISOString(), idempotencyKey });
+    try {
+      const meeting = await create.mutateAsync({ body, idempotencyKey });
+      submitted.current = true;
+      useDrafts.getState().discard(VISIT_DRAFT_KEY);
+      const changes = (openItems.data?.items ?? [])
+        .filter((item) => values.progress[item.id])
+        .map((item) => ({ item, status: values.progress[item.id] as FollowUpStatus }));
+      const results = changes.length > 0 ? await markProgress(changes, meeting.title) : [];
+      const state: SavedState = { saved: true, progressFailed: results.filter((r) => r.status === 'rejected').length };
+      void navigate(`/meetings/${encodeURIComponent(meeting.id)}`, { state });
+    } catch (error) {
+      if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) showErrors(error.fieldErrors, paths);
+    }
+  };
+
+  useEffect(() => {
+    document.title = `${errors.length > 0 ? `${t('form.errorPrefix')}: ` : ''}${t('visit.title')} — ${t('app.titleSuffix')}`;
+  }, [errors.length, t]);
+
+  // After "add", focus the new row's first field; keyboard users stay where they work.
+  const addRow = (append: () => void, first: FieldPath<VisitFormValues>) => {
+    append();
+    setTimeout(() => setFocus(first), 0);
+  };
+
+  const reg = register;
+  const errs = errorByField;
+  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  const userOptions = [...labels.maps.users.values()]
+    .filter((u) => u.active)
+    .map((u) => ({ value: u.id, label: `${u.name} (${t(`enums.role.${u.role}`)})` }));
+  const orgOptions = [...labels.maps.organizations.values()].map((o) => ({ value: o.id, label: labels.organization(o.id) }));
+  const selected = partnerships.data?.items.find((p) => p.id === partnershipId);
+  const homeRegionId = [...labels.maps.regions.values()].find((r) => r.role === 'home')?.id;
+  const peopleOf = (regionId: string | undefined) =>
+    (people.data?.items ?? [])
+      .filter((p) => regionId === undefined || p.regionId === regionId)
+      .map((p) => ({ value: p.id, label: p.position ? `${p.name}, ${p.position}` : p.name }));
+  const apiFailure = create.isError && !(isApiError(create.error) && create.error.status === 400 && create.error.fieldErrors.length > 0);
+
+  return (
+    <form className="visit-form" noValidate onSubmit={(e) => void handleSubmit(save)(e)}>
+      <ErrorSummary errors={errors} focusKey={focusKey} />
+
+      {draftNotice && restored && (
+        <div className="notice" role="status">
+          <p>{t('visit.draftRestored', { time: format.dateTime(restored.savedAt) })}</p>
+          <button type="button" className="button button--secondary" onClick={handleDiscardDraft}>
+            {t('visit.discardDraft')}
+          </button>
+        </div>
+      )}
+
+      {apiFailure && (
+        <div className="save-failed" role="alert">
+          <h2 className="save-failed__title">{t('visit.saveFailed')}</h2>
+          <p>{describeError(create.error, t)}</p>
+          <p>{t('visit.saveFailedKeep')}</p>
+          <button type="submit" className="button">
+            {t('visit.retry')}
+          </button>
+        </div>
+      )}
+
+      <section aria-labelledby="visit-partnership" className="form-section">
+        <h2 id="visit-partnership">{t('visit.sections.partnership')}</h2>
+        <Radios
+          name="partnershipMode"
+          legend={t('visit.partnershipMode')}
+          register={reg}
+          errors={errs}
+          options={[
+            { value: 'existing', label: t('visit.existingPartnership') },
+            { value: 'new', label: t('visit.newPartnership') },
+          ]}
+        />
+        {partnershipMode === 'existing' ? (
+          <SelectInput
+            name="partnershipId"
+            label={t('visit.partnershipId')}
+            register={reg}
+            errors={errs}
+            options={(partnerships.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${labels.partnership(p)}${p.illustrative ? ` (${t('common.illustrative')})` : ''}`,
+            }))}
+          />
+        ) : (
+          <div className="conditional">
+            <TextInput name="newRegion.name" label={t('visit.regionName')} hint={t('visit.regionNameHint')} register={reg} errors={errs} width="half" />
+            <TextInput name="newRegion.localName" label={t('visit.localName')} hint={t('visit.localNameHint')} register={reg} errors={errs} optional width="half" />
+            <SelectInput
+              name="newRegion.level"
+              label={t('visit.level')}
+              register={reg}
+              errors={errs}
+              options={REGION_LEVELS.map((l) => ({ value: l, label: t(`enums.level.${l}`) }))}
+            />
+            <TextInput name="newRegion.countryCode" label={t('visit.countryCode')} hint={t('visit.countryCodeHint')} register={reg} errors={errs} width="short" />
+            <TextInput name="newRegion.province" label={t('visit.province')} register={reg} errors={errs} optional width="half" />
+            <SelectInput
+              name="newType"
+              label={t('visit.partnershipType')}
+              register={reg}
+              errors={errs}
+              options={PARTNERSHIP_TYPES.map((type) => ({ value: type, label: t(`enums.partnershipType.${type}`) }))}
+            />
+          </div>
+        )}
+      </section>
+
+      {partnershipMode === 'existing' && (openItems.data?.items.length ?? 0) > 0 && (
+        <section aria-labelledby="visit-carried" className="form-section">
+          <h2 id="visit-carried">{t('visit.sections.carried')}</h2>
+          <p className="hint">{t('visit.carriedIntro')}</p>
+          <ul className="carried" id={domId('carried')} tabIndex={-1}>
+            {openItems.data?.items.map((item) => (
+              <li key={item.id} className="carried__item">
+                <div className="checkboxes__item">
+                  <input type="checkbox" id={`carry-${item.id}`} value={item.id} className="checkboxes__input" {...reg('carried')} />
+                  <label htmlFor={`carry-${item.id}`} className="checkboxes__label">
+                    <span className="carried__title">{item.title}</span>{' '}
+                    <span className="hint">
+                      ({t(`enums.status.${item.status}`)}
+                      {item.dueDate ? `, ${t('followUps.columns.due')} ${format.date(item.dueDate, 'medium')}` : ''}) — {t('visit.carry')}
+                    </span>
+                  </label>
+                </div>
+                <div className="form-group form-group--inline">
+                  <label className="label label--small" htmlFor={`progress-${item.id}`}>
+                    {t('visit.progress')}
+                  </label>
+                  <select id={`progress-${item.id}`} className="select select--compact" {...reg(`progress.${item.id}`)}>
+                    <option value="">{t('visit.noChange')}</option>
+                    {PROGRESS_STATUSES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`enums.status.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="visit-meeting" className="form-section">
+        <h2 id="visit-meeting">{t('visit.sections.meeting')}</h2>
+        <Radios
+          name="kind"
+          legend={t('visit.kind')}
+          register={reg}
+          errors={errs}
+          options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
+        />
+        <TextInput name="title" label={t('visit.meetingTitle')} hint={t('visit.meetingTitleHint')} register={reg} errors={errs} />
+        <DateInput name="date" legend={t('visit.date')} hint={t('visit.dateHint')} register={reg} errors={errs} />
+        <div className="form-row">
+          <TextInput name="time" label={t('visit.time')} hint={t('visit.timeHint')} register={reg} errors={errs} optional width="short" inputMode="numeric" />
+          <TextInput name="timeZone" label={t('visit.timeZone')} register={reg} errors={errs} width="half" />
+        </div>
+        <TextInput name="place" label={t('visit.place')} register={reg} errors={errs} optional />
+      </section>
+
+      <section aria-labelledby="visit-people" className="form-section">
+        <h2 id="visit-people">{t('visit.sections.people')}</h2>
+        {(
+          [
+            ['hostLead', hostMode, homeRegionId],
+            ['delegationLead', delegationMode, selected?.partnerRegionId],
+          ] as const
+        ).map(([key, mode, regionId]) => (
+          <div className="person-pick" key={key}>
+            <Radios
+              name={`${key}.mode`}
+              legend={t(`visit.${key}`)}
+              register={reg}
+              errors={errs}
+              small
+              inline
+              options={[
+                { value: 'existing', label: t('visit.pickPerson') },
+                { value: 'new', label: t('visit.newPerson') },
+              ]}
+            />
+            {mode === 'new' ? (
+              <div className="conditional">
+                <TextInput name={`${key}.name`} label={t('visit.personName')} register={reg} errors={errs} width="half" />
+                <TextInput name={`${key}.position`} label={t('visit.personPosition')} register={reg} errors={errs} optional width="half" />
+                <div className="form-row">
+                  <TextInput name={`${key}.email`} label={t('visit.personEmail')} hint={t('visit.contactHint')} register={reg} errors={errs} optional width="half" inputMode="email" />
+                  <TextInput name={`${key}.phone`} label={t('visit.personPhone')} register={reg} errors={errs} optional width="half" inputMode="tel" />
+                </div>
+              </div>
+            ) : (
+              <SelectInput name={`${key}.id`} label={t('visit.person')} register={reg} errors={errs} optional options={peopleOf(partnershipMode === 'new' && key === 'delegationLead' ? '' : regionId)} />
+            )}
+          </div>
+        ))}
+
+        <h3 className="subheading">{t('visit.participants')}</h3>
+        <p className="hint">{t('visit.participantsHint')}</p>
+        {participants.fields.map((field, index) => (
+          <fieldset className="row-card" key={field.id}>
+            <legend className="row-card__legend">{t('visit.participant', { n: index + 1 })}</legend>
+            <div className="form-row">
+              <SelectInput
+                name={`participants.${index}.side`}
+                label={t('visit.side')}
+                register={reg}
+                errors={errs}
+                placeholder={false}
+                options={PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }))}
+              />
+              <TextInput name={`participants.${index}.name`} label={t('visit.personName')} register={reg} errors={errs} optional width="half" />
+              <TextInput name={`participants.${index}.position`} label={t('visit.personPosition')} register={reg} errors={errs} optional width="half" />
+            </div>
+            <div className="form-row">
+              <SelectInput name={`participants.${index}.organizationId`} label={t('visit.organization')} register={reg} errors={errs} optional options={orgOptions} />
+              <TextInput name={`participants.${index}.description`} label={t('visit.description')} register={reg} errors={errs} optional width="half" />
+            </div>
+            <button type="button" className="button button--link" onClick={() => { participants.remove(index); document.getElementById('participants-add')?.focus(); }}>
+              {t('visit.removeParticipant', { n: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          id="participants-add"
+          className="button button--secondary"
+          onClick={() => addRow(() => participants.append(emptyParticipant()), `participants.${participants.fields.length}.side`)}
+        >
+          {t('visit.addParticipant')}
+        </button>
+
+        <Checkboxes name="facilitatorIds" legend={t('visit.facilitators')} register={reg} errors={errs} options={orgOptions} />
+      </section>
+
+      <section aria-labelledby="visit-topics" className="form-section">
+        <h2 id="visit-topics">{t('visit.sections.topics')}</h2>
+        <Checkboxes name="sectorIds" legend={t('visit.sectors')} register={reg} errors={errs} options={sectorOptions} />
+        <TextInput name="summary" label={t('visit.summary')} register={reg} errors={errs} optional multiline />
+
+        <h3 className="subheading">{t('visit.statements')}</h3>
+        {statements.fields.map((field, index) => (
+          <fieldset className="row-card" key={field.id}>
+            <legend className="row-card__legend">{t('visit.statement', { n: index + 1 })}</legend>
+            <TextInput name={`statements.${index}.speaker`} label={t('visit.speaker')} hint={t('visit.speakerHint')} register={reg} errors={errs} width="half" />
+            <TextInput name={`statements.${index}.text`} label={t('visit.quote')} register={reg} errors={errs} multiline />
+            <button type="button" className="button button--link" onClick={() => { statements.remove(index); document.getElementById('statements-add')?.focus(); }}>
+              {t('visit.removeStatement', { n: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          id="statements-add"
+          className="button button--secondary"
+          onClick={() => addRow(() => statements.append({ speaker: '', text: '' }), `statements.${statements.fields.length}.speaker`)}
+        >
+          {t('visit.addStatement')}
+        </button>
+
+        <h3 className="subheading">{t('visit.outcomes')}</h3>
+        {outcomes.fields.map((field, index) => (
+          <div className="row-inline" key={field.id}>
+            <TextInput name={`outcomes.${index}.text`} label={t('visit.outcome', { n: index + 1 })} register={reg} errors={errs} />
+            <button type="button" className="button button--link" onClick={() => { outcomes.remove(index); document.getElementById('outcomes-add')?.focus(); }}>
+              {t('visit.removeOutcome', { n: index + 1 })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          id="outcomes-add"
+          className="button button--secondary"
+          onClick={() => addRow(() => outcomes.append({ text: '' }), `outcomes.${outcomes.fields.length}.text`)}
+        >
+          {t('visit.addOutcome')}
+        </button>
+      </section>
+
+      <section aria-labelledby="visit-source" className="form-section">
+        <h2 id="visit-source">{t('visit.sections.source')}</h2>
+        <TextInput name="source.url" label={t('visit.sourceUrl')} hint={t('visit.sourceUrlHint')} register={reg} errors={errs} optional inputMode="url" />
+        <TextInput name="source.publisher" label={t('visit.publisher')} register={reg} errors={errs} optional width="half" />
+        <TextInput name="source.dateAsReported" label={t('visit.dateAsReported')} hint={t('visit.dateAsReportedHint')} register={reg} errors={errs} optional width="half" />
+      </section>
+
+      <section aria-labelledby="visit-follow-ups" className="form-section">
+        <h2 id="visit-follow-ups">{t('visit.sections.followUps')}</h2>
+        {followUps.fields.length === 0 && <p className="hint">{t('visit.noFollowUps')}</p>}
+        {followUps.fields.map((field, index) => (
+          <fieldset className="row-card" key={field.id}>
+            <legend className="row-card__legend">{t('visit.followUp', { n: index + 1 })}</legend>
+            <TextInput name={`followUps.${index}.title`} label={t('visit.followUpTitle')} register={reg} errors={errs} />
+            <div className="form-row">
+              <SelectInput name={`followUps.${index}.ownerId`} label={t('visit.owner')} register={reg} errors={errs} options={userOptions} />
+              <SelectInput
+                name={`followUps.${index}.priority`}
+                label={t('visit.priority')}
+                register={reg}
+                errors={errs}
+                placeholder={false}
+                options={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
+              />
+            </div>
+            <DateInput name={`followUps.${index}.due`} legend={t('visit.due')} register={reg} errors={errs} />
+            <details className="details">
+              <summary className="details__summary">{t('visit.followUpSectors')}</summary>
+              <Checkboxes name={`followUps.${index}.sectorIds`} legend={t('visit.followUpSectors')} register={reg} errors={errs} options={sectorOptions} small />
+            </details>
+            <button type="button" className="button button--link" onClick={() => { followUps.remove(index); document.getElementById('followUps-add')?.focus(); }}>
+              {t('visit.removeFollowUp', { n: index + 1 })}
+            </button>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          id="followUps-add"
+          className="button button--secondary"
+          onClick={() => addRow(() => followUps.append(emptyFollowUp()), `followUps.${followUps.fields.length}.title`)}
+        >
+          {t('visit.addFollowUp')}
+        </button>
+      </section>
+
+      <div className="form-actions">
+        <button type="submit" className="button" aria-disabled={create.isPending || undefined} onClick={(e) => create.isPending && e.preventDefault()}>
+          {create.isPending ? t('visit.saving') : t('visit.submit')}
+        </button>
+        {lastSaved && !create.isPending && (
+          <span className="hint" role="status">
+            {t('visit.draftSaved', { time: format.dateTime(lastSaved) })}
+          </span>
+        )}
+      </div>
+
+      {create.isError && apiFailure && <ErrorState error={create.error} />}
+
+      <dialog ref={dialogRef} className="dialog" aria-labelledby="leave-title" onCancel={() => blocker.reset?.()}>
+        <h2 id="leave-title">{t('visit.leaveTitle')}</h2>
+        <p>{t('visit.leaveBody')}</p>
+        <div className="form-actions">
+          <button type="button" className="button" onClick={() => blocker.reset?.()}>
+            {t('visit.stay')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => blocker.proceed?.()}>
+            {t('visit.leave')}
+          </button>
+        </div>
+      </dialog>
+    </form>
+  );
+}
