@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { createI18n, loadLocale } from './i18n';
+import { usePreferences } from './stores/preferences';
 import './styles.css';
 
 /**
@@ -14,12 +16,16 @@ async function startDemoBackend(): Promise<void> {
   }
 }
 
-void startDemoBackend().then(() => {
+async function boot(): Promise<void> {
+  const locale = usePreferences.getState().locale;
+  const [bundle] = await Promise.all([loadLocale(locale), startDemoBackend()]);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App i18n={createI18n(locale, { [locale]: bundle })} />
     </StrictMode>,
   );
-});
+}
+
+void boot();

@@ -6,6 +6,10 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '@/app/providers';
 import { createRoutes } from '@/app/router';
 import { bindLocale, createI18n } from '@/i18n';
+import { en } from '@/i18n/locales/en';
+import { formsEn } from '@/i18n/locales/forms.en';
+import { formsId } from '@/i18n/locales/forms.id';
+import { id } from '@/i18n/locales/id';
 import { usePreferences, type Locale } from '@/stores/preferences';
 
 /**
@@ -17,7 +21,8 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
-  const i18n = createI18n(locale);
+  // Both languages at hand, so a language switch in a test needs no chunk load.
+  const i18n = createI18n(locale, { id: { ...id, ...formsId }, en: { ...en, ...formsEn } }, ['core', 'forms']);
   const unbind = bindLocale(i18n);
   onTestFinished(unbind);
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });

@@ -1,19 +1,16 @@
+import type { i18n as I18n } from 'i18next';
 import { useEffect, useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { bindLocale, createI18n } from '@/i18n';
+import { bindLocale } from '@/i18n';
 import { createQueryClient } from '@/lib/query-client';
-import { usePreferences } from '@/stores/preferences';
 import { AppProviders } from './providers';
 import { createRoutes } from './router';
 
-export function App() {
-  const [{ queryClient, i18n, router }] = useState(() => {
+/** The app, given an i18n instance whose active language is already loaded (main.tsx). */
+export function App({ i18n }: { i18n: I18n }) {
+  const [{ queryClient, router }] = useState(() => {
     const queryClient = createQueryClient();
-    return {
-      queryClient,
-      i18n: createI18n(usePreferences.getState().locale),
-      router: createBrowserRouter(createRoutes(queryClient)),
-    };
+    return { queryClient, router: createBrowserRouter(createRoutes(queryClient)) };
   });
   useEffect(() => bindLocale(i18n), [i18n]);
   return (

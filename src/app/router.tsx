@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { LoadingState } from '@/components/ui/states';
+import { ensureLocalePart } from '@/i18n';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 import { NotFoundPage } from './routes/not-found';
@@ -39,6 +40,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               lazy: async () => {
                 const m = await import('./routes/meetings');
                 return { Component: m.MeetingsPage, loader: m.meetingsLoader(queryClient) };
+              },
+            },
+            {
+              path: 'meetings/new',
+              lazy: async () => {
+                const [m] = await Promise.all([import('./routes/log-visit'), ensureLocalePart('forms')]);
+                return { Component: m.LogVisitPage, loader: m.logVisitLoader(queryClient) };
               },
             },
             {

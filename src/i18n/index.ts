@@ -1,18 +1,67 @@
-import i18next from 'i18next';
+import i18next, { type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { usePreferences, type Locale } from '@/stores/preferences';
-import { en } from './locales/en';
-import { id } from './locales/id';
 
-export const resources = { id: { translation: id }, en: { translation: en } } as const;
+/**
+ * Strings come in parts and per language, each its own chunk: a user downloads only the
+ * language they read, and the form strings only when they open a form.
+ */
+export type LocalePart = 'core' | 'forms';
+type Bundle = Record<string, unknown>;
 
-export function createI18n(locale: Locale) {
+const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
+  core: {
+    id: () => import('./locales/id').then((m) => m.id),
+    en: () => import('./locales/en').then((m) => m.en),
+  },
+  forms: {
+    id: () => import('./locales/forms.id').then((m) => m.formsId),
+    en: () => import('./locales/forms.en').then((m) => m.formsEn),
+  },
+};
+
+/** The parts wanted so far; a language switch loads all of them for the new language. */
+const wanted = new Set<LocalePart>(['core']);
+let active: I18n | undefined;
+
+export function loadLocale(locale: Locale, part: LocalePart = 'core'): Promise<Bundle> {
+  return LOADERS[part][locale]();
+}
+
+/** Which parts of which languages each instance holds. */
+const loadedParts = new WeakMap<I18n, Set<string>>();
+
+async function addPart(instance: I18n, locale: Locale, part: LocalePart): Promise<void> {
+  const loaded = loadedParts.get(instance) ?? new Set<string>();
+  loadedParts.set(instance, loaded);
+  if (loaded.has(`${locale}:${part}`)) return;
+  const bundle = await loadLocale(locale, part);
+  instance.addResourceBundle(locale, 'translation', bundle, true, false);
+  loaded.add(`${locale}:${part}`);
+}
+
+/** Called by a route before it renders: makes a part's strings available in the active language. */
+export async function ensureLocalePart(part: LocalePart): Promise<void> {
+  wanted.add(part);
+  if (active) await addPart(active, active.language as Locale, part);
+}
+
+/**
+ * An i18next instance for `locale` from bundles the caller has loaded (boot loads the active
+ * language's core; tests pass everything).
+ */
+export function createI18n(
+  locale: Locale,
+  bundles: Partial<Record<Locale, Bundle>>,
+  parts: readonly LocalePart[] = ['core'],
+): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources,
+    resources: Object.fromEntries(Object.entries(bundles).map(([lng, translation]) => [lng, { translation }])),
     lng: locale,
-    fallbackLng: 'id',
+    fallbackLng: false,
     supportedLngs: ['id', 'en'],
+    partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
     initAsync: false,
@@ -21,12 +70,18 @@ export function createI18n(locale: Locale) {
     document.documentElement.lang = lng;
   });
   document.documentElement.lang = locale;
+  loadedParts.set(instance, new Set(Object.keys(bundles).flatMap((lng) => parts.map((part) => `${lng}:${part}`))));
+  active = instance;
   return instance;
 }
 
-/** Keeps i18next's language and the saved preference in step. */
-export function bindLocale(instance: ReturnType<typeof createI18n>) {
+/** Keeps i18next's language and the saved preference in step, loading a language on first use. */
+export function bindLocale(instance: I18n) {
   return usePreferences.subscribe((state, previous) => {
-    if (state.locale !== previous.locale) void instance.changeLanguage(state.locale);
+    if (state.locale === previous.locale) return;
+    const locale = state.locale;
+    void Promise.all([...wanted].map((part) => addPart(instance, locale, part))).then(() =>
+      instance.changeLanguage(locale),
+    );
   });
 }

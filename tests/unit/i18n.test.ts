@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { en } from '@/i18n/locales/en';
-import { id } from '@/i18n/locales/id';
+import { en as enCore } from '@/i18n/locales/en';
+import { formsEn } from '@/i18n/locales/forms.en';
+import { formsId } from '@/i18n/locales/forms.id';
+import { id as idCore } from '@/i18n/locales/id';
+
+// The strings come in parts (core, forms); together they are what a user reads.
+const id = { ...idCore, ...formsId };
+const en = { ...enCore, ...formsEn };
 
 type Tree = { readonly [key: string]: unknown };
 

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLocation, useParams, type LoaderFunctionArgs } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
 import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
@@ -35,12 +35,19 @@ export function MeetingPage() {
   const followUps = useInfiniteQuery(followUpQueries.list({ meetingId }));
   const peopleMap = useMemo(() => new Map(people.data?.items.map((p) => [p.id, p])), [people.data]);
   useDocumentTitle(meeting.data?.title ?? t('meetings.title'));
+  const saved = useLocation().state as { saved?: boolean; progressFailed?: number } | null;
 
   return (
     <div className="page">
       <p className="back-link no-print">
         <Link to="/meetings">{t('meetings.backToList')}</Link>
       </p>
+      {saved?.saved && (
+        <div className="notification notification--success no-print" role="status">
+          <p>{t('meetings.saved')}</p>
+          {(saved.progressFailed ?? 0) > 0 && <p>{t('meetings.progressFailed', { count: saved.progressFailed ?? 0 })}</p>}
+        </div>
+      )}
       {meeting.isPending ? (
         <LoadingState />
       ) : meeting.isError ? (

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { meetingQueries } from '@/features/meetings/api/queries';
@@ -26,8 +27,15 @@ export function MeetingsPage() {
 
   return (
     <div className="page">
-      <h1>{t('meetings.title')}</h1>
-      <p className="lead">{t('meetings.intro')}</p>
+      <div className="page-header">
+        <div>
+          <h1>{t('meetings.title')}</h1>
+          <p className="lead">{t('meetings.intro')}</p>
+        </div>
+        <Link to="/meetings/new" className="button button--start">
+          {t('meetings.logVisit')}
+        </Link>
+      </div>
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (

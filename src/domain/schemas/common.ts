@@ -66,6 +66,15 @@ export const localized = z.strictObject({
   en: requiredText(LIMITS.name),
 });
 
+/**
+ * Cross-field rules run even when single fields are wrong, so a form shows every problem at
+ * once (zod skips refinements after a field error unless told). The rule must then cope with
+ * fields of the wrong type: it only ever sees an object.
+ */
+export const alwaysCheck = {
+  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+};
+
 /** What the API adds to every stored resource. */
 export const meta = {
   id,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { followUpRuleErrors, FOLLOW_UP_STATUSES, PRIORITIES } from '../follow-up';
-import { id, idList, isoDate, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
 
 const status = z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' });
 const priority = z.enum(PRIORITIES, { error: 'invalidOption' });
@@ -22,10 +22,13 @@ const followUpFields = followUpDraft.extend({
 });
 
 export const followUpInput = followUpFields.superRefine((item, ctx) => {
-  for (const error of followUpRuleErrors(item)) {
+  const status = FOLLOW_UP_STATUSES.includes(item.status) ? item.status : 'open';
+  const dueDate = typeof item.dueDate === 'string' ? item.dueDate : undefined;
+  if (item.dueDate !== undefined && dueDate === undefined) return; // a wrong type is reported already
+  for (const error of followUpRuleErrors({ status, dueDate })) {
     ctx.addIssue({ code: 'custom', path: [error.path], message: error.code });
   }
-});
+}, alwaysCheck);
 
 /** `dueDate: null` clears the date; `comment` goes into the history with this change. */
 export const followUpPatch = z.strictObject({

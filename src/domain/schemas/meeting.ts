@@ -3,6 +3,7 @@ import { HOME_TIME_ZONE } from '../dates';
 import { followUpRuleErrors } from '../follow-up';
 import { MEETING_KINDS, PARTICIPANT_SIDES } from '../meeting';
 import {
+  alwaysCheck,
   email,
   httpUrl,
   id,
@@ -31,6 +32,7 @@ export const participant = z
   .refine((p) => p.personId ?? p.organizationId ?? p.description, {
     error: 'required',
     path: ['description'],
+    ...alwaysCheck,
   });
 
 export const statement = z
@@ -39,7 +41,7 @@ export const statement = z
     speaker: optionalText(LIMITS.name),
     text: requiredText(LIMITS.text),
   })
-  .refine((s) => s.personId ?? s.speaker, { error: 'required', path: ['speaker'] });
+  .refine((s) => s.personId ?? s.speaker, { error: 'required', path: ['speaker'], ...alwaysCheck });
 
 export const meetingSource = z.strictObject({
   url: httpUrl.optional(),
@@ -111,19 +113,26 @@ export const meetingCreate = meetingFields
     carriedFollowUpIds: idList().default([]),
   })
   .superRefine((meeting, ctx) => {
+    // Runs even when fields are wrong (alwaysCheck): every value is checked for its type here.
     if ((meeting.partnershipId === undefined) === (meeting.newPartnership === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['partnershipId'], message: 'partnershipRequired' });
     }
     const refs = new Set<string>();
-    meeting.newPeople.forEach((person, index) => {
-      if (refs.has(person.ref)) ctx.addIssue({ code: 'custom', path: ['newPeople', index, 'ref'], message: 'duplicate' });
-      refs.add(person.ref);
+    const people: unknown[] = Array.isArray(meeting.newPeople) ? meeting.newPeople : [];
+    people.forEach((person, index) => {
+      const ref = (person as { ref?: unknown } | null)?.ref;
+      if (typeof ref !== 'string') return;
+      if (refs.has(ref)) ctx.addIssue({ code: 'custom', path: ['newPeople', index, 'ref'], message: 'duplicate' });
+      refs.add(ref);
     });
-    meeting.followUps.forEach((draft, index) => {
-      for (const error of followUpRuleErrors({ status: 'open', dueDate: draft.dueDate })) {
+    const drafts: unknown[] = Array.isArray(meeting.followUps) ? meeting.followUps : [];
+    drafts.forEach((item, index) => {
+      const dueDate = (item as { dueDate?: unknown } | null)?.dueDate;
+      if (dueDate !== undefined && typeof dueDate !== 'string') return;
+      for (const error of followUpRuleErrors({ status: 'open', dueDate })) {
         ctx.addIssue({ code: 'custom', path: ['followUps', index, error.path], message: error.code });
       }
-      if (draft.dueDate !== undefined && draft.dueDate < meeting.date) {
+      if (dueDate !== undefined && typeof meeting.date === 'string' && dueDate < meeting.date) {
         ctx.addIssue({
           code: 'custom',
           path: ['followUps', index, 'dueDate'],

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARTNERSHIP_TYPES, STAGES } from '../partnership';
-import { id, idList, isoDate, LIMITS, meta, optionalText, sectorId } from './common';
+import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, sectorId } from './common';
 
 const stage = z.enum(STAGES, { error: 'invalidOption' });
 
@@ -11,8 +11,9 @@ const agreements = z
     mouExpiresDate: isoDate.optional(),
   })
   .refine(
-    (a) => !a.mouSignedDate || !a.mouExpiresDate || a.mouExpiresDate > a.mouSignedDate,
-    { error: 'dateOrder', path: ['mouExpiresDate'] },
+    (a) =>
+      typeof a.mouSignedDate !== 'string' || typeof a.mouExpiresDate !== 'string' || a.mouExpiresDate > a.mouSignedDate,
+    { error: 'dateOrder', path: ['mouExpiresDate'], ...alwaysCheck },
   );
 
 const partnershipFields = z.strictObject({
@@ -39,7 +40,7 @@ export const partnershipInput = partnershipFields
     stageDate: isoDate.optional(),
     stageNote: optionalText(LIMITS.shortText),
   })
-  .refine(onePartner, { error: 'partnerRequired', path: ['partnerRegionId'] });
+  .refine(onePartner, { error: 'partnerRequired', path: ['partnerRegionId'], ...alwaysCheck });
 
 /** Stage is not patched: it moves only through a stage change, which is recorded. */
 export const partnershipPatch = partnershipFields.partial();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { email, id, LIMITS, meta, optionalText, requiredText } from './common';
+import { alwaysCheck, email, id, LIMITS, meta, optionalText, requiredText } from './common';
 
 const personFields = z.strictObject({
   name: requiredText(LIMITS.name),
@@ -18,7 +18,7 @@ const personFields = z.strictObject({
 
 export const personInput = personFields.refine(
   (p) => p.regionId !== undefined || p.organizationId !== undefined,
-  { error: 'affiliationRequired', path: ['regionId'] },
+  { error: 'affiliationRequired', path: ['regionId'], ...alwaysCheck },
 );
 export const personPatch = personFields.partial();
 export const person = personFields.extend(meta);

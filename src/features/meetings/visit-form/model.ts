@@ -11,7 +11,9 @@ import type { RegionLevel } from '@/domain/region';
  */
 
 export type DateParts = { day: string; month: string; year: string };
-export type PersonPick = { mode: 'existing' | 'new'; id: string; name: string; position: string; email: string; phone: string };
+/** A person chosen from those recorded (`id`), or, with `id` NEW_PERSON, one typed in. */
+export type PersonPick = { id: string; name: string; position: string; email: string; phone: string };
+export const NEW_PERSON = 'new';
 
 export type ParticipantRow = {
   side: ParticipantSide;
@@ -49,7 +51,7 @@ export type VisitFormValues = {
   progress: Record<string, FollowUpStatus | ''>;
 };
 
-const emptyPerson = (): PersonPick => ({ mode: 'existing', id: '', name: '', position: '', email: '', phone: '' });
+const emptyPerson = (): PersonPick => ({ id: '', name: '', position: '', email: '', phone: '' });
 export const emptyDate = (): DateParts => ({ day: '', month: '', year: '' });
 export const emptyParticipant = (side: ParticipantSide = 'guest'): ParticipantRow => ({
   side,
@@ -124,7 +126,11 @@ export type VisitRequest = {
   paths: Map<string, string>;
 };
 
-export function toMeetingCreate(values: VisitFormValues): VisitRequest {
+/**
+ * @param personName the name of a recorded person, so a statement whose speaker is written as a
+ *   lead's name is linked to that person.
+ */
+export function toMeetingCreate(values: VisitFormValues, personName: (id: string) => string | undefined = () => undefined): VisitRequest {
   const paths = new Map<string, string>();
   const newPeople: NewPerson[] = [];
   const addPerson = (formPrefix: string, side: 'host' | 'guest', name: string, position: string, email = '', phone = '') => {
@@ -141,12 +147,12 @@ export function toMeetingCreate(values: VisitFormValues): VisitRequest {
     return ref;
   };
   const lead = (pick: PersonPick, side: 'host' | 'guest', prefix: string) =>
-    pick.mode === 'new' ? addPerson(prefix, side, pick.name, pick.position, pick.email, pick.phone) : text(pick.id);
+    pick.id === NEW_PERSON ? addPerson(prefix, side, pick.name, pick.position, pick.email, pick.phone) : text(pick.id);
 
   const hostLeadId = lead(values.hostLead, 'host', 'hostLead');
   const delegationLeadId = lead(values.delegationLead, 'guest', 'delegationLead');
   const leadNames = new Map<string, string>();
-  const nameOf = (pick: PersonPick) => (pick.mode === 'new' ? pick.name.trim() : '');
+  const nameOf = (pick: PersonPick) => (pick.id === NEW_PERSON ? pick.name.trim() : (personName(pick.id) ?? '').trim());
   if (hostLeadId && nameOf(values.hostLead)) leadNames.set(nameOf(values.hostLead).toLowerCase(), hostLeadId);
   if (delegationLeadId && nameOf(values.delegationLead)) leadNames.set(nameOf(values.delegationLead).toLowerCase(), delegationLeadId);
 

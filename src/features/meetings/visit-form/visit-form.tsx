@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useBlocker, useNavigate } from 'react-router';
@@ -11,7 +11,7 @@ import { meetingCreate } from '@/domain/schemas/meeting';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import type { FieldError } from '@/domain/validation';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { ErrorState } from '@/components/ui/states';
+import { ErrorState, LoadingState } from '@/components/ui/states';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
@@ -27,6 +27,7 @@ import {
   emptyParticipant,
   emptyVisit,
   fieldIdFor,
+  NEW_PERSON,
   toDraft,
   toMeetingCreate,
   type VisitFormValues,
@@ -41,8 +42,26 @@ type SavedState = { saved: true; progressFailed: number };
 /**
  * "Catat kunjungan": the whole visit in one form. Validated on submit with the API's own schema,
  * errors summarised GOV.UK-style, autosaved as a draft, saved in one idempotent request.
+ *
+ * The form mounts once the lists it picks from are loaded, so a restored draft's choices
+ * (partnership, people, owners) find their options.
  */
 export function VisitForm() {
+  const needed = [
+    useQuery(partnershipQueries.list()),
+    useQuery(referenceQueries.allPeople()),
+    useQuery(referenceQueries.sectors()),
+    useQuery(referenceQueries.users()),
+    useQuery(referenceQueries.regions()),
+    useQuery(referenceQueries.organizations()),
+  ];
+  const failed = needed.find((q) => q.isError);
+  if (failed) return <ErrorState error={failed.error} onRetry={() => needed.forEach((q) => void q.refetch())} />;
+  if (needed.some((q) => q.isPending)) return <LoadingState />;
+  return <VisitFormFields />;
+}
+
+function VisitFormFields() {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
@@ -50,7 +69,7 @@ export function VisitForm() {
   const [restored] = useState(() => useDrafts.getState().drafts[VISIT_DRAFT_KEY] as Draft<VisitFormValues> | undefined);
   const [draftNotice, setDraftNotice] = useState(restored !== undefined);
   const [lastSaved, setLastSaved] = useState<string | undefined>(restored?.savedAt);
-  const [errors, setErrors] = useState<SummaryError[]>([]);
+  const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
   const submitted = useRef(false);
   const create = useCreateMeeting();
@@ -61,15 +80,15 @@ export function VisitForm() {
   const statements = useFieldArray({ control, name: 'statements' });
   const outcomes = useFieldArray({ control, name: 'outcomes' });
   const followUps = useFieldArray({ control, name: 'followUps' });
-  const [partnershipMode, partnershipId, hostMode, delegationMode] = useWatch({
+  const [partnershipMode, partnershipId, hostId, delegationId] = useWatch({
     control,
-    name: ['partnershipMode', 'partnershipId', 'hostLead.mode', 'delegationLead.mode'],
+    name: ['partnershipMode', 'partnershipId', 'hostLead.id', 'delegationLead.id'],
   });
 
   const partnerships = useQuery(partnershipQueries.list());
   const people = useQuery(referenceQueries.allPeople());
   const openItems = useQuery(referenceQueries.openFollowUps(partnershipMode === 'existing' ? partnershipId : ''));
-  const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.fieldId, e.message])), [errors]);
+  const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
 
   // --- Drafts: saved as the user types (debounced) and at once when the page is hidden. -------
   const hasContent = () => JSON.stringify(toDraft(getValues())) !== JSON.stringify(toDraft(emptyVisit()));
@@ -84,23 +103,26 @@ export function VisitForm() {
     });
     setLastSaved(savedAt);
   };
-  const saveDraftRef = useRef(saveDraft);
-  saveDraftRef.current = saveDraft;
+  // Called from the listeners the effects below set up; always sees the latest form.
+  const saveDraftLater = useEffectEvent(saveDraft);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const subscription = form.watch(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => saveDraftRef.current(), AUTOSAVE_MS);
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => saveDraftLater(), AUTOSAVE_MS);
+      },
     });
     const flush = () => {
-      if (document.visibilityState === 'hidden') saveDraftRef.current();
+      if (document.visibilityState === 'hidden') saveDraftLater();
     };
-    const onPageHide = () => saveDraftRef.current();
+    const onPageHide = () => saveDraftLater();
     document.addEventListener('visibilitychange', flush);
     window.addEventListener('pagehide', onPageHide);
     return () => {
       clearTimeout(timer);
-      subscription.unsubscribe();
+      unsubscribe();
       document.removeEventListener('visibilitychange', flush);
       window.removeEventListener('pagehide', onPageHide);
     };
@@ -123,14 +145,14 @@ export function VisitForm() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     if (blocker.state === 'blocked') {
-      saveDraftRef.current();
+      saveDraftLater();
       dialogRef.current?.showModal();
     } else dialogRef.current?.close();
   }, [blocker.state]);
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (submitted.current || !hasContent()) return;
-      saveDraftRef.current();
+      saveDraftLater();
       event.preventDefault();
     };
     window.addEventListener('beforeunload', onBeforeUnload);
@@ -207,13 +229,15 @@ export function VisitForm() {
 
   const showErrors = (fieldErrors: FieldError[], paths: Map<string, string>) => {
     const seen = new Set<string>();
-    const list: SummaryError[] = [];
+    const list: Array<SummaryError & { name: string }> = [];
     for (const e of fieldErrors) {
-      const fieldId = fieldIdFor(e.path, paths);
-      if (seen.has(fieldId)) continue;
-      seen.add(fieldId);
+      const name = fieldIdFor(e.path, paths);
+      if (seen.has(name)) continue;
+      seen.add(name);
       const message = t(`errors.field.${e.code}`, { ...e.params, defaultValue: e.message });
-      list.push({ fieldId, message: t('form.withLabel', { label: labelFor(fieldId), message }) });
+      // Buttons ("Tambah peserta") carry their own ids; form fields are named after their value.
+      const fieldId = name.endsWith('-add') ? name : domId(name);
+      list.push({ name, fieldId, message: t('form.withLabel', { label: labelFor(name), message }) });
     }
     setErrors(list);
     setFocusKey((k) => k + 1);
@@ -221,8 +245,8 @@ export function VisitForm() {
 
   // --- Submit: validate with the API's schema, then one idempotent request. -----------------
   const save = async (values: VisitFormValues) => {
-    const { body, paths } = toMeetingCreate(values);
-    const check = meetingCreate.safeParse(body);
+    const { body, paths } = toMeetingCreate(values, (id) => people.data?.items.find((p) => p.id === id)?.name);
+    const check = meetingCreate.safeParse(body, { reportInput: true });
     if (!check.success) {
       showErrors(toFieldErrors(check.error), paths);
       return;
@@ -265,6 +289,7 @@ export function VisitForm() {
   const orgOptions = [...labels.maps.organizations.values()].map((o) => ({ value: o.id, label: labels.organization(o.id) }));
   const selected = partnerships.data?.items.find((p) => p.id === partnershipId);
   const homeRegionId = [...labels.maps.regions.values()].find((r) => r.role === 'home')?.id;
+  // People of the side's region; for a new partner, nobody is recorded yet.
   const peopleOf = (regionId: string | undefined) =>
     (people.data?.items ?? [])
       .filter((p) => regionId === undefined || p.regionId === regionId)
@@ -400,24 +425,20 @@ export function VisitForm() {
         <h2 id="visit-people">{t('visit.sections.people')}</h2>
         {(
           [
-            ['hostLead', hostMode, homeRegionId],
-            ['delegationLead', delegationMode, selected?.partnerRegionId],
+            ['hostLead', hostId, homeRegionId],
+            ['delegationLead', delegationId, partnershipMode === 'new' ? '' : selected?.partnerRegionId],
           ] as const
-        ).map(([key, mode, regionId]) => (
+        ).map(([key, chosen, regionId]) => (
           <div className="person-pick" key={key}>
-            <Radios
-              name={`${key}.mode`}
-              legend={t(`visit.${key}`)}
+            <SelectInput
+              name={`${key}.id`}
+              label={t(`visit.${key}`)}
               register={reg}
               errors={errs}
-              small
-              inline
-              options={[
-                { value: 'existing', label: t('visit.pickPerson') },
-                { value: 'new', label: t('visit.newPerson') },
-              ]}
+              optional
+              options={[...peopleOf(regionId), { value: NEW_PERSON, label: t('visit.newPerson') }]}
             />
-            {mode === 'new' ? (
+            {chosen === NEW_PERSON && (
               <div className="conditional">
                 <TextInput name={`${key}.name`} label={t('visit.personName')} register={reg} errors={errs} width="half" />
                 <TextInput name={`${key}.position`} label={t('visit.personPosition')} register={reg} errors={errs} optional width="half" />
@@ -426,8 +447,6 @@ export function VisitForm() {
                   <TextInput name={`${key}.phone`} label={t('visit.personPhone')} register={reg} errors={errs} optional width="half" inputMode="tel" />
                 </div>
               </div>
-            ) : (
-              <SelectInput name={`${key}.id`} label={t('visit.person')} register={reg} errors={errs} optional options={peopleOf(partnershipMode === 'new' && key === 'delegationLead' ? '' : regionId)} />
             )}
           </div>
         ))}

@@ -1,0 +1,28 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { VisitForm } from '@/features/meetings/visit-form/visit-form';
+import { partnershipQueries } from '@/features/partners/api/queries';
+import { referenceQueries } from '@/features/reference/api/queries';
+
+export function logVisitLoader(queryClient: QueryClient) {
+  return () => {
+    void queryClient.prefetchQuery(partnershipQueries.list());
+    void queryClient.prefetchQuery(referenceQueries.allPeople());
+    return null;
+  };
+}
+
+export function LogVisitPage() {
+  const { t } = useTranslation();
+  return (
+    <div className="page page--form">
+      <p className="back-link">
+        <Link to="/meetings">{t('meetings.backToList')}</Link>
+      </p>
+      <h1>{t('visit.title')}</h1>
+      <p className="lead">{t('visit.intro')}</p>
+      <VisitForm />
+    </div>
+  );
+}
