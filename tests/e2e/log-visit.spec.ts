@@ -1,7 +1,8 @@
+import type { Page } from '@playwright/test';
 import { axeViolations, expect, openPage, test } from './fixtures';
 import { Keyboard } from './keyboard';
 
-async function kpi(page: import('@playwright/test').Page, label: RegExp): Promise<number> {
+async function kpi(page: Page, label: RegExp): Promise<number> {
   const item = page.locator('.kpi').filter({ has: page.locator('.kpi__label', { hasText: label }) });
   return Number((await item.locator('.kpi__value').innerText()).replace(/\D/g, ''));
 }
