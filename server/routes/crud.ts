@@ -53,6 +53,10 @@ export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
   clientId?: boolean;
 };
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function withoutMeta(item: Stored): Record<string, unknown> {
   const { id: _id, version: _version, createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = item;
   return fields;
@@ -136,19 +140,28 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     if (!current) throw problems.notFound(config.label);
     requireCurrentVersion(c.req.raw, current);
     const { value } = await readJson(c.req.raw);
-    const parsed = parseWith(patchSchema, value) as Record<string, unknown>;
+    // As in a JSON merge patch, `null` removes an optional field (a meeting's time, a place).
+    // Only fields the patch schema knows may be cleared; the whole-resource check below
+    // refuses clearing a required one.
+    const shape =
+      config.whole && patchSchema instanceof z.ZodObject ? (patchSchema.shape as Record<string, unknown>) : {};
+    const body = isRecord(value) ? value : undefined;
+    const cleared = body ? Object.keys(body).filter((key) => body[key] === null && Object.hasOwn(shape, key)) : [];
+    const sent = body ? Object.fromEntries(Object.entries(body).filter(([key]) => !cleared.includes(key))) : value;
+    const parsed = parseWith(patchSchema, sent) as Record<string, unknown>;
     // A patch changes only the fields it names: zod 4 applies `.default()`s inside `.partial()`,
     // which would otherwise reset lists and flags (participants, strengths, illustrative...).
-    const sent = value as Record<string, unknown>;
-    const patch = Object.fromEntries(Object.entries(parsed).filter(([key]) => Object.hasOwn(sent, key)));
-    const merged = compact({ ...current, ...patch }) as unknown as T;
-    if (config.whole) parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged));
+    const patch = Object.fromEntries(Object.entries(parsed).filter(([key]) => isRecord(sent) && Object.hasOwn(sent, key)));
+    const merged = compact({ ...current, ...patch }) as Record<string, unknown>;
+    for (const key of cleared) delete merged[key];
+    if (config.whole) parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged as unknown as T));
     checkRefs(config.refs(patch));
-    const changed = Object.keys(patch).some(
-      (key) => JSON.stringify((current as Record<string, unknown>)[key]) !== JSON.stringify(patch[key]),
-    );
+    const currentFields = current as Record<string, unknown>;
+    const changed =
+      cleared.some((key) => currentFields[key] !== undefined) ||
+      Object.keys(patch).some((key) => JSON.stringify(currentFields[key]) !== JSON.stringify(patch[key]));
     if (!changed) return json(current, { headers: { etag: etag(current.version) } });
-    const next = { ...merged, version: current.version + 1, updatedAt: deps.now().toISOString() };
+    const next = { ...(merged as unknown as T), version: current.version + 1, updatedAt: deps.now().toISOString() };
     store.transaction(() => config.collection.replace(next));
     return json(next, { headers: { etag: etag(next.version) } });
   });

@@ -41,6 +41,8 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     defaultSort: 'id',
     create: sectorInput,
     patch: sectorPatch,
+    whole: sectorInput,
+    inputOf: ({ version: _v, createdAt: _c, updatedAt: _u, ...fields }) => fields,
     refs: () => [],
   });
 

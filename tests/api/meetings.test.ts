@@ -622,3 +622,24 @@ describe('PATCH /api/meetings/:id', () => {
     expect(api.store.meetings.get(IDS.visit)?.version).toBe(1);
   });
 });
+
+describe('PATCH /meetings/:id with null (merge-patch semantics)', () => {
+  it('removes an optional field sent as null, and refuses to remove a required one', async () => {
+    const api = testApi();
+    const ifMatch = (v: number) => ({ 'if-match': `"${v}"` });
+    const cleared = await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { place: null }, headers: ifMatch(1) });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.place).toBeUndefined();
+    expect(api.store.meetings.get(IDS.visit)?.place).toBeUndefined();
+    expect(cleared.body.version).toBe(2);
+
+    const required = await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { title: null }, headers: ifMatch(2) });
+    expect(required.status).toBe(400);
+    expect(required.body.errors).toEqual([expect.objectContaining({ path: 'title', code: 'required' })]);
+    expect(api.store.meetings.get(IDS.visit)?.title).toBe('Kunjungan resmi delegasi Kota Binzhou');
+
+    const unknown = await api.request('PATCH', `/meetings/${IDS.visit}`, { body: { nonsense: null }, headers: ifMatch(2) });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'nonsense', code: 'unknownField' })]);
+  });
+});
