@@ -50,6 +50,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             {
+              path: 'meetings/:meetingId/edit',
+              lazy: async () => {
+                const [m] = await Promise.all([import('./routes/edit-meeting'), ensureLocalePart('forms')]);
+                return { Component: m.EditMeetingPage, loader: m.editMeetingLoader(queryClient) };
+              },
+            },
+            {
               path: 'meetings/:meetingId',
               lazy: async () => {
                 const m = await import('./routes/meeting');

@@ -39,9 +39,21 @@ export function MeetingPage() {
 
   return (
     <div className="page">
-      <p className="back-link no-print">
-        <Link to="/meetings">{t('meetings.backToList')}</Link>
-      </p>
+      <div className="page-actions no-print">
+        <p className="back-link">
+          <Link to="/meetings">{t('meetings.backToList')}</Link>
+        </p>
+        {meeting.data && (
+          <p className="page-actions__buttons">
+            <Link to={`/meetings/${encodeURIComponent(meeting.data.id)}/edit`} className="button button--secondary">
+              {t('meetings.edit')}
+            </Link>{' '}
+            <button type="button" className="button button--secondary" onClick={() => window.print()}>
+              {t('meetings.print')}
+            </button>
+          </p>
+        )}
+      </div>
       {saved?.saved && (
         <div className="notification notification--success no-print" role="status">
           <p>{t('meetings.saved')}</p>

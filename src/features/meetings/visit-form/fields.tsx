@@ -1,15 +1,15 @@
-import type { FieldPath, UseFormRegister } from 'react-hook-form';
+import type { FieldPath, FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { describedBy, ErrorMessage } from '@/components/ui/form/field';
-import { domId, type VisitFormValues } from './model';
+import { domId } from './model';
 
-type Register = UseFormRegister<VisitFormValues>;
+/** Messages by field name; the same text the error summary shows. */
 type Errors = Record<string, string>;
 
-type TextInputProps = {
-  name: FieldPath<VisitFormValues>;
+type TextInputProps<T extends FieldValues> = {
+  name: FieldPath<T>;
   label: string;
-  register: Register;
+  register: UseFormRegister<T>;
   errors: Errors;
   hint?: string;
   optional?: boolean;
@@ -22,7 +22,7 @@ type TextInputProps = {
 };
 
 /** A labelled text input or textarea of the visit form, with hint and error in GOV.UK order. */
-export function TextInput({ name, label, register, errors, hint, optional, width = 'full', multiline, inputMode, autoComplete, lang, list }: TextInputProps) {
+export function TextInput<T extends FieldValues>({ name, label, register, errors, hint, optional, width = 'full', multiline, inputMode, autoComplete, lang, list }: TextInputProps<T>) {
   const { t } = useTranslation();
   const id = domId(name);
   const error = errors[name];
@@ -54,10 +54,10 @@ export function TextInput({ name, label, register, errors, hint, optional, width
   );
 }
 
-type SelectInputProps = {
-  name: FieldPath<VisitFormValues>;
+type SelectInputProps<T extends FieldValues> = {
+  name: FieldPath<T>;
   label: string;
-  register: Register;
+  register: UseFormRegister<T>;
   errors: Errors;
   options: Array<{ value: string; label: string }>;
   hint?: string;
@@ -65,7 +65,7 @@ type SelectInputProps = {
   placeholder?: boolean;
 };
 
-export function SelectInput({ name, label, register, errors, options, hint, optional, placeholder = true }: SelectInputProps) {
+export function SelectInput<T extends FieldValues>({ name, label, register, errors, options, hint, optional, placeholder = true }: SelectInputProps<T>) {
   const { t } = useTranslation();
   const id = domId(name);
   const error = errors[name];
@@ -99,17 +99,17 @@ export function SelectInput({ name, label, register, errors, options, hint, opti
   );
 }
 
-type DateInputProps = {
+type DateInputProps<T extends FieldValues> = {
   /** The prefix of a DateParts value: `date` or `followUps.2.due`. */
-  name: 'date' | `followUps.${number}.due`;
+  name: string;
   legend: string;
-  register: Register;
+  register: UseFormRegister<T>;
   errors: Errors;
   hint?: string;
 };
 
 /** GOV.UK date input: day, month and year typed as numbers, never only picked. */
-export function DateInput({ name, legend, register, errors, hint }: DateInputProps) {
+export function DateInput<T extends FieldValues>({ name, legend, register, errors, hint }: DateInputProps<T>) {
   const { t } = useTranslation();
   const groupId = domId(name);
   const error = errors[`${name}.day`];
@@ -127,7 +127,7 @@ export function DateInput({ name, legend, register, errors, hint }: DateInputPro
           autoComplete="off"
           className={`input input--${width}${error ? ' input--error' : ''}`}
           aria-invalid={error ? true : undefined}
-          {...register(`${name}.${key}` as FieldPath<VisitFormValues>)}
+          {...register(`${name}.${key}` as FieldPath<T>)}
         />
       </div>
     );
@@ -152,17 +152,17 @@ export function DateInput({ name, legend, register, errors, hint }: DateInputPro
   );
 }
 
-type CheckboxesProps = {
-  name: FieldPath<VisitFormValues>;
+type CheckboxesProps<T extends FieldValues> = {
+  name: FieldPath<T>;
   legend: string;
-  register: Register;
+  register: UseFormRegister<T>;
   errors: Errors;
   options: Array<{ value: string; label: string }>;
   hint?: string;
   small?: boolean;
 };
 
-export function Checkboxes({ name, legend, register, errors, options, hint, small }: CheckboxesProps) {
+export function Checkboxes<T extends FieldValues>({ name, legend, register, errors, options, hint, small }: CheckboxesProps<T>) {
   const groupId = domId(name);
   const error = errors[name];
   return (
@@ -194,17 +194,17 @@ export function Checkboxes({ name, legend, register, errors, options, hint, smal
   );
 }
 
-type RadiosProps = {
-  name: FieldPath<VisitFormValues>;
+type RadiosProps<T extends FieldValues> = {
+  name: FieldPath<T>;
   legend: string;
-  register: Register;
+  register: UseFormRegister<T>;
   errors: Errors;
   options: Array<{ value: string; label: string }>;
   inline?: boolean;
   small?: boolean;
 };
 
-export function Radios({ name, legend, register, errors, options, inline, small }: RadiosProps) {
+export function Radios<T extends FieldValues>({ name, legend, register, errors, options, inline, small }: RadiosProps<T>) {
   const groupId = domId(name);
   const error = errors[name];
   return (

@@ -1,0 +1,38 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { meetingQueries } from '@/features/meetings/api/queries';
+import { MeetingEditForm } from '@/features/meetings/edit-form/meeting-edit-form';
+import { referenceQueries } from '@/features/reference/api/queries';
+
+export function editMeetingLoader(queryClient: QueryClient) {
+  return ({ params }: LoaderFunctionArgs) => {
+    void queryClient.prefetchQuery(meetingQueries.detail(params.meetingId ?? ''));
+    void queryClient.prefetchQuery(referenceQueries.allPeople());
+    return null;
+  };
+}
+
+export function EditMeetingPage() {
+  const { t } = useTranslation();
+  const meetingId = useParams().meetingId ?? '';
+  // Always the current version when the page opens: an edit starts from what is saved now.
+  const meeting = useQuery({ ...meetingQueries.detail(meetingId), staleTime: 0, refetchOnWindowFocus: false });
+  return (
+    <div className="page page--form">
+      <p className="back-link">
+        <Link to={`/meetings/${encodeURIComponent(meetingId)}`}>{t('meetings.backToMeeting')}</Link>
+      </p>
+      <h1>{t('visit.editTitle')}</h1>
+      {meeting.isPending ? (
+        <LoadingState />
+      ) : meeting.isError ? (
+        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />
+      ) : (
+        <MeetingEditForm key={meeting.data.id} meeting={meeting.data} />
+      )}
+    </div>
+  );
+}

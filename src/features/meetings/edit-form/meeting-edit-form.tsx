@@ -1,0 +1,287 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useFieldArray, useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { MEETING_KINDS, type Meeting } from '@/domain/meeting';
+import { toFieldErrors } from '@/domain/schemas/issues';
+import { meetingInput } from '@/domain/schemas/meeting';
+import type { FieldError } from '@/domain/validation';
+import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { isApiError } from '@/lib/api-client';
+import { describeError } from '@/lib/describe-error';
+import { useFormat } from '@/lib/use-format';
+import { referenceQueries } from '@/features/reference/api/queries';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { useUpdateMeeting } from '../api/mutations';
+import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '../visit-form/fields';
+import { domId } from '../visit-form/model';
+import {
+  applyEdit,
+  conflictingFields,
+  fromMeeting,
+  patchBetween,
+  resolve,
+  type EditableField,
+  type EditValues,
+} from './model';
+
+type Conflict = { base: Meeting; mine: Meeting; theirs: Meeting };
+
+function fieldNameFor(apiPath: string): string {
+  const [first, second] = apiPath.split('.');
+  if (first === 'date') return 'date.day';
+  if (first === 'outcomes' && second !== undefined) return `outcomes.${second}.text`;
+  if (first === 'source') return `source.${second ?? 'url'}`;
+  return first ?? 'title';
+}
+
+/**
+ * Edits a meeting against the version it was loaded at. When someone else saved first (412),
+ * both versions are shown side by side, field by field, and the user chooses; nothing typed is
+ * lost on the way.
+ */
+export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const people = useQuery(referenceQueries.allPeople());
+  const update = useUpdateMeeting(meeting.id);
+  const [base, setBase] = useState(meeting);
+  const [conflict, setConflict] = useState<Conflict | undefined>();
+  const [choices, setChoices] = useState<Partial<Record<EditableField, 'mine' | 'theirs'>>>({});
+  const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  const form = useForm<EditValues>({ defaultValues: fromMeeting(meeting) });
+  const { register, control, handleSubmit, setFocus } = form;
+  const outcomes = useFieldArray({ control, name: 'outcomes' });
+  const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
+
+  useEffect(() => {
+    document.title = `${errors.length > 0 ? `${t('form.errorPrefix')}: ` : ''}${t('visit.editTitle')} — ${t('app.titleSuffix')}`;
+  }, [errors.length, t]);
+
+  const labelOf = (name: string): string => {
+    const [first, second] = name.split('.');
+    const known: Record<string, string> = {
+      kind: t('visit.kind'),
+      title: t('visit.meetingTitle'),
+      date: t('visit.date'),
+      time: t('visit.time'),
+      timeZone: t('visit.timeZone'),
+      place: t('visit.place'),
+      hostLeadId: t('visit.hostLead'),
+      delegationLeadId: t('visit.delegationLead'),
+      facilitatorIds: t('visit.facilitators'),
+      sectorIds: t('visit.sectors'),
+      summary: t('visit.summary'),
+      outcomes: second !== undefined ? t('visit.outcome', { n: Number(second) + 1 }) : t('visit.outcomes'),
+      source: t('visit.sections.source'),
+      url: t('visit.sourceUrl'),
+      publisher: t('visit.publisher'),
+      dateAsReported: t('visit.dateAsReported'),
+    };
+    return first === 'source' && second ? (known[second] ?? second) : (known[first ?? ''] ?? name);
+  };
+
+  const showErrors = (fieldErrors: FieldError[]) => {
+    const seen = new Set<string>();
+    const list: Array<SummaryError & { name: string }> = [];
+    for (const e of fieldErrors) {
+      const name = fieldNameFor(e.path);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const message = t(`errors.field.${e.code}`, { ...e.params, defaultValue: e.message });
+      list.push({ name, fieldId: domId(name), message: t('form.withLabel', { label: labelOf(name), message }) });
+    }
+    setErrors(list);
+    setFocusKey((k) => k + 1);
+  };
+
+  const send = async (from: Meeting, next: Meeting) => {
+    const patch = patchBetween(from, next);
+    if (Object.keys(patch).length === 0) {
+      void navigate(`/meetings/${encodeURIComponent(meeting.id)}`);
+      return;
+    }
+    try {
+      await update.mutateAsync({ patch, version: from.version });
+      void navigate(`/meetings/${encodeURIComponent(meeting.id)}`, { state: { saved: true } });
+    } catch (error) {
+      if (isApiError(error) && error.status === 412 && error.current) {
+        // Someone saved first: compare, keep both versions, let the user choose.
+        setConflict({ base: from, mine: next, theirs: error.current as Meeting });
+        setChoices({});
+      } else if (isApiError(error) && error.status === 400) showErrors(error.fieldErrors);
+    }
+  };
+
+  const handleSave = async (values: EditValues) => {
+    const next = applyEdit(base, values);
+    const { id: _id, version: _v, createdAt: _c, updatedAt: _u, ...fields } = next;
+    const check = meetingInput.safeParse(fields, { reportInput: true });
+    if (!check.success) {
+      showErrors(toFieldErrors(check.error));
+      return;
+    }
+    setErrors([]);
+    await send(base, next);
+  };
+
+  const handleResolve = async () => {
+    if (!conflict) return;
+    const resolved = resolve(conflict.base, conflict.mine, conflict.theirs, choices);
+    setBase(conflict.theirs);
+    form.reset(fromMeeting(resolved));
+    setConflict(undefined);
+    await send(conflict.theirs, resolved);
+  };
+
+  const show = (field: EditableField, m: Meeting): string => {
+    const empty = t('visit.empty');
+    const v = m[field];
+    switch (field) {
+      case 'kind':
+        return t(`enums.meetingKind.${m.kind}`);
+      case 'date':
+        return format.date(m.date, 'full');
+      case 'sectorIds':
+        return m.sectorIds.map(labels.sector).join(', ') || empty;
+      case 'facilitatorIds':
+        return m.facilitatorIds.map(labels.organization).join(', ') || empty;
+      case 'hostLeadId':
+      case 'delegationLeadId':
+        return people.data?.items.find((p) => p.id === v)?.name ?? (typeof v === 'string' ? v : empty);
+      case 'outcomes':
+        return m.outcomes.join(' · ') || empty;
+      case 'source':
+        return [m.source?.url, m.source?.publisher, m.source?.dateAsReported].filter(Boolean).join(' · ') || empty;
+      default:
+        return typeof v === 'string' && v !== '' ? v : empty;
+    }
+  };
+
+  const reg = register;
+  const errs = errorByField;
+  const conflicts = conflict ? conflictingFields(conflict.base, conflict.mine, conflict.theirs) : [];
+  const failure =
+    update.isError && !(isApiError(update.error) && (update.error.status === 412 || update.error.status === 400));
+  const peopleOptions = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.position ? `${p.name}, ${p.position}` : p.name }));
+  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  const orgOptions = [...labels.maps.organizations.values()].map((o) => ({ value: o.id, label: labels.organization(o.id) }));
+
+  return (
+    <>
+      {conflict && (
+        <section className="conflict" role="alert" aria-labelledby="conflict-title">
+          <h2 id="conflict-title">{t('visit.conflictTitle')}</h2>
+          <p>{t('visit.conflictBody')}</p>
+          {conflicts.length > 0 && (
+            <TableScroll label={t('visit.conflictTitle')}>
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('visit.conflictField')}</th>
+                    <th scope="col">{t('visit.conflictMine')}</th>
+                    <th scope="col">{t('visit.conflictTheirs')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflicts.map((field) => (
+                    <tr key={field}>
+                      <th scope="row">{labelOf(field)}</th>
+                      <td>
+                        <label className="radios__item">
+                          <input
+                            type="radio"
+                            className="radios__input"
+                            name={`choice-${field}`}
+                            checked={choices[field] === 'mine'}
+                            onChange={() => setChoices((c) => ({ ...c, [field]: 'mine' }))}
+                          />
+                          <span>
+                            {show(field, conflict.mine)} <span className="visually-hidden">({t('visit.keepMine')})</span>
+                          </span>
+                        </label>
+                      </td>
+                      <td>
+                        <label className="radios__item">
+                          <input
+                            type="radio"
+                            className="radios__input"
+                            name={`choice-${field}`}
+                            checked={choices[field] !== 'mine'}
+                            onChange={() => setChoices((c) => ({ ...c, [field]: 'theirs' }))}
+                          />
+                          <span>
+                            {show(field, conflict.theirs)} <span className="visually-hidden">({t('visit.keepTheirs')})</span>
+                          </span>
+                        </label>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          )}
+          <button type="button" className="button" onClick={() => void handleResolve()}>
+            {t('visit.conflictSave')}
+          </button>
+        </section>
+      )}
+
+      <form className="visit-form" noValidate onSubmit={(e) => void handleSubmit(handleSave)(e)} hidden={conflict !== undefined}>
+        <ErrorSummary errors={errors} focusKey={focusKey} />
+        {failure && (
+          <div className="save-failed" role="alert">
+            <h2 className="save-failed__title">{t('visit.saveFailed')}</h2>
+            <p>{describeError(update.error, t)}</p>
+            <p>{t('visit.saveFailedKeep')}</p>
+          </div>
+        )}
+        <Radios name="kind" legend={t('visit.kind')} register={reg} errors={errs} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))} />
+        <TextInput name="title" label={t('visit.meetingTitle')} register={reg} errors={errs} />
+        <DateInput name="date" legend={t('visit.date')} hint={t('visit.dateHint')} register={reg} errors={errs} />
+        <div className="form-row">
+          <TextInput name="time" label={t('visit.time')} hint={t('visit.timeHint')} register={reg} errors={errs} optional width="short" />
+          <TextInput name="timeZone" label={t('visit.timeZone')} register={reg} errors={errs} width="half" />
+        </div>
+        <TextInput name="place" label={t('visit.place')} register={reg} errors={errs} optional />
+        <SelectInput name="hostLeadId" label={t('visit.hostLead')} register={reg} errors={errs} optional options={peopleOptions} />
+        <SelectInput name="delegationLeadId" label={t('visit.delegationLead')} register={reg} errors={errs} optional options={peopleOptions} />
+        <Checkboxes name="facilitatorIds" legend={t('visit.facilitators')} register={reg} errors={errs} options={orgOptions} />
+        <Checkboxes name="sectorIds" legend={t('visit.sectors')} register={reg} errors={errs} options={sectorOptions} />
+        <TextInput name="summary" label={t('visit.summary')} register={reg} errors={errs} optional multiline />
+        <h3 className="subheading">{t('visit.outcomes')}</h3>
+        {outcomes.fields.map((field, index) => (
+          <div className="row-inline" key={field.id}>
+            <TextInput name={`outcomes.${index}.text`} label={t('visit.outcome', { n: index + 1 })} register={reg} errors={errs} />
+            <button type="button" className="button button--link" onClick={() => outcomes.remove(index)}>
+              {t('visit.removeOutcome', { n: index + 1 })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            outcomes.append({ text: '' });
+            setTimeout(() => setFocus(`outcomes.${outcomes.fields.length}.text`), 0);
+          }}
+        >
+          {t('visit.addOutcome')}
+        </button>
+        <TextInput name="source.url" label={t('visit.sourceUrl')} hint={t('visit.sourceUrlHint')} register={reg} errors={errs} optional />
+        <TextInput name="source.publisher" label={t('visit.publisher')} register={reg} errors={errs} optional width="half" />
+        <TextInput name="source.dateAsReported" label={t('visit.dateAsReported')} register={reg} errors={errs} optional width="half" />
+        <div className="form-actions">
+          <button type="submit" className="button" aria-disabled={update.isPending || undefined} onClick={(e) => update.isPending && e.preventDefault()}>
+            {update.isPending ? t('visit.saving') : t('visit.submitEdit')}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}
