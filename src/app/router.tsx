@@ -36,6 +36,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             {
+              path: 'follow-ups/:followUpId',
+              lazy: async () => {
+                const m = await import('./routes/follow-up');
+                return { Component: m.FollowUpPage, loader: m.followUpLoader(queryClient) };
+              },
+            },
+            {
               path: 'meetings',
               lazy: async () => {
                 const m = await import('./routes/meetings');

@@ -5,6 +5,9 @@ const PAGES = [
   '/follow-ups',
   '/meetings',
   '/meetings/mtg-binzhou-visit-2025-09-22',
+  '/meetings/mtg-binzhou-visit-2025-09-22/edit',
+  '/meetings?year=2025&kind=inbound-visit',
+  '/follow-ups/fu-binzhou-youth',
   '/partners',
   '/partners/pts-tangerang-binzhou',
   '/meetings/no-such-meeting',
@@ -26,7 +29,7 @@ for (const locale of ['id', 'en'] as const) {
 
 test('pages stay readable at 320 px without sideways scrolling of the page', async ({ page }) => {
   await page.setViewportSize({ width: 320, height: 720 });
-  for (const path of ['/', '/follow-ups', '/meetings/mtg-binzhou-visit-2025-09-22', '/partners']) {
+  for (const path of ['/', '/follow-ups', '/meetings', '/meetings/new', '/meetings/mtg-binzhou-visit-2025-09-22', '/follow-ups/fu-binzhou-youth', '/partners']) {
     await openPage(page, path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect({ path, overflow }).toEqual({ path, overflow: 0 });

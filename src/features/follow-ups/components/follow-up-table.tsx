@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { isDueToday, isOverdue, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import type { Partnership } from '@/domain/partnership';
@@ -52,7 +53,7 @@ export function FollowUpTable({ items, partnerships, caption, showPartnership = 
           {items.map((item) => (
             <tr key={item.id}>
               <th scope="row" className="table__title">
-                {item.title}
+                <Link to={`/follow-ups/${encodeURIComponent(item.id)}`}>{item.title}</Link>
               </th>
               {showPartnership && <td>{labels.partnership(partnerships?.get(item.partnershipId))}</td>}
               <td>{labels.user(item.ownerId)}</td>
