@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useDrafts } from '@/stores/drafts';
 import { currentStore, server } from '../../mocks/node';
 import { renderApp } from '../render';
@@ -43,10 +43,18 @@ beforeEach(() => {
 // --- Helpers -------------------------------------------------------------------------------------
 
 const SUBMIT = 'Simpan kunjungan';
+const ROUTE_TIMEOUT = 3000;
+// Whole-app renders with many fields: ~1-2 s each on an idle machine, more on a busy CI box.
+vi.setConfig({ testTimeout: 20_000 });
 
 async function openForm(locale: 'id' | 'en' = 'id') {
   const view = renderApp('/meetings/new', { locale });
-  await screen.findByRole('button', { name: locale === 'id' ? SUBMIT : 'Save the visit' });
+  // The route and its strings are loaded lazily: the first render of a file may take a moment.
+  await screen.findByRole(
+    'button',
+    { name: locale === 'id' ? SUBMIT : 'Save the visit' },
+    { timeout: ROUTE_TIMEOUT },
+  );
   return view;
 }
 
@@ -64,7 +72,11 @@ async function fill(user: UserEvent, field: HTMLElement, value: string) {
   await user.paste(value);
 }
 
-async function fillDate(user: UserEvent, group: HTMLElement, [day, month, year]: [string, string, string]) {
+async function fillDate(
+  user: UserEvent,
+  group: HTMLElement,
+  [day, month, year]: [string, string, string],
+) {
   await fill(user, within(group).getByRole('textbox', { name: 'Tanggal' }), day);
   await fill(user, within(group).getByRole('textbox', { name: 'Bulan' }), month);
   await fill(user, within(group).getByRole('textbox', { name: 'Tahun' }), year);
@@ -83,8 +95,13 @@ type FollowUpValues = { title?: string; owner?: string; due?: [string, string, s
 async function addFollowUp(user: UserEvent, n: number, { title, owner, due }: FollowUpValues) {
   await user.click(screen.getByRole('button', { name: 'Tambah tindak lanjut' }));
   const row = followUpRow(n);
-  if (title !== undefined) await fill(user, within(row).getByRole('textbox', { name: 'Judul' }), title);
-  if (owner !== undefined) await user.selectOptions(within(row).getByRole('combobox', { name: 'Penanggung jawab' }), owner);
+  if (title !== undefined)
+    await fill(user, within(row).getByRole('textbox', { name: 'Judul' }), title);
+  if (owner !== undefined)
+    await user.selectOptions(
+      within(row).getByRole('combobox', { name: 'Penanggung jawab' }),
+      owner,
+    );
   if (due) await fillDate(user, within(row).getByRole('group', { name: 'Tenggat' }), due);
   return row;
 }
@@ -95,7 +112,10 @@ async function submit(user: UserEvent) {
 
 /** The error summary, once shown (an alert named by its heading). */
 const findSummary = (heading = 'Ada masalah') => screen.findByRole('alert', { name: heading });
-const summaryLinks = (summary: HTMLElement) => within(summary).getAllByRole('link').map((a) => a.textContent);
+const summaryLinks = (summary: HTMLElement) =>
+  within(summary)
+    .getAllByRole('link')
+    .map((a) => a.textContent);
 
 /**
  * The error message a field (or its fieldset) points to with aria-describedby, as displayed.
@@ -113,7 +133,8 @@ function errorMessageOf(field: HTMLElement): string {
 function countMeetingPosts() {
   const posts: Request[] = [];
   const listener = ({ request }: { request: Request }) => {
-    if (request.method === 'POST' && new URL(request.url).pathname === '/api/meetings') posts.push(request);
+    if (request.method === 'POST' && new URL(request.url).pathname === '/api/meetings')
+      posts.push(request);
   };
   server.events.on('request:start', listener);
   return {
@@ -141,7 +162,9 @@ describe('submitting the empty visit form', () => {
     await waitFor(() => expect(document.title).toBe('Galat: Catat kunjungan — Mitra'));
 
     // The same words beside each field, after the screen-reader prefix.
-    expect(errorMessageOf(screen.getByRole('group', { name: 'Jenis pertemuan' }))).toBe(`Galat: ${kind}`);
+    expect(errorMessageOf(screen.getByRole('group', { name: 'Jenis pertemuan' }))).toBe(
+      `Galat: ${kind}`,
+    );
     expect(errorMessageOf(titleInput())).toBe(`Galat: ${title}`);
     expect(errorMessageOf(dateGroup())).toBe(`Galat: ${date}`);
     expect(titleInput()).toHaveAttribute('aria-invalid', 'true');
@@ -171,7 +194,9 @@ describe('submitting the empty visit form', () => {
     const summary = await findSummary();
     const partnership = 'Kemitraan: Pilih kemitraan, atau isi daerah mitra yang baru (salah satu).';
     expect(summaryLinks(summary)).toContain(partnership);
-    expect(errorMessageOf(screen.getByRole('combobox', { name: 'Kemitraan' }))).toBe(`Galat: ${partnership}`);
+    expect(errorMessageOf(screen.getByRole('combobox', { name: 'Kemitraan' }))).toBe(
+      `Galat: ${partnership}`,
+    );
   });
 
   it('asks for the partnership once the other fields are right, and links to its select', async () => {
@@ -205,7 +230,9 @@ describe('submitting the empty visit form', () => {
     const meeting = screen.getByRole('region', { name: 'Meeting' });
     const input = within(meeting).getByRole('textbox', { name: 'Title' });
     expect(errorMessageOf(input)).toBe(`Error: ${title}`);
-    expect(errorMessageOf(within(meeting).getByRole('group', { name: 'Date of the meeting' }))).toBe(`Error: ${date}`);
+    expect(
+      errorMessageOf(within(meeting).getByRole('group', { name: 'Date of the meeting' })),
+    ).toBe(`Error: ${date}`);
     await user.click(within(summary).getByRole('link', { name: title }));
     expect(input).toHaveFocus();
   });
@@ -227,7 +254,11 @@ const BAD_INPUT: BadInput[] = [
   {
     name: 'a follow-up due before the meeting',
     arrange: async (user) => {
-      await addFollowUp(user, 1, { title: 'Menyusun laporan', owner: 'Budi Santoso (Petugas kerja sama)', due: ['1', '11', '2025'] });
+      await addFollowUp(user, 1, {
+        title: 'Menyusun laporan',
+        owner: 'Budi Santoso (Petugas kerja sama)',
+        due: ['1', '11', '2025'],
+      });
     },
     message: 'Tindak lanjut 1 — Tenggat: Tanggal tenggat tidak boleh sebelum tanggal pertemuan.',
     field: () => within(followUpRow(1)).getByRole('group', { name: 'Tenggat' }),
@@ -245,7 +276,11 @@ const BAD_INPUT: BadInput[] = [
   {
     name: 'a javascript: source link',
     arrange: async (user) => {
-      await fill(user, screen.getByRole('textbox', { name: /^Tautan sumber/ }), 'javascript:alert(1)');
+      await fill(
+        user,
+        screen.getByRole('textbox', { name: /^Tautan sumber/ }),
+        'javascript:alert(1)',
+      );
     },
     message: 'Tautan sumber: Masukkan alamat web yang diawali http:// atau https://.',
     field: () => screen.getByRole('textbox', { name: /^Tautan sumber/ }),
@@ -291,7 +326,9 @@ describe('bad input is refused with a clear message, and nothing is stored', () 
       expect(requests.posts).toHaveLength(0);
       expect(currentStore().meetings.count()).toBe(meetings);
       expect(currentStore().followUps.count()).toBe(followUps);
-      expect(screen.queryByRole('heading', { name: 'Kunjungan belum tersimpan' })).not.toBeInTheDocument();
+      expect(
+        screen.queryByRole('heading', { name: 'Kunjungan belum tersimpan' }),
+      ).not.toBeInTheDocument();
     } finally {
       requests.stop();
     }
@@ -315,10 +352,14 @@ describe('HTML typed into a text field', () => {
     const before = currentStore().meetings.count();
 
     await fillValidVisit(user, raw);
-    await fill(user, screen.getByRole('textbox', { name: /^Tempat/ }), '<script>alert(2)</script>Ruang Wareng');
+    await fill(
+      user,
+      screen.getByRole('textbox', { name: /^Tempat/ }),
+      '<script>alert(2)</script>Ruang Wareng',
+    );
     await submit(user);
 
-    await screen.findByText('Kunjungan tersimpan.');
+    await screen.findByText('Kunjungan tersimpan.', {}, { timeout: ROUTE_TIMEOUT });
     expect(router.state.location.pathname).toMatch(/^\/meetings\/mtg-/);
     expect(currentStore().meetings.count()).toBe(before + 1);
     const id = decodeURIComponent(router.state.location.pathname.split('/')[2] ?? '');
@@ -344,7 +385,11 @@ describe('field errors from the API (400 problem+json)', () => {
             title: 'Validation failed',
             status: 400,
             errors: [
-              { path: 'followUps.0.title', code: 'duplicate', message: 'This value is already used.' },
+              {
+                path: 'followUps.0.title',
+                code: 'duplicate',
+                message: 'This value is already used.',
+              },
               // An unknown code falls back to the API's own message.
               { path: 'place', code: 'roomClosed', message: 'Ruang Wareng sedang direnovasi.' },
             ],
@@ -379,7 +424,9 @@ describe('field errors from the API (400 problem+json)', () => {
     expect(followUpTitle).toHaveAttribute('id', 'f-followUps-0-title');
     await waitFor(() => expect(document.title).toBe('Galat: Catat kunjungan — Mitra'));
     // A validation answer is not a failed save: no "not saved" alert, no retry button.
-    expect(screen.queryByRole('heading', { name: 'Kunjungan belum tersimpan' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('heading', { name: 'Kunjungan belum tersimpan' }),
+    ).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Coba simpan lagi' })).not.toBeInTheDocument();
 
     // Nothing typed is cleared.
@@ -391,8 +438,14 @@ describe('field errors from the API (400 problem+json)', () => {
     expect(within(dateGroup()).getByRole('textbox', { name: 'Tahun' })).toHaveValue('2025');
     expect(place).toHaveValue('Ruang Rapat Wareng');
     expect(followUpTitle).toHaveValue('Menyelenggarakan forum teknis');
-    expect(within(row).getByRole('combobox', { name: 'Penanggung jawab' })).toHaveDisplayValue('Dewi Lestari (Petugas kerja sama)');
-    expect(within(within(row).getByRole('group', { name: 'Tenggat' })).getByRole('textbox', { name: 'Tahun' })).toHaveValue('2026');
+    expect(within(row).getByRole('combobox', { name: 'Penanggung jawab' })).toHaveDisplayValue(
+      'Dewi Lestari (Petugas kerja sama)',
+    );
+    expect(
+      within(within(row).getByRole('group', { name: 'Tenggat' })).getByRole('textbox', {
+        name: 'Tahun',
+      }),
+    ).toHaveValue('2026');
     expect(currentStore().meetings.count()).toBe(before);
   });
 });

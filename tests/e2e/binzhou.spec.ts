@@ -33,7 +33,7 @@ test('a user finds the Binzhou visit with every reported fact, then reads it in 
   ]) {
     await expect(main.getByText(fact, { exact: false }).first()).toBeVisible();
   }
-  await expect(main.getByRole('link', { name: 'Kota Binzhou' })).toBeVisible();
+  await expect(main.getByRole('link', { name: 'Kota Binzhou', exact: true })).toBeVisible();
   const followUps = main.getByRole('region', { name: /Tindak lanjut dari pertemuan ini/ }).getByRole('row');
   await expect(followUps).toHaveCount(7); // header + six follow-ups
 

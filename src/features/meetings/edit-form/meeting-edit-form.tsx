@@ -254,7 +254,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
         <Checkboxes name="facilitatorIds" legend={t('visit.facilitators')} register={reg} errors={errs} options={orgOptions} />
         <Checkboxes name="sectorIds" legend={t('visit.sectors')} register={reg} errors={errs} options={sectorOptions} />
         <TextInput name="summary" label={t('visit.summary')} register={reg} errors={errs} optional multiline />
-        <h3 className="subheading">{t('visit.outcomes')}</h3>
+        <h2 className="subheading">{t('visit.outcomes')}</h2>
         {outcomes.fields.map((field, index) => (
           <div className="row-inline" key={field.id}>
             <TextInput name={`outcomes.${index}.text`} label={t('visit.outcome', { n: index + 1 })} register={reg} errors={errs} />
