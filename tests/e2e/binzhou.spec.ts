@@ -102,3 +102,11 @@ test('a change survives a reload, and "restore demo data" brings the seed back',
   await expect(page.getByText('Data demo telah dipulihkan.')).toBeVisible();
   await expect(page.getByRole('row', { name: /Memetakan kecocokan UMKM/ })).toHaveCount(0);
 });
+
+test('the Binzhou meeting page prints as a one-page brief', async ({ page }) => {
+  await openPage(page, '/meetings/mtg-binzhou-visit-2025-09-22');
+  await expect(page.getByRole('region', { name: /Tindak lanjut dari pertemuan ini/ }).getByRole('row')).toHaveCount(7);
+  const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+  const pages = pdf.match(/\/Type\s*\/Page\b(?!s)/g) ?? [];
+  expect(pages).toHaveLength(1);
+});

@@ -46,7 +46,9 @@ export function FollowUpTable({ items, partnerships, caption, showPartnership = 
             <th scope="col">{t('followUps.columns.due')}</th>
             <th scope="col">{t('followUps.columns.priority')}</th>
             <th scope="col">{t('followUps.columns.status')}</th>
-            <th scope="col">{t('followUps.columns.sectors')}</th>
+            <th scope="col" className="col-sectors">
+              {t('followUps.columns.sectors')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -76,7 +78,7 @@ export function FollowUpTable({ items, partnerships, caption, showPartnership = 
               <td>
                 <StatusTag status={item.status} />
               </td>
-              <td>{item.sectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
+              <td className="col-sectors">{item.sectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
             </tr>
           ))}
         </tbody>

@@ -132,6 +132,7 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
         </section>
       )}
 
+      <div className="grid-2 grid-2--print">
       {meeting.outcomes.length > 0 && (
         <section aria-labelledby="meeting-outcomes">
           <h2 id="meeting-outcomes">{t('meetings.detail.outcomes')}</h2>
@@ -154,8 +155,10 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
         </section>
       )}
 
+      </div>
+
       {meeting.source && (
-        <section aria-labelledby="meeting-source">
+        <section aria-labelledby="meeting-source" className="source">
           <h2 id="meeting-source">{t('meetings.detail.source')}</h2>
           <DescriptionList
             items={[
