@@ -2,11 +2,22 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetApi, server } from '../mocks/node';
+import { useDrafts } from '../src/stores/drafts';
+
+// jsdom has no <dialog> methods nor scrollIntoView; the app uses them.
+HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 beforeEach(() => {
   resetApi();
   window.localStorage.clear();
+  useDrafts.setState({ drafts: {} });
 });
 afterEach(() => {
   cleanup();

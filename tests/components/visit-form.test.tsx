@@ -182,12 +182,7 @@ describe('submitting the empty visit form', () => {
     expect(currentStore().meetings.count()).toBe(before);
   });
 
-  // BUG (src/domain/schemas/meeting.ts, meetingCreate's .superRefine): the cross-field rule that
-  // adds `partnershipRequired` is declared without `alwaysCheck`, so zod skips it while any field
-  // has an error. An empty submit therefore lists kind, title and date but NOT the partnership;
-  // the partnership error only appears on a second submit. Fix: `.superRefine((meeting, ctx) =>
-  // { ... }, alwaysCheck)` (its body already copes with wrong types). Remove `.fails` once fixed.
-  it.fails('also lists the missing partnership on the first empty submit', async () => {
+  it('also lists the missing partnership on the first empty submit', async () => {
     const { user } = await openForm();
     await submit(user);
 
@@ -414,7 +409,7 @@ describe('field errors from the API (400 problem+json)', () => {
     await waitFor(() => expect(summary).toHaveFocus());
     const duplicate = 'Tindak lanjut 1 — Judul: Nilai ini sudah dipakai.';
     const closed = 'Tempat: Ruang Wareng sedang direnovasi.';
-    expect(summaryLinks(summary)).toEqual([duplicate, closed]);
+    expect(summaryLinks(summary)).toEqual([closed, duplicate]); // in page order
     const followUpTitle = within(row).getByRole('textbox', { name: 'Judul' });
     expect(errorMessageOf(followUpTitle)).toBe(`Galat: ${duplicate}`);
     expect(followUpTitle).toHaveAttribute('aria-invalid', 'true');

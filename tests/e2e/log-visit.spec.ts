@@ -138,3 +138,52 @@ for (const locale of ['id', 'en'] as const) {
     await expect(page.locator('.form-group--error :focus')).toHaveCount(1);
   });
 }
+
+test('in English, staff log a first-contact visit with a new partner region and see it on its partner page', async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: 'en', userId: 'usr-rina' }, version: 1 }));
+  });
+  await openPage(page, '/meetings/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'Log a visit' })).toBeVisible();
+  const form = page.locator('form.visit-form');
+  await form.getByRole('radio', { name: 'A new partner (first contact)' }).check();
+  await form.getByLabel('Partner region name').fill('Weifang');
+  await form.getByLabel('Name in local script').fill('潍坊市');
+  await form.getByRole('combobox', { name: 'Level of government' }).selectOption('city');
+  await form.getByLabel('Country').fill('cn');
+  await form.getByLabel('Province / state').fill('Shandong');
+  await form.getByRole('combobox', { name: 'Type of partnership' }).selectOption('friendship-city');
+  await form.getByRole('radio', { name: 'Virtual meeting' }).check();
+  await form.getByLabel('Title', { exact: true }).fill('First call with Weifang');
+  const date = form.getByRole('group', { name: 'Date of the meeting' });
+  await date.getByLabel('Day').fill('3');
+  await date.getByLabel('Month').fill('11');
+  await date.getByLabel('Year').fill('2025');
+  await form.getByRole('combobox', { name: /Delegation lead/ }).selectOption('new');
+  await form.getByLabel('Name', { exact: true }).fill('Li Wei');
+  await form.getByLabel('Position', { exact: true }).fill('Director of Foreign Affairs');
+  await form.getByRole('group', { name: 'Sectors discussed' }).getByRole('checkbox', { name: 'Agriculture' }).check();
+
+  // A due date before the meeting is refused in words, beside the field and in the summary.
+  await form.getByRole('button', { name: 'Add a follow-up' }).click();
+  const row = form.getByRole('group', { name: 'Follow-up 1', exact: true });
+  await row.getByLabel('Title').fill('Send the agriculture profile');
+  await row.getByRole('combobox', { name: 'Owner' }).selectOption({ label: 'Budi Santoso (Cooperation officer)' });
+  await row.getByLabel('Day').fill('1');
+  await row.getByLabel('Month').fill('10');
+  await row.getByLabel('Year').fill('2025');
+  await form.getByRole('button', { name: 'Save the visit' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toContainText('Follow-up 1 — Due: The due date cannot be before the meeting date.');
+  await expect(page).toHaveTitle(/^Error: Log a visit/);
+  await row.getByLabel('Month').fill('12');
+  await form.getByRole('button', { name: 'Save the visit' }).click();
+
+  await expect(page.getByText('The visit is saved.')).toBeVisible();
+  await expect(page.getByRole('main').getByText('Li Wei, Director of Foreign Affairs')).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: 'Weifang City' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Weifang City');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('潍坊市');
+  await expect(page.getByRole('link', { name: 'First call with Weifang' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Send the agriculture profile' })).toBeVisible();
+});

@@ -140,7 +140,7 @@ export const meetingCreate = meetingFields
         });
       }
     });
-  });
+  }, alwaysCheck);
 
 /** A meeting stays with its partnership (its follow-ups belong there too): move nothing by patch. */
 export const meetingPatch = meetingFields.omit({ partnershipId: true }).partial();

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useBlocker, useNavigate } from 'react-router';
+import { Link, useBlocker, useNavigate } from 'react-router';
 import { FOLLOW_UP_STATUSES, PRIORITIES, type FollowUpStatus } from '@/domain/follow-up';
 import { MEETING_KINDS, PARTICIPANT_SIDES } from '@/domain/meeting';
 import { PARTNERSHIP_TYPES } from '@/domain/partnership';
@@ -72,6 +72,10 @@ function VisitFormFields() {
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
   const submitted = useRef(false);
+  // Set synchronously, so a second click in the same tick cannot start a second save.
+  const saving = useRef(false);
+  // One key for the life of this form: a retry or a double click is the same request.
+  const idempotencyKey = useRef(restored?.idempotencyKey ?? newIdempotencyKey());
   const create = useCreateMeeting();
 
   const form = useForm<VisitFormValues>({ defaultValues: { ...emptyVisit(), ...restored?.values } });
@@ -99,7 +103,7 @@ function VisitFormFields() {
     useDrafts.getState().save(VISIT_DRAFT_KEY, {
       values: toDraft(getValues()),
       savedAt,
-      idempotencyKey: current?.idempotencyKey ?? newIdempotencyKey(),
+      idempotencyKey: current?.idempotencyKey ?? idempotencyKey.current,
     });
     setLastSaved(savedAt);
   };
@@ -134,7 +138,8 @@ function VisitFormFields() {
     setErrors([]);
     setDraftNotice(false);
     setLastSaved(undefined);
-    setFocus('partnershipMode');
+    // After reset the fields re-register on the next render; focus the first question then.
+    setTimeout(() => document.getElementById(domId('partnershipMode'))?.focus(), 0);
   };
 
   // --- Leaving with unsaved changes asks first (the draft keeps them either way). -----------
@@ -147,7 +152,7 @@ function VisitFormFields() {
     if (blocker.state === 'blocked') {
       saveDraftLater();
       dialogRef.current?.showModal();
-    } else dialogRef.current?.close();
+    } else if (dialogRef.current?.open) dialogRef.current.close();
   }, [blocker.state]);
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
@@ -239,12 +244,21 @@ function VisitFormFields() {
       const fieldId = name.endsWith('-add') ? name : domId(name);
       list.push({ name, fieldId, message: t('form.withLabel', { label: labelFor(name), message }) });
     }
+    // The summary follows the page, top to bottom, like the fields it points to.
+    const position = (id: string) => document.getElementById(id);
+    list.sort((a, b) => {
+      const x = position(a.fieldId);
+      const y = position(b.fieldId);
+      if (!x || !y) return 0;
+      return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    });
     setErrors(list);
     setFocusKey((k) => k + 1);
   };
 
   // --- Submit: validate with the API's schema, then one idempotent request. -----------------
   const save = async (values: VisitFormValues) => {
+    if (saving.current || submitted.current) return;
     const { body, paths } = toMeetingCreate(values, (id) => people.data?.items.find((p) => p.id === id)?.name);
     const check = meetingCreate.safeParse(body, { reportInput: true });
     if (!check.success) {
@@ -252,11 +266,14 @@ function VisitFormFields() {
       return;
     }
     setErrors([]);
-    const draft = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
-    const idempotencyKey = draft?.idempotencyKey ?? newIdempotencyKey();
-    if (!draft) useDrafts.getState().save(VISIT_DRAFT_KEY, { values: toDraft(values), savedAt: new Date().toISOString(), idempotencyKey });
+    saving.current = true;
+    useDrafts.getState().save(VISIT_DRAFT_KEY, {
+      values: toDraft(values),
+      savedAt: new Date().toISOString(),
+      idempotencyKey: idempotencyKey.current,
+    });
     try {
-      const meeting = await create.mutateAsync({ body, idempotencyKey });
+      const meeting = await create.mutateAsync({ body, idempotencyKey: idempotencyKey.current });
       submitted.current = true;
       useDrafts.getState().discard(VISIT_DRAFT_KEY);
       const changes = (openItems.data?.items ?? [])
@@ -266,8 +283,20 @@ function VisitFormFields() {
       const state: SavedState = { saved: true, progressFailed: results.filter((r) => r.status === 'rejected').length };
       void navigate(`/meetings/${encodeURIComponent(meeting.id)}`, { state });
     } catch (error) {
+      saving.current = false;
       if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) showErrors(error.fieldErrors, paths);
     }
+  };
+
+  /**
+   * After a lost answer the first attempt may have been saved; if the form changed since, the API
+   * refuses the same key with different content (422). The user decides: look first, or save as new.
+   */
+  const handleSaveAsNew = () => {
+    idempotencyKey.current = newIdempotencyKey();
+    const draft = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
+    if (draft) useDrafts.getState().save(VISIT_DRAFT_KEY, { ...draft, idempotencyKey: idempotencyKey.current });
+    void handleSubmit(save)();
   };
 
   useEffect(() => {
@@ -309,16 +338,30 @@ function VisitFormFields() {
         </div>
       )}
 
-      {apiFailure && (
-        <div className="save-failed" role="alert">
-          <h2 className="save-failed__title">{t('visit.saveFailed')}</h2>
-          <p>{describeError(create.error, t)}</p>
-          <p>{t('visit.saveFailedKeep')}</p>
-          <button type="submit" className="button">
-            {t('visit.retry')}
-          </button>
-        </div>
-      )}
+      {apiFailure &&
+        (isApiError(create.error) && create.error.status === 422 ? (
+          <div className="save-failed" role="alert">
+            <h2 className="save-failed__title">{t('visit.maybeSaved')}</h2>
+            <p>{t('visit.maybeSavedBody')}</p>
+            <p>
+              <Link to="/meetings" target="_blank" rel="noopener">
+                {t('visit.maybeSavedCheck')}
+              </Link>
+            </p>
+            <button type="button" className="button button--secondary" onClick={handleSaveAsNew}>
+              {t('visit.saveAsNew')}
+            </button>
+          </div>
+        ) : (
+          <div className="save-failed" role="alert">
+            <h2 className="save-failed__title">{t('visit.saveFailed')}</h2>
+            <p>{describeError(create.error, t)}</p>
+            <p>{t('visit.saveFailedKeep')}</p>
+            <button type="submit" className="button">
+              {t('visit.retry')}
+            </button>
+          </div>
+        ))}
 
       <section aria-labelledby="visit-partnership" className="form-section">
         <h2 id="visit-partnership">{t('visit.sections.partnership')}</h2>
@@ -387,6 +430,7 @@ function VisitFormFields() {
                 <div className="form-group form-group--inline">
                   <label className="label label--small" htmlFor={`progress-${item.id}`}>
                     {t('visit.progress')}
+                    <span className="visually-hidden">: {item.title}</span>
                   </label>
                   <select id={`progress-${item.id}`} className="select select--compact" {...reg(`progress.${item.id}`)}>
                     <option value="">{t('visit.noChange')}</option>
@@ -589,7 +633,6 @@ function VisitFormFields() {
         )}
       </div>
 
-      {create.isError && apiFailure && <ErrorState error={create.error} />}
 
       <dialog ref={dialogRef} className="dialog" aria-labelledby="leave-title" onCancel={() => blocker.reset?.()}>
         <h2 id="leave-title">{t('visit.leaveTitle')}</h2>
