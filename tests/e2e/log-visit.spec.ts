@@ -148,10 +148,10 @@ test('in English, staff log a first-contact visit with a new partner region and 
   const form = page.locator('form.visit-form');
   await form.getByRole('radio', { name: 'A new partner (first contact)' }).check();
   await form.getByLabel('Partner region name').fill('Weifang');
-  await form.getByLabel('Name in local script').fill('潍坊市');
+  await form.getByLabel(/^Name in local script/).fill('潍坊市');
   await form.getByRole('combobox', { name: 'Level of government' }).selectOption('city');
   await form.getByLabel('Country').fill('cn');
-  await form.getByLabel('Province / state').fill('Shandong');
+  await form.getByLabel(/^Province \/ state/).fill('Shandong');
   await form.getByRole('combobox', { name: 'Type of partnership' }).selectOption('friendship-city');
   await form.getByRole('radio', { name: 'Virtual meeting' }).check();
   await form.getByLabel('Title', { exact: true }).fill('First call with Weifang');
@@ -161,7 +161,7 @@ test('in English, staff log a first-contact visit with a new partner region and 
   await date.getByLabel('Year').fill('2025');
   await form.getByRole('combobox', { name: /Delegation lead/ }).selectOption('new');
   await form.getByLabel('Name', { exact: true }).fill('Li Wei');
-  await form.getByLabel('Position', { exact: true }).fill('Director of Foreign Affairs');
+  await form.getByLabel(/^Position/).fill('Director of Foreign Affairs');
   await form.getByRole('group', { name: 'Sectors discussed' }).getByRole('checkbox', { name: 'Agriculture' }).check();
 
   // A due date before the meeting is refused in words, beside the field and in the summary.
