@@ -15,13 +15,44 @@ const KEY = `snapshot-v${SNAPSHOT_VERSION}`;
 /** A little latency so loading states are seen in development as they will be in production. */
 const LATENCY_MS = 120;
 
+/**
+ * Load data set for `npm run bench:follow-ups`: `?dataset=load[&followUps=N]` generates the
+ * data in the browser (seed 922; N defaults to 50,000) instead of reading IndexedDB, never saves
+ * it, and adds no latency. The choice is kept in sessionStorage so reloads in the tab keep it
+ * (the app rewrites the query string); `?dataset=demo` goes back to the demo data.
+ */
+const LOAD_DATASET_KEY = 'mitra.dataset.load';
+
+function loadDatasetSize(): number | undefined {
+  const params = new URL(location.href).searchParams;
+  const dataset = params.get('dataset');
+  if (dataset === 'load') {
+    const n = Number(params.get('followUps') ?? 50_000);
+    const size = Number.isInteger(n) && n >= 0 && n <= 1_000_000 ? n : 50_000;
+    sessionStorage.setItem(LOAD_DATASET_KEY, String(size));
+  } else if (dataset === 'demo') {
+    sessionStorage.removeItem(LOAD_DATASET_KEY);
+  }
+  const saved = sessionStorage.getItem(LOAD_DATASET_KEY);
+  return saved === null ? undefined : Number(saved);
+}
+
+async function loadDataset(followUps: number): Promise<Snapshot> {
+  const { generateSnapshot } = await import('./generator');
+  performance.mark('mitra:dataset:start');
+  const snapshot = generateSnapshot({ seed: 922, followUps, meetings: 5000, partnerships: 40 });
+  performance.measure('mitra:dataset', 'mitra:dataset:start'); // read by the benchmark
+  return snapshot;
+}
+
 let store: MemoryStore;
 let api: ReturnType<typeof createApi>;
 let saving: Promise<void> = Promise.resolve();
 
-function adoptSnapshot(snapshot: Snapshot) {
+function adoptSnapshot(snapshot: Snapshot, persist = true) {
   store = createMemoryStore(snapshot);
   api = createApi({ store });
+  if (!persist) return; // the load data set lives in memory only
   // Persist after each committed write; writes are queued so they land in order.
   store.onCommit(() => {
     const snap = store.snapshot();
@@ -40,16 +71,23 @@ async function loadSnapshot(): Promise<Snapshot> {
 }
 
 export async function startWorker(): Promise<void> {
-  adoptSnapshot(await loadSnapshot());
+  const loadSize = loadDatasetSize();
+  if (loadSize === undefined) adoptSnapshot(await loadSnapshot());
+  else adoptSnapshot(await loadDataset(loadSize), false);
+  const latency = loadSize === undefined ? LATENCY_MS : 0;
   const worker = setupWorker(
     http.post('/api/_demo/reset', async () => {
+      if (loadSize !== undefined) {
+        adoptSnapshot(await loadDataset(loadSize), false); // regenerate; IndexedDB untouched
+        return new HttpResponse(null, { status: 204 });
+      }
       await saving;
       await del(KEY, idb);
       adoptSnapshot(demoSnapshot());
       return new HttpResponse(null, { status: 204 });
     }),
     http.all('/api/*', async () => {
-      await delay(LATENCY_MS);
+      if (latency > 0) await delay(latency);
       return undefined; // fall through to the API
     }),
     ...apiHandlers(() => api),

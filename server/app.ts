@@ -1,6 +1,8 @@
 import { Hono } from 'hono';
 import { createDeps, type ApiOptions } from './context';
 import { PROBLEM_TYPES, problemResponse, ProblemError } from './problem';
+import { registerBulk } from './routes/bulk';
+import { registerExports } from './routes/exports';
 import { registerFollowUps } from './routes/follow-ups';
 import { registerMeetings } from './routes/meetings';
 import { registerPartnerships } from './routes/partnerships';
@@ -34,6 +36,9 @@ export function createApi(options: ApiOptions): Hono {
   registerReference(app, deps);
   registerPartnerships(app, deps);
   registerMeetings(app, deps);
+  // Before the follow-ups: /follow-ups/export.csv must not be taken for /follow-ups/:id.
+  registerExports(app, deps);
+  registerBulk(app, deps);
   registerFollowUps(app, deps);
   registerStats(app, deps);
   return app;

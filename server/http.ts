@@ -138,17 +138,10 @@ export function matchesText<T extends object>(
     .every((word) => haystack.includes(word));
 }
 
-export function sortAndPage<T extends { id: string }>(
-  items: T[],
-  options: {
-    sort: string;
-    sorts: Record<string, SortKey<T>>;
-    limit: number;
-    offset: number;
-  },
-): { items: T[]; total: number; nextCursor: string | null } {
-  const descending = options.sort.startsWith('-');
-  const key = options.sorts[descending ? options.sort.slice(1) : options.sort];
+/** Sorts in place by a sort parameter (`key` or `-key`): missing values last, ties by id. */
+export function sortItems<T extends { id: string }>(items: T[], sort: string, sorts: Record<string, SortKey<T>>): T[] {
+  const descending = sort.startsWith('-');
+  const key = sorts[descending ? sort.slice(1) : sort];
   if (key) {
     const direction = descending ? -1 : 1;
     // Items without a value sort last in either direction, ties by id so pages never overlap.
@@ -161,9 +154,26 @@ export function sortAndPage<T extends { id: string }>(
       return (x < y ? -1 : 1) * direction;
     });
   }
-  const page = items.slice(options.offset, options.offset + options.limit);
-  const next = options.offset + options.limit;
+  return items;
+}
+
+/** One page of already filtered and sorted items. */
+export function pageOf<T>(items: T[], limit: number, offset: number): { items: T[]; total: number; nextCursor: string | null } {
+  const page = items.slice(offset, offset + limit);
+  const next = offset + limit;
   return { items: page, total: items.length, nextCursor: next < items.length ? encodeCursor(next) : null };
+}
+
+export function sortAndPage<T extends { id: string }>(
+  items: T[],
+  options: {
+    sort: string;
+    sorts: Record<string, SortKey<T>>;
+    limit: number;
+    offset: number;
+  },
+): { items: T[]; total: number; nextCursor: string | null } {
+  return pageOf(sortItems(items, options.sort, options.sorts), options.limit, options.offset);
 }
 
 export function sortParam(keys: readonly string[], fallback: string) {

@@ -9,8 +9,27 @@ import { bindLocale, createI18n } from '@/i18n';
 import { en } from '@/i18n/locales/en';
 import { formsEn } from '@/i18n/locales/forms.en';
 import { formsId } from '@/i18n/locales/forms.id';
+import { listsEn } from '@/i18n/locales/lists.en';
+import { listsId } from '@/i18n/locales/lists.id';
 import { id } from '@/i18n/locales/id';
 import { usePreferences, type Locale } from '@/stores/preferences';
+
+type Tree = { [key: string]: unknown };
+
+/** Deep merge of locale parts, as i18next's addResourceBundle(…, deep) does at run time. */
+export function merge(...parts: object[]): Tree {
+  const out: Tree = {};
+  for (const part of parts) {
+    for (const [key, value] of Object.entries(part)) {
+      const existing = out[key];
+      out[key] =
+        typeof value === 'object' && value !== null && typeof existing === 'object' && existing !== null
+          ? merge(existing, value)
+          : value;
+    }
+  }
+  return out;
+}
 
 /**
  * Renders the real app (providers, router, lazy routes) at a path, against the MSW-served API
@@ -22,7 +41,11 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
     defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
   });
   // Both languages at hand, so a language switch in a test needs no chunk load.
-  const i18n = createI18n(locale, { id: { ...id, ...formsId }, en: { ...en, ...formsEn } }, ['core', 'forms']);
+  const i18n = createI18n(
+    locale,
+    { id: merge(id, formsId, listsId), en: merge(en, formsEn, listsEn) },
+    ['core', 'forms', 'lists'],
+  );
   const unbind = bindLocale(i18n);
   onTestFinished(unbind);
   const router = createMemoryRouter(createRoutes(queryClient), { initialEntries: [path] });

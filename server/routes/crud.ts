@@ -14,8 +14,9 @@ import {
   parseWith,
   readJson,
   requireCurrentVersion,
+  pageOf,
   searchParamsToObject,
-  sortAndPage,
+  sortItems,
   sortParam,
   type SortKey,
 } from '../http';
@@ -71,6 +72,41 @@ export function listQuerySchema(filters: z.ZodRawShape, sorts: readonly string[]
   });
 }
 
+/** What a list needs to find and order its items: the filters, the text search and the sorts. */
+export type ListConfig<T extends Stored, Q extends Record<string, unknown>> = Pick<
+  CrudConfig<T, Q>,
+  'collection' | 'filters' | 'arrayKeys' | 'filter' | 'text' | 'cacheText' | 'sorts' | 'defaultSort'
+>;
+
+/** A parsed list query, without paging. */
+export type ListQuery<Q> = Q & { q?: string; id?: string[]; sort: string };
+
+/** Query keys that may repeat or hold a comma list. */
+export function listArrayKeys(config: { arrayKeys?: readonly string[] | undefined }): string[] {
+  return ['id', ...(config.arrayKeys ?? [])];
+}
+
+/**
+ * Every item a list query selects, filtered and sorted, not paged: the list endpoint pages it,
+ * an export takes it whole. One function, so the two never disagree.
+ */
+export function selectItems<T extends Stored, Q extends Record<string, unknown>>(
+  config: ListConfig<T, Q>,
+  query: ListQuery<Q>,
+): T[] {
+  const ids = query.id ? new Set(query.id) : undefined;
+  const matches = config.filter?.(query);
+  const items = config.collection
+    .all()
+    .filter(
+      (item) =>
+        (!ids || ids.has(item.id)) &&
+        (!matches || matches(item)) &&
+        matchesText(item, query.q, config.text, config.cacheText ?? true),
+    );
+  return sortItems(items, query.sort, config.sorts);
+}
+
 export function registerCrud<T extends Stored, Q extends Record<string, unknown>>(
   app: Hono,
   deps: ApiDeps,
@@ -78,30 +114,15 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
 ): void {
   const { store } = deps;
   const querySchema = listQuerySchema(config.filters, Object.keys(config.sorts), config.defaultSort);
-  const arrayKeys = ['id', ...(config.arrayKeys ?? [])];
+  const arrayKeys = listArrayKeys(config);
 
   app.get(config.path, (c) => {
     const url = new URL(c.req.url);
-    const query = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as Q & {
+    const query = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as ListQuery<Q> & {
       limit: number;
       cursor?: number;
-      q?: string;
-      id?: string[];
-      sort: string;
     };
-    const ids = query.id ? new Set(query.id) : undefined;
-    const matches = config.filter?.(query);
-    const items = config.collection
-      .all()
-      .filter(
-        (item) =>
-          (!ids || ids.has(item.id)) &&
-          (!matches || matches(item)) &&
-          matchesText(item, query.q, config.text, config.cacheText ?? true),
-      );
-    return json(
-      sortAndPage(items, { sort: query.sort, sorts: config.sorts, limit: query.limit, offset: query.cursor ?? 0 }),
-    );
+    return json(pageOf(selectItems(config, query), query.limit, query.cursor ?? 0));
   });
 
   app.get(`${config.path}/:id`, (c) => {

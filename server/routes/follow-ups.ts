@@ -1,14 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import {
-  DUE_WINDOWS,
-  FOLLOW_UP_STATUSES,
-  followUpRuleErrors,
-  inDueWindow,
-  PRIORITIES,
-  type FollowUp,
-  type FollowUpEvent,
-} from '../../src/domain/follow-up';
+import { DUE_WINDOWS, FOLLOW_UP_STATUSES, inDueWindow, PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
 import { followUpInput, followUpPatch } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
 import {
@@ -23,10 +15,11 @@ import {
   sectorChecks,
 } from '../http';
 import { problems } from '../problem';
-import { registerCrud } from './crud';
+import { registerCrud, type ListConfig } from './crud';
+import { applyFollowUpChange } from './follow-up-change';
 import { withIdempotency } from './idempotency';
 
-type FollowUpQuery = {
+export type FollowUpQuery = {
   status?: FollowUp['status'][];
   priority?: FollowUp['priority'][];
   sectorId?: string;
@@ -38,16 +31,13 @@ type FollowUpQuery = {
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
 
-const TRACKED_FIELDS = ['title', 'description', 'ownerId', 'dueDate', 'sectorIds', 'priority'] as const;
-
-export function registerFollowUps(app: Hono, deps: ApiDeps): void {
-  const { store } = deps;
-
-  registerCrud<FollowUp, FollowUpQuery>(app, deps, {
-    path: '/follow-ups',
-    label: 'Follow-up',
-    prefix: 'fu',
-    collection: store.followUps,
+/**
+ * How follow-ups are filtered, searched and sorted: the list endpoint (GET /follow-ups) and the
+ * exports (CSV, ICS) both select with this, through `selectItems`, so they never disagree.
+ */
+export function followUpListing(deps: ApiDeps): ListConfig<FollowUp, FollowUpQuery> {
+  return {
+    collection: deps.store.followUps,
     filters: {
       status: z.array(z.enum(FOLLOW_UP_STATUSES)).optional(),
       priority: z.array(z.enum(PRIORITIES)).optional(),
@@ -61,13 +51,13 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
     filter: (q) => {
       const today = deps.today();
       return (f) =>
-          (!q.status || q.status.includes(f.status)) &&
-          (!q.priority || q.priority.includes(f.priority)) &&
-          (!q.sectorId || f.sectorIds.includes(q.sectorId)) &&
-          (!q.partnershipId || f.partnershipId === q.partnershipId) &&
-          (!q.ownerId || f.ownerId === q.ownerId) &&
-          (!q.meetingId || f.meetingIds.includes(q.meetingId)) &&
-          (!q.due || inDueWindow(f, q.due, today));
+        (!q.status || q.status.includes(f.status)) &&
+        (!q.priority || q.priority.includes(f.priority)) &&
+        (!q.sectorId || f.sectorIds.includes(q.sectorId)) &&
+        (!q.partnershipId || f.partnershipId === q.partnershipId) &&
+        (!q.ownerId || f.ownerId === q.ownerId) &&
+        (!q.meetingId || f.meetingIds.includes(q.meetingId)) &&
+        (!q.due || inDueWindow(f, q.due, today));
     },
     text: (f) => `${f.title} ${f.description ?? ''}`,
     sorts: {
@@ -79,6 +69,17 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
       createdAt: (f) => f.createdAt,
     },
     defaultSort: 'dueDate',
+  };
+}
+
+export function registerFollowUps(app: Hono, deps: ApiDeps): void {
+  const { store } = deps;
+
+  registerCrud<FollowUp, FollowUpQuery>(app, deps, {
+    ...followUpListing(deps),
+    path: '/follow-ups',
+    label: 'Follow-up',
+    prefix: 'fu',
     refs: () => [],
   });
 
@@ -123,34 +124,10 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
     if (!current) throw problems.notFound('Follow-up');
     requireCurrentVersion(c.req.raw, current);
     const { value } = await readJson(c.req.raw);
-    const { comment, status, ...patch } = parseWith(followUpPatch, value);
-    checkRefs([
-      ...refChecks(store.users, 'ownerId', patch.ownerId),
-      ...sectorChecks(store, 'sectorIds', patch.sectorIds),
-    ]);
-    const next: FollowUp = compact({ ...current, ...patch, dueDate: patch.dueDate === null ? undefined : (patch.dueDate ?? current.dueDate), status: status ?? current.status });
-    const statusChanged = status !== undefined && status !== current.status;
-    const ruleErrors = followUpRuleErrors(next, statusChanged ? { status, comment } : undefined);
-    if (ruleErrors.length > 0) throw problems.validation(ruleErrors);
-
-    const at = deps.now().toISOString();
-    const changes = TRACKED_FIELDS.filter(
-      (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
-    ).map((field) => ({ field, from: current[field] ?? null, to: next[field] ?? null }));
-    const events: FollowUpEvent[] = [];
-    if (changes.length > 0) events.push({ at, by: actor.id, kind: 'updated', changes });
-    if (statusChanged) events.push(compact({ at, by: actor.id, kind: 'status' as const, from: current.status, to: status, comment }));
-    else if (comment) events.push({ at, by: actor.id, kind: 'comment', comment });
-    if (events.length === 0) return json(current, { headers: { etag: etag(current.version) } });
-
-    const saved: FollowUp = compact({
-      ...next,
-      history: [...current.history, ...events],
-      completedAt: next.status === 'done' ? (statusChanged ? at : current.completedAt) : undefined,
-      version: current.version + 1,
-      updatedAt: at,
-    });
-    store.transaction(() => store.followUps.replace(saved));
-    return json(saved, { headers: { etag: etag(saved.version) } });
+    const change = parseWith(followUpPatch, value);
+    // The version is checked again as the change is applied: another write may have landed
+    // while this request's body was read.
+    const item = applyFollowUpChange(deps, actor, current.id, (now) => requireCurrentVersion(c.req.raw, now), change);
+    return json(item, { headers: { etag: etag(item.version) } });
   });
 }

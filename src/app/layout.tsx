@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { referenceQueries } from '@/features/reference/api/queries';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { LOCALES, usePreferences, type Locale } from '@/stores/preferences';
@@ -52,6 +53,7 @@ export function Layout() {
             <li>
               <NavLink to="/follow-ups" className="nav__link">
                 {t('nav.followUps')}
+                <ReminderBadge />
               </NavLink>
             </li>
             <li>
@@ -75,6 +77,22 @@ export function Layout() {
         {DEMO_BACKEND && <ResetDemo />}
       </footer>
     </div>
+  );
+}
+
+/** The current user's overdue and due-today follow-ups, counted by the API. */
+function ReminderBadge() {
+  const { t } = useTranslation();
+  const userId = usePreferences((s) => s.userId);
+  const overdue = useQuery(followUpCountQuery({ ownerId: userId, due: 'overdue' }));
+  const today = useQuery(followUpCountQuery({ ownerId: userId, due: 'today' }));
+  const count = (overdue.data ?? 0) + (today.data ?? 0);
+  if (count === 0) return null;
+  return (
+    <span className="nav__badge">
+      <span aria-hidden="true">{count}</span>
+      <span className="visually-hidden">{`, ${t('followUps.badge', { n: count })}`}</span>
+    </span>
   );
 }
 

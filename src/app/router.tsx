@@ -31,14 +31,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: 'follow-ups',
               lazy: async () => {
-                const m = await import('./routes/follow-ups');
+                const [m] = await Promise.all([import('./routes/follow-ups'), ensureLocalePart('lists')]);
                 return { Component: m.FollowUpsPage, loader: m.followUpsLoader(queryClient) };
               },
             },
             {
               path: 'follow-ups/:followUpId',
               lazy: async () => {
-                const m = await import('./routes/follow-up');
+                const [m] = await Promise.all([import('./routes/follow-up'), ensureLocalePart('lists')]);
                 return { Component: m.FollowUpPage, loader: m.followUpLoader(queryClient) };
               },
             },

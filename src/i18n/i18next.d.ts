@@ -1,11 +1,12 @@
 import 'i18next';
 import type { formsId } from './locales/forms.id';
 import type { id } from './locales/id';
+import type { listsId } from './locales/lists.id';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    // One namespace, delivered in parts: the core with the app, the forms with the form pages.
-    resources: { translation: typeof id & typeof formsId };
+    // One namespace, delivered in parts: the core with the app, the rest with the pages using them.
+    resources: { translation: typeof id & typeof formsId & typeof listsId };
   }
 }

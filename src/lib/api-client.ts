@@ -117,3 +117,24 @@ export async function apiRequest<T>(url: string, options: RequestOptions = {}): 
 export function apiGet<T>(path: string, params?: QueryParams, signal?: AbortSignal): Promise<T> {
   return apiRequest<T>(apiUrl(path, params), signal ? { signal } : {});
 }
+
+/** Downloads a file the API makes (CSV, ICS) and hands it to the browser as a download. */
+export async function apiDownload(path: string, params: QueryParams, fallbackName: string): Promise<void> {
+  const url = apiUrl(path, params);
+  let response: Response;
+  try {
+    response = await fetch(url, { headers: { 'x-mitra-user': usePreferences.getState().userId } });
+  } catch (error) {
+    throw new ApiError({ kind: 'network', title: error instanceof Error ? error.message : String(error) });
+  }
+  if (!response.ok) throw await problemFrom(response);
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
+  const href = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = href;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+}

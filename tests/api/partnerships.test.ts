@@ -459,3 +459,21 @@ describe('GET /api/partnerships/:id/open-follow-ups', () => {
     expect(response.body.items.every((f: any) => f.partnershipId === busiest && ['open', 'in-progress', 'blocked'].includes(f.status))).toBe(true);
   });
 });
+
+describe('GET /partnerships/next-follow-ups', () => {
+  it("gives each partnership its earliest-due open follow-up, not a done one", async () => {
+    const api = testApi();
+    const response = await api.request('GET', '/partnerships/next-follow-ups');
+    expect(response.status).toBe(200);
+    const byPartnership = new Map(response.body.items.map((i: any) => [i.partnershipId, i.followUp]));
+    // Binzhou: the agenda (due 2025-11-14) is done; the earliest open one is the tourism package.
+    expect(byPartnership.get('pts-tangerang-binzhou')).toMatchObject({ id: 'fu-binzhou-tourism', dueDate: '2026-11-20', status: 'open' });
+    // Geelong's only follow-up is cancelled: nothing next.
+    expect(byPartnership.has('pts-geelong')).toBe(false);
+    for (const [partnershipId, next] of byPartnership as Map<string, any>) {
+      const open = api.store.followUps.all().filter((f) => f.partnershipId === partnershipId && ['open', 'in-progress', 'blocked'].includes(f.status));
+      const earliest = open.filter((f) => f.dueDate).map((f) => f.dueDate!).sort()[0];
+      expect(next.dueDate).toBe(earliest);
+    }
+  });
+});

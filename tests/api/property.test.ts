@@ -268,6 +268,17 @@ const ENDPOINTS: Endpoint[] = [
     runs: 300,
   },
   {
+    name: 'POST /follow-ups/bulk',
+    method: 'POST',
+    path: '/follow-ups/bulk',
+    valid: (s) => ({
+      items: ['fu-binzhou-tourism', 'fu-binzhou-agenda', 'fu-gimhae-3'].map((id) => ({ id, version: s.followUps.get(id)!.version })),
+      changes: { status: 'blocked', ownerId: IDS.officer2, dueDate: '2026-01-31', comment: 'Menunggu anggaran.' },
+    }),
+    stored: schemas.followUpBulkResult,
+    runs: 300,
+  },
+  {
     name: 'POST /partnerships/:id/stage-changes',
     method: 'POST',
     path: `/partnerships/${IDS.partnership}/stage-changes`,
@@ -334,6 +345,17 @@ describe('every write endpoint, fed generated bodies', () => {
             const parsed = endpoint.stored.safeParse(response.body);
             expect(parsed.success, `stored an invalid resource: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
             if (endpoint.stored === schemas.followUp) expect(followUpRuleErrors(response.body)).toEqual([]);
+            if (endpoint.stored === schemas.followUpBulkResult) {
+              for (const item of response.body.updated) {
+                expect(followUpRuleErrors(item)).toEqual([]);
+                expect(api.store.followUps.get(item.id)).toEqual(item);
+              }
+              // An item that failed is as it was.
+              const earlier = JSON.parse(before) as { followUps: Array<{ id: string }> };
+              for (const failure of response.body.failed) {
+                expect(api.store.followUps.get(failure.id)).toEqual(earlier.followUps.find((f) => f.id === failure.id));
+              }
+            }
             if (endpoint.path === '/meetings') {
               for (const item of api.store.followUps.all().filter((f) => f.meetingIds.includes(response.body.id))) {
                 expect(schemas.followUp.safeParse(item).success).toBe(true);

@@ -3,10 +3,13 @@ import { en as enCore } from '@/i18n/locales/en';
 import { formsEn } from '@/i18n/locales/forms.en';
 import { formsId } from '@/i18n/locales/forms.id';
 import { id as idCore } from '@/i18n/locales/id';
+import { listsEn } from '@/i18n/locales/lists.en';
+import { listsId } from '@/i18n/locales/lists.id';
+import { merge } from '../render';
 
-// The strings come in parts (core, forms); together they are what a user reads.
-const id = { ...idCore, ...formsId };
-const en = { ...enCore, ...formsEn };
+// The strings come in parts (core, forms, lists); together they are what a user reads.
+const id = merge(idCore, formsId, listsId);
+const en = merge(enCore, formsEn, listsEn);
 
 type Tree = { readonly [key: string]: unknown };
 
@@ -56,7 +59,7 @@ describe('the locales', () => {
       onlyInSecond: [],
     });
 
-    const withExtra = { ...id, nav: { ...id.nav, reports: 'Laporan' } };
+    const withExtra = { ...id, nav: { ...(id.nav as object), reports: 'Laporan' } };
     expect(keyDifference(withExtra, en)).toEqual({
       onlyInFirst: ['nav.reports'],
       onlyInSecond: [],

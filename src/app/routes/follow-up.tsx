@@ -1,16 +1,20 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
 import type { Meeting } from '@/domain/meeting';
 import type { Page } from '@/domain/schemas/common';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { followUpDetailQuery } from '@/features/follow-ups/api/detail';
+import { useChangeStatus } from '@/features/follow-ups/api/mutations';
 import { FollowUpDetail } from '@/features/follow-ups/components/follow-up-detail';
+import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
 import { meetingKeys } from '@/features/meetings/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { apiGet } from '@/lib/api-client';
+import { apiGet, isApiError } from '@/lib/api-client';
+import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function followUpLoader(queryClient: QueryClient) {
@@ -33,6 +37,31 @@ export function FollowUpPage() {
   });
   const meetingMap = useMemo(() => new Map(meetings.data?.items.map((m) => [m.id, m])), [meetings.data]);
   useDocumentTitle(item.data?.title ?? t('followUps.title'));
+  const changeStatus = useChangeStatus();
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>();
+  const [conflict, setConflict] = useState<{ mine: FollowUpStatus; comment: string; current: FollowUp } | undefined>();
+
+  const apply = (target: FollowUp, status: FollowUpStatus, comment: string) => {
+    setDialogOpen(false);
+    setConflict(undefined);
+    setMessage(undefined);
+    changeStatus.mutate(
+      { item: target, status, comment },
+      {
+        onSuccess: (saved) =>
+          setMessage({ ok: true, text: t('followUps.statusSaved', { title: saved.title, status: t(`enums.status.${saved.status}`) }) }),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 412 && error.current) setConflict({ mine: status, comment, current: error.current as FollowUp });
+          else
+            setMessage({
+              ok: false,
+              text: t('followUps.statusFailed', { title: target.title, reason: describeError(error, t), status: t(`enums.status.${target.status}`) }),
+            });
+        },
+      },
+    );
+  };
 
   return (
     <div className="page">
@@ -44,7 +73,46 @@ export function FollowUpPage() {
       ) : item.isError ? (
         <ErrorState error={item.error} onRetry={() => void item.refetch()} level={1} />
       ) : (
-        <FollowUpDetail item={item.data} partnership={partnership.data} meetings={meetingMap} />
+        <>
+          <FollowUpDetail item={item.data} partnership={partnership.data} meetings={meetingMap} />
+          <p>
+            <button type="button" className="button" onClick={() => setDialogOpen(true)}>
+              {t('followUps.changeStatus')}
+            </button>
+          </p>
+          <div aria-live="polite">{message?.ok && <p className="notification notification--success">{message.text}</p>}</div>
+          {message && !message.ok && (
+            <div className="save-failed" role="alert">
+              <p>{message.text}</p>
+            </div>
+          )}
+          {conflict && (
+            <div className="conflict" role="alert">
+              <h2>{t('followUps.conflictTitle', { title: conflict.current.title })}</h2>
+              <p>
+                {t('followUps.conflictBody', {
+                  status: t(`enums.status.${conflict.current.status}`),
+                  version: conflict.current.version,
+                  mine: t(`enums.status.${conflict.mine}`),
+                })}
+              </p>
+              <div className="form-actions form-actions--tight">
+                <button type="button" className="button" onClick={() => apply(conflict.current, conflict.mine, conflict.comment)}>
+                  {t('followUps.reapply')}
+                </button>
+                <button type="button" className="button button--secondary" onClick={() => setConflict(undefined)}>
+                  {t('followUps.keepTheirs')}
+                </button>
+              </div>
+            </div>
+          )}
+          <StatusDialog
+            key={dialogOpen ? `${item.data.id}-${item.data.version}` : 'closed'}
+            item={dialogOpen ? item.data : undefined}
+            onSubmit={({ item: target, status, comment }) => apply(target, status, comment)}
+            onClose={() => setDialogOpen(false)}
+          />
+        </>
       )}
     </div>
   );

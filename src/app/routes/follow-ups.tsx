@@ -1,54 +1,195 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
+import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { followUpCountQuery } from '@/features/follow-ups/api/counts';
+import { FOLLOW_UP_SORTS, followUpFiltersFrom, followUpFiltersToParams } from '@/features/follow-ups/api/filters';
+import { useBulkChange, useChangeStatus, type BulkChanges, type BulkResult } from '@/features/follow-ups/api/mutations';
 import { followUpQueries, type FollowUpFilters } from '@/features/follow-ups/api/queries';
-import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
+import { BulkBar } from '@/features/follow-ups/components/bulk-bar';
+import { DueSoon } from '@/features/follow-ups/components/due-soon';
+import { FollowUpList } from '@/features/follow-ups/components/follow-up-list';
+import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { LoadMore } from '@/components/ui/load-more';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { apiDownload, isApiError } from '@/lib/api-client';
+import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
-
-function filtersFrom(params: URLSearchParams): FollowUpFilters {
-  const status = params.get('status');
-  return FOLLOW_UP_STATUSES.includes(status as FollowUpStatus) ? { status: [status as FollowUpStatus] } : {};
-}
+import { useFormat } from '@/lib/use-format';
+import { usePreferences } from '@/stores/preferences';
 
 export function followUpsLoader(queryClient: QueryClient) {
-  return ({ request }: { request: Request }) => {
-    void queryClient.prefetchInfiniteQuery(followUpQueries.list(filtersFrom(new URL(request.url).searchParams)));
+  return ({ request }: LoaderFunctionArgs) => {
+    void queryClient.prefetchInfiniteQuery(followUpQueries.list(followUpFiltersFrom(new URL(request.url).searchParams)));
     return null;
   };
 }
 
+
+type Feedback =
+  | { kind: 'saved'; text: string }
+  | { kind: 'failed'; text: string }
+  | { kind: 'conflict'; mine: FollowUpStatus; comment: string; current: FollowUp }
+  | { kind: 'bulk'; result: BulkResult };
+
 export function FollowUpsPage() {
   const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const userId = usePreferences((s) => s.userId);
   const [params, setParams] = useSearchParams();
-  const filters = filtersFrom(params);
-  const list = useInfiniteQuery(followUpQueries.list(filters));
+  const filters = followUpFiltersFrom(params);
+  // While a new filter loads, the previous rows stay (no flash of "loading" between keystrokes).
+  const list = useInfiniteQuery({ ...followUpQueries.list(filters), placeholderData: keepPreviousData });
   const partnerships = useQuery(partnershipQueries.list());
   const partnershipMap = useMemo(() => new Map(partnerships.data?.items.map((p) => [p.id, p])), [partnerships.data]);
+  const mineCount = useQuery(followUpCountQuery({ ownerId: userId }));
+  const overdueCount = useQuery(followUpCountQuery({ ...(filters.ownerId ? { ownerId: filters.ownerId } : {}), due: 'overdue' }));
+  const changeStatus = useChangeStatus();
+  const bulk = useBulkChange();
+  const [dialogItem, setDialogItem] = useState<FollowUp | undefined>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [feedback, setFeedback] = useState<Feedback | undefined>();
+  const [pending, setPending] = useState<ReadonlySet<string>>(new Set());
+  const [search, setSearch] = useState(filters.q ?? '');
   useDocumentTitle(t('followUps.title'));
 
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
+
+  const change = (patch: Partial<FollowUpFilters>) =>
+    setParams(followUpFiltersToParams({ ...filters, ...patch }), { replace: true });
+
+  // The text filter follows every keystroke (the API answers in milliseconds and the list keeps
+  // the previous rows until the new ones arrive); the field keeps exactly what was typed.
+  const handleSearch = (value: string) => {
+    setSearch(value);
+    change({ q: value.trim() || undefined });
+  };
+
+  const applyStatus = (item: FollowUp, status: FollowUpStatus, comment: string) => {
+    setDialogItem(undefined);
+    setFeedback(undefined);
+    setPending((p) => new Set(p).add(item.id));
+    changeStatus.mutate(
+      { item, status, comment },
+      {
+        onSuccess: (saved) =>
+          setFeedback({ kind: 'saved', text: t('followUps.statusSaved', { title: saved.title, status: t(`enums.status.${saved.status}`) }) }),
+        onError: (error) => {
+          if (isApiError(error) && error.status === 412 && error.current) {
+            setFeedback({ kind: 'conflict', mine: status, comment, current: error.current as FollowUp });
+          } else {
+            setFeedback({
+              kind: 'failed',
+              text: t('followUps.statusFailed', { title: item.title, reason: describeError(error, t), status: t(`enums.status.${item.status}`) }),
+            });
+          }
+        },
+        onSettled: () =>
+          setPending((p) => {
+            const next = new Set(p);
+            next.delete(item.id);
+            return next;
+          }),
+      },
+    );
+  };
+
+  const applyBulk = (changes: BulkChanges) => {
+    const chosen = items.filter((i) => selected.has(i.id));
+    bulk.mutate(
+      { items: chosen, changes },
+      {
+        onSuccess: (result) => {
+          setFeedback({ kind: 'bulk', result });
+          setSelected(new Set(result.failed.map((f) => f.id)));
+        },
+        onError: (error) => setFeedback({ kind: 'failed', text: describeError(error, t) }),
+      },
+    );
+  };
+
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const toggleAll = () => setSelected((s) => (items.every((i) => s.has(i.id)) ? new Set() : new Set(items.map((i) => i.id))));
+
+  const download = (kind: 'csv' | 'ics') => {
+    const lang = usePreferences.getState().locale;
+    void apiDownload(`/follow-ups/export.${kind}`, { ...filters, lang }, `mitra-follow-ups.${kind}`).catch((error: unknown) =>
+      setFeedback({ kind: 'failed', text: describeError(error, t) }),
+    );
+  };
+
+  const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? id;
+  const mineActive = filters.ownerId === userId;
+  const overdueActive = filters.due === 'overdue';
 
   return (
     <div className="page">
-      <h1>{t('followUps.title')}</h1>
-      <p className="lead">{t('followUps.intro')}</p>
-      <div className="filters">
-        <div className="field field--inline">
+      <div className="page-header">
+        <div>
+          <h1>{t('followUps.title')}</h1>
+          <p className="lead">{t('followUps.intro')}</p>
+        </div>
+        <DueSoon userId={userId} />
+      </div>
+
+      <nav className="shortcuts" aria-label={t('followUps.shortcuts')}>
+        <Link
+          className={`shortcut${mineActive ? ' shortcut--active' : ''}`}
+          aria-current={mineActive ? 'true' : undefined}
+          to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, ownerId: mineActive ? undefined : userId })).toString() }}
+          replace
+        >
+          {t('followUps.mine')} {mineCount.data !== undefined && t('followUps.count', { n: format.number(mineCount.data) })}
+        </Link>
+        <Link
+          className={`shortcut${overdueActive ? ' shortcut--active' : ''}`}
+          aria-current={overdueActive ? 'true' : undefined}
+          to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, due: overdueActive ? undefined : 'overdue' })).toString() }}
+          replace
+        >
+          {t('followUps.overdueShortcut')}{' '}
+          {overdueCount.data !== undefined && t('followUps.count', { n: format.number(overdueCount.data) })}
+        </Link>
+      </nav>
+
+      <form className="filters" aria-label={t('followUps.filters')} onSubmit={(e) => e.preventDefault()} role="search">
+        <div className="field field--grow">
+          <label htmlFor="filter-q" className="label">
+            {t('followUps.search')}
+          </label>
+          <input
+            id="filter-q"
+            className="input"
+            type="search"
+            value={search}
+            onChange={(e) => handleSearch(e.target.value)}
+            aria-describedby="filter-q-hint"
+            autoComplete="off"
+          />
+          <span id="filter-q-hint" className="visually-hidden">
+            {t('followUps.searchHint')}
+          </span>
+        </div>
+        <div className="field">
           <label htmlFor="status-filter" className="label">
             {t('followUps.filterStatus')}
           </label>
           <select
             id="status-filter"
             className="select"
-            value={filters.status?.[0] ?? ''}
-            onChange={(e) => setParams(e.target.value ? { status: e.target.value } : {}, { replace: true })}
+            value={filters.status?.length === 1 ? filters.status[0] : ''}
+            onChange={(e) => change({ status: e.target.value ? [e.target.value] : undefined })}
           >
             <option value="">{t('common.all')}</option>
             {FOLLOW_UP_STATUSES.map((s) => (
@@ -58,7 +199,150 @@ export function FollowUpsPage() {
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="filter-due" className="label">
+            {t('followUps.filterDue')}
+          </label>
+          <select id="filter-due" className="select" value={filters.due ?? ''} onChange={(e) => change({ due: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {DUE_WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {t(`followUps.dueWindows.${w}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sector" className="label">
+            {t('followUps.filterSector')}
+          </label>
+          <select id="filter-sector" className="select" value={filters.sectorId ?? ''} onChange={(e) => change({ sectorId: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {[...labels.maps.sectors.values()].map((s) => (
+              <option key={s.id} value={s.id}>
+                {labels.sector(s.id)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-partnership" className="label">
+            {t('followUps.filterPartnership')}
+          </label>
+          <select
+            id="filter-partnership"
+            className="select"
+            value={filters.partnershipId ?? ''}
+            onChange={(e) => change({ partnershipId: e.target.value || undefined })}
+          >
+            <option value="">{t('common.all')}</option>
+            {partnerships.data?.items.map((p) => (
+              <option key={p.id} value={p.id}>
+                {labels.partnership(p)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-owner" className="label">
+            {t('followUps.filterOwner')}
+          </label>
+          <select id="filter-owner" className="select" value={filters.ownerId ?? ''} onChange={(e) => change({ ownerId: e.target.value || undefined })}>
+            <option value="">{t('common.all')}</option>
+            {[...labels.maps.users.values()].map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort" className="label">
+            {t('followUps.sort')}
+          </label>
+          <select id="filter-sort" className="select" value={filters.sort ?? 'dueDate'} onChange={(e) => change({ sort: e.target.value === 'dueDate' ? undefined : e.target.value })}>
+            {FOLLOW_UP_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`followUps.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {Object.keys(followUpFiltersToParams(filters)).length > 0 && (
+          <p className="filters__clear">
+            <Link to="/follow-ups" replace onClick={() => setSearch('')}>
+              {t('common.clearFilters')}
+            </Link>
+          </p>
+        )}
+      </form>
+
+      <div className="list-tools">
+        <p className="hint" role="status">
+          {list.data ? t('common.showing', { shown: format.number(items.length), total: format.number(total) }) : ''}
+        </p>
+        <p className="list-tools__exports">
+          <span className="visually-hidden">{t('followUps.exports')}: </span>
+          <button type="button" className="button button--secondary button--small" onClick={() => download('csv')}>
+            {t('followUps.exportCsv')}
+          </button>{' '}
+          <button type="button" className="button button--secondary button--small" onClick={() => download('ics')}>
+            {t('followUps.exportIcs')}
+          </button>
+        </p>
       </div>
+
+      <div aria-live="polite" className="feedback">
+        {feedback?.kind === 'saved' && <p className="notification notification--success">{feedback.text}</p>}
+        {feedback?.kind === 'bulk' && (
+          <div className={`notification${feedback.result.failed.length > 0 ? ' notification--warning' : ' notification--success'}`}>
+            <p>{t('followUps.bulkResult', { updated: feedback.result.updated.length, failed: feedback.result.failed.length })}</p>
+            {feedback.result.failed.length > 0 && (
+              <ul className="list list--bullet">
+                {feedback.result.failed.map((f) => (
+                  <li key={f.id}>{t('followUps.bulkFailedItem', { title: titleOf(f.id), reason: f.errors?.map((e) => t(`errors.field.${e.code}` as 'errors.field.invalid', { defaultValue: e.message })).join(' ') || f.title })}</li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+      {feedback?.kind === 'failed' && (
+        <div className="save-failed" role="alert">
+          <p>{feedback.text}</p>
+        </div>
+      )}
+      {feedback?.kind === 'conflict' && (
+        <div className="conflict" role="alert">
+          <h2>{t('followUps.conflictTitle', { title: feedback.current.title })}</h2>
+          <p>
+            {t('followUps.conflictBody', {
+              status: t(`enums.status.${feedback.current.status}`),
+              version: feedback.current.version,
+              mine: t(`enums.status.${feedback.mine}`),
+            })}
+          </p>
+          <div className="form-actions form-actions--tight">
+            <button type="button" className="button" onClick={() => applyStatus(feedback.current, feedback.mine, feedback.comment)}>
+              {t('followUps.reapply')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setFeedback(undefined)}>
+              {t('followUps.keepTheirs')}
+            </button>
+          </div>
+        </div>
+      )}
+
+      {selected.size > 0 && (
+        <BulkBar
+          selected={items.filter((i) => selected.has(i.id))}
+          users={[...labels.maps.users.values()].filter((u) => u.active)}
+          busy={bulk.isPending}
+          onApply={applyBulk}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
@@ -66,11 +350,27 @@ export function FollowUpsPage() {
       ) : items.length === 0 ? (
         <EmptyState>{t('followUps.empty')}</EmptyState>
       ) : (
-        <>
-          <FollowUpTable items={items} partnerships={partnershipMap} caption={t('followUps.caption')} />
-          <LoadMore query={list} shown={items.length} total={total} />
-        </>
+        <FollowUpList
+          items={items}
+          total={total}
+          hasNextPage={list.hasNextPage}
+          isFetchingNextPage={list.isFetchingNextPage}
+          fetchNextPage={() => void list.fetchNextPage()}
+          partnerships={partnershipMap}
+          selected={selected}
+          onToggle={toggle}
+          onToggleAll={toggleAll}
+          onChangeStatus={setDialogItem}
+          pending={pending}
+        />
       )}
+
+      <StatusDialog
+        key={dialogItem?.id ?? 'none'}
+        item={dialogItem}
+        onSubmit={({ item, status, comment }) => applyStatus(item, status, comment)}
+        onClose={() => setDialogItem(undefined)}
+      />
     </div>
   );
 }

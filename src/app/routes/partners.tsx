@@ -1,8 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { partnershipQueries } from '@/features/partners/api/queries';
+import { nextFollowUpsQuery, partnershipQueries } from '@/features/partners/api/queries';
 import { PartnershipTable } from '@/features/partners/components/partnership-table';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -16,6 +17,8 @@ export function partnersLoader(queryClient: QueryClient) {
 export function PartnersPage() {
   const { t } = useTranslation();
   const list = useQuery(partnershipQueries.list());
+  const next = useQuery(nextFollowUpsQuery());
+  const nextMap = useMemo(() => new Map(next.data?.items.map((n) => [n.partnershipId, n.followUp])), [next.data]);
   useDocumentTitle(t('partners.title'));
   return (
     <div className="page">
@@ -28,7 +31,7 @@ export function PartnersPage() {
       ) : list.data.items.length === 0 ? (
         <EmptyState>{t('partners.empty')}</EmptyState>
       ) : (
-        <PartnershipTable items={list.data.items} caption={t('partners.caption')} />
+        <PartnershipTable items={list.data.items} caption={t('partners.caption')} next={nextMap} />
       )}
     </div>
   );

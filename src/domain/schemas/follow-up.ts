@@ -66,3 +66,59 @@ export type FollowUpInput = z.input<typeof followUpInput>;
 export type FollowUpPatch = z.input<typeof followUpPatch>;
 export type FollowUpEvent = z.output<typeof followUpEvent>;
 export type FollowUp = z.output<typeof followUp>;
+
+// ---------------------------------------------------------------------------------------------
+// Bulk change: one change applied to many items, each on its own (some may fail, the rest land).
+
+export const BULK_MAX_ITEMS = 500;
+
+/** Which items, each with the version the client saw (a stale one fails that item with 412). */
+const bulkItem = z.strictObject({ id, version: z.number().int().positive() });
+
+export const followUpBulkChange = z.strictObject({
+  items: z
+    .array(bulkItem)
+    .min(1)
+    .max(BULK_MAX_ITEMS)
+    .superRefine((items, ctx) => {
+      const seen = new Set<string>();
+      items.forEach((item, index) => {
+        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate' });
+        seen.add(item.id);
+      });
+    }),
+  changes: z
+    .strictObject({
+      status: status.optional(),
+      ownerId: id.optional(),
+      /** `null` clears the date (allowed only where the rules allow it: done or cancelled items). */
+      dueDate: isoDate.nullable().optional(),
+      /** Goes into each item's history; a reason is required when blocking. */
+      comment: optionalText(2_000),
+    })
+    .refine((c) => c.status !== undefined || c.ownerId !== undefined || c.dueDate !== undefined, {
+      error: 'required',
+      ...alwaysCheck,
+    }),
+});
+
+/** Why one item of a bulk change failed: the problem it would have got alone (RFC 9457 fields). */
+export const bulkFailure = z.object({
+  id: z.string(),
+  status: z.number().int(),
+  type: z.string(),
+  title: z.string(),
+  errors: z
+    .array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+    .optional(),
+  current: followUp.optional(),
+});
+
+export const followUpBulkResult = z.object({
+  updated: z.array(followUp),
+  failed: z.array(bulkFailure),
+});
+
+export type FollowUpBulkChange = z.input<typeof followUpBulkChange>;
+export type FollowUpBulkResult = z.output<typeof followUpBulkResult>;
+export type BulkFailure = z.output<typeof bulkFailure>;

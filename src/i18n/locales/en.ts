@@ -41,6 +41,7 @@ export const en: LocaleResources = {
     apply: 'Apply',
     open: 'Open',
     scrollHint: 'The table scrolls sideways',
+    optional: 'optional',
     clearFilters: 'Clear filters',
   },
   errors: {
@@ -83,6 +84,16 @@ export const en: LocaleResources = {
       duplicate: 'This value is already used.',
       invalid: 'This value is not valid.',
     },
+  },
+  form: {
+    errorSummary: 'There is a problem',
+    errorPrefix: 'Error',
+    optional: 'optional',
+    withLabel: '{{label}}: {{message}}',
+    day: 'Day',
+    month: 'Month',
+    year: 'Year',
+    choose: '— Choose —',
   },
   dashboard: {
     title: 'Dashboard',
@@ -128,6 +139,7 @@ export const en: LocaleResources = {
     overdue: 'Overdue',
     dueToday: 'Today',
     noDueDate: 'No due date',
+    badge: '{{n}} of your follow-ups are overdue or due today',
     detail: {
       backToList: 'Back to follow-ups',
       description: 'Description',
@@ -206,6 +218,7 @@ export const en: LocaleResources = {
       type: 'Type',
       stage: 'Stage',
       sectors: 'Focus sectors',
+      next: 'Next follow-up',
     },
     backToList: 'Back to partners',
     detail: {

@@ -1,16 +1,6 @@
 import type { FormsResources } from '../types';
 
 export const formsEn: FormsResources = {
-  form: {
-    errorSummary: 'There is a problem',
-    errorPrefix: 'Error',
-    optional: 'optional',
-    withLabel: '{{label}}: {{message}}',
-    day: 'Day',
-    month: 'Month',
-    year: 'Year',
-    choose: '— Choose —',
-  },
   visit: {
     title: 'Log a visit',
     editTitle: 'Edit meeting',

@@ -1,15 +1,5 @@
 /** Strings of the forms (loaded with the form pages). forms.en.ts has exactly the same keys. */
 export const formsId = {
-  form: {
-    errorSummary: 'Ada masalah',
-    errorPrefix: 'Galat',
-    optional: 'opsional',
-    withLabel: '{{label}}: {{message}}',
-    day: 'Tanggal',
-    month: 'Bulan',
-    year: 'Tahun',
-    choose: '— Pilih —',
-  },
   visit: {
     title: 'Catat kunjungan',
     editTitle: 'Ubah pertemuan',

@@ -40,6 +40,7 @@ export const id = {
     apply: 'Terapkan',
     open: 'Buka',
     scrollHint: 'Tabel dapat digeser ke samping',
+    optional: 'opsional',
     clearFilters: 'Hapus saringan',
   },
   errors: {
@@ -82,6 +83,16 @@ export const id = {
       duplicate: 'Nilai ini sudah dipakai.',
       invalid: 'Nilai ini tidak valid.',
     },
+  },
+  form: {
+    errorSummary: 'Ada masalah',
+    errorPrefix: 'Galat',
+    optional: 'opsional',
+    withLabel: '{{label}}: {{message}}',
+    day: 'Tanggal',
+    month: 'Bulan',
+    year: 'Tahun',
+    choose: '— Pilih —',
   },
   dashboard: {
     title: 'Dasbor',
@@ -127,6 +138,7 @@ export const id = {
     overdue: 'Terlambat',
     dueToday: 'Hari ini',
     noDueDate: 'Tanpa tenggat',
+    badge: '{{n}} tindak lanjut Anda terlambat atau jatuh tempo hari ini',
     detail: {
       backToList: 'Kembali ke daftar tindak lanjut',
       description: 'Keterangan',
@@ -205,6 +217,7 @@ export const id = {
       type: 'Jenis',
       stage: 'Tahap',
       sectors: 'Sektor fokus',
+      next: 'Tindak lanjut berikutnya',
     },
     backToList: 'Kembali ke daftar kemitraan',
     detail: {

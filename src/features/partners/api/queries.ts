@@ -26,3 +26,15 @@ export const partnershipQueries = {
       queryFn: ({ signal }) => apiGet<Partnership>(`/partnerships/${encodeURIComponent(id)}`, {}, signal),
     }),
 };
+
+export type NextFollowUp = {
+  partnershipId: string;
+  followUp: { id: string; title: string; dueDate: string | null; status: string; ownerId: string };
+};
+
+/** Each partnership's next open follow-up, computed by the API. */
+export const nextFollowUpsQuery = () =>
+  queryOptions({
+    queryKey: [...partnershipKeys.all, 'next-follow-ups'] as const,
+    queryFn: ({ signal }) => apiGet<Page<NextFollowUp>>('/partnerships/next-follow-ups', {}, signal),
+  });

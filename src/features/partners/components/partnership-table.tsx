@@ -1,13 +1,21 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Partnership } from '@/domain/partnership';
+import type { NextFollowUp } from '../api/queries';
 import { localScriptLang } from '@/domain/region';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { IllustrativeTag, Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/features/reference/api/use-labels';
 
-export function PartnershipTable({ items, caption }: { items: Partnership[]; caption: string }) {
+type PartnershipTableProps = {
+  items: Partnership[];
+  caption: string;
+  /** Each partnership's next open follow-up, by partnership id. */
+  next?: ReadonlyMap<string, NextFollowUp['followUp']>;
+};
+
+export function PartnershipTable({ items, caption, next }: PartnershipTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
@@ -22,6 +30,7 @@ export function PartnershipTable({ items, caption }: { items: Partnership[]; cap
             <th scope="col">{t('partners.columns.type')}</th>
             <th scope="col">{t('partners.columns.stage')}</th>
             <th scope="col">{t('partners.columns.sectors')}</th>
+            <th scope="col">{t('partners.columns.next')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,6 +61,19 @@ export function PartnershipTable({ items, caption }: { items: Partnership[]; cap
                   </Tag>
                 </td>
                 <td>{p.focusSectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
+                <td>
+                  {next?.get(p.id) ? (
+                    <>
+                      <Link to={`/follow-ups/${encodeURIComponent(next.get(p.id)?.id ?? '')}`}>{next.get(p.id)?.title}</Link>
+                      <span className="hint nowrap">
+                        {' '}
+                        {next.get(p.id)?.dueDate ? format.date(next.get(p.id)?.dueDate ?? '', 'medium') : t('followUps.noDueDate')}
+                      </span>
+                    </>
+                  ) : (
+                    t('common.none')
+                  )}
+                </td>
               </tr>
             );
           })}

@@ -1,0 +1,64 @@
+import type { Hono } from 'hono';
+import type { FollowUp } from '../../src/domain/follow-up';
+import { followUpBulkChange, type BulkFailure } from '../../src/domain/schemas';
+import type { ApiDeps } from '../context';
+import { json, parseWith } from '../http';
+import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
+import { applyFollowUpChange } from './follow-up-change';
+import { withIdempotency } from './idempotency';
+
+const INTERNAL: Problem = {
+  type: PROBLEM_TYPES.internal,
+  title: 'Something went wrong on our side. This item was not changed.',
+  status: 500,
+};
+
+/**
+ * POST /follow-ups/bulk: one change (status, owner, due date, with a comment) applied to many
+ * follow-ups. Each item is applied on its own, in its own transaction, exactly as PATCH would
+ * apply it (same rules, same history): the ones that fail (404 unknown, 412 stale, 400 rules)
+ * are reported with their problem and left untouched, the others are saved.
+ *
+ * The answer is 200 `{ updated, failed }` even when every item failed; a 4xx means the request
+ * itself was refused (no user, malformed or invalid body) and nothing was changed.
+ */
+export function registerBulk(app: Hono, deps: ApiDeps): void {
+  app.post('/follow-ups/bulk', (c) => {
+    const actor = deps.actor(c.req.raw);
+    return withIdempotency(deps, c.req.raw, (body) => {
+      const { items, changes } = parseWith(followUpBulkChange, body);
+      const updated: FollowUp[] = [];
+      const failed: BulkFailure[] = [];
+      for (const { id, version } of items) {
+        try {
+          const item = applyFollowUpChange(
+            deps,
+            actor,
+            id,
+            (current) => {
+              if (current.version !== version) throw problems.stale(current);
+            },
+            changes,
+          );
+          updated.push(item);
+        } catch (error) {
+          // An unexpected error fails this item only: items saved before it stay saved (each is
+          // its own write), so a 500 for the whole request would wrongly say nothing changed.
+          if (!(error instanceof ProblemError))
+            console.error('[api] bulk change failed for', id, error);
+          const { status, type, title, errors, current } =
+            error instanceof ProblemError ? error.problem : INTERNAL;
+          failed.push({
+            id,
+            status,
+            type,
+            title,
+            ...(errors ? { errors } : {}),
+            ...(current !== undefined ? { current: current as FollowUp } : {}),
+          });
+        }
+      }
+      return json({ updated, failed });
+    });
+  });
+}

@@ -1,0 +1,90 @@
+import type { z } from 'zod';
+import { followUpRuleErrors, type FollowUp, type FollowUpEvent } from '../../src/domain/follow-up';
+import type { followUpPatch } from '../../src/domain/schemas';
+import type { User } from '../../src/domain/user';
+import type { ApiDeps } from '../context';
+import { checkRefs, compact, refChecks, sectorChecks } from '../http';
+import { problems } from '../problem';
+
+/** A valid change to one follow-up: fields, a status, a comment for the history (PATCH or bulk). */
+export type FollowUpChange = z.output<typeof followUpPatch>;
+
+/** Field changes recorded in the history; the status has its own event. */
+const TRACKED_FIELDS = [
+  'title',
+  'description',
+  'ownerId',
+  'dueDate',
+  'sectorIds',
+  'priority',
+] as const;
+
+/**
+ * Applies one change to one follow-up, the one way every write to a follow-up goes (PATCH and
+ * bulk): references checked, rules checked on the item as it would be afterwards, every change
+ * recorded in its history with who, when and the comment, one transaction.
+ *
+ * `checkVersion` runs inside the transaction on the item as stored at that moment, so a request
+ * that waited (for its body, say) cannot overwrite a change made meanwhile. Problems are thrown
+ * (404, the caller's 412, 400 with field errors) and nothing is changed.
+ *
+ * A change that changes nothing records nothing and returns the item as it was.
+ */
+export function applyFollowUpChange(
+  deps: ApiDeps,
+  actor: User,
+  id: string,
+  checkVersion: (current: FollowUp) => void,
+  change: FollowUpChange,
+): FollowUp {
+  const { store } = deps;
+  return store.transaction(() => {
+    const current = store.followUps.get(id);
+    if (!current) throw problems.notFound('Follow-up');
+    checkVersion(current);
+    const { comment, status, ...patch } = change;
+    checkRefs([
+      ...refChecks(store.users, 'ownerId', patch.ownerId),
+      ...sectorChecks(store, 'sectorIds', patch.sectorIds),
+    ]);
+    const next: FollowUp = compact({
+      ...current,
+      ...patch,
+      dueDate: patch.dueDate === null ? undefined : (patch.dueDate ?? current.dueDate),
+      status: status ?? current.status,
+    });
+    const statusChanged = status !== undefined && status !== current.status;
+    const ruleErrors = followUpRuleErrors(next, statusChanged ? { status, comment } : undefined);
+    if (ruleErrors.length > 0) throw problems.validation(ruleErrors);
+
+    const at = deps.now().toISOString();
+    const changes = TRACKED_FIELDS.filter(
+      (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
+    ).map((field) => ({ field, from: current[field] ?? null, to: next[field] ?? null }));
+    const events: FollowUpEvent[] = [];
+    if (changes.length > 0) events.push({ at, by: actor.id, kind: 'updated', changes });
+    if (statusChanged) {
+      events.push(
+        compact({
+          at,
+          by: actor.id,
+          kind: 'status' as const,
+          from: current.status,
+          to: status,
+          comment,
+        }),
+      );
+    } else if (comment) events.push({ at, by: actor.id, kind: 'comment', comment });
+    if (events.length === 0) return current;
+
+    const saved: FollowUp = compact({
+      ...next,
+      history: [...current.history, ...events],
+      completedAt: next.status === 'done' ? (statusChanged ? at : current.completedAt) : undefined,
+      version: current.version + 1,
+      updatedAt: at,
+    });
+    store.followUps.replace(saved);
+    return saved;
+  });
+}

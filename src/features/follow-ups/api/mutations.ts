@@ -1,0 +1,79 @@
+import { useMutation, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
+import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
+import type { Page } from '@/domain/schemas/common';
+import { apiRequest, apiUrl } from '@/lib/api-client';
+import { followUpKeys } from './queries';
+
+export type StatusChange = { item: FollowUp; status: FollowUpStatus; comment?: string };
+
+type Snapshot = Array<[readonly unknown[], unknown]>;
+
+/** Puts an item into every cached list page and its detail (optimistic update or server answer). */
+function writeItem(queryClient: QueryClient, item: FollowUp) {
+  queryClient.setQueriesData<InfiniteData<Page<FollowUp>>>({ queryKey: followUpKeys.lists() }, (data) =>
+    data
+      ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })) }
+      : data,
+  );
+  queryClient.setQueryData(followUpKeys.detail(item.id), item);
+}
+
+/**
+ * One-step status change, optimistic: the list shows the new status at once; on failure the
+ * previous state comes back (and the caller says so), on success the server's answer replaces it.
+ */
+export function useChangeStatus() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ item, status, comment }: StatusChange) =>
+      apiRequest<FollowUp>(apiUrl(`/follow-ups/${encodeURIComponent(item.id)}`), {
+        method: 'PATCH',
+        body: { status, ...(comment?.trim() ? { comment: comment.trim() } : {}) },
+        version: item.version,
+      }),
+    onMutate: async ({ item, status }) => {
+      await queryClient.cancelQueries({ queryKey: followUpKeys.all });
+      const snapshot: Snapshot = [
+        ...queryClient.getQueriesData({ queryKey: followUpKeys.lists() }),
+        [followUpKeys.detail(item.id), queryClient.getQueryData(followUpKeys.detail(item.id))],
+      ];
+      writeItem(queryClient, { ...item, status });
+      return { snapshot };
+    },
+    onError: (_error, _change, context) => {
+      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
+    },
+    onSuccess: (saved) => writeItem(queryClient, saved),
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['stats'] }),
+      ]),
+  });
+}
+
+export type BulkChanges = { status?: FollowUpStatus; ownerId?: string; dueDate?: string | null; comment?: string };
+export type BulkResult = {
+  updated: FollowUp[];
+  failed: Array<{ id: string; status: number; type?: string; title: string; errors?: Array<{ path: string; code: string; message: string }> }>;
+};
+
+/** Many items, one request; the answer says what changed and what failed, item by item. */
+export function useBulkChange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ items, changes }: { items: FollowUp[]; changes: BulkChanges }) =>
+      apiRequest<BulkResult>(apiUrl('/follow-ups/bulk'), {
+        method: 'POST',
+        body: { items: items.map((i) => ({ id: i.id, version: i.version })), changes },
+      }),
+    onSuccess: (result) => {
+      for (const item of result.updated) writeItem(queryClient, item);
+    },
+    onSettled: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
+        queryClient.invalidateQueries({ queryKey: ['stats'] }),
+      ]),
+  });
+}

@@ -1,0 +1,107 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
+import { ErrorMessage } from '@/components/ui/form/field';
+
+type StatusDialogProps = {
+  item: FollowUp | undefined;
+  onSubmit: (change: { item: FollowUp; status: FollowUpStatus; comment: string }) => void;
+  onClose: () => void;
+};
+
+/**
+ * One step: pick the new status, optionally say why, save. A blocked item needs a reason.
+ * A native <dialog>: focus moves in, Escape closes, focus returns to the button that opened it.
+ */
+export function StatusDialog({ item, onSubmit, onClose }: StatusDialogProps) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  const [status, setStatus] = useState<FollowUpStatus>(item?.status ?? 'open');
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (item && !dialog.open) dialog.showModal();
+    if (!item && dialog.open) dialog.close();
+  }, [item]);
+
+  if (!item) return <dialog ref={ref} className="dialog" aria-label={t('followUps.changeStatus')} />;
+
+  const blocked = status === 'blocked';
+  const handleSubmit = (event: React.FormEvent) => {
+    event.preventDefault();
+    if (blocked && !comment.trim()) {
+      setError(t('errors.field.reasonRequired'));
+      document.getElementById(`${id}-comment`)?.focus();
+      return;
+    }
+    onSubmit({ item, status, comment });
+  };
+
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <form method="dialog" onSubmit={handleSubmit} noValidate>
+        <h2 id={`${id}-title`} className="dialog__title">
+          {t('followUps.changeStatusOf', { title: item.title })}
+        </h2>
+        <fieldset className="fieldset form-group">
+          <legend className="fieldset__legend fieldset__legend--small">{t('followUps.newStatus')}</legend>
+          <div className="radios">
+            {FOLLOW_UP_STATUSES.map((s) => (
+              <div className="radios__item" key={s}>
+                <input
+                  type="radio"
+                  className="radios__input"
+                  id={`${id}-${s}`}
+                  name="status"
+                  value={s}
+                  checked={status === s}
+                  onChange={() => {
+                    setStatus(s);
+                    setError('');
+                  }}
+                  autoFocus={s === item.status}
+                />
+                <label htmlFor={`${id}-${s}`} className="radios__label">
+                  {t(`enums.status.${s}`)}
+                </label>
+              </div>
+            ))}
+          </div>
+        </fieldset>
+        <div className={`form-group${error ? ' form-group--error' : ''}`}>
+          <label className="label" htmlFor={`${id}-comment`}>
+            {blocked ? t('followUps.reason') : t('followUps.comment')}
+            {!blocked && <span className="label__optional"> ({t('common.optional')})</span>}
+          </label>
+          {blocked && (
+            <div className="hint" id={`${id}-comment-hint`}>
+              {t('followUps.reasonHint')}
+            </div>
+          )}
+          {error && <ErrorMessage id={`${id}-comment-error`}>{error}</ErrorMessage>}
+          <textarea
+            id={`${id}-comment`}
+            className={`input${error ? ' input--error' : ''}`}
+            rows={3}
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            aria-describedby={[blocked ? `${id}-comment-hint` : '', error ? `${id}-comment-error` : ''].filter(Boolean).join(' ') || undefined}
+            aria-invalid={error ? true : undefined}
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t('followUps.save')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('followUps.cancel')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
