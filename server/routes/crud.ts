@@ -9,14 +9,14 @@ import {
   compact,
   etag,
   json,
-  matchesText,
   pagingShape,
   parseWith,
   readJson,
   requireCurrentVersion,
   pageOf,
   searchParamsToObject,
-  sortItems,
+  sortedView,
+  textMatcher,
   sortParam,
   type SortKey,
 } from '../http';
@@ -96,15 +96,12 @@ export function selectItems<T extends Stored, Q extends Record<string, unknown>>
 ): T[] {
   const ids = query.id ? new Set(query.id) : undefined;
   const matches = config.filter?.(query);
-  const items = config.collection
-    .all()
-    .filter(
-      (item) =>
-        (!ids || ids.has(item.id)) &&
-        (!matches || matches(item)) &&
-        matchesText(item, query.q, config.text, config.cacheText ?? true),
-    );
-  return sortItems(items, query.sort, config.sorts);
+  const cache = config.cacheText ?? true;
+  const text = textMatcher(query.q, config.text, cache);
+  // Filtering a sorted view keeps its order: no sort per request.
+  return sortedView(config.collection.all(), query.sort, config.sorts, cache).filter(
+    (item) => (!ids || ids.has(item.id)) && (!matches || matches(item)) && (!text || text(item)),
+  );
 }
 
 export function registerCrud<T extends Stored, Q extends Record<string, unknown>>(

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { DUE_WINDOWS, FOLLOW_UP_STATUSES, inDueWindow, PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
+import { DUE_WINDOWS, dueWindowMatcher, FOLLOW_UP_STATUSES, PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
 import { followUpInput, followUpPatch } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
 import {
@@ -49,7 +49,7 @@ export function followUpListing(deps: ApiDeps): ListConfig<FollowUp, FollowUpQue
     },
     arrayKeys: ['status', 'priority'],
     filter: (q) => {
-      const today = deps.today();
+      const inWindow = q.due ? dueWindowMatcher(q.due, deps.today()) : undefined;
       return (f) =>
         (!q.status || q.status.includes(f.status)) &&
         (!q.priority || q.priority.includes(f.priority)) &&
@@ -57,7 +57,7 @@ export function followUpListing(deps: ApiDeps): ListConfig<FollowUp, FollowUpQue
         (!q.partnershipId || f.partnershipId === q.partnershipId) &&
         (!q.ownerId || f.ownerId === q.ownerId) &&
         (!q.meetingId || f.meetingIds.includes(q.meetingId)) &&
-        (!q.due || inDueWindow(f, q.due, today));
+        (!inWindow || inWindow(f));
     },
     text: (f) => `${f.title} ${f.description ?? ''}`,
     sorts: {
