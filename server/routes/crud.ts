@@ -15,6 +15,7 @@ import {
   requireCurrentVersion,
   pageOf,
   searchParamsToObject,
+  normalizeText,
   sortedView,
   textMatcher,
   sortParam,
@@ -86,6 +87,9 @@ export function listArrayKeys(config: { arrayKeys?: readonly string[] | undefine
   return ['id', ...(config.arrayKeys ?? [])];
 }
 
+/** Per sorted view, the last text query and what it matched. */
+const lastTextMatch = new WeakMap<readonly object[], { q: string; items: unknown[] }>();
+
 /**
  * Every item a list query selects, filtered and sorted, not paged: the list endpoint pages it,
  * an export takes it whole. One function, so the two never disagree.
@@ -97,11 +101,19 @@ export function selectItems<T extends Stored, Q extends Record<string, unknown>>
   const ids = query.id ? new Set(query.id) : undefined;
   const matches = config.filter?.(query);
   const cache = config.cacheText ?? true;
-  const text = textMatcher(query.q, config.text, cache);
   // Filtering a sorted view keeps its order: no sort per request.
-  return sortedView(config.collection.all(), query.sort, config.sorts, cache).filter(
-    (item) => (!ids || ids.has(item.id)) && (!matches || matches(item)) && (!text || text(item)),
-  );
+  let items = sortedView(config.collection.all(), query.sort, config.sorts, cache);
+  const text = textMatcher(query.q, config.text, cache);
+  if (text) {
+    // Someone typing "lap", "lapo", "lapor": each query narrows the one before, so it only
+    // needs to search the previous matches.
+    const q = normalizeText(query.q ?? '').trim();
+    const last = cache ? (lastTextMatch.get(items) as { q: string; items: T[] } | undefined) : undefined;
+    const matched = (last && q.startsWith(last.q) ? last.items : items).filter(text);
+    if (cache) lastTextMatch.set(items, { q, items: matched });
+    items = matched;
+  }
+  return items.filter((item) => (!ids || ids.has(item.id)) && (!matches || matches(item)));
 }
 
 export function registerCrud<T extends Stored, Q extends Record<string, unknown>>(

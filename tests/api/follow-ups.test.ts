@@ -445,3 +445,28 @@ describe('PATCH /api/follow-ups/:id', () => {
     expect(api.store.followUps.get('fu-binzhou-exchange')?.version).toBe(1);
   });
 });
+
+describe('text search while typing', () => {
+  it('gives the same results when each query narrows the last one as when asked afresh', async () => {
+    const snapshot = generateSnapshot({ seed: 5, followUps: 800, meetings: 40, partnerships: 5 });
+    const typing = testApi(structuredClone(snapshot));
+    const fresh = () => testApi(structuredClone(snapshot));
+    for (const q of ['l', 'la', 'lap', 'lapo', 'lap', 'me', 'men', 'meny', 'menyu naskah', 'menyu naskah #1']) {
+      const url = `/follow-ups?limit=100&q=${encodeURIComponent(q)}`;
+      const [a, b] = [await typing.request('GET', url), await fresh().request('GET', url)];
+      expect(a.body.total, q).toBe(b.body.total);
+      expect(a.body.items.map((i: any) => i.id), q).toEqual(b.body.items.map((i: any) => i.id));
+    }
+  });
+
+  it('sees a change made between two keystrokes', async () => {
+    const api = testApi();
+    expect((await api.request('GET', '/follow-ups?q=forum')).body.total).toBe(1);
+    const renamed = await api.request('PATCH', '/follow-ups/fu-binzhou-youth', {
+      body: { title: 'Forum pelatihan pemuda' },
+      headers: { 'if-match': '"2"' },
+    });
+    expect(renamed.status).toBe(200);
+    expect((await api.request('GET', '/follow-ups?q=forum%20')).body.total).toBe(2);
+  });
+});

@@ -294,7 +294,7 @@ describe('the shortcuts', () => {
 
     await user.click(mineLink);
     expect(paramsOf(router.state.location.search)).toEqual({ ownerId: 'usr-dewi' });
-    expect(mineLink).toHaveAttribute('aria-current', 'true');
+    await waitFor(() => expect(mineLink).toHaveAttribute('aria-current', 'true'));
     const table = await screen.findByRole('table', { name: `Tindak lanjut (${mine})` });
     expect(table).toHaveAttribute('aria-rowcount', String(mine + 1));
     expect(await screen.findByText(`Menampilkan ${PAGE_SIZE} dari ${mine}`)).toBeInTheDocument();
@@ -305,14 +305,14 @@ describe('the shortcuts', () => {
 
     await user.click(overdueLink);
     expect(paramsOf(router.state.location.search)).toEqual({ ownerId: 'usr-dewi', due: 'overdue' });
-    expect(overdueLink).toHaveAttribute('aria-current', 'true');
+    await waitFor(() => expect(overdueLink).toHaveAttribute('aria-current', 'true'));
     expect(screen.getByRole('combobox', { name: 'Tenggat' })).toHaveDisplayValue('Terlambat');
     await expectListToMatchApi(router.state.location.search);
 
     // A shortcut that is on turns off again.
     await user.click(mineLink);
     expect(paramsOf(router.state.location.search)).toEqual({ due: 'overdue' });
-    expect(mineLink).not.toHaveAttribute('aria-current');
+    await waitFor(() => expect(mineLink).not.toHaveAttribute('aria-current'));
     expect(await within(shortcuts).findByRole('link', { name: `Terlambat (${overdue})` })).toBeInTheDocument();
     expect(await screen.findByRole('table', { name: `Tindak lanjut (${overdue})` })).toHaveAttribute('aria-rowcount', String(overdue + 1));
   });
