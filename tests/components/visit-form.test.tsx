@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { useDrafts } from '@/stores/drafts';
+import { describe, expect, it, vi } from 'vitest';
 import { currentStore, server } from '../../mocks/node';
 import { renderApp } from '../render';
 
@@ -12,34 +11,6 @@ import { renderApp } from '../render';
  */
 
 // --- jsdom gaps, stubbed for this file only ------------------------------------------------------
-// jsdom (29) implements neither HTMLDialogElement.showModal/close nor Element.scrollIntoView. The
-// form calls dialog.close() on mount (visit-form.tsx, leave-guard effect) and the error summary
-// calls scrollIntoView() on a link click, so both would throw without these stubs.
-const stubbed: Array<[object, string]> = [];
-function stub(target: object, name: string, value: (this: HTMLElement) => void) {
-  if (name in target) return;
-  Object.defineProperty(target, name, { configurable: true, writable: true, value });
-  stubbed.push([target, name]);
-}
-beforeAll(() => {
-  stub(HTMLDialogElement.prototype, 'showModal', function () {
-    this.setAttribute('open', '');
-  });
-  stub(HTMLDialogElement.prototype, 'close', function () {
-    this.removeAttribute('open');
-  });
-  stub(Element.prototype, 'scrollIntoView', () => undefined);
-});
-afterAll(() => {
-  for (const [target, name] of stubbed) Reflect.deleteProperty(target, name);
-});
-
-// tests/setup-dom.ts clears localStorage, but the persisted zustand store keeps its state in
-// memory across the tests of a file: start every test without a draft.
-beforeEach(() => {
-  useDrafts.setState({ drafts: {} });
-});
-
 // --- Helpers -------------------------------------------------------------------------------------
 
 const SUBMIT = 'Simpan kunjungan';

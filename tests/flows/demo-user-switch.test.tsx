@@ -24,7 +24,8 @@ describe('choosing the demo user', () => {
     const select = await screen.findByRole('combobox', { name: 'Pengguna demo' });
     await waitFor(() => expect(select).toBeEnabled());
     expect(select).toHaveDisplayValue('Rina Wulandari (Staf)');
-    await screen.findByRole('table', { name: 'Daftar tindak lanjut' });
+    await screen.findByRole('table', { name: 'Tindak lanjut (13)' });
+    expect(await screen.findByRole('link', { name: 'Milik saya (0)' })).toBeInTheDocument();
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
 
     const before = seen.splice(0);
@@ -38,6 +39,8 @@ describe('choosing the demo user', () => {
     await waitFor(() => expect(seen.map((r) => r.path)).toContain('/api/follow-ups'));
     await waitFor(() => expect(queryClient.isFetching()).toBe(0));
     expect(seen.every((r) => r.user === 'usr-budi')).toBe(true);
+    // "Milik saya" now counts Budi's follow-ups.
+    expect(screen.getByRole('link', { name: 'Milik saya (6)' })).toBeInTheDocument();
 
     // The API knows who is asking now.
     const session = await fetch(new URL('/api/session', window.location.origin), {

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FollowUp } from '@/domain/follow-up';
+import { DEFAULT_USER_ID, usePreferences } from '@/stores/preferences';
 import { currentStore, server } from '../../mocks/node';
 import { renderApp } from '../render';
 
@@ -10,10 +11,14 @@ const TOURISM = { id: 'fu-binzhou-tourism', title: 'Menyiapkan paket promosi par
 const MSME = { id: 'fu-binzhou-msme', title: 'Memetakan kecocokan UMKM dan ekonomi kreatif' };
 const PENANG = { id: 'fu-penang-1', title: 'Menyusun naskah MoU kota persahabatan (contoh)' };
 
+// "Komentar" and "(opsional)" are separate elements; jsdom's name computation drops the space.
+const OPTIONAL_COMMENT = /^Komentar\s*\(opsional\)$/;
 const SERVER_ERROR = 'Terjadi kesalahan di server. Tidak ada yang diubah. Coba lagi sebentar lagi.';
 
 // The list is virtualized; jsdom cannot scroll, and the demo's 13 rows all fit anyway.
 beforeEach(() => {
+  // The demo user is kept in memory between tests; every test starts as the default user.
+  usePreferences.setState({ userId: DEFAULT_USER_ID });
   vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
 });
 afterEach(() => {
@@ -48,7 +53,7 @@ function stored(id: string): FollowUp {
 }
 
 function rowOf(title: string): HTMLElement {
-  const row = screen.getByRole('link', { name: title }).closest<HTMLElement>('[role="row"]');
+  const row = within(screen.getByRole('table')).getByRole('link', { name: title }).closest<HTMLElement>('[role="row"]');
   if (!row) throw new Error(`no row for ${title}`);
   return row;
 }
@@ -92,7 +97,7 @@ describe('changing the status of one follow-up', () => {
     expect(within(dialog).getByRole('radio', { name: 'Terbuka' })).toBeChecked();
 
     await user.click(within(dialog).getByRole('radio', { name: 'Selesai' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Komentar (opsional)' }), 'Usulan dikirim ke Binzhou');
+    await user.type(within(dialog).getByRole('textbox', { name: OPTIONAL_COMMENT }), 'Usulan dikirim ke Binzhou');
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
     expect(await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Selesai.`)).toBeInTheDocument();
@@ -160,7 +165,7 @@ describe('changing the status of one follow-up', () => {
     const writes = recordWrites();
     const { user } = await openPage();
     const dialog = await openDialog(user, EXCHANGE.title);
-    expect(within(dialog).getByRole('textbox', { name: 'Komentar (opsional)' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('textbox', { name: OPTIONAL_COMMENT })).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('radio', { name: 'Terhambat' }));
     const reason = within(dialog).getByRole('textbox', { name: 'Alasan terhambat' });
@@ -292,11 +297,11 @@ describe('changing many follow-ups at once', () => {
         method: 'POST',
         path: '/api/follow-ups/bulk',
         body: {
-          items: [
+          items: expect.arrayContaining([
             { id: EXCHANGE.id, version: 1 },
             { id: TOURISM.id, version: 1 },
             { id: MSME.id, version: 1 },
-          ],
+          ]) as unknown,
           changes: { status: 'in-progress' },
         },
       },

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptyVisit } from '@/features/meetings/visit-form/model';
 import { useDrafts } from '@/stores/drafts';
 import { currentStore, server } from '../../mocks/node';
@@ -14,34 +14,6 @@ import { renderApp } from '../render';
  */
 
 // --- jsdom gaps, stubbed for this file only ------------------------------------------------------
-// jsdom (29) implements neither HTMLDialogElement.showModal/close nor Element.scrollIntoView. The
-// form calls dialog.close() on mount (visit-form.tsx, leave-guard effect), which throws without
-// these stubs and replaces the page by the route error.
-const stubbed: Array<[object, string]> = [];
-function stub(target: object, name: string, value: (this: HTMLElement) => void) {
-  if (name in target) return;
-  Object.defineProperty(target, name, { configurable: true, writable: true, value });
-  stubbed.push([target, name]);
-}
-beforeAll(() => {
-  stub(HTMLDialogElement.prototype, 'showModal', function () {
-    this.setAttribute('open', '');
-  });
-  stub(HTMLDialogElement.prototype, 'close', function () {
-    this.removeAttribute('open');
-  });
-  stub(Element.prototype, 'scrollIntoView', () => undefined);
-});
-afterAll(() => {
-  for (const [target, name] of stubbed) Reflect.deleteProperty(target, name);
-});
-
-// tests/setup-dom.ts clears localStorage, but the persisted zustand store keeps its state in
-// memory across the tests of a file: start every test without a draft.
-beforeEach(() => {
-  useDrafts.setState({ drafts: {} });
-});
-
 // --- Helpers -------------------------------------------------------------------------------------
 
 const SUBMIT = 'Simpan kunjungan';

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { FOLLOW_UP_SORTS, followUpFiltersFrom, followUpFiltersToParams } from '@/features/follow-ups/api/filters';
@@ -181,93 +182,49 @@ export function FollowUpsPage() {
             {t('followUps.searchHint')}
           </span>
         </div>
-        <div className="field">
-          <label htmlFor="status-filter" className="label">
-            {t('followUps.filterStatus')}
-          </label>
-          <select
-            id="status-filter"
-            className="select"
-            value={filters.status?.length === 1 ? filters.status[0] : ''}
-            onChange={(e) => change({ status: e.target.value ? [e.target.value] : undefined })}
-          >
-            <option value="">{t('common.all')}</option>
-            {FOLLOW_UP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`enums.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-due" className="label">
-            {t('followUps.filterDue')}
-          </label>
-          <select id="filter-due" className="select" value={filters.due ?? ''} onChange={(e) => change({ due: e.target.value || undefined })}>
-            <option value="">{t('common.all')}</option>
-            {DUE_WINDOWS.map((w) => (
-              <option key={w} value={w}>
-                {t(`followUps.dueWindows.${w}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-sector" className="label">
-            {t('followUps.filterSector')}
-          </label>
-          <select id="filter-sector" className="select" value={filters.sectorId ?? ''} onChange={(e) => change({ sectorId: e.target.value || undefined })}>
-            <option value="">{t('common.all')}</option>
-            {[...labels.maps.sectors.values()].map((s) => (
-              <option key={s.id} value={s.id}>
-                {labels.sector(s.id)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-partnership" className="label">
-            {t('followUps.filterPartnership')}
-          </label>
-          <select
-            id="filter-partnership"
-            className="select"
-            value={filters.partnershipId ?? ''}
-            onChange={(e) => change({ partnershipId: e.target.value || undefined })}
-          >
-            <option value="">{t('common.all')}</option>
-            {partnerships.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {labels.partnership(p)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-owner" className="label">
-            {t('followUps.filterOwner')}
-          </label>
-          <select id="filter-owner" className="select" value={filters.ownerId ?? ''} onChange={(e) => change({ ownerId: e.target.value || undefined })}>
-            <option value="">{t('common.all')}</option>
-            {[...labels.maps.users.values()].map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-sort" className="label">
-            {t('followUps.sort')}
-          </label>
-          <select id="filter-sort" className="select" value={filters.sort ?? 'dueDate'} onChange={(e) => change({ sort: e.target.value === 'dueDate' ? undefined : e.target.value })}>
-            {FOLLOW_UP_SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`followUps.sorts.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="status-filter"
+          label={t('followUps.filterStatus')}
+          value={filters.status?.length === 1 ? (filters.status[0] ?? '') : ''}
+          options={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))}
+          onChange={(status) => change({ status: status ? [status] : undefined })}
+        />
+        <FilterSelect
+          id="filter-due"
+          label={t('followUps.filterDue')}
+          value={filters.due ?? ''}
+          options={DUE_WINDOWS.map((w) => ({ value: w, label: t(`followUps.dueWindows.${w}`) }))}
+          onChange={(due) => change({ due })}
+        />
+        <FilterSelect
+          id="filter-sector"
+          label={t('followUps.filterSector')}
+          value={filters.sectorId ?? ''}
+          options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
+          onChange={(sectorId) => change({ sectorId })}
+        />
+        <FilterSelect
+          id="filter-partnership"
+          label={t('followUps.filterPartnership')}
+          value={filters.partnershipId ?? ''}
+          options={(partnerships.data?.items ?? []).map((p) => ({ value: p.id, label: labels.partnership(p) }))}
+          onChange={(partnershipId) => change({ partnershipId })}
+        />
+        <FilterSelect
+          id="filter-owner"
+          label={t('followUps.filterOwner')}
+          value={filters.ownerId ?? ''}
+          options={[...labels.maps.users.values()].map((u) => ({ value: u.id, label: u.name }))}
+          onChange={(ownerId) => change({ ownerId })}
+        />
+        <FilterSelect
+          id="filter-sort"
+          label={t('followUps.sort')}
+          value={filters.sort ?? 'dueDate'}
+          allLabel={false}
+          options={FOLLOW_UP_SORTS.map((s) => ({ value: s, label: t(`followUps.sorts.${s}`) }))}
+          onChange={(sort) => change({ sort: sort === 'dueDate' ? undefined : sort })}
+        />
         {Object.keys(followUpFiltersToParams(filters)).length > 0 && (
           <p className="filters__clear">
             <Link to="/follow-ups" replace onClick={() => setSearch('')}>

@@ -6,6 +6,7 @@ import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { MEETING_KINDS } from '@/domain/meeting';
 import { LoadMore } from '@/components/ui/load-more';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { meetingFiltersFrom, meetingFiltersToParams } from '@/features/meetings/api/filters';
 import { meetingQueries, type MeetingFilters } from '@/features/meetings/api/queries';
@@ -53,78 +54,34 @@ export function MeetingsPage() {
       </div>
 
       <form className="filters" aria-label={t('meetings.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="filter-partnership" className="label">
-            {t('meetings.columns.partnership')}
-          </label>
-          <select
-            id="filter-partnership"
-            className="select"
-            value={filters.partnershipId ?? ''}
-            onChange={(e) => change({ partnershipId: e.target.value || undefined })}
-          >
-            <option value="">{t('common.all')}</option>
-            {partnerships.data?.items.map((p) => (
-              <option key={p.id} value={p.id}>
-                {labels.partnership(p)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-kind" className="label">
-            {t('meetings.columns.kind')}
-          </label>
-          <select
-            id="filter-kind"
-            className="select"
-            value={filters.kind?.[0] ?? ''}
-            onChange={(e) => change({ kind: e.target.value ? [e.target.value] : undefined })}
-          >
-            <option value="">{t('common.all')}</option>
-            {MEETING_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enums.meetingKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-sector" className="label">
-            {t('meetings.filterSector')}
-          </label>
-          <select
-            id="filter-sector"
-            className="select"
-            value={filters.sectorId ?? ''}
-            onChange={(e) => change({ sectorId: e.target.value || undefined })}
-          >
-            <option value="">{t('common.all')}</option>
-            {[...labels.maps.sectors.values()].map((s) => (
-              <option key={s.id} value={s.id}>
-                {labels.sector(s.id)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="filter-year" className="label">
-            {t('dashboard.year')}
-          </label>
-          <select
-            id="filter-year"
-            className="select"
-            value={filters.year ?? ''}
-            onChange={(e) => change({ year: e.target.value ? Number(e.target.value) : undefined })}
-          >
-            <option value="">{t('common.all')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          id="filter-partnership"
+          label={t('meetings.columns.partnership')}
+          value={filters.partnershipId ?? ''}
+          options={(partnerships.data?.items ?? []).map((p) => ({ value: p.id, label: labels.partnership(p) }))}
+          onChange={(partnershipId) => change({ partnershipId })}
+        />
+        <FilterSelect
+          id="filter-kind"
+          label={t('meetings.columns.kind')}
+          value={filters.kind?.[0] ?? ''}
+          options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
+          onChange={(kind) => change({ kind: kind ? [kind] : undefined })}
+        />
+        <FilterSelect
+          id="filter-sector"
+          label={t('meetings.filterSector')}
+          value={filters.sectorId ?? ''}
+          options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
+          onChange={(sectorId) => change({ sectorId })}
+        />
+        <FilterSelect
+          id="filter-year"
+          label={t('dashboard.year')}
+          value={filters.year === undefined ? '' : String(filters.year)}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(year) => change({ year: year ? Number(year) : undefined })}
+        />
         {filtered && (
           <p className="filters__clear">
             <Link to="/meetings" replace>
