@@ -22,12 +22,16 @@ let writeFailure: { rate: number; random: () => number } | undefined;
  * fails the same writes in the same order. `setWriteFailureRate(0)` turns it off; so does resetApi.
  */
 export function setWriteFailureRate(rate: number, seed = 1): void {
-  if (!(rate >= 0 && rate <= 1)) throw new RangeError(`a write failure rate is between 0 and 1, not ${rate}`);
+  if (!(rate >= 0 && rate <= 1))
+    throw new RangeError(`a write failure rate is between 0 and 1, not ${rate}`);
   writeFailure = rate > 0 ? { rate, random: createRandom(seed).next } : undefined;
 }
 
 /** A fresh store (the demo data unless told otherwise) for every test; writes succeed again. */
-export function resetApi(snapshot: Snapshot = demoSnapshot(), now: () => Date = () => TEST_NOW): MemoryStore {
+export function resetApi(
+  snapshot: Snapshot = demoSnapshot(),
+  now: () => Date = () => TEST_NOW,
+): MemoryStore {
   store = createMemoryStore(snapshot);
   api = createApi({ store, now });
   writeFailure = undefined;

@@ -130,13 +130,20 @@ export function textMatcher<T extends object>(
 ): ((item: T) => boolean) | undefined {
   const words = q ? normalizeText(q).split(/\s+/).filter(Boolean) : [];
   if (words.length === 0) return undefined;
-  return (item) => {
+  const haystackOf = (item: T): string => {
     let haystack = cache ? searchCache.get(item) : undefined;
     if (haystack === undefined) {
       haystack = normalizeText(text(item));
       if (cache) searchCache.set(item, haystack);
     }
-    return words.every((word) => haystack.includes(word));
+    return haystack;
+  };
+  const [first, ...rest] = words as [string, ...string[]];
+  // One word is the common case while typing: no closure per word per item.
+  if (rest.length === 0) return (item) => haystackOf(item).includes(first);
+  return (item) => {
+    const haystack = haystackOf(item);
+    return haystack.includes(first) && rest.every((word) => haystack.includes(word));
   };
 }
 

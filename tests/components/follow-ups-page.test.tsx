@@ -49,7 +49,8 @@ function recordListRequests() {
   const seen: URLSearchParams[] = [];
   const record = ({ request }: { request: Request }) => {
     const url = new URL(request.url);
-    if (url.pathname === '/api/follow-ups' && !request.headers.has(PROBE)) seen.push(url.searchParams);
+    if (url.pathname === '/api/follow-ups' && !request.headers.has(PROBE))
+      seen.push(url.searchParams);
   };
   server.events.on('request:start', record);
   afterEach(() => {
@@ -59,7 +60,9 @@ function recordListRequests() {
 }
 
 /** Everything the API lists for these filters, in its order (every page). */
-async function apiList(params: Record<string, string>): Promise<{ items: FollowUp[]; total: number }> {
+async function apiList(
+  params: Record<string, string>,
+): Promise<{ items: FollowUp[]; total: number }> {
   const items: FollowUp[] = [];
   let cursor: string | null = null;
   let total = 0;
@@ -89,7 +92,10 @@ type ShownRow = { index: number; title: string; owner: string; status: string };
  * the DOM, not role queries: those are slow in jsdom over many cells.
  */
 function shownRows(table: HTMLElement): ShownRow[] {
-  const headings = Array.from(table.querySelectorAll('[role="columnheader"]'), (h) => h.textContent ?? '');
+  const headings = Array.from(
+    table.querySelectorAll('[role="columnheader"]'),
+    (h) => h.textContent ?? '',
+  );
   return Array.from(table.querySelectorAll<HTMLElement>('[role="row"]'))
     .filter((row) => row.querySelector('a') !== null)
     .map((row) => {
@@ -122,11 +128,21 @@ async function expectListToMatchApi(search: string) {
   const expected = await apiList(Object.fromEntries(new URLSearchParams(search)));
   const table = await screen.findByRole('table', { name: `Tindak lanjut (${expected.total})` });
   expect(table).toHaveAttribute('aria-rowcount', String(expected.total + 1));
-  await waitFor(() => expect(shownRows(table).map((r) => r.title)).toEqual(expected.items.map((i) => i.title)));
-  expect(shownRows(table)).toEqual(
-    expected.items.map((item, i) => expect.objectContaining({ index: i + 2, title: item.title, status: STATUS_LABELS[item.status] })),
+  await waitFor(() =>
+    expect(shownRows(table).map((r) => r.title)).toEqual(expected.items.map((i) => i.title)),
   );
-  expect(screen.getByText(`Menampilkan ${expected.total} dari ${expected.total}`)).toBeInTheDocument();
+  expect(shownRows(table)).toEqual(
+    expected.items.map((item, i) =>
+      expect.objectContaining({
+        index: i + 2,
+        title: item.title,
+        status: STATUS_LABELS[item.status],
+      }),
+    ),
+  );
+  expect(
+    screen.getByText(`Menampilkan ${expected.total} dari ${expected.total}`),
+  ).toBeInTheDocument();
 }
 
 function paramsOf(search: string) {
@@ -137,19 +153,33 @@ describe('the follow-ups page', () => {
   it('shows every follow-up as a table of total + 1 rows, each at its position in the API order', async () => {
     renderApp('/follow-ups');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Tindak lanjut' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Tindak lanjut' }),
+    ).toBeInTheDocument();
     const table = await screen.findByRole('table', { name: 'Tindak lanjut (13)' });
     expect(table).toHaveAttribute('aria-rowcount', '14');
     const header = within(table).getAllByRole('row')[0];
     expect(header).toHaveAttribute('aria-rowindex', '1');
-    expect(within(header!).getByRole('checkbox', { name: 'Pilih semua yang dimuat' })).not.toBeChecked();
+    expect(
+      within(header!).getByRole('checkbox', { name: 'Pilih semua yang dimuat' }),
+    ).not.toBeChecked();
     await expectListToMatchApi('');
 
-    const forum = screen.getByRole('link', { name: 'Menyelenggarakan forum teknis dengan Kota Binzhou' });
+    const forum = screen.getByRole('link', {
+      name: 'Menyelenggarakan forum teknis dengan Kota Binzhou',
+    });
     const row = forum.closest('[role="row"]');
     expect(row).not.toBeNull();
-    expect(within(row as HTMLElement).getByRole('checkbox', { name: 'Pilih Menyelenggarakan forum teknis dengan Kota Binzhou' })).toBeInTheDocument();
-    expect(within(row as HTMLElement).getByRole('button', { name: 'Ubah status: Menyelenggarakan forum teknis dengan Kota Binzhou' })).toBeInTheDocument();
+    expect(
+      within(row as HTMLElement).getByRole('checkbox', {
+        name: 'Pilih Menyelenggarakan forum teknis dengan Kota Binzhou',
+      }),
+    ).toBeInTheDocument();
+    expect(
+      within(row as HTMLElement).getByRole('button', {
+        name: 'Ubah status: Menyelenggarakan forum teknis dengan Kota Binzhou',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('puts what is chosen in the controls into the address, and lists what the API answers for it', async () => {
@@ -161,28 +191,55 @@ describe('the follow-ups page', () => {
     expect(paramsOf(router.state.location.search)).toEqual({ status: 'open' });
     await expectListToMatchApi(router.state.location.search);
 
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Kemitraan' }), 'pts-tangerang-binzhou');
-    await waitFor(() => expect(paramsOf(router.state.location.search)).toMatchObject({ partnershipId: 'pts-tangerang-binzhou' }));
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Penanggung jawab' }), 'Dewi Lestari');
-    await waitFor(() => expect(paramsOf(router.state.location.search)).toMatchObject({ ownerId: 'usr-dewi' }));
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Urutkan' }), 'Judul (A–Z)');
-    await waitFor(() => expect(paramsOf(router.state.location.search)).toEqual({
-      status: 'open',
-      partnershipId: 'pts-tangerang-binzhou',
-      ownerId: 'usr-dewi',
-      sort: 'title',
-    }));
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Kemitraan' }),
+      'pts-tangerang-binzhou',
+    );
+    await waitFor(() =>
+      expect(paramsOf(router.state.location.search)).toMatchObject({
+        partnershipId: 'pts-tangerang-binzhou',
+      }),
+    );
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Penanggung jawab' }),
+      'Dewi Lestari',
+    );
+    await waitFor(() =>
+      expect(paramsOf(router.state.location.search)).toMatchObject({ ownerId: 'usr-dewi' }),
+    );
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Urutkan' }),
+      'Judul (A–Z)',
+    );
+    await waitFor(() =>
+      expect(paramsOf(router.state.location.search)).toEqual({
+        status: 'open',
+        partnershipId: 'pts-tangerang-binzhou',
+        ownerId: 'usr-dewi',
+        sort: 'title',
+      }),
+    );
     await expectListToMatchApi(router.state.location.search);
 
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Sektor' }), 'Pendidikan dan pertukaran pelajar');
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Sektor' }),
+      'Pendidikan dan pertukaran pelajar',
+    );
     expect(paramsOf(router.state.location.search)).toMatchObject({ sectorId: 'education' });
     await expectListToMatchApi(router.state.location.search);
-    expect(shownRows(screen.getByRole('table')).map((r) => r.title)).toEqual(['Mengusulkan program pertukaran pelajar']);
+    expect(shownRows(screen.getByRole('table')).map((r) => r.title)).toEqual([
+      'Mengusulkan program pertukaran pelajar',
+    ]);
 
     // Nothing of Dewi's open Binzhou items is due this month (the API's month: November 2025).
-    await user.selectOptions(within(filters).getByRole('combobox', { name: 'Tenggat' }), 'Bulan ini');
+    await user.selectOptions(
+      within(filters).getByRole('combobox', { name: 'Tenggat' }),
+      'Bulan ini',
+    );
     expect(paramsOf(router.state.location.search)).toMatchObject({ due: 'month' });
-    expect(await screen.findByText('Tidak ada tindak lanjut yang cocok dengan filter ini.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Tidak ada tindak lanjut yang cocok dengan filter ini.'),
+    ).toBeInTheDocument();
     expect(await apiTotal(paramsOf(router.state.location.search))).toBe(0);
 
     await user.click(screen.getByRole('link', { name: 'Hapus saringan' }));
@@ -191,19 +248,32 @@ describe('the follow-ups page', () => {
     for (const name of ['Status', 'Tenggat', 'Sektor', 'Kemitraan', 'Penanggung jawab']) {
       expect(within(filters).getByRole('combobox', { name })).toHaveDisplayValue('Semua');
     }
-    expect(within(filters).getByRole('combobox', { name: 'Urutkan' })).toHaveDisplayValue('Tenggat terdekat');
+    expect(within(filters).getByRole('combobox', { name: 'Urutkan' })).toHaveDisplayValue(
+      'Tenggat terdekat',
+    );
   });
 
   it('opens an address with its filters chosen in the controls and the list filtered', async () => {
-    const search = '?status=open&partnershipId=pts-tangerang-binzhou&ownerId=usr-dewi&due=none&sort=-dueDate';
+    const search =
+      '?status=open&partnershipId=pts-tangerang-binzhou&ownerId=usr-dewi&due=none&sort=-dueDate';
     const { user, router } = renderApp(`/follow-ups${search.replace('&due=none', '')}`);
 
     const filters = await screen.findByRole('search', { name: 'Saring tindak lanjut' });
     await expectListToMatchApi(search.replace('&due=none', ''));
     expect(within(filters).getByRole('combobox', { name: 'Status' })).toHaveDisplayValue('Terbuka');
-    await waitFor(() => expect(within(filters).getByRole('combobox', { name: 'Kemitraan' })).toHaveValue('pts-tangerang-binzhou'));
-    await waitFor(() => expect(within(filters).getByRole('combobox', { name: 'Penanggung jawab' })).toHaveDisplayValue('Dewi Lestari'));
-    expect(within(filters).getByRole('combobox', { name: 'Urutkan' })).toHaveDisplayValue('Tenggat terjauh');
+    await waitFor(() =>
+      expect(within(filters).getByRole('combobox', { name: 'Kemitraan' })).toHaveValue(
+        'pts-tangerang-binzhou',
+      ),
+    );
+    await waitFor(() =>
+      expect(
+        within(filters).getByRole('combobox', { name: 'Penanggung jawab' }),
+      ).toHaveDisplayValue('Dewi Lestari'),
+    );
+    expect(within(filters).getByRole('combobox', { name: 'Urutkan' })).toHaveDisplayValue(
+      'Tenggat terjauh',
+    );
     expect(within(filters).getByRole('combobox', { name: 'Tenggat' })).toHaveDisplayValue('Semua');
 
     // Changing one control keeps the others.
@@ -227,7 +297,9 @@ describe('the follow-ups page', () => {
     renderApp('/follow-ups?due=overdue');
     await expectListToMatchApi('?due=overdue');
     expect(screen.getByRole('combobox', { name: 'Tenggat' })).toHaveDisplayValue('Terlambat');
-    expect(shownRows(screen.getByRole('table')).map((r) => r.title)).toEqual(['Menyusun naskah MoU kota persahabatan (contoh)']);
+    expect(shownRows(screen.getByRole('table')).map((r) => r.title)).toEqual([
+      'Menyusun naskah MoU kota persahabatan (contoh)',
+    ]);
   });
 
   it('drops what it does not understand in the address and shows everything', async () => {
@@ -238,30 +310,52 @@ describe('the follow-ups page', () => {
     expect(screen.getByRole('combobox', { name: 'Status' })).toHaveDisplayValue('Semua');
     expect(screen.getByRole('combobox', { name: 'Tenggat' })).toHaveDisplayValue('Semua');
     expect(screen.getByRole('combobox', { name: 'Penanggung jawab' })).toHaveDisplayValue('Semua');
-    expect(screen.getByRole('combobox', { name: 'Urutkan' })).toHaveDisplayValue('Tenggat terdekat');
+    expect(screen.getByRole('combobox', { name: 'Urutkan' })).toHaveDisplayValue(
+      'Tenggat terdekat',
+    );
     const sent = requests.filter((p) => p.get('limit') === String(PAGE_SIZE));
     expect(sent.length).toBeGreaterThan(0);
     for (const params of sent) expect([...params.keys()].toSorted()).toEqual(['limit']);
   });
 
-  it('searches once the user pauses typing, and keeps the address and the field in step', async () => {
+  it('searches as the user types and ends on the answer for everything typed, however late the others come', async () => {
     const requests = recordListRequests();
-    const { user, router } = renderApp('/follow-ups');
+    // Answers for what was typed on the way arrive only after the answer for the whole word.
+    let releaseLate!: () => void;
+    const late = new Promise<void>((resolve) => {
+      releaseLate = resolve;
+    });
+    server.use(
+      http.get('/api/follow-ups', async ({ request }) => {
+        const q = new URL(request.url).searchParams.get('q');
+        if (q && q !== 'Menyiapkan') await late;
+        // Nothing returned: the request goes on to the API.
+      }),
+    );
+    const { user, router, queryClient } = renderApp('/follow-ups');
     await screen.findByRole('table', { name: 'Tindak lanjut (13)' });
     const search = screen.getByRole('searchbox', { name: 'Cari' });
     expect(search).toHaveAttribute('id', 'filter-q');
 
     await user.type(search, 'Menyiapkan');
 
-    await waitFor(() => expect(paramsOf(router.state.location.search)).toEqual({ q: 'Menyiapkan' }));
+    await waitFor(() =>
+      expect(paramsOf(router.state.location.search)).toEqual({ q: 'Menyiapkan' }),
+    );
     await expectListToMatchApi('?q=Menyiapkan');
     expect(search).toHaveValue('Menyiapkan');
-    // One search for the whole word, none for what was typed on the way.
-    expect(requests.map((p) => p.get('q')).filter(Boolean)).toEqual(['Menyiapkan']);
+    const asked = requests.map((p) => p.get('q')).filter((q) => q !== null);
+    expect(asked.at(-1)).toBe('Menyiapkan');
+    for (const q of asked) expect('Menyiapkan'.startsWith(q)).toBe(true);
+
+    releaseLate();
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    await expectListToMatchApi('?q=Menyiapkan');
 
     await user.clear(search);
     await waitFor(() => expect(router.state.location.search).toBe(''));
     await expectListToMatchApi('');
+    expect(search).toHaveValue('');
   });
 
   it('opens an address with a search with the words in the field', async () => {
@@ -271,10 +365,16 @@ describe('the follow-ups page', () => {
   });
 
   it('says so when nothing matches', async () => {
-    server.use(http.get('/api/follow-ups', () => HttpResponse.json({ items: [], total: 0, nextCursor: null })));
+    server.use(
+      http.get('/api/follow-ups', () =>
+        HttpResponse.json({ items: [], total: 0, nextCursor: null }),
+      ),
+    );
     renderApp('/follow-ups?status=cancelled');
 
-    expect(await screen.findByText('Tidak ada tindak lanjut yang cocok dengan filter ini.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Tidak ada tindak lanjut yang cocok dengan filter ini.'),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 });
@@ -292,7 +392,9 @@ describe('the shortcuts', () => {
     const { user, router } = renderApp('/follow-ups', { userId: 'usr-dewi' });
     const shortcuts = await screen.findByRole('navigation', { name: 'Pintasan' });
     const mineLink = await within(shortcuts).findByRole('link', { name: `Milik saya (${mine})` });
-    const overdueLink = await within(shortcuts).findByRole('link', { name: `Terlambat (${overdue})` });
+    const overdueLink = await within(shortcuts).findByRole('link', {
+      name: `Terlambat (${overdue})`,
+    });
     expect(mineLink).not.toHaveAttribute('aria-current');
 
     await user.click(mineLink);
@@ -301,10 +403,14 @@ describe('the shortcuts', () => {
     const table = await screen.findByRole('table', { name: `Tindak lanjut (${mine})` });
     expect(table).toHaveAttribute('aria-rowcount', String(mine + 1));
     expect(await screen.findByText(`Menampilkan ${PAGE_SIZE} dari ${mine}`)).toBeInTheDocument();
-    expect(screen.getByRole('combobox', { name: 'Penanggung jawab' })).toHaveDisplayValue('Dewi Lestari');
+    expect(screen.getByRole('combobox', { name: 'Penanggung jawab' })).toHaveDisplayValue(
+      'Dewi Lestari',
+    );
     expect(new Set(shownRows(table).map((r) => r.owner))).toEqual(new Set(['Dewi Lestari']));
     // Within my items, the overdue shortcut counts my overdue ones.
-    expect(await within(shortcuts).findByRole('link', { name: `Terlambat (${mineOverdue})` })).toBe(overdueLink);
+    expect(await within(shortcuts).findByRole('link', { name: `Terlambat (${mineOverdue})` })).toBe(
+      overdueLink,
+    );
 
     await user.click(overdueLink);
     expect(paramsOf(router.state.location.search)).toEqual({ ownerId: 'usr-dewi', due: 'overdue' });
@@ -316,8 +422,12 @@ describe('the shortcuts', () => {
     await user.click(mineLink);
     expect(paramsOf(router.state.location.search)).toEqual({ due: 'overdue' });
     await waitFor(() => expect(mineLink).not.toHaveAttribute('aria-current'));
-    expect(await within(shortcuts).findByRole('link', { name: `Terlambat (${overdue})` })).toBeInTheDocument();
-    expect(await screen.findByRole('table', { name: `Tindak lanjut (${overdue})` })).toHaveAttribute('aria-rowcount', String(overdue + 1));
+    expect(
+      await within(shortcuts).findByRole('link', { name: `Terlambat (${overdue})` }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', { name: `Tindak lanjut (${overdue})` }),
+    ).toHaveAttribute('aria-rowcount', String(overdue + 1));
   });
 });
 
@@ -373,22 +483,30 @@ describe('the reminder badge on "Tindak lanjut"', () => {
   }
 
   async function apiReminders(userId: string) {
-    return (await apiTotal({ ownerId: userId, due: 'overdue' })) + (await apiTotal({ ownerId: userId, due: 'today' }));
+    return (
+      (await apiTotal({ ownerId: userId, due: 'overdue' })) +
+      (await apiTotal({ ownerId: userId, due: 'today' }))
+    );
   }
 
-  it.each(['usr-dewi', 'usr-budi'])('shows %s the overdue and due-today count of the API', async (userId) => {
-    makeDewiBusy();
-    const expected = await apiReminders(userId);
-    expect(expected).toBeGreaterThan(0);
-    renderApp('/', { userId });
+  it.each(['usr-dewi', 'usr-budi'])(
+    'shows %s the overdue and due-today count of the API',
+    async (userId) => {
+      makeDewiBusy();
+      const expected = await apiReminders(userId);
+      expect(expected).toBeGreaterThan(0);
+      renderApp('/', { userId });
 
-    const nav = await screen.findByRole('navigation', { name: 'Navigasi utama' });
-    expect(
-      await within(nav).findByRole('link', {
-        name: new RegExp(`^Tindak lanjut\\s*,\\s*${expected} tindak lanjut Anda terlambat atau jatuh tempo hari ini$`),
-      }),
-    ).toHaveAttribute('href', '/follow-ups');
-  });
+      const nav = await screen.findByRole('navigation', { name: 'Navigasi utama' });
+      expect(
+        await within(nav).findByRole('link', {
+          name: new RegExp(
+            `^Tindak lanjut\\s*,\\s*${expected} tindak lanjut Anda terlambat atau jatuh tempo hari ini$`,
+          ),
+        }),
+      ).toHaveAttribute('href', '/follow-ups');
+    },
+  );
 
   it('follows the demo user, and shows nothing to a user with nothing due', async () => {
     makeDewiBusy();
@@ -401,6 +519,8 @@ describe('the reminder badge on "Tindak lanjut"', () => {
     await waitFor(() => expect(select).toBeEnabled());
     await user.selectOptions(select, 'Rina Wulandari (Staf)');
     expect(await apiReminders('usr-rina')).toBe(0);
-    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Tindak lanjut' })).toBeInTheDocument());
+    await waitFor(() =>
+      expect(within(nav).getByRole('link', { name: 'Tindak lanjut' })).toBeInTheDocument(),
+    );
   });
 });

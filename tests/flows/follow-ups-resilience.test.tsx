@@ -28,7 +28,9 @@ function table(): HTMLElement {
 }
 
 function rowOf(title: string): HTMLElement {
-  const row = within(table()).getByRole('link', { name: title }).closest<HTMLElement>('[role="row"]');
+  const row = within(table())
+    .getByRole('link', { name: title })
+    .closest<HTMLElement>('[role="row"]');
   if (!row) throw new Error(`no row for ${title}`);
   return row;
 }
@@ -50,7 +52,11 @@ function shownStatuses(): Record<string, string> {
 
 /** What the API holds, in the words the list uses. */
 function storedStatuses(): Record<string, string> {
-  return Object.fromEntries(currentStore().followUps.all().map((item) => [item.id, LABELS[item.status]]));
+  return Object.fromEntries(
+    currentStore()
+      .followUps.all()
+      .map((item) => [item.id, LABELS[item.status]]),
+  );
 }
 
 function titleOf(id: string): string {
@@ -65,11 +71,19 @@ function nextStatus(shown: string): FollowUpStatus {
   return FOLLOW_UP_STATUSES[(index + 1) % FOLLOW_UP_STATUSES.length]!;
 }
 
-async function changeStatus(user: ReturnType<typeof renderApp>['user'], title: string, status: FollowUpStatus) {
+async function changeStatus(
+  user: ReturnType<typeof renderApp>['user'],
+  title: string,
+  status: FollowUpStatus,
+) {
   await user.click(within(rowOf(title)).getByRole('button', { name: `Ubah status: ${title}` }));
   const dialog = await screen.findByRole('dialog', { name: `Ubah status: ${title}` });
   await user.click(within(dialog).getByRole('radio', { name: LABELS[status] }));
-  if (status === 'blocked') await user.type(within(dialog).getByRole('textbox', { name: 'Alasan terhambat' }), 'Menunggu jawaban mitra');
+  if (status === 'blocked')
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Alasan terhambat' }),
+      'Menunggu jawaban mitra',
+    );
   await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 }
 
@@ -85,7 +99,9 @@ describe('with 30% of the writes failing', { timeout: 20_000 }, () => {
   it('rolls each failed change back, and ends up showing exactly what the API holds', async () => {
     const { user, queryClient } = await openPage();
     setWriteFailureRate(0.3, 2025);
-    const ids = currentStore().followUps.all().map((item) => item.id);
+    const ids = currentStore()
+      .followUps.all()
+      .map((item) => item.id);
     let saved = 0;
     let failed = 0;
 
@@ -130,10 +146,13 @@ describe('with 30% of the writes failing', { timeout: 20_000 }, () => {
     const { user, queryClient } = await openPage();
     setWriteFailureRate(0.3, 7);
     const before = storedStatuses();
-    const ids = currentStore().followUps.all().map((item) => item.id);
+    const ids = currentStore()
+      .followUps.all()
+      .map((item) => item.id);
 
     // Different items, so that no change is based on a version another one just replaced.
-    for (const id of ids.slice(0, 12)) await changeStatus(user, titleOf(id), nextStatus(before[id]!));
+    for (const id of ids.slice(0, 12))
+      await changeStatus(user, titleOf(id), nextStatus(before[id]!));
 
     await waitFor(() => {
       expect(queryClient.isMutating()).toBe(0);
@@ -151,11 +170,18 @@ describe('setWriteFailureRate', () => {
   it('fails writes with a 500 problem before they reach the API, reads never, and the same way for the same seed', async () => {
     const patch = async () => {
       const item = currentStore().followUps.get('fu-binzhou-exchange')!;
-      const response = await fetch(new URL('/api/follow-ups/fu-binzhou-exchange', window.location.origin), {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', 'if-match': `"${item.version}"`, 'x-mitra-user': 'usr-budi' },
-        body: JSON.stringify({ priority: item.priority === 'high' ? 'low' : 'high' }),
-      });
+      const response = await fetch(
+        new URL('/api/follow-ups/fu-binzhou-exchange', window.location.origin),
+        {
+          method: 'PATCH',
+          headers: {
+            'content-type': 'application/json',
+            'if-match': `"${item.version}"`,
+            'x-mitra-user': 'usr-budi',
+          },
+          body: JSON.stringify({ priority: item.priority === 'high' ? 'low' : 'high' }),
+        },
+      );
       return response;
     };
     const outcomes = async () => {
@@ -179,7 +205,9 @@ describe('setWriteFailureRate', () => {
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(await refused.json()).toMatchObject({ type: '/problems/internal', status: 500 });
     expect(currentStore().followUps.get('fu-binzhou-exchange')!.version).toBe(versionBefore);
-    expect((await fetch(new URL('/api/follow-ups/fu-binzhou-exchange', window.location.origin))).status).toBe(200);
+    expect(
+      (await fetch(new URL('/api/follow-ups/fu-binzhou-exchange', window.location.origin))).status,
+    ).toBe(200);
 
     setWriteFailureRate(0);
     expect((await patch()).status).toBe(200);

@@ -30,7 +30,11 @@ function recordWrites() {
   const writes: Array<{ method: string; path: string; body: unknown }> = [];
   const record = ({ request }: { request: Request }) => {
     if (request.method === 'GET') return;
-    const entry = { method: request.method, path: new URL(request.url).pathname, body: undefined as unknown };
+    const entry = {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      body: undefined as unknown,
+    };
     writes.push(entry);
     void request
       .clone()
@@ -53,7 +57,9 @@ function stored(id: string): FollowUp {
 }
 
 function rowOf(title: string): HTMLElement {
-  const row = within(screen.getByRole('table')).getByRole('link', { name: title }).closest<HTMLElement>('[role="row"]');
+  const row = within(screen.getByRole('table'))
+    .getByRole('link', { name: title })
+    .closest<HTMLElement>('[role="row"]');
   if (!row) throw new Error(`no row for ${title}`);
   return row;
 }
@@ -77,7 +83,11 @@ async function openDialog(user: ReturnType<typeof renderApp>['user'], title: str
 async function changeElsewhere(id: string, status: FollowUp['status']) {
   const response = await fetch(new URL(`/api/follow-ups/${id}`, window.location.origin), {
     method: 'PATCH',
-    headers: { 'content-type': 'application/json', 'if-match': `"${stored(id).version}"`, 'x-mitra-user': 'usr-budi' },
+    headers: {
+      'content-type': 'application/json',
+      'if-match': `"${stored(id).version}"`,
+      'x-mitra-user': 'usr-budi',
+    },
     body: JSON.stringify({ status }),
   });
   expect(response.status).toBe(200);
@@ -97,10 +107,15 @@ describe('changing the status of one follow-up', () => {
     expect(within(dialog).getByRole('radio', { name: 'Terbuka' })).toBeChecked();
 
     await user.click(within(dialog).getByRole('radio', { name: 'Selesai' }));
-    await user.type(within(dialog).getByRole('textbox', { name: OPTIONAL_COMMENT }), 'Usulan dikirim ke Binzhou');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: OPTIONAL_COMMENT }),
+      'Usulan dikirim ke Binzhou',
+    );
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
-    expect(await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Selesai.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Selesai.`),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(shownStatus(EXCHANGE.title)).toBe('Selesai');
     expect(stored(EXCHANGE.id)).toMatchObject({ status: 'done', version: 2 });
@@ -134,7 +149,11 @@ describe('changing the status of one follow-up', () => {
       http.patch('/api/follow-ups/:id', async () => {
         await answered;
         return HttpResponse.json(
-          { type: '/problems/internal', title: 'Something went wrong on our side. Nothing was changed.', status: 500 },
+          {
+            type: '/problems/internal',
+            title: 'Something went wrong on our side. Nothing was changed.',
+            status: 500,
+          },
           { status: 500, headers: { 'content-type': 'application/problem+json' } },
         );
       }),
@@ -146,7 +165,9 @@ describe('changing the status of one follow-up', () => {
 
     // Before the server answers: the new status, marked as on its way.
     await waitFor(() => expect(shownStatus(EXCHANGE.title)).toBe('Sedang berjalan'));
-    expect(within(rowOf(EXCHANGE.title)).getByRole('button', { name: `Ubah status: ${EXCHANGE.title}` })).toHaveAttribute('aria-busy', 'true');
+    expect(
+      within(rowOf(EXCHANGE.title)).getByRole('button', { name: `Ubah status: ${EXCHANGE.title}` }),
+    ).toHaveAttribute('aria-busy', 'true');
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
 
     answer();
@@ -156,7 +177,11 @@ describe('changing the status of one follow-up', () => {
     );
     expect(shownStatus(EXCHANGE.title)).toBe('Terbuka');
     await waitFor(() =>
-      expect(within(rowOf(EXCHANGE.title)).getByRole('button', { name: `Ubah status: ${EXCHANGE.title}` })).not.toHaveAttribute('aria-busy'),
+      expect(
+        within(rowOf(EXCHANGE.title)).getByRole('button', {
+          name: `Ubah status: ${EXCHANGE.title}`,
+        }),
+      ).not.toHaveAttribute('aria-busy'),
     );
     expect(stored(EXCHANGE.id)).toMatchObject({ status: 'open', version: 1 });
   });
@@ -172,15 +197,21 @@ describe('changing the status of one follow-up', () => {
     expect(reason).toHaveAccessibleDescription('Wajib: apa yang menghambat?');
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
-    expect(await within(dialog).findByText('Tuliskan alasan mengapa tindak lanjut terhambat.')).toBeInTheDocument();
+    expect(
+      await within(dialog).findByText('Tuliskan alasan mengapa tindak lanjut terhambat.'),
+    ).toBeInTheDocument();
     expect(reason).toHaveAttribute('aria-invalid', 'true');
-    expect(reason).toHaveAccessibleDescription(expect.stringContaining('Tuliskan alasan mengapa tindak lanjut terhambat.'));
+    expect(reason).toHaveAccessibleDescription(
+      expect.stringContaining('Tuliskan alasan mengapa tindak lanjut terhambat.'),
+    );
     expect(reason).toHaveFocus();
 
     // Spaces are no reason either.
     await user.type(reason, '   ');
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
-    expect(within(dialog).getByText('Tuliskan alasan mengapa tindak lanjut terhambat.')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('Tuliskan alasan mengapa tindak lanjut terhambat.'),
+    ).toBeInTheDocument();
     expect(writes).toEqual([]);
     expect(shownStatus(EXCHANGE.title)).toBe('Terbuka');
 
@@ -188,9 +219,13 @@ describe('changing the status of one follow-up', () => {
     await user.type(reason, 'Menunggu kalender akademik dari Binzhou');
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
-    expect(await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Terhambat.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Terhambat.`),
+    ).toBeInTheDocument();
     expect(shownStatus(EXCHANGE.title)).toBe('Terhambat');
-    expect(writes).toEqual([{ method: 'PATCH', path: `/api/follow-ups/${EXCHANGE.id}`, body: expect.anything() }]);
+    expect(writes).toEqual([
+      { method: 'PATCH', path: `/api/follow-ups/${EXCHANGE.id}`, body: expect.anything() },
+    ]);
     expect(stored(EXCHANGE.id).history.at(-1)).toMatchObject({
       kind: 'status',
       to: 'blocked',
@@ -201,14 +236,22 @@ describe('changing the status of one follow-up', () => {
   it('lowers the reminder badge when the overdue item is done', async () => {
     const { user } = await openPage('usr-budi');
     const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
-    expect(await within(nav).findByRole('link', { name: /1 tindak lanjut Anda terlambat atau jatuh tempo hari ini/ })).toBeInTheDocument();
+    expect(
+      await within(nav).findByRole('link', {
+        name: /1 tindak lanjut Anda terlambat atau jatuh tempo hari ini/,
+      }),
+    ).toBeInTheDocument();
 
     const dialog = await openDialog(user, PENANG.title);
     await user.click(within(dialog).getByRole('radio', { name: 'Selesai' }));
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
-    expect(await screen.findByText(`Status “${PENANG.title}” diubah menjadi Selesai.`)).toBeInTheDocument();
-    await waitFor(() => expect(within(nav).getByRole('link', { name: 'Tindak lanjut' })).toBeInTheDocument());
+    expect(
+      await screen.findByText(`Status “${PENANG.title}” diubah menjadi Selesai.`),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(within(nav).getByRole('link', { name: 'Tindak lanjut' })).toBeInTheDocument(),
+    );
     expect(await screen.findByRole('link', { name: 'Terlambat (0)' })).toBeInTheDocument();
   });
 });
@@ -223,7 +266,9 @@ describe('when someone else changed the follow-up first (412)', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
 
     const alert = await screen.findByRole('alert');
-    expect(within(alert).getByRole('heading', { name: `Orang lain mengubah “${EXCHANGE.title}”` })).toBeInTheDocument();
+    expect(
+      within(alert).getByRole('heading', { name: `Orang lain mengubah “${EXCHANGE.title}”` }),
+    ).toBeInTheDocument();
     expect(alert).toHaveTextContent(
       'Sejak Anda memuatnya, statusnya menjadi Sedang berjalan (versi 2). Perubahan Anda ke Selesai belum disimpan.',
     );
@@ -232,7 +277,9 @@ describe('when someone else changed the follow-up first (412)', () => {
 
     await user.click(within(alert).getByRole('button', { name: 'Terapkan lagi perubahan saya' }));
 
-    expect(await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Selesai.`)).toBeInTheDocument();
+    expect(
+      await screen.findByText(`Status “${EXCHANGE.title}” diubah menjadi Selesai.`),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(shownStatus(EXCHANGE.title)).toBe('Selesai');
     expect(stored(EXCHANGE.id)).toMatchObject({ status: 'done', version: 3 });
@@ -245,7 +292,11 @@ describe('when someone else changed the follow-up first (412)', () => {
   it('keeps their change on "Biarkan seperti sekarang"', async () => {
     const writes = recordWrites();
     const { user } = await openPage();
-    currentStore().followUps.replace({ ...stored(TOURISM.id), status: 'cancelled', version: stored(TOURISM.id).version + 1 });
+    currentStore().followUps.replace({
+      ...stored(TOURISM.id),
+      status: 'cancelled',
+      version: stored(TOURISM.id).version + 1,
+    });
 
     const dialog = await openDialog(user, TOURISM.title);
     await user.click(within(dialog).getByRole('radio', { name: 'Sedang berjalan' }));
@@ -279,12 +330,20 @@ describe('changing many follow-ups at once', () => {
   it('applies what it can, and lists what failed: "2 diubah, 1 gagal."', async () => {
     const writes = recordWrites();
     const { user } = await openPage();
-    for (const { title } of [EXCHANGE, TOURISM, MSME]) await user.click(screen.getByRole('checkbox', { name: `Pilih ${title}` }));
+    for (const { title } of [EXCHANGE, TOURISM, MSME])
+      await user.click(screen.getByRole('checkbox', { name: `Pilih ${title}` }));
     // Someone else changes one of them after it was loaded.
-    currentStore().followUps.replace({ ...stored(TOURISM.id), priority: 'high', version: stored(TOURISM.id).version + 1 });
+    currentStore().followUps.replace({
+      ...stored(TOURISM.id),
+      priority: 'high',
+      version: stored(TOURISM.id).version + 1,
+    });
 
     const bar = await screen.findByRole('form', { name: '3 dipilih — Ubah yang dipilih' });
-    await user.selectOptions(within(bar).getByRole('combobox', { name: 'Status' }), 'Sedang berjalan');
+    await user.selectOptions(
+      within(bar).getByRole('combobox', { name: 'Status' }),
+      'Sedang berjalan',
+    );
     await user.click(within(bar).getByRole('button', { name: 'Terapkan ke 3 item' }));
 
     const summary = await screen.findByText('2 diubah, 1 gagal.');
