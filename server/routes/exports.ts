@@ -135,8 +135,12 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly st
  * for a lenient reader), other control characters but tab are dropped (RFC 5545 forbids them).
  */
 export function icsText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return [...value.replace(/\r\n?/g, '\n')].filter((char) => !isForbiddenControl(char.charCodeAt(0))).join('');
+}
+
+/** C0 controls but tab and newline, and DEL: not allowed in iCalendar text. */
+function isForbiddenControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f;
 }
 
 function dateArray(iso: IsoDate): DateArray {
