@@ -3,6 +3,7 @@ import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { resetApi, server } from '../mocks/node';
 import { useDrafts } from '../src/stores/drafts';
+import { DEFAULT_USER_ID, usePreferences } from '../src/stores/preferences';
 
 // jsdom has no <dialog> methods nor scrollIntoView; the app uses them.
 HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
@@ -18,6 +19,7 @@ beforeEach(() => {
   resetApi();
   window.localStorage.clear();
   useDrafts.setState({ drafts: {} });
+  usePreferences.setState({ userId: DEFAULT_USER_ID, locale: 'id' });
 });
 afterEach(() => {
   cleanup();

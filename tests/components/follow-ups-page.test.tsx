@@ -1,6 +1,7 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { FollowUp } from '@/domain/follow-up';
 import type { Page } from '@/domain/schemas/common';
 import { DEFAULT_USER_ID, usePreferences } from '@/stores/preferences';
@@ -39,6 +40,7 @@ beforeEach(() => {
   scrollWindowTo(0, false);
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   if (offsetHeight) Object.defineProperty(HTMLElement.prototype, 'offsetHeight', offsetHeight);
   if (scrollTo) Object.defineProperty(window, 'scrollTo', scrollTo);
   scrollWindowTo(0, false);
@@ -53,7 +55,7 @@ function recordListRequests() {
       seen.push(url.searchParams);
   };
   server.events.on('request:start', record);
-  afterEach(() => {
+  onTestFinished(() => {
     server.events.removeListener('request:start', record);
   });
   return seen;
@@ -293,6 +295,15 @@ describe('the follow-ups page', () => {
     expect(statuses).toEqual(new Set(['Terbuka', 'Terhambat']));
   });
 
+  it(
+    'does not claim "Semua" in the Status control for a comma list of statuses',
+    async () => {
+      renderApp('/follow-ups?status=open,blocked');
+      await expectListToMatchApi('?status=open,blocked');
+      expect(screen.getByRole('combobox', { name: 'Status' })).not.toHaveDisplayValue('Semua');
+    },
+  );
+
   it('opens an overdue address with "Tenggat: Terlambat" chosen and only what the API counts as overdue', async () => {
     renderApp('/follow-ups?due=overdue');
     await expectListToMatchApi('?due=overdue');
@@ -522,5 +533,62 @@ describe('the reminder badge on "Tindak lanjut"', () => {
     await waitFor(() =>
       expect(within(nav).getByRole('link', { name: 'Tindak lanjut' })).toBeInTheDocument(),
     );
+  });
+});
+
+describe('the downloads', () => {
+  /** What the app hands the browser to save: the file name and its contents. */
+  function captureDownloads() {
+    const files: Array<{ name: string; blob: Blob }> = [];
+    const blobs = new Map<string, Blob>();
+    // jsdom has no object URLs; the app revokes them later, so both stay defined.
+    Object.defineProperty(URL, 'createObjectURL', {
+      configurable: true,
+      value: (blob: Blob) => {
+        const href = `blob:mitra/${blobs.size + 1}`;
+        blobs.set(href, blob);
+        return href;
+      },
+    });
+    Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined });
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      const blob = blobs.get(this.href);
+      if (blob) files.push({ name: this.download, blob });
+    });
+    return files;
+  }
+
+  it('saves the filtered list as CSV, row for row, and as a calendar', async () => {
+    const files = captureDownloads();
+    const expected = await apiList({ status: 'open' });
+    const { user } = renderApp('/follow-ups?status=open');
+    await expectListToMatchApi('?status=open');
+
+    await user.click(screen.getByRole('button', { name: 'Unduh CSV' }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    const csv = files[0]!;
+    expect(csv.name).toMatch(/\.csv$/);
+    const { data } = Papa.parse<Record<string, string>>(
+      (await csv.blob.text()).replace(/^\uFEFF/, ''),
+      {
+        header: true,
+        skipEmptyLines: true,
+      },
+    );
+    expect(data.map((row) => row.ID)).toEqual(expected.items.map((item) => item.id));
+    expect(new Set(data.map((row) => row.Status))).toEqual(new Set(['Terbuka']));
+
+    await user.click(screen.getByRole('button', { name: 'Unduh kalender (ICS)' }));
+    await waitFor(() => expect(files).toHaveLength(2));
+    const ics = files[1]!;
+    expect(ics.name).toMatch(/\.ics$/);
+    const calendar = await ics.blob.text();
+    expect(calendar).toMatch(/^BEGIN:VCALENDAR/);
+    expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(
+      expected.items.filter((i) => i.dueDate).length,
+    );
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

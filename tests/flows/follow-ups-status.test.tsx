@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import type { FollowUp } from '@/domain/follow-up';
 import { DEFAULT_USER_ID, usePreferences } from '@/stores/preferences';
 import { currentStore, server } from '../../mocks/node';
@@ -44,7 +44,7 @@ function recordWrites() {
       });
   };
   server.events.on('request:start', record);
-  afterEach(() => {
+  onTestFinished(() => {
     server.events.removeListener('request:start', record);
   });
   return writes;
@@ -375,5 +375,105 @@ describe('changing many follow-ups at once', () => {
     expect(screen.getByRole('button', { name: 'Terapkan ke 1 item' })).toBeInTheDocument();
     expect(screen.getByRole('checkbox', { name: `Pilih ${TOURISM.title}` })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: `Pilih ${EXCHANGE.title}` })).not.toBeChecked();
+  });
+});
+
+describe('the bulk summary', () => {
+  it('gives the reason a follow-up failed in the language of the page', async () => {
+    const { user } = await openPage();
+    await user.click(screen.getByRole('checkbox', { name: `Pilih ${TOURISM.title}` }));
+    currentStore().followUps.replace({
+      ...stored(TOURISM.id),
+      version: stored(TOURISM.id).version + 1,
+    });
+    const bar = await screen.findByRole('form', { name: '1 dipilih — Ubah yang dipilih' });
+    await user.selectOptions(within(bar).getByRole('combobox', { name: 'Status' }), 'Selesai');
+    await user.click(within(bar).getByRole('button', { name: 'Terapkan ke 1 item' }));
+
+    const summary = await screen.findByText('0 diubah, 1 gagal.');
+    const failure = within(summary.parentElement as HTMLElement).getByRole('listitem');
+    expect(failure).not.toHaveTextContent('Someone else changed this');
+    expect(failure).toHaveTextContent(`${TOURISM.title}: Orang lain telah mengubah data ini`);
+  });
+});
+
+describe('two status changes under way at once', () => {
+  /** The next PATCH of `id` waits until `release` is called, then fails with a 500. */
+  function holdThenFail(id: string) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    server.use(
+      http.patch(`/api/follow-ups/${id}`, async () => {
+        await released;
+        return HttpResponse.json(
+          { type: '/problems/internal', title: 'Something went wrong.', status: 500 },
+          { status: 500, headers: { 'content-type': 'application/problem+json' } },
+        );
+      }),
+    );
+    return release;
+  }
+
+  async function changeInDialog(
+    user: ReturnType<typeof renderApp>['user'],
+    title: string,
+    status: string,
+  ) {
+    const dialog = await openDialog(user, title);
+    await user.click(within(dialog).getByRole('radio', { name: status }));
+    await user.click(within(dialog).getByRole('button', { name: 'Simpan' }));
+  }
+
+  it('rolls back only the row whose change failed', async () => {
+    const releaseExchange = holdThenFail(EXCHANGE.id);
+    // Keep the refetches waiting, so that only the rollback decides what the rows show.
+    let holdLists = false;
+    let releaseLists!: () => void;
+    const lists = new Promise<void>((resolve) => {
+      releaseLists = resolve;
+    });
+    server.use(
+      http.get('/api/follow-ups', async () => {
+        if (holdLists) await lists;
+      }),
+    );
+    const { user } = await openPage();
+    await changeInDialog(user, EXCHANGE.title, 'Sedang berjalan');
+    holdLists = true;
+    await changeInDialog(user, TOURISM.title, 'Selesai');
+    await waitFor(() => expect(stored(TOURISM.id).status).toBe('done'));
+    await waitFor(() => expect(shownStatus(TOURISM.title)).toBe('Selesai'));
+
+    releaseExchange();
+
+    try {
+      await waitFor(() => expect(shownStatus(EXCHANGE.title)).toBe('Terbuka'));
+      expect(shownStatus(TOURISM.title)).toBe('Selesai');
+    } finally {
+      releaseLists();
+    }
+  });
+
+  it('announces the failure of the first and clears its busy state', async () => {
+    const releaseExchange = holdThenFail(EXCHANGE.id);
+    const { user } = await openPage();
+    await changeInDialog(user, EXCHANGE.title, 'Sedang berjalan');
+    await changeInDialog(user, TOURISM.title, 'Selesai');
+    await waitFor(() => expect(stored(TOURISM.id).status).toBe('done'));
+
+    releaseExchange();
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      `Perubahan status “${EXCHANGE.title}” gagal: ${SERVER_ERROR} Statusnya dikembalikan ke Terbuka.`,
+    );
+    await waitFor(() =>
+      expect(
+        within(rowOf(EXCHANGE.title)).getByRole('button', {
+          name: `Ubah status: ${EXCHANGE.title}`,
+        }),
+      ).not.toHaveAttribute('aria-busy'),
+    );
   });
 });

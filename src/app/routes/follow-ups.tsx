@@ -16,7 +16,7 @@ import { FollowUpList } from '@/features/follow-ups/components/follow-up-list';
 import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
 import { partnershipQueries } from '@/features/partners/api/queries';
 import { useLabels } from '@/features/reference/api/use-labels';
-import { apiDownload, isApiError } from '@/lib/api-client';
+import { ApiError, apiDownload, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
@@ -75,12 +75,14 @@ export function FollowUpsPage() {
     setDialogItem(undefined);
     setFeedback(undefined);
     setPending((p) => new Set(p).add(item.id));
-    changeStatus.mutate(
-      { item, status, comment },
-      {
-        onSuccess: (saved) =>
+    // mutateAsync, not mutate's callbacks: those run for the latest call only, and two rows can
+    // be on their way at once.
+    changeStatus
+      .mutateAsync({ item, status, comment })
+      .then(
+        (saved) =>
           setFeedback({ kind: 'saved', text: t('followUps.statusSaved', { title: saved.title, status: t(`enums.status.${saved.status}`) }) }),
-        onError: (error) => {
+        (error: unknown) => {
           if (isApiError(error) && error.status === 412 && error.current) {
             setFeedback({ kind: 'conflict', mine: status, comment, current: error.current as FollowUp });
           } else {
@@ -90,14 +92,14 @@ export function FollowUpsPage() {
             });
           }
         },
-        onSettled: () =>
-          setPending((p) => {
-            const next = new Set(p);
-            next.delete(item.id);
-            return next;
-          }),
-      },
-    );
+      )
+      .finally(() =>
+        setPending((p) => {
+          const next = new Set(p);
+          next.delete(item.id);
+          return next;
+        }),
+      );
   };
 
   const applyBulk = (changes: BulkChanges) => {
@@ -185,9 +187,15 @@ export function FollowUpsPage() {
         <FilterSelect
           id="status-filter"
           label={t('followUps.filterStatus')}
-          value={filters.status?.length === 1 ? (filters.status[0] ?? '') : ''}
-          options={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))}
-          onChange={(status) => change({ status: status ? [status] : undefined })}
+          value={filters.status?.join(',') ?? ''}
+          options={[
+            ...FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) })),
+            // A link may hold several statuses (?status=open,blocked): say so, do not show "all".
+            ...((filters.status?.length ?? 0) > 1
+              ? [{ value: filters.status?.join(',') ?? '', label: filters.status?.map((s) => t(`enums.status.${s as FollowUpStatus}`)).join(' + ') ?? '' }]
+              : []),
+          ]}
+          onChange={(status) => change({ status: status ? status.split(',') : undefined })}
         />
         <FilterSelect
           id="filter-due"
@@ -257,7 +265,9 @@ export function FollowUpsPage() {
             {feedback.result.failed.length > 0 && (
               <ul className="list list--bullet">
                 {feedback.result.failed.map((f) => (
-                  <li key={f.id}>{t('followUps.bulkFailedItem', { title: titleOf(f.id), reason: f.errors?.map((e) => t(`errors.field.${e.code}` as 'errors.field.invalid', { defaultValue: e.message })).join(' ') || f.title })}</li>
+                  <li key={f.id}>{t('followUps.bulkFailedItem', { title: titleOf(f.id), reason:
+                        f.errors?.map((e) => t(`errors.field.${e.code}` as 'errors.field.invalid', { defaultValue: e.message })).join(' ') ||
+                        describeError(new ApiError({ kind: 'http', status: f.status, title: f.title }), t) })}</li>
                 ))}
               </ul>
             )}

@@ -6,7 +6,6 @@ import { followUpKeys } from './queries';
 
 export type StatusChange = { item: FollowUp; status: FollowUpStatus; comment?: string };
 
-type Snapshot = Array<[readonly unknown[], unknown]>;
 
 /** Puts an item into every cached list page and its detail (optimistic update or server answer). */
 function writeItem(queryClient: QueryClient, item: FollowUp) {
@@ -33,16 +32,10 @@ export function useChangeStatus() {
       }),
     onMutate: async ({ item, status }) => {
       await queryClient.cancelQueries({ queryKey: followUpKeys.all });
-      const snapshot: Snapshot = [
-        ...queryClient.getQueriesData({ queryKey: followUpKeys.lists() }),
-        [followUpKeys.detail(item.id), queryClient.getQueryData(followUpKeys.detail(item.id))],
-      ];
       writeItem(queryClient, { ...item, status });
-      return { snapshot };
     },
-    onError: (_error, _change, context) => {
-      for (const [key, data] of context?.snapshot ?? []) queryClient.setQueryData(key, data);
-    },
+    // Roll back this item only: other rows may have changed (and saved) in the meantime.
+    onError: (_error, { item }) => writeItem(queryClient, item),
     onSuccess: (saved) => writeItem(queryClient, saved),
     onSettled: () =>
       Promise.all([
