@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import { DUE_WINDOWS, dueWindowMatcher, FOLLOW_UP_STATUSES, PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
-import { followUpInput, followUpPatch } from '../../src/domain/schemas';
+import { followUpInput, followUpPatch, isoDate } from '../../src/domain/schemas';
+import { agreedOn } from '../../src/domain/stats';
 import type { ApiDeps } from '../context';
 import {
   checkRefs,
@@ -27,6 +28,8 @@ export type FollowUpQuery = {
   ownerId?: string;
   meetingId?: string;
   due?: (typeof DUE_WINDOWS)[number];
+  agreedFrom?: string;
+  agreedTo?: string;
 };
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
@@ -46,6 +49,9 @@ export function followUpListing(deps: ApiDeps): ListConfig<FollowUp, FollowUpQue
       ownerId: z.string().max(80).optional(),
       meetingId: z.string().max(80).optional(),
       due: z.enum(DUE_WINDOWS).optional(),
+      /** The day agreed (created) in Asia/Jakarta, both ends included: the stats' period rule. */
+      agreedFrom: isoDate.optional(),
+      agreedTo: isoDate.optional(),
     },
     arrayKeys: ['status', 'priority'],
     filter: (q) => {
@@ -57,7 +63,9 @@ export function followUpListing(deps: ApiDeps): ListConfig<FollowUp, FollowUpQue
         (!q.partnershipId || f.partnershipId === q.partnershipId) &&
         (!q.ownerId || f.ownerId === q.ownerId) &&
         (!q.meetingId || f.meetingIds.includes(q.meetingId)) &&
-        (!inWindow || inWindow(f));
+        (!inWindow || inWindow(f)) &&
+        (!q.agreedFrom || agreedOn(f) >= q.agreedFrom) &&
+        (!q.agreedTo || agreedOn(f) <= q.agreedTo);
     },
     text: (f) => `${f.title} ${f.description ?? ''}`,
     sorts: {

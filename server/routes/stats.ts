@@ -1,10 +1,19 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
-import { addYears, HOME_TIME_ZONE, quarterOf, quartersBetween, todayIn, type IsoDate } from '../../src/domain/dates';
+import {
+  addYears,
+  endOfMonth,
+  monthsOfPeriod,
+  quarterOf,
+  quartersBetween,
+  type IsoDate,
+} from '../../src/domain/dates';
 import { FOLLOW_UP_STATUSES, isOpen, isOverdue, type FollowUp, type FollowUpStatus } from '../../src/domain/follow-up';
+import { healthFactsByPartnership, partnershipHealth, type HealthReason } from '../../src/domain/health';
 import { MEETING_KINDS, type MeetingKind } from '../../src/domain/meeting';
-import { isActivePartnership, STAGES, type Stage } from '../../src/domain/partnership';
+import { isActivePartnership, STAGES, type Partnership, type Stage } from '../../src/domain/partnership';
 import { isoDate } from '../../src/domain/schemas';
+import { agreedOn, clampRange, countsTowardCompletion } from '../../src/domain/stats';
 import { fieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { json, parseWith, searchParamsToObject } from '../http';
@@ -19,25 +28,33 @@ const statsQuery = z.strictObject({
 
 type Period = { from: IsoDate; to: IsoDate; partnershipId?: string; sectorId?: string };
 
-/** The day an item was agreed, in the home time zone (stored times are UTC instants). */
-const agreedOn = (() => {
-  const cache = new Map<string, IsoDate>();
-  return (item: FollowUp): IsoDate => {
-    let day = cache.get(item.createdAt);
-    if (day === undefined) {
-      day = todayIn(HOME_TIME_ZONE, new Date(item.createdAt));
-      if (cache.size > 100_000) cache.clear();
-      cache.set(item.createdAt, day);
-    }
-    return day;
-  };
-})();
+/** Names sort as an Indonesian reader expects, case and accents aside. */
+const byName = new Intl.Collator('id', { sensitivity: 'base' });
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-/** Aggregates are computed here, over the whole store, never by the browser over rows. */
+/**
+ * Aggregates are computed here, over the whole store, never by the browser over rows.
+ *
+ * Every endpoint takes the same query: `from`, `to` (the period, by default the current year in
+ * Asia/Jakarta), `partnershipId` and `sectorId`. What each number means, and the list request
+ * that returns exactly its items (a chart's value always equals that list's `total`):
+ *
+ * - follow-ups-by-sector: follow-ups agreed in the period (agreedOn, the day in Jakarta), by
+ *   sector × status → /follow-ups?sectorId=S&status=X&agreedFrom=from&agreedTo=to[&partnershipId]
+ * - meetings-by-quarter: meetings dated in the period, by quarter × kind →
+ *   /meetings?kind=K&from=max(from, quarter start)&to=min(to, quarter end)[&partnershipId][&sectorId]
+ * - partnerships-by-stage: current stage, period ignored → /partnerships?stage=X[&sectorId][&id=P]
+ * - overdue-by-sector, overdue-by-owner: overdue today (isOverdue), period ignored, as the
+ *   overdueFollowUps KPI → /follow-ups?due=overdue&sectorId=S (or &ownerId=U)[&partnershipId][&sectorId]
+ * - completion-by-month: agreed in the month (and the period), cancelled left out; done = of those,
+ *   done → /follow-ups?agreedFrom=item.from&agreedTo=item.to&status=open,in-progress,blocked,done
+ *   (done: &status=done)[&partnershipId][&sectorId]
+ * - health: as of today, period ignored; partnerships by focus sector, reasons over all their
+ *   meetings and follow-ups (overdue → /follow-ups?partnershipId=P&due=overdue).
+ */
 export function registerStats(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
@@ -50,13 +67,18 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
     return { ...query, from, to };
   };
 
-  const followUpsIn = (p: Period) =>
-    store.followUps.all().filter((f) => {
-      if (p.partnershipId && f.partnershipId !== p.partnershipId) return false;
-      if (p.sectorId && !f.sectorIds.includes(p.sectorId)) return false;
+  /** The dashboard's partnership and sector filters, as the lists apply them. */
+  const inScope = (p: Period) => (f: FollowUp) =>
+    (!p.partnershipId || f.partnershipId === p.partnershipId) && (!p.sectorId || f.sectorIds.includes(p.sectorId));
+
+  const followUpsIn = (p: Period) => {
+    const scoped = inScope(p);
+    return store.followUps.all().filter((f) => {
+      if (!scoped(f)) return false;
       const day = agreedOn(f);
       return day >= p.from && day <= p.to;
     });
+  };
 
   const meetingsIn = (p: Period) =>
     store.meetings
@@ -68,6 +90,17 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
           (!p.partnershipId || m.partnershipId === p.partnershipId) &&
           (!p.sectorId || m.sectorIds.includes(p.sectorId)),
       );
+
+  const partnershipsIn = (p: Period) =>
+    store.partnerships
+      .all()
+      .filter((x) => (!p.partnershipId || x.id === p.partnershipId) && (!p.sectorId || x.focusSectorIds.includes(p.sectorId)));
+
+  /** The partner region's name, or the partner organisation's, for sorting. */
+  const partnerName = (p: Partnership) =>
+    (p.partnerRegionId ? store.regions.get(p.partnerRegionId)?.name : undefined) ??
+    (p.partnerOrganizationId ? store.organizations.get(p.partnerOrganizationId)?.name : undefined) ??
+    '';
 
   app.get('/stats/follow-ups-by-sector', (c) => {
     const p = period(c.req.raw);
@@ -108,28 +141,26 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
   app.get('/stats/partnerships-by-stage', (c) => {
     const p = period(c.req.raw);
     const counts = zeroCounts<Stage>(STAGES);
-    for (const partnership of store.partnerships.all()) {
-      if (p.partnershipId && partnership.id !== p.partnershipId) continue;
-      if (p.sectorId && !partnership.focusSectorIds.includes(p.sectorId)) continue;
-      counts[partnership.stage] += 1;
-    }
+    for (const partnership of partnershipsIn(p)) counts[partnership.stage] += 1;
     return json({ period: p, items: STAGES.map((stage) => ({ stage, count: counts[stage] })) });
   });
 
   app.get('/stats/kpis', (c) => {
     const p = period(c.req.raw);
     const today = deps.today();
-    const partnerships = store.partnerships
-      .all()
-      .filter((x) => (!p.partnershipId || x.id === p.partnershipId) && (!p.sectorId || x.focusSectorIds.includes(p.sectorId)));
+    const partnerships = partnershipsIn(p);
     // Compared with the same period a year earlier: this year against last year.
     const previous = { ...p, from: addYears(p.from, -1), to: addYears(p.to, -1) };
-    const current = store.followUps
-      .all()
-      .filter(
-        (f) => (!p.partnershipId || f.partnershipId === p.partnershipId) && (!p.sectorId || f.sectorIds.includes(p.sectorId)),
-      );
-    const agreed = followUpsIn(p).filter((f) => f.status !== 'cancelled');
+    // Open and overdue are states as of today: the period does not apply to them.
+    const scoped = inScope(p);
+    let open = 0;
+    let overdue = 0;
+    for (const f of store.followUps.all()) {
+      if (!scoped(f)) continue;
+      if (isOpen(f.status)) open += 1;
+      if (isOverdue(f, today)) overdue += 1;
+    }
+    const agreed = followUpsIn(p).filter((f) => countsTowardCompletion(f.status));
     const done = agreed.filter((f) => f.status === 'done').length;
     return json({
       period: p,
@@ -139,11 +170,119 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
       meetings: meetingsIn(p).length,
       meetingsPreviousPeriod: meetingsIn(previous).length,
       previousPeriod: { from: previous.from, to: previous.to },
-      openFollowUps: current.filter((f) => isOpen(f.status)).length,
-      overdueFollowUps: current.filter((f) => isOverdue(f, today)).length,
+      openFollowUps: open,
+      overdueFollowUps: overdue,
       followUpsAgreed: agreed.length,
       followUpsDone: done,
       completionRate: agreed.length === 0 ? null : done / agreed.length,
     });
+  });
+
+  /**
+   * Overdue follow-ups are counted as of today (isOverdue with the API's today in Jakarta), over
+   * every follow-up in the partnership and sector filters, whatever the period: an item agreed
+   * two years ago and still overdue is exactly what a manager must see, and the bars then add up
+   * to the overdueFollowUps KPI (by owner exactly; by sector an item counts once per sector).
+   * `from`/`to` are validated like everywhere else and otherwise ignored. The matching list is
+   * /follow-ups?due=overdue&sectorId=S (or &ownerId=U), plus the partnership and sector filters.
+   */
+  const overdueItems = (p: Period) => {
+    const today = deps.today();
+    const scoped = inScope(p);
+    return { today, items: store.followUps.all().filter((f) => isOverdue(f, today) && scoped(f)) };
+  };
+
+  app.get('/stats/overdue-by-sector', (c) => {
+    const p = period(c.req.raw);
+    const { today, items } = overdueItems(p);
+    const counts = new Map<string, number>();
+    for (const sector of store.sectors.all()) {
+      if (!p.sectorId || sector.id === p.sectorId) counts.set(sector.id, 0);
+    }
+    for (const item of items) {
+      for (const sectorId of item.sectorIds) {
+        const count = counts.get(sectorId);
+        if (count !== undefined) counts.set(sectorId, count + 1);
+      }
+    }
+    return json({ period: p, today, items: [...counts].map(([sectorId, count]) => ({ sectorId, count })) });
+  });
+
+  /** Every active officer and manager (zero included), and anyone else who owns an overdue item. */
+  app.get('/stats/overdue-by-owner', (c) => {
+    const p = period(c.req.raw);
+    const { today, items } = overdueItems(p);
+    const counts = new Map<string, number>();
+    for (const user of store.users.all()) {
+      if (user.active && (user.role === 'officer' || user.role === 'manager')) counts.set(user.id, 0);
+    }
+    for (const item of items) counts.set(item.ownerId, (counts.get(item.ownerId) ?? 0) + 1);
+    const name = (id: string) => store.users.get(id)?.name ?? id;
+    const rows = [...counts]
+      .map(([ownerId, count]) => ({ ownerId, count, name: name(ownerId) }))
+      .sort((a, b) => b.count - a.count || byName.compare(a.name, b.name) || a.ownerId.localeCompare(b.ownerId));
+    return json({ period: p, today, items: rows.map(({ ownerId, count }) => ({ ownerId, count })) });
+  });
+
+  /**
+   * Per month of the period: follow-ups agreed that month (agreedOn, in Jakarta; cancelled ones
+   * left out, as in the completionRate KPI) and how many of those are done now. The first and last
+   * months may be cut by the period: `from`/`to` on each row say which days it covers, and are the
+   * `agreedFrom`/`agreedTo` of its list. Summed over the months, agreed and done equal the KPI's
+   * followUpsAgreed and followUpsDone.
+   */
+  app.get('/stats/completion-by-month', (c) => {
+    const p = period(c.req.raw);
+    const rows = monthsOfPeriod(p.from, p.to).map((month) => ({
+      month,
+      ...clampRange({ from: `${month}-01`, to: endOfMonth(`${month}-01`) }, p),
+      agreed: 0,
+      done: 0,
+    }));
+    const byMonth = new Map(rows.map((row) => [row.month, row]));
+    for (const item of followUpsIn(p)) {
+      if (!countsTowardCompletion(item.status)) continue;
+      const row = byMonth.get(agreedOn(item).slice(0, 7));
+      if (!row) continue;
+      row.agreed += 1;
+      if (item.status === 'done') row.done += 1;
+    }
+    return json({ period: p, items: rows.map((row) => ({ ...row, rate: row.agreed === 0 ? null : row.done / row.agreed })) });
+  });
+
+  /**
+   * Partnerships that need attention (src/domain/health.ts), as of today: only those with a
+   * reason, most reasons first, then by partner name. The partnership and sector filters choose
+   * the partnerships (sector: a focus sector, as partnerships-by-stage); the reasons look at all
+   * of a partnership's meetings and follow-ups. `from`/`to` are validated and otherwise ignored.
+   * One pass over the meetings and one over the follow-ups, whatever the number of partnerships.
+   */
+  app.get('/stats/health', (c) => {
+    const p = period(c.req.raw);
+    const today = deps.today();
+    const partnerships = partnershipsIn(p);
+    const wanted = p.partnershipId ? new Set(partnerships.map((x) => x.id)) : undefined;
+    const facts = healthFactsByPartnership(
+      wanted ? store.meetings.all().filter((m) => wanted.has(m.partnershipId)) : store.meetings.all(),
+      wanted ? store.followUps.all().filter((f) => wanted.has(f.partnershipId)) : store.followUps.all(),
+      today,
+    );
+    const rows: Array<{ partnershipId: string; reasons: HealthReason[]; name: string }> = [];
+    for (const partnership of partnerships) {
+      const known = facts.get(partnership.id);
+      const reasons = partnershipHealth(partnership, {
+        today,
+        lastMeetingDate: known?.lastMeetingDate,
+        overdueCount: known?.overdueCount ?? 0,
+      });
+      if (reasons.length > 0) rows.push({ partnershipId: partnership.id, reasons, name: partnerName(partnership) });
+    }
+    rows.sort(
+      (a, b) =>
+        b.reasons.length - a.reasons.length ||
+        byName.compare(a.name, b.name) ||
+        a.partnershipId.localeCompare(b.partnershipId),
+    );
+    return json({ today, items: rows.map(({ partnershipId, reasons }) => ({ partnershipId, reasons })) });
   });
 }

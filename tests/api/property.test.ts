@@ -380,8 +380,8 @@ describe('every write endpoint, fed generated bodies', () => {
 });
 
 describe('list endpoints, fed generated query strings', () => {
-  const lists = ['/sectors', '/regions', '/organizations', '/people', '/users', '/partnerships', '/meetings', '/follow-ups', '/stats/kpis', '/stats/follow-ups-by-sector', '/stats/meetings-by-quarter', '/stats/partnerships-by-stage'];
-  const keys = fc.constantFrom('limit', 'cursor', 'sort', 'q', 'id', 'status', 'due', 'from', 'to', 'year', 'kind', 'stage', 'level', 'role', 'active', 'illustrative', 'sectorId', 'countryCode', 'x');
+  const lists = ['/sectors', '/regions', '/organizations', '/people', '/users', '/partnerships', '/meetings', '/follow-ups', '/stats/kpis', '/stats/follow-ups-by-sector', '/stats/meetings-by-quarter', '/stats/partnerships-by-stage', '/stats/overdue-by-sector', '/stats/overdue-by-owner', '/stats/completion-by-month', '/stats/health'];
+  const keys = fc.constantFrom('limit', 'cursor', 'sort', 'q', 'id', 'status', 'due', 'from', 'to', 'year', 'kind', 'stage', 'level', 'role', 'active', 'illustrative', 'sectorId', 'countryCode', 'agreedFrom', 'agreedTo', 'x');
 
   it('answer 200 or a 400 problem, never 5xx, and never more than a page', async () => {
     const api = testApi();

@@ -14,6 +14,7 @@ import { MeetingTable } from '@/features/meetings/components/meeting-table';
 import { partnershipQueries } from '@/features/partners/api/queries';
 import { useLabels } from '@/features/reference/api/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useFormat } from '@/lib/use-format';
 
 export function meetingsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
@@ -27,6 +28,7 @@ const FIRST_YEAR = 2015;
 export function MeetingsPage() {
   const { t } = useTranslation();
   const labels = useLabels();
+  const format = useFormat();
   const [params, setParams] = useSearchParams();
   const filters = meetingFiltersFrom(params);
   const list = useInfiniteQuery(meetingQueries.list(filters));
@@ -82,6 +84,14 @@ export function MeetingsPage() {
           options={years.map((y) => ({ value: String(y), label: String(y) }))}
           onChange={(year) => change({ year: year ? Number(year) : undefined })}
         />
+        {(filters.from ?? filters.to) && (
+          <p className="filters__note">
+            {t('meetings.range', {
+              from: filters.from ? format.date(filters.from, 'medium') : '…',
+              to: filters.to ? format.date(filters.to, 'medium') : '…',
+            })}
+          </p>
+        )}
         {filtered && (
           <p className="filters__clear">
             <Link to="/meetings" replace>

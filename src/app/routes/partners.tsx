@@ -2,21 +2,37 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
-import { nextFollowUpsQuery, partnershipQueries } from '@/features/partners/api/queries';
+import { STAGES, type Stage } from '@/domain/partnership';
+import { nextFollowUpsQuery, partnershipQueries, type PartnershipFilters } from '@/features/partners/api/queries';
+import { useLabels } from '@/features/reference/api/use-labels';
 import { PartnershipTable } from '@/features/partners/components/partnership-table';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
+/** ?stage=active,mou-signed&sectorId=… (the dashboard links here); anything else is ignored. */
+function partnerFiltersFrom(params: URLSearchParams): PartnershipFilters {
+  const stage = (params.get('stage') ?? '').split(',').filter((s) => STAGES.includes(s as Stage));
+  const sectorId = params.get('sectorId');
+  return {
+    ...(stage.length > 0 ? { stage } : {}),
+    ...(sectorId && /^[a-z0-9-]{1,40}$/.test(sectorId) ? { sectorId } : {}),
+  };
+}
+
 export function partnersLoader(queryClient: QueryClient) {
-  return () => {
-    void queryClient.prefetchQuery(partnershipQueries.list());
+  return ({ request }: LoaderFunctionArgs) => {
+    void queryClient.prefetchQuery(partnershipQueries.list(partnerFiltersFrom(new URL(request.url).searchParams)));
     return null;
   };
 }
 
 export function PartnersPage() {
   const { t } = useTranslation();
-  const list = useQuery(partnershipQueries.list());
+  const [params] = useSearchParams();
+  const filters = partnerFiltersFrom(params);
+  const labels = useLabels();
+  const list = useQuery(partnershipQueries.list(filters));
   const next = useQuery(nextFollowUpsQuery());
   const nextMap = useMemo(() => new Map(next.data?.items.map((n) => [n.partnershipId, n.followUp])), [next.data]);
   useDocumentTitle(t('partners.title'));
@@ -24,6 +40,17 @@ export function PartnersPage() {
     <div className="page">
       <h1>{t('partners.title')}</h1>
       <p className="lead">{t('partners.intro')}</p>
+      {(filters.stage ?? filters.sectorId) && (
+        <p className="filters__note">
+          {t('partners.filtered', {
+            what: [
+              ...(filters.stage ?? []).map((s) => t(`enums.stage.${s as Stage}`)),
+              ...(filters.sectorId ? [labels.sector(filters.sectorId)] : []),
+            ].join(', '),
+          })}{' '}
+          <Link to="/partners">{t('common.clearFilters')}</Link>
+        </p>
+      )}
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (

@@ -171,6 +171,7 @@ export const en: LocaleResources = {
     columns: { date: 'Date', title: 'Meeting', partnership: 'Partnership', kind: 'Kind', sectors: 'Sectors' },
     backToList: 'Back to meetings',
     filters: 'Filter meetings',
+    range: 'Date range: {{from}} – {{to}}',
     filterSector: 'Sector',
     emptyFiltered: 'No meetings match these filters.',
     backToMeeting: 'Back to the meeting',
@@ -211,6 +212,7 @@ export const en: LocaleResources = {
     title: 'Partners',
     intro: "Tangerang Regency's partnerships with regions and organisations abroad.",
     empty: 'No partnerships recorded yet.',
+    filtered: 'Filtered: {{what}}.',
     caption: 'Partnerships',
     columns: {
       partner: 'Partner',

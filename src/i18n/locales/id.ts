@@ -170,6 +170,7 @@ export const id = {
     columns: { date: 'Tanggal', title: 'Pertemuan', partnership: 'Kemitraan', kind: 'Jenis', sectors: 'Sektor' },
     backToList: 'Kembali ke daftar pertemuan',
     filters: 'Saring pertemuan',
+    range: 'Rentang tanggal: {{from}} – {{to}}',
     filterSector: 'Sektor',
     emptyFiltered: 'Tidak ada pertemuan yang cocok dengan saringan ini.',
     backToMeeting: 'Kembali ke pertemuan',
@@ -210,6 +211,7 @@ export const id = {
     title: 'Kemitraan',
     intro: 'Kemitraan Kabupaten Tangerang dengan daerah dan organisasi di luar negeri.',
     empty: 'Belum ada kemitraan yang tercatat.',
+    filtered: 'Disaring: {{what}}.',
     caption: 'Daftar kemitraan',
     columns: {
       partner: 'Mitra',

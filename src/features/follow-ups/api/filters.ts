@@ -1,3 +1,4 @@
+import { isIsoDate } from '@/domain/dates';
 import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type DueWindow, type FollowUpStatus } from '@/domain/follow-up';
 import type { FollowUpFilters } from './queries';
 
@@ -22,6 +23,10 @@ export function followUpFiltersFrom(params: URLSearchParams): FollowUpFilters {
   if (due && DUE_WINDOWS.includes(due as DueWindow)) filters.due = due;
   const q = params.get('q')?.trim();
   if (q) filters.q = q.slice(0, 200);
+  for (const key of ['agreedFrom', 'agreedTo'] as const) {
+    const value = params.get(key);
+    if (value && isIsoDate(value)) filters[key] = value;
+  }
   const sort = params.get('sort');
   if (sort && FOLLOW_UP_SORTS.includes(sort as FollowUpSort)) filters.sort = sort;
   return filters;
@@ -35,6 +40,8 @@ export function followUpFiltersToParams(filters: FollowUpFilters): Record<string
   if (filters.ownerId) params.ownerId = filters.ownerId;
   if (filters.due) params.due = filters.due;
   if (filters.q) params.q = filters.q;
+  if (filters.agreedFrom) params.agreedFrom = filters.agreedFrom;
+  if (filters.agreedTo) params.agreedTo = filters.agreedTo;
   if (filters.sort) params.sort = filters.sort;
   return params;
 }

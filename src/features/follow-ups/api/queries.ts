@@ -11,6 +11,9 @@ export type FollowUpFilters = {
   sectorId?: string;
   due?: string;
   q?: string;
+  /** The day agreed, in Asia/Jakarta (the dashboard's period rule). */
+  agreedFrom?: string;
+  agreedTo?: string;
   sort?: string;
 };
 

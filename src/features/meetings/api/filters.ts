@@ -1,3 +1,4 @@
+import { isIsoDate } from '@/domain/dates';
 import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
 import type { MeetingFilters } from './queries';
 
@@ -13,6 +14,10 @@ export function meetingFiltersFrom(params: URLSearchParams): MeetingFilters {
   if (kind && MEETING_KINDS.includes(kind as MeetingKind)) filters.kind = [kind];
   const sectorId = params.get('sectorId');
   if (sectorId && /^[a-z0-9-]{1,40}$/.test(sectorId)) filters.sectorId = sectorId;
+  for (const key of ['from', 'to'] as const) {
+    const value = params.get(key);
+    if (value && isIsoDate(value)) filters[key] = value;
+  }
   const year = Number(params.get('year'));
   if (Number.isInteger(year) && year >= 1900 && year <= 2999) filters.year = year;
   return filters;
@@ -24,5 +29,7 @@ export function meetingFiltersToParams(filters: MeetingFilters): Record<string, 
   if (filters.kind?.[0]) params.kind = filters.kind[0];
   if (filters.sectorId) params.sectorId = filters.sectorId;
   if (filters.year !== undefined) params.year = String(filters.year);
+  if (filters.from) params.from = filters.from;
+  if (filters.to) params.to = filters.to;
   return params;
 }

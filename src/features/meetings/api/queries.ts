@@ -3,7 +3,15 @@ import type { Meeting } from '@/domain/meeting';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
 
-export type MeetingFilters = { partnershipId?: string; kind?: string[]; sectorId?: string; year?: number };
+export type MeetingFilters = {
+  partnershipId?: string;
+  kind?: string[];
+  sectorId?: string;
+  year?: number;
+  /** A date range (the dashboard's quarters). */
+  from?: string;
+  to?: string;
+};
 
 export const meetingKeys = {
   all: ['meetings'] as const,
