@@ -10,8 +10,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 export const FIRST_ROUTE_BUDGET_KIB = 140;
+export const DASHBOARD_BUDGET_KIB = 280;
 const ROUTES = {
   'dashboard (/)': 'src/app/routes/dashboard.tsx',
+  // What the dashboard loads in all, once its charts (Recharts) have come in after the first paint.
+  'dashboard+charts': ['src/app/routes/dashboard.tsx', 'src/features/dashboard/components/charts.tsx', 'src/i18n/locales/charts.id.ts'],
   'follow-ups': 'src/app/routes/follow-ups.tsx',
   meetings: 'src/app/routes/meetings.tsx',
   'meeting detail': 'src/app/routes/meeting.tsx',
@@ -37,8 +40,8 @@ export function routeSizes(outDir = 'dist') {
   const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
   // Boot also loads the default language (Bahasa Indonesia) before the first render.
   const entry = closure('src/i18n/locales/id.ts', closure(entryKey));
-  const routes = Object.entries(ROUTES).map(([name, key]) => {
-    const files = closure(key, new Set(entry));
+  const routes = Object.entries(ROUTES).map(([name, keys]) => {
+    const files = [keys].flat().reduce((seen, key) => closure(key, seen), new Set(entry));
     const bytes = [...files].filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzOf(f), 0);
     return { name, files: [...files], kib: bytes / 1024 };
   });
@@ -55,7 +58,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   for (const r of routes) console.log(`  ${r.name.padEnd(16)} ${r.kib.toFixed(1).padStart(7)} KiB  (${r.files.length} files)`);
   console.log(`  all JS in dist    ${allJsKib.toFixed(1).padStart(7)} KiB`);
   const first = routes[0];
-  const ok = first.kib <= FIRST_ROUTE_BUDGET_KIB;
-  console.log(`first route: ${first.kib.toFixed(1)} KiB of ${FIRST_ROUTE_BUDGET_KIB} KiB budget — ${ok ? 'OK' : 'OVER BUDGET'}`);
+  const dashboard = routes.find((r) => r.name === 'dashboard+charts');
+  const ok = first.kib <= FIRST_ROUTE_BUDGET_KIB && dashboard.kib <= DASHBOARD_BUDGET_KIB;
+  console.log(`first route: ${first.kib.toFixed(1)} KiB of ${FIRST_ROUTE_BUDGET_KIB} KiB budget; dashboard with charts: ${dashboard.kib.toFixed(1)} KiB of ${DASHBOARD_BUDGET_KIB} KiB — ${ok ? 'OK' : 'OVER BUDGET'}`);
   process.exit(ok ? 0 : 1);
 }

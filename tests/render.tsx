@@ -6,6 +6,8 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { AppProviders } from '@/app/providers';
 import { createRoutes } from '@/app/router';
 import { bindLocale, createI18n } from '@/i18n';
+import { chartsEn } from '@/i18n/locales/charts.en';
+import { chartsId } from '@/i18n/locales/charts.id';
 import { en } from '@/i18n/locales/en';
 import { formsEn } from '@/i18n/locales/forms.en';
 import { formsId } from '@/i18n/locales/forms.id';
@@ -43,8 +45,8 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
   // Both languages at hand, so a language switch in a test needs no chunk load.
   const i18n = createI18n(
     locale,
-    { id: merge(id, formsId, listsId), en: merge(en, formsEn, listsEn) },
-    ['core', 'forms', 'lists'],
+    { id: merge(id, formsId, listsId, chartsId), en: merge(en, formsEn, listsEn, chartsEn) },
+    ['core', 'forms', 'lists', 'charts'],
   );
   const unbind = bindLocale(i18n);
   onTestFinished(unbind);

@@ -1,4 +1,5 @@
 import 'i18next';
+import type { chartsId } from './locales/charts.id';
 import type { formsId } from './locales/forms.id';
 import type { id } from './locales/id';
 import type { listsId } from './locales/lists.id';
@@ -7,6 +8,6 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
     // One namespace, delivered in parts: the core with the app, the rest with the pages using them.
-    resources: { translation: typeof id & typeof formsId & typeof listsId };
+    resources: { translation: typeof id & typeof formsId & typeof listsId & typeof chartsId };
   }
 }

@@ -6,7 +6,7 @@ import { usePreferences, type Locale } from '@/stores/preferences';
  * Strings come in parts and per language, each its own chunk: a user downloads only the
  * language they read, and the form strings only when they open a form.
  */
-export type LocalePart = 'core' | 'forms' | 'lists';
+export type LocalePart = 'core' | 'forms' | 'lists' | 'charts';
 type Bundle = Record<string, unknown>;
 
 const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
@@ -17,6 +17,10 @@ const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
   forms: {
     id: () => import('./locales/forms.id').then((m) => m.formsId),
     en: () => import('./locales/forms.en').then((m) => m.formsEn),
+  },
+  charts: {
+    id: () => import('./locales/charts.id').then((m) => m.chartsId),
+    en: () => import('./locales/charts.en').then((m) => m.chartsEn),
   },
   lists: {
     id: () => import('./locales/lists.id').then((m) => m.listsId),

@@ -1,3 +1,4 @@
+import type { chartsId } from './locales/charts.id';
 import type { formsId } from './locales/forms.id';
 import type { id } from './locales/id';
 import type { listsId } from './locales/lists.id';
@@ -8,3 +9,4 @@ type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen
 export type LocaleResources = Widen<typeof id>;
 export type FormsResources = Widen<typeof formsId>;
 export type ListsResources = Widen<typeof listsId>;
+export type ChartsResources = Widen<typeof chartsId>;

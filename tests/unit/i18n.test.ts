@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { chartsEn } from '@/i18n/locales/charts.en';
+import { chartsId } from '@/i18n/locales/charts.id';
 import { en as enCore } from '@/i18n/locales/en';
 import { formsEn } from '@/i18n/locales/forms.en';
 import { formsId } from '@/i18n/locales/forms.id';
@@ -7,9 +9,9 @@ import { listsEn } from '@/i18n/locales/lists.en';
 import { listsId } from '@/i18n/locales/lists.id';
 import { merge } from '../render';
 
-// The strings come in parts (core, forms, lists); together they are what a user reads.
-const id = merge(idCore, formsId, listsId);
-const en = merge(enCore, formsEn, listsEn);
+// The strings come in parts (core, forms, lists, charts); together they are what a user reads.
+const id = merge(idCore, formsId, listsId, chartsId);
+const en = merge(enCore, formsEn, listsEn, chartsEn);
 
 type Tree = { readonly [key: string]: unknown };
 

@@ -1,29 +1,48 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { todayIn } from '@/domain/dates';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { statsQueries, type StatsFilters } from '@/features/dashboard/api/queries';
-import { QuarterKindTable, SectorStatusTable, StageTable } from '@/features/dashboard/components/stat-tables';
+import { partnershipQueries } from '@/features/partners/api/queries';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { ensureLocalePart } from '@/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
 
+/** Recharts and the chart strings load only here, after the page itself: the first paint stays light. */
+const charts = () => Promise.all([import('@/features/dashboard/components/charts'), ensureLocalePart('charts')]).then(([m]) => m);
+const DashboardCharts = lazy(() => charts().then((m) => ({ default: m.DashboardCharts })));
+const HealthPanel = lazy(() => charts().then((m) => ({ default: m.HealthPanel })));
+
 const FIRST_YEAR = 2015;
 
-function yearFrom(params: URLSearchParams): number {
+/** ?year=2025&partnershipId=…&sectorId=… — the dashboard's filters, all in the URL. */
+function filtersFrom(params: URLSearchParams): { year: number; filters: StatsFilters } {
   const current = Number(todayIn().slice(0, 4));
-  const year = Number(params.get('year'));
-  return Number.isInteger(year) && year >= FIRST_YEAR && year <= current + 1 ? year : current;
+  const asked = Number(params.get('year'));
+  const year = Number.isInteger(asked) && asked >= FIRST_YEAR && asked <= current + 1 ? asked : current;
+  const partnershipId = params.get('partnershipId') ?? undefined;
+  const sectorId = params.get('sectorId') ?? undefined;
+  return {
+    year,
+    filters: {
+      from: `${year}-01-01`,
+      to: `${year}-12-31`,
+      ...(partnershipId && /^[\w-]{1,80}$/.test(partnershipId) ? { partnershipId } : {}),
+      ...(sectorId && /^[a-z0-9-]{1,40}$/.test(sectorId) ? { sectorId } : {}),
+    },
+  };
 }
 
-const filtersFor = (year: number): StatsFilters => ({ from: `${year}-01-01`, to: `${year}-12-31` });
-
 export function dashboardLoader(queryClient: QueryClient) {
-  return ({ request }: { request: Request }) => {
-    const filters = filtersFor(yearFrom(new URL(request.url).searchParams));
+  return ({ request }: LoaderFunctionArgs) => {
+    const { filters } = filtersFrom(new URL(request.url).searchParams);
     void queryClient.prefetchQuery(statsQueries.kpis(filters));
-    void queryClient.prefetchQuery(statsQueries.bySector(filters));
+    void charts(); // start loading the charts' code beside the data
     return null;
   };
 }
@@ -31,42 +50,66 @@ export function dashboardLoader(queryClient: QueryClient) {
 export function DashboardPage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const labels = useLabels();
   const [params, setParams] = useSearchParams();
-  const year = yearFrom(params);
-  const filters = filtersFor(year);
+  const { year, filters } = filtersFrom(params);
   const kpis = useQuery(statsQueries.kpis(filters));
-  const bySector = useQuery(statsQueries.bySector(filters));
-  const byQuarter = useQuery(statsQueries.byQuarter(filters));
-  const byStage = useQuery(statsQueries.byStage(filters));
+  const partnerships = useQuery(partnershipQueries.list());
   useDocumentTitle(t('dashboard.title'));
 
   const currentYear = Number(todayIn().slice(0, 4));
   const years = Array.from({ length: currentYear + 1 - FIRST_YEAR + 1 }, (_, i) => currentYear + 1 - i);
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const scope = new URLSearchParams(
+    Object.entries({ partnershipId: filters.partnershipId, sectorId: filters.sectorId }).filter((e): e is [string, string] => Boolean(e[1])),
+  );
+  const link = (path: string, extra: Record<string, string>) => {
+    const search = new URLSearchParams({ ...Object.fromEntries(scope), ...extra }).toString();
+    return `${path}${search ? `?${search}` : ''}`;
+  };
+  const partnership = partnerships.data?.items.find((p) => p.id === filters.partnershipId);
 
   return (
-    <div className="page">
+    <div className="page dashboard">
       <h1>{t('dashboard.title')}</h1>
       <p className="lead">{t('dashboard.intro')}</p>
+      <p className="print-only">
+        {t('dashboard.printFilters', {
+          period: String(year),
+          partnership: partnership ? labels.partnership(partnership) : t('common.all'),
+          sector: filters.sectorId ? labels.sector(filters.sectorId) : t('common.all'),
+        })}
+      </p>
 
-      <div className="filters">
-        <div className="field field--inline">
-          <label htmlFor="dashboard-year" className="label">
-            {t('dashboard.year')}
-          </label>
-          <select
-            id="dashboard-year"
-            className="select"
-            value={year}
-            onChange={(e) => setParams({ year: e.target.value }, { replace: true })}
-          >
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
+      <form className="filters" aria-label={t('dashboard.filters')} onSubmit={(e) => e.preventDefault()}>
+        <FilterSelect
+          id="dashboard-year"
+          label={t('dashboard.year')}
+          value={String(year)}
+          allLabel={false}
+          options={years.map((y) => ({ value: String(y), label: String(y) }))}
+          onChange={(value) => set('year', value)}
+        />
+        <FilterSelect
+          id="dashboard-partnership"
+          label={t('dashboard.partnership')}
+          value={filters.partnershipId ?? ''}
+          options={(partnerships.data?.items ?? []).map((p) => ({ value: p.id, label: labels.partnership(p) }))}
+          onChange={(value) => set('partnershipId', value)}
+        />
+        <FilterSelect
+          id="dashboard-sector"
+          label={t('dashboard.sector')}
+          value={filters.sectorId ?? ''}
+          options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
+          onChange={(value) => set('sectorId', value)}
+        />
+      </form>
 
       <section aria-labelledby="kpis-heading">
         <h2 id="kpis-heading" className="visually-hidden">
@@ -77,75 +120,56 @@ export function DashboardPage() {
         ) : kpis.isError ? (
           <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
         ) : (
-          <ul className="kpis">
-            <li className="kpi">
-              <span className="kpi__label">{t('dashboard.activePartnerships')}</span>
-              <span className="kpi__value">{format.number(kpis.data.activePartnerships)}</span>
-              <span className="kpi__hint">{t('dashboard.activePartnershipsOf', { total: format.number(kpis.data.partnerships) })}</span>
-            </li>
-            <li className="kpi">
-              <span className="kpi__label">{t('dashboard.meetings', { year })}</span>
-              <span className="kpi__value">{format.number(kpis.data.meetings)}</span>
-              <span className="kpi__hint">{t('dashboard.meetingsPrevious', { previous: format.number(kpis.data.meetingsPreviousPeriod) })}</span>
-            </li>
-            <li className="kpi">
-              <span className="kpi__label">{t('dashboard.openFollowUps')}</span>
-              <span className="kpi__value">{format.number(kpis.data.openFollowUps)}</span>
-            </li>
-            <li className="kpi kpi--warning">
-              <span className="kpi__label">{t('dashboard.overdueFollowUps')}</span>
-              <span className="kpi__value">{format.number(kpis.data.overdueFollowUps)}</span>
-            </li>
-            <li className="kpi">
-              <span className="kpi__label">{t('dashboard.completionRate')}</span>
-              <span className="kpi__value">
-                {kpis.data.completionRate === null ? t('dashboard.noRate') : format.percent(kpis.data.completionRate)}
-              </span>
-              <span className="kpi__hint">
+          <dl className="kpis">
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.activePartnerships')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/partners', { stage: 'mou-signed,active' })}>{format.number(kpis.data.activePartnerships)}</Link>
+              </dd>
+              <dd className="kpi__hint">{t('dashboard.activePartnershipsOf', { total: format.number(kpis.data.partnerships) })}</dd>
+            </div>
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.meetings', { year })}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/meetings', { from: filters.from, to: filters.to })}>{format.number(kpis.data.meetings)}</Link>
+              </dd>
+              <dd className="kpi__hint">{t('dashboard.meetingsPrevious', { previous: format.number(kpis.data.meetingsPreviousPeriod) })}</dd>
+            </div>
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.openFollowUps')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/follow-ups', { status: 'open,in-progress,blocked' })}>{format.number(kpis.data.openFollowUps)}</Link>
+              </dd>
+            </div>
+            <div className="kpi kpi--warning">
+              <dt className="kpi__label">{t('dashboard.overdueFollowUps')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/follow-ups', { due: 'overdue' })}>{format.number(kpis.data.overdueFollowUps)}</Link>
+              </dd>
+            </div>
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.completionRate')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/follow-ups', { status: 'done', agreedFrom: filters.from, agreedTo: filters.to })}>
+                  {kpis.data.completionRate === null ? t('dashboard.noRate') : format.percent(kpis.data.completionRate)}
+                </Link>
+              </dd>
+              <dd className="kpi__hint">
                 {t('dashboard.completionRateOf', {
                   done: format.number(kpis.data.followUpsDone),
                   agreed: format.number(kpis.data.followUpsAgreed),
                   year,
                 })}
-              </span>
-            </li>
-          </ul>
+              </dd>
+            </div>
+          </dl>
         )}
       </section>
 
-      <section aria-labelledby="by-sector-heading">
-        <h2 id="by-sector-heading">{t('dashboard.bySector')}</h2>
-        {bySector.isPending ? (
-          <LoadingState />
-        ) : bySector.isError ? (
-          <ErrorState error={bySector.error} onRetry={() => void bySector.refetch()} />
-        ) : (
-          <SectorStatusTable rows={bySector.data.items} caption={t('dashboard.bySectorCaption', { year })} />
-        )}
-      </section>
-
-      <div className="grid-2">
-        <section aria-labelledby="by-quarter-heading">
-          <h2 id="by-quarter-heading">{t('dashboard.byQuarter')}</h2>
-          {byQuarter.isPending ? (
-            <LoadingState />
-          ) : byQuarter.isError ? (
-            <ErrorState error={byQuarter.error} onRetry={() => void byQuarter.refetch()} />
-          ) : (
-            <QuarterKindTable rows={byQuarter.data.items} caption={t('dashboard.byQuarterCaption', { year })} />
-          )}
-        </section>
-        <section aria-labelledby="by-stage-heading">
-          <h2 id="by-stage-heading">{t('dashboard.byStage')}</h2>
-          {byStage.isPending ? (
-            <LoadingState />
-          ) : byStage.isError ? (
-            <ErrorState error={byStage.error} onRetry={() => void byStage.refetch()} />
-          ) : (
-            <StageTable rows={byStage.data.items} caption={t('dashboard.byStageCaption')} />
-          )}
-        </section>
-      </div>
+      <Suspense fallback={<LoadingState />}>
+        <HealthPanel filters={filters} />
+        <DashboardCharts filters={filters} periodLabel={String(year)} />
+      </Suspense>
     </div>
   );
 }

@@ -96,6 +96,9 @@ export const en: LocaleResources = {
     choose: '— Choose —',
   },
   dashboard: {
+    filters: 'Filter the dashboard',
+    partnership: 'Partnership',
+    printFilters: 'Period {{period}} · Partnership: {{partnership}} · Sector: {{sector}}',
     title: 'Dashboard',
     intro: 'How international cooperation is going in the chosen period.',
     year: 'Year',

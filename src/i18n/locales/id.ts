@@ -95,6 +95,9 @@ export const id = {
     choose: '— Pilih —',
   },
   dashboard: {
+    filters: 'Saring dasbor',
+    partnership: 'Kemitraan',
+    printFilters: 'Periode {{period}} · Kemitraan: {{partnership}} · Sektor: {{sector}}',
     title: 'Dasbor',
     intro: 'Ringkasan kerja sama internasional untuk periode yang dipilih.',
     year: 'Tahun',

@@ -49,3 +49,30 @@ export const statsQueries = {
       queryFn: ({ signal }) => apiGet<{ items: StageRow[] }>('/stats/partnerships-by-stage', f, signal),
     }),
 };
+
+export type CountRow<K extends string> = { [key in K]: string } & { count: number };
+export type MonthRow = { month: string; from: string; to: string; agreed: number; done: number; rate: number | null };
+export type HealthRow = { partnershipId: string; reasons: Array<{ code: string; params?: Record<string, string | number> }> };
+
+export const dashboardQueries = {
+  overdueBySector: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: [...statsKeys.all, 'overdue-by-sector', f] as const,
+      queryFn: ({ signal }) => apiGet<{ items: Array<{ sectorId: string; count: number }> }>('/stats/overdue-by-sector', f, signal),
+    }),
+  overdueByOwner: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: [...statsKeys.all, 'overdue-by-owner', f] as const,
+      queryFn: ({ signal }) => apiGet<{ items: Array<{ ownerId: string; count: number }> }>('/stats/overdue-by-owner', f, signal),
+    }),
+  completionByMonth: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: [...statsKeys.all, 'completion-by-month', f] as const,
+      queryFn: ({ signal }) => apiGet<{ items: MonthRow[] }>('/stats/completion-by-month', f, signal),
+    }),
+  health: (f: StatsFilters) =>
+    queryOptions({
+      queryKey: [...statsKeys.all, 'health', f] as const,
+      queryFn: ({ signal }) => apiGet<{ today: string; items: HealthRow[] }>('/stats/health', f, signal),
+    }),
+};

@@ -1,0 +1,377 @@
+import { useQuery } from '@tanstack/react-query';
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { FOLLOW_UP_STATUSES } from '@/domain/follow-up';
+import { MEETING_KINDS } from '@/domain/meeting';
+import { STAGES } from '@/domain/partnership';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useFormat } from '@/lib/use-format';
+import { partnershipQueries } from '@/features/partners/api/queries';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
+import { ChartCard, type ChartTable } from './chart-card';
+
+/** Colours at 3:1 or more against white; every series also has its name in the legend, tooltip and table. */
+const STATUS_COLORS = { open: '#1d70b8', 'in-progress': '#8a6d00', blocked: '#d4351c', done: '#00703c', cancelled: '#6f777b' };
+const KIND_COLORS = { 'inbound-visit': '#1d70b8', 'outbound-visit': '#6f3c96', virtual: '#00703c', forum: '#b35900' };
+
+type Row = { label: string; [series: string]: string | number };
+type ShapeProps = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: Row };
+
+/**
+ * A bar segment that is a link: reachable with Tab, followed with Enter or a click, named for
+ * screen readers ("Pendidikan, Terbuka: 3"). Empty segments are not drawn and not focusable.
+ */
+function linkShape(series: string, seriesLabel: string, hrefOf: (row: Row) => string, go: (href: string) => void, describe: (row: Row, value: number) => string) {
+  return function LinkBar(props: unknown): ReactElement {
+    const { x = 0, y = 0, width = 0, height = 0, fill, payload } = props as ShapeProps;
+    const value = Number(payload?.[series] ?? 0);
+    if (!payload || value === 0 || width <= 0 || height <= 0) return <g />;
+    const href = hrefOf(payload);
+    return (
+      <rect
+        x={x}
+        y={y}
+        width={width}
+        height={height}
+        fill={fill}
+        className="chart-bar"
+        tabIndex={0}
+        role="link"
+        aria-label={describe(payload, value)}
+        data-series={seriesLabel}
+        onClick={() => go(href)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            go(href);
+          }
+        }}
+      />
+    );
+  };
+}
+
+const query = (params: Record<string, string | undefined>) => {
+  const search = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => Boolean(e[1]))).toString();
+  return search ? `?${search}` : '';
+};
+
+export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilters; periodLabel: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const navigate = useNavigate();
+  const go = (href: string) => void navigate(href);
+  const bySector = useQuery(statsQueries.bySector(filters));
+  const byQuarter = useQuery(statsQueries.byQuarter(filters));
+  const byStage = useQuery(statsQueries.byStage(filters));
+  const overdueSector = useQuery(dashboardQueries.overdueBySector(filters));
+  const overdueOwner = useQuery(dashboardQueries.overdueByOwner(filters));
+  const completion = useQuery(dashboardQueries.completionByMonth(filters));
+  const all = [bySector, byQuarter, byStage, overdueSector, overdueOwner, completion];
+  const failed = all.find((q) => q.isError);
+  if (failed) return <ErrorState error={failed.error} onRetry={() => all.forEach((q) => void q.refetch())} />;
+  if (!bySector.data || !byQuarter.data || !byStage.data || !overdueSector.data || !overdueOwner.data || !completion.data) return <LoadingState />;
+
+  const scope = { partnershipId: filters.partnershipId, sectorId: filters.sectorId };
+  const n = (v: number) => format.number(v);
+  const top = <T,>(rows: T[], value: (r: T) => number, name: (r: T) => string) => {
+    const best = [...rows].sort((a, b) => value(b) - value(a))[0];
+    return best && value(best) > 0 ? name(best) : t('common.none');
+  };
+  const segment = (label: string, series: string, value: number) => t('charts.segment', { label, series, value: n(value) });
+
+  // 1. Follow-ups by sector × status (agreed in the period)
+  const sectorRows: Row[] = bySector.data.items
+    .filter((r) => r.total > 0)
+    .map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, ...r.counts }));
+  const sectorHref = (sectorId: string, status?: string) =>
+    `/follow-ups${query({ sectorId, status, agreedFrom: filters.from, agreedTo: filters.to, partnershipId: filters.partnershipId })}`;
+  const sectorTable: ChartTable = {
+    columns: [t('dashboard.sector'), ...FOLLOW_UP_STATUSES.map((s) => t(`enums.status.${s}`)), t('dashboard.total')],
+    rows: bySector.data.items.map((r) => ({
+      label: labels.sector(r.sectorId),
+      cells: [
+        ...FOLLOW_UP_STATUSES.map((s) => ({ text: n(r.counts[s]), value: r.counts[s], href: r.counts[s] > 0 ? sectorHref(r.sectorId, s) : undefined })),
+        { text: n(r.total), value: r.total, href: r.total > 0 ? sectorHref(r.sectorId) : undefined },
+      ],
+    })),
+  };
+  const agreedTotal = bySector.data.items.reduce((sum, r) => sum + r.total, 0);
+
+  // 2. Meetings per quarter × kind
+  const quarterRange = (quarter: string) => {
+    const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+    const from = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
+    const to = new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
+    return { from: from < filters.from ? filters.from : from, to: to > filters.to ? filters.to : to };
+  };
+  const quarterRows: Row[] = byQuarter.data.items.map((r) => ({ label: r.quarter.replace('-', ' '), quarter: r.quarter, ...r.counts }));
+  const quarterHref = (quarter: string, kind?: string) => `/meetings${query({ kind, ...quarterRange(quarter), ...scope })}`;
+  const quarterTable: ChartTable = {
+    columns: [t('dashboard.quarter'), ...MEETING_KINDS.map((k) => t(`enums.meetingKind.${k}`)), t('dashboard.total')],
+    rows: byQuarter.data.items.map((r) => ({
+      label: r.quarter.replace('-', ' '),
+      cells: [
+        ...MEETING_KINDS.map((k) => ({ text: n(r.counts[k]), value: r.counts[k], href: r.counts[k] > 0 ? quarterHref(r.quarter, k) : undefined })),
+        { text: n(r.total), value: r.total, href: r.total > 0 ? quarterHref(r.quarter) : undefined },
+      ],
+    })),
+  };
+  const meetingsTotal = byQuarter.data.items.reduce((sum, r) => sum + r.total, 0);
+
+  // 3. Partnerships by stage
+  const stageRows: Row[] = byStage.data.items.map((r) => ({ label: t(`enums.stage.${r.stage}`), stage: r.stage, count: r.count }));
+  const stageHref = (stage: string) => `/partners${query({ stage, sectorId: filters.sectorId })}`;
+  const stageTable: ChartTable = {
+    columns: [t('dashboard.stage'), t('dashboard.count')],
+    rows: byStage.data.items.map((r) => ({
+      label: t(`enums.stage.${r.stage}`),
+      cells: [{ text: n(r.count), value: r.count, href: r.count > 0 ? stageHref(r.stage) : undefined }],
+    })),
+  };
+
+  // 4. Overdue (as of today) by sector and by owner
+  const overdueHref = (extra: Record<string, string>) => `/follow-ups${query({ due: 'overdue', ...scope, ...extra })}`;
+  const overdueSectorRows: Row[] = overdueSector.data.items
+    .filter((r) => r.count > 0)
+    .map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, count: r.count }));
+  const overdueOwnerRows: Row[] = overdueOwner.data.items.map((r) => ({ label: labels.user(r.ownerId), ownerId: r.ownerId, count: r.count }));
+  const countTable = (first: string, rows: Row[], href: (r: Row) => string): ChartTable => ({
+    columns: [first, t('dashboard.count')],
+    rows: rows.map((r) => ({ label: r.label, cells: [{ text: n(Number(r.count)), value: Number(r.count), href: Number(r.count) > 0 ? href(r) : undefined }] })),
+  });
+  const overdueTotal = overdueOwner.data.items.reduce((sum, r) => sum + r.count, 0);
+
+  // 5. Completion per month
+  const monthLabel = (month: string) =>
+    new Intl.DateTimeFormat(format.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  const monthRows: Row[] = completion.data.items.map((r) => ({ label: monthLabel(r.month), month: r.month, rate: r.rate === null ? 0 : Math.round(r.rate * 1000) / 10, from: r.from, to: r.to }));
+  const monthHref = (r: { from: string; to: string }, status: string) => `/follow-ups${query({ agreedFrom: r.from, agreedTo: r.to, status, ...scope })}`;
+  const monthTable: ChartTable = {
+    columns: [t('charts.month'), t('charts.agreed'), t('charts.done'), t('charts.rate')],
+    rows: completion.data.items.map((r) => ({
+      label: monthLabel(r.month),
+      cells: [
+        { text: n(r.agreed), value: r.agreed, href: r.agreed > 0 ? monthHref(r, 'open,in-progress,blocked,done') : undefined },
+        { text: n(r.done), value: r.done, href: r.done > 0 ? monthHref(r, 'done') : undefined },
+        { text: r.rate === null ? t('common.none') : format.percent(r.rate), value: r.rate === null ? '' : r.rate },
+      ],
+    })),
+  };
+  const agreed = completion.data.items.reduce((s, r) => s + r.agreed, 0);
+  const done = completion.data.items.reduce((s, r) => s + r.done, 0);
+
+  const axis = { fontSize: 12, fill: '#0b0c0c' };
+  const height = (rows: number) => Math.max(160, rows * 30 + 70);
+
+  return (
+    <div className="charts">
+      <ChartCard
+        title={t('dashboard.bySector')}
+        summary={agreedTotal === 0 ? t('charts.noData') : t('charts.bySectorSummary', { total: n(agreedTotal), top: top(bySector.data.items, (r) => r.total, (r) => labels.sector(r.sectorId)) })}
+        table={sectorTable}
+        fileName={`mitra-follow-ups-by-sector-${periodLabel}`}
+      >
+        {sectorRows.length > 0 && (
+          <ResponsiveContainer width="100%" height={height(sectorRows.length)}>
+            <BarChart data={sectorRows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+              <CartesianGrid horizontal={false} stroke="#d8d8d8" />
+              <XAxis type="number" allowDecimals={false} tick={axis} />
+              <YAxis type="category" dataKey="label" width={170} tick={axis} />
+              <Tooltip />
+              <Legend />
+              {FOLLOW_UP_STATUSES.map((s) => (
+                <Bar
+                  key={s}
+                  dataKey={s}
+                  name={t(`enums.status.${s}`)}
+                  stackId="status"
+                  fill={STATUS_COLORS[s]}
+                  isAnimationActive={false}
+                  shape={linkShape(s, t(`enums.status.${s}`), (row) => sectorHref(String(row.sectorId), s), go, (row, value) => segment(row.label, t(`enums.status.${s}`), value))}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </ChartCard>
+
+      <div className="grid-2">
+        <ChartCard
+          title={t('dashboard.byQuarter')}
+          summary={meetingsTotal === 0 ? t('charts.noData') : t('charts.byQuarterSummary', { total: n(meetingsTotal), top: top(byQuarter.data.items, (r) => r.total, (r) => r.quarter.replace('-', ' ')) })}
+          table={quarterTable}
+          fileName={`mitra-meetings-by-quarter-${periodLabel}`}
+        >
+          <ResponsiveContainer width="100%" height={260}>
+            <BarChart data={quarterRows} margin={{ right: 16 }} accessibilityLayer={false}>
+              <CartesianGrid vertical={false} stroke="#d8d8d8" />
+              <XAxis dataKey="label" tick={axis} />
+              <YAxis allowDecimals={false} tick={axis} width={32} />
+              <Tooltip />
+              <Legend />
+              {MEETING_KINDS.map((k) => (
+                <Bar
+                  key={k}
+                  dataKey={k}
+                  name={t(`enums.meetingKind.${k}`)}
+                  stackId="kind"
+                  fill={KIND_COLORS[k]}
+                  isAnimationActive={false}
+                  shape={linkShape(k, t(`enums.meetingKind.${k}`), (row) => quarterHref(String(row.quarter), k), go, (row, value) => segment(row.label, t(`enums.meetingKind.${k}`), value))}
+                />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+
+        <ChartCard
+          title={t('dashboard.byStage')}
+          summary={t('charts.byStageSummary', {
+            total: n(byStage.data.items.reduce((s, r) => s + r.count, 0)),
+            top: top(byStage.data.items, (r) => r.count, (r) => t(`enums.stage.${r.stage}`)),
+          })}
+          table={stageTable}
+          fileName="mitra-partnerships-by-stage"
+        >
+          <ResponsiveContainer width="100%" height={height(STAGES.length)}>
+            <BarChart data={stageRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
+              <CartesianGrid horizontal={false} stroke="#d8d8d8" />
+              <XAxis type="number" allowDecimals={false} tick={axis} />
+              <YAxis type="category" dataKey="label" width={150} tick={axis} />
+              <Tooltip />
+              <Bar
+                dataKey="count"
+                name={t('dashboard.count')}
+                fill="#1d70b8"
+                isAnimationActive={false}
+                shape={linkShape('count', t('dashboard.count'), (row) => stageHref(String(row.stage)), go, (row, value) => segment(row.label, t('dashboard.count'), value))}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </div>
+
+      <div className="grid-2">
+        <ChartCard
+          title={t('charts.overdueBySector')}
+          note={t('charts.asOfToday')}
+          summary={overdueTotal === 0 ? t('charts.noData') : t('charts.overdueBySectorSummary', { total: n(overdueTotal), top: top(overdueSector.data.items, (r) => r.count, (r) => labels.sector(r.sectorId)) })}
+          table={countTable(t('dashboard.sector'), overdueSectorRows, (r) => overdueHref({ sectorId: String(r.sectorId) }))}
+          fileName="mitra-overdue-by-sector"
+        >
+          {overdueSectorRows.length > 0 && (
+            <ResponsiveContainer width="100%" height={height(overdueSectorRows.length)}>
+              <BarChart data={overdueSectorRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
+                <CartesianGrid horizontal={false} stroke="#d8d8d8" />
+                <XAxis type="number" allowDecimals={false} tick={axis} />
+                <YAxis type="category" dataKey="label" width={150} tick={axis} />
+                <Tooltip />
+                <Bar
+                  dataKey="count"
+                  name={t('dashboard.count')}
+                  fill="#d4351c"
+                  isAnimationActive={false}
+                  shape={linkShape('count', t('dashboard.count'), (row) => overdueHref({ sectorId: String(row.sectorId) }), go, (row, value) => segment(row.label, t('followUps.overdue'), value))}
+                />
+              </BarChart>
+            </ResponsiveContainer>
+          )}
+        </ChartCard>
+
+        <ChartCard
+          title={t('charts.overdueByOwner')}
+          note={t('charts.asOfToday')}
+          summary={overdueTotal === 0 ? t('charts.noData') : t('charts.overdueByOwnerSummary', { total: n(overdueTotal), top: top(overdueOwner.data.items, (r) => r.count, (r) => labels.user(r.ownerId)) })}
+          table={countTable(t('charts.owner'), overdueOwnerRows, (r) => overdueHref({ ownerId: String(r.ownerId) }))}
+          fileName="mitra-overdue-by-owner"
+        >
+          <ResponsiveContainer width="100%" height={height(overdueOwnerRows.length)}>
+            <BarChart data={overdueOwnerRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
+              <CartesianGrid horizontal={false} stroke="#d8d8d8" />
+              <XAxis type="number" allowDecimals={false} tick={axis} />
+              <YAxis type="category" dataKey="label" width={130} tick={axis} />
+              <Tooltip />
+              <Bar
+                dataKey="count"
+                name={t('dashboard.count')}
+                fill="#d4351c"
+                isAnimationActive={false}
+                shape={linkShape('count', t('dashboard.count'), (row) => overdueHref({ ownerId: String(row.ownerId) }), go, (row, value) => segment(row.label, t('followUps.overdue'), value))}
+              />
+            </BarChart>
+          </ResponsiveContainer>
+        </ChartCard>
+      </div>
+
+      <ChartCard
+        title={t('charts.completion')}
+        summary={agreed === 0 ? t('charts.noData') : t('charts.completionSummary', { done: n(done), agreed: n(agreed), rate: format.percent(done / agreed) })}
+        table={monthTable}
+        fileName={`mitra-completion-by-month-${periodLabel}`}
+      >
+        <ResponsiveContainer width="100%" height={240}>
+          <BarChart data={monthRows} margin={{ right: 16 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke="#d8d8d8" />
+            <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
+            <YAxis unit="%" domain={[0, 100]} tick={axis} width={44} />
+            <Tooltip />
+            <Bar
+              dataKey="rate"
+              name={t('charts.rate')}
+              fill="#00703c"
+              isAnimationActive={false}
+              shape={linkShape('rate', t('charts.rate'), (row) => monthHref({ from: String(row.from), to: String(row.to) }, 'done'), go, (row, value) => segment(row.label, t('charts.rate'), value) + '%')}
+            />
+          </BarChart>
+        </ResponsiveContainer>
+      </ChartCard>
+    </div>
+  );
+}
+
+/** Partnerships that need attention, with the reasons in words. */
+export function HealthPanel({ filters }: { filters: StatsFilters }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const health = useQuery(dashboardQueries.health(filters));
+  const partnerships = useQuery(partnershipQueries.list());
+  const labels = useLabels();
+  if (health.isPending) return <LoadingState />;
+  if (health.isError) return <ErrorState error={health.error} onRetry={() => void health.refetch()} />;
+  return (
+    <section className="health" aria-labelledby="health-title">
+      <h2 id="health-title">
+        {t('charts.health')} <span className="hint">({t('charts.asOfToday')})</span>
+      </h2>
+      {health.data.items.length === 0 ? (
+        <p>{t('charts.healthNone')}</p>
+      ) : (
+        <>
+          <p>{t('charts.healthSummary', { count: health.data.items.length })}</p>
+          <ul className="health__list">
+            {health.data.items.map((row) => (
+              <li key={row.partnershipId}>
+                <Link to={`/partners/${encodeURIComponent(row.partnershipId)}`}>
+                  {labels.partnership(partnerships.data?.items.find((p) => p.id === row.partnershipId))}
+                </Link>
+                <ul className="list list--bullet">
+                  {row.reasons.map((r) => (
+                    <li key={r.code}>
+                      {t(`charts.reasons.${r.code as 'mouExpired'}`, { defaultValue: r.code })}
+                      {r.code === 'overdueFollowUps' && r.params?.count !== undefined ? ` (${format.number(Number(r.params.count))})` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
