@@ -23,6 +23,12 @@ export const BENCH_ENDPOINTS = [
   '/api/follow-ups?limit=50&sectorId=education&status=open,in-progress',
   '/api/stats/kpis',
   '/api/stats/follow-ups-by-sector?from=2021-01-01&to=2026-12-31',
+  '/api/stats/meetings-by-quarter?from=2024-01-01&to=2024-12-31',
+  '/api/stats/partnerships-by-stage',
+  '/api/stats/overdue-by-sector',
+  '/api/stats/overdue-by-owner',
+  '/api/stats/completion-by-month?from=2024-01-01&to=2024-12-31',
+  '/api/stats/health',
 ] as const;
 
 export type EndpointTiming = {

@@ -13,7 +13,50 @@ import { useLabels } from '@/features/reference/api/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';
 
-/** Colours at 3:1 or more against white; every series also has its name in the legend, tooltip and table. */
+/**
+ * Colours at 3:1 or more against white, and never the only cue: each status also has its own
+ * pattern (stripes, checks, dots, lines), and its name in the legend, the tooltip and the table.
+ */
+const STATUS_PATTERNS: Record<string, ReactElement> = {
+  open: <rect width="8" height="8" fill="#1d70b8" />,
+  'in-progress': (
+    <>
+      <rect width="8" height="8" fill="#8a6d00" />
+      <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" stroke="#fff" strokeWidth="1.5" />
+    </>
+  ),
+  blocked: (
+    <>
+      <rect width="8" height="8" fill="#d4351c" />
+      <path d="M0 4 H8 M4 0 V8" stroke="#fff" strokeWidth="1.5" />
+    </>
+  ),
+  done: (
+    <>
+      <rect width="8" height="8" fill="#00703c" />
+      <circle cx="4" cy="4" r="1.6" fill="#fff" />
+    </>
+  ),
+  cancelled: (
+    <>
+      <rect width="8" height="8" fill="#6f777b" />
+      <path d="M0 2 H8 M0 6 H8" stroke="#fff" strokeWidth="1.2" />
+    </>
+  ),
+};
+
+function StatusPatterns() {
+  return (
+    <defs>
+      {Object.entries(STATUS_PATTERNS).map(([status, tile]) => (
+        <pattern key={status} id={`pattern-status-${status}`} width="8" height="8" patternUnits="userSpaceOnUse">
+          {tile}
+        </pattern>
+      ))}
+    </defs>
+  );
+}
+
 const STATUS_COLORS = { open: '#1d70b8', 'in-progress': '#8a6d00', blocked: '#d4351c', done: '#00703c', cancelled: '#6f777b' };
 const KIND_COLORS = { 'inbound-visit': '#1d70b8', 'outbound-visit': '#6f3c96', virtual: '#00703c', forum: '#b35900' };
 
@@ -179,6 +222,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         {sectorRows.length > 0 && (
           <ResponsiveContainer width="100%" height={height(sectorRows.length)}>
             <BarChart data={sectorRows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
+              <StatusPatterns />
               <CartesianGrid horizontal={false} stroke="#d8d8d8" />
               <XAxis type="number" allowDecimals={false} tick={axis} />
               <YAxis type="category" dataKey="label" width={170} tick={axis} />
@@ -190,7 +234,8 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
                   dataKey={s}
                   name={t(`enums.status.${s}`)}
                   stackId="status"
-                  fill={STATUS_COLORS[s]}
+                  fill={`url(#pattern-status-${s})`}
+                  stroke={STATUS_COLORS[s]}
                   isAnimationActive={false}
                   shape={linkShape(s, t(`enums.status.${s}`), (row) => sectorHref(String(row.sectorId), s), go, (row, value) => segment(row.label, t(`enums.status.${s}`), value))}
                 />
