@@ -224,9 +224,9 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
             <BarChart data={sectorRows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
               <StatusPatterns />
               <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-              <XAxis type="number" allowDecimals={false} tick={axis} />
+              <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
               <YAxis type="category" dataKey="label" width={170} tick={axis} />
-              <Tooltip />
+              <Tooltip formatter={(value) => n(Number(value))} />
               <Legend />
               {FOLLOW_UP_STATUSES.map((s) => (
                 <Bar
@@ -256,8 +256,8 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
             <BarChart data={quarterRows} margin={{ right: 16 }} accessibilityLayer={false}>
               <CartesianGrid vertical={false} stroke="#d8d8d8" />
               <XAxis dataKey="label" tick={axis} />
-              <YAxis allowDecimals={false} tick={axis} width={32} />
-              <Tooltip />
+              <YAxis allowDecimals={false} tick={axis} width={32} tickFormatter={n} />
+              <Tooltip formatter={(value) => n(Number(value))} />
               <Legend />
               {MEETING_KINDS.map((k) => (
                 <Bar
@@ -286,9 +286,9 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           <ResponsiveContainer width="100%" height={height(STAGES.length)}>
             <BarChart data={stageRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
               <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-              <XAxis type="number" allowDecimals={false} tick={axis} />
+              <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
               <YAxis type="category" dataKey="label" width={150} tick={axis} />
-              <Tooltip />
+              <Tooltip formatter={(value) => n(Number(value))} />
               <Bar
                 dataKey="count"
                 name={t('dashboard.count')}
@@ -313,9 +313,9 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
             <ResponsiveContainer width="100%" height={height(overdueSectorRows.length)}>
               <BarChart data={overdueSectorRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
                 <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-                <XAxis type="number" allowDecimals={false} tick={axis} />
+                <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
                 <YAxis type="category" dataKey="label" width={150} tick={axis} />
-                <Tooltip />
+                <Tooltip formatter={(value) => n(Number(value))} />
                 <Bar
                   dataKey="count"
                   name={t('dashboard.count')}
@@ -338,9 +338,9 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           <ResponsiveContainer width="100%" height={height(overdueOwnerRows.length)}>
             <BarChart data={overdueOwnerRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
               <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-              <XAxis type="number" allowDecimals={false} tick={axis} />
+              <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
               <YAxis type="category" dataKey="label" width={130} tick={axis} />
-              <Tooltip />
+              <Tooltip formatter={(value) => n(Number(value))} />
               <Bar
                 dataKey="count"
                 name={t('dashboard.count')}
@@ -363,14 +363,14 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           <BarChart data={monthRows} margin={{ right: 16 }} accessibilityLayer={false}>
             <CartesianGrid vertical={false} stroke="#d8d8d8" />
             <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
-            <YAxis unit="%" domain={[0, 100]} tick={axis} width={44} />
-            <Tooltip />
+            <YAxis domain={[0, 100]} tick={axis} width={48} tickFormatter={(v: number) => format.percent(v / 100)} />
+            <Tooltip formatter={(value) => format.percent(Number(value) / 100)} />
             <Bar
               dataKey="rate"
               name={t('charts.rate')}
               fill="#00703c"
               isAnimationActive={false}
-              shape={linkShape('rate', t('charts.rate'), (row) => monthHref({ from: String(row.from), to: String(row.to) }, 'done'), go, (row, value) => segment(row.label, t('charts.rate'), value) + '%')}
+              shape={linkShape('rate', t('charts.rate'), (row) => monthHref({ from: String(row.from), to: String(row.to) }, 'done'), go, (row, value) => t('charts.segment', { label: row.label, series: t('charts.rate'), value: format.percent(value / 100) }))}
             />
           </BarChart>
         </ResponsiveContainer>
