@@ -16,7 +16,10 @@ type Kpis = {
   completionRate: number | null;
 };
 type Filters = { partnershipId?: string; sectorId?: string };
-type HealthRow = { partnershipId: string; reasons: Array<{ code: string; params?: Record<string, string | number> }> };
+type HealthRow = {
+  partnershipId: string;
+  reasons: Array<{ code: string; params?: Record<string, string | number> }>;
+};
 type Partnership = { id: string; partnerRegionId?: string };
 type Region = { id: string; name: string; level: 'regency' | 'city' | 'province' | 'country' };
 
@@ -31,12 +34,15 @@ const n = (value: number) => formatNumber(value, 'id-ID');
 async function api<T>(path: string, params: Record<string, string | undefined> = {}): Promise<T> {
   const url = new URL(`/api${path}`, window.location.origin);
   for (const [key, value] of Object.entries(params)) if (value) url.searchParams.set(key, value);
-  const response = await fetch(url, { headers: { accept: 'application/json', 'x-mitra-user': 'usr-rina' } });
+  const response = await fetch(url, {
+    headers: { accept: 'application/json', 'x-mitra-user': 'usr-rina' },
+  });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
 }
 
-const kpisFor = (filters: Filters) => api<Kpis>('/stats/kpis', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, ...filters });
+const kpisFor = (filters: Filters) =>
+  api<Kpis>('/stats/kpis', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, ...filters });
 
 /** A path with its query as a plain object, so the order of the parameters does not matter. */
 function target(href: string | null): { path: string; params: Record<string, string> } {
@@ -54,7 +60,12 @@ function listTotal(): Promise<string> {
     if (shown) return shown.textContent?.replace(/^.* dari /, '') ?? '';
     const partners = screen.queryByRole('table', { name: 'Daftar kemitraan' });
     if (partners) return n(within(partners).getAllByRole('row').length - 1);
-    if (screen.queryByText(/^(Tidak ada tindak lanjut yang cocok|Tidak ada pertemuan yang cocok|Belum ada kemitraan yang tercatat)/)) return n(0);
+    if (
+      screen.queryByText(
+        /^(Tidak ada tindak lanjut yang cocok|Tidak ada pertemuan yang cocok|Belum ada kemitraan yang tercatat)/,
+      )
+    )
+      return n(0);
     throw new Error('The list has not loaded yet');
   });
 }
@@ -69,13 +80,23 @@ function kpi(label: string) {
   const [value, hint] = within(term.parentElement).getAllByRole('definition');
   if (!value) throw new Error(`The key figure "${label}" has no value`);
   const link = within(value).getByRole('link');
-  return { link, value: link.textContent, href: target(link.getAttribute('href')), hint: hint?.textContent ?? null };
+  return {
+    link,
+    value: link.textContent,
+    href: target(link.getAttribute('href')),
+    hint: hint?.textContent ?? null,
+  };
 }
 
 /** Every key figure as the page shows it, beside what the API counts for the same filters. */
 function expectKpisToMatch(kpis: Kpis, filters: Filters) {
-  const scope = { ...(filters.partnershipId ? { partnershipId: filters.partnershipId } : {}), ...(filters.sectorId ? { sectorId: filters.sectorId } : {}) };
-  expect(screen.getByRole('region', { name: 'Indikator utama' }).querySelectorAll('dt')).toHaveLength(5);
+  const scope = {
+    ...(filters.partnershipId ? { partnershipId: filters.partnershipId } : {}),
+    ...(filters.sectorId ? { sectorId: filters.sectorId } : {}),
+  };
+  expect(
+    screen.getByRole('region', { name: 'Indikator utama' }).querySelectorAll('dt'),
+  ).toHaveLength(5);
 
   expect(kpi('Kemitraan aktif')).toEqual({
     link: expect.anything(),
@@ -104,7 +125,10 @@ function expectKpisToMatch(kpis: Kpis, filters: Filters) {
   expect(kpi('Tingkat penyelesaian')).toEqual({
     link: expect.anything(),
     value: kpis.completionRate === null ? 'Belum ada' : formatPercent(kpis.completionRate, 'id-ID'),
-    href: { path: '/follow-ups', params: { status: 'done', agreedFrom: `${YEAR}-01-01`, agreedTo: `${YEAR}-12-31`, ...scope } },
+    href: {
+      path: '/follow-ups',
+      params: { status: 'done', agreedFrom: `${YEAR}-01-01`, agreedTo: `${YEAR}-12-31`, ...scope },
+    },
     hint: `${n(kpis.followUpsDone)} dari ${n(kpis.followUpsAgreed)} disepakati pada ${YEAR}`,
   });
 }
@@ -155,18 +179,26 @@ describe('the dashboard', () => {
       expectKpisToMatch(await kpisFor({}), {});
 
       const partnership = screen.getByRole('combobox', { name: 'Kemitraan' });
-      await user.selectOptions(partnership, await within(partnership).findByRole('option', { name: BINZHOU.label }));
+      await user.selectOptions(
+        partnership,
+        await within(partnership).findByRole('option', { name: BINZHOU.label }),
+      );
       expect(search()).toEqual({ year: YEAR, partnershipId: BINZHOU.id });
       const forBinzhou = await kpisFor({ partnershipId: BINZHOU.id });
       await screen.findByRole('link', { name: n(forBinzhou.meetings) });
       expectKpisToMatch(forBinzhou, { partnershipId: BINZHOU.id });
 
       const sector = screen.getByRole('combobox', { name: 'Sektor' });
-      await user.selectOptions(sector, within(sector).getByRole('option', { name: EDUCATION.label }));
+      await user.selectOptions(
+        sector,
+        within(sector).getByRole('option', { name: EDUCATION.label }),
+      );
       expect(search()).toEqual({ year: YEAR, partnershipId: BINZHOU.id, sectorId: EDUCATION.id });
       const both = { partnershipId: BINZHOU.id, sectorId: EDUCATION.id };
       const forBoth = await kpisFor(both);
-      await screen.findByText(`${n(forBoth.followUpsDone)} dari ${n(forBoth.followUpsAgreed)} disepakati pada ${YEAR}`);
+      await screen.findByText(
+        `${n(forBoth.followUpsDone)} dari ${n(forBoth.followUpsAgreed)} disepakati pada ${YEAR}`,
+      );
       expectKpisToMatch(forBoth, both);
 
       // "Semua" takes the filter out of the address again.
@@ -184,7 +216,9 @@ describe('the dashboard', () => {
       expect(await screen.findByRole('combobox', { name: 'Tahun' })).toHaveValue(YEAR);
       const sector = screen.getByRole('combobox', { name: 'Sektor' });
       // The sectors' names arrive with the reference data; then the chosen one shows.
-      expect(await within(sector).findByRole('option', { name: EDUCATION.label, selected: true })).toHaveValue(EDUCATION.id);
+      expect(
+        await within(sector).findByRole('option', { name: EDUCATION.label, selected: true }),
+      ).toHaveValue(EDUCATION.id);
       expect(sector).toHaveValue(EDUCATION.id);
       expect(screen.getByRole('combobox', { name: 'Kemitraan' })).toHaveValue('');
       await screen.findByText(`Pertemuan tahun ${YEAR}`);
@@ -206,21 +240,31 @@ describe('the dashboard', () => {
       ['the whole year', {}],
       ['one sector', { sectorId: EDUCATION.id }],
       ['one partnership', { partnershipId: BINZHOU.id }],
-    ] as const)('lands on a list that holds exactly the figure, for %s', async (_, filters: Filters) => {
-      const kpis = await kpisFor(filters);
-      for (const { label, count } of cases) {
-        const { user, router, unmount } = renderApp(`/?${new URLSearchParams({ year: YEAR, ...filters }).toString()}`);
-        await screen.findByText(`Pertemuan tahun ${YEAR}`);
-        const figure = kpi(label);
+    ] as const)(
+      'lands on a list that holds exactly the figure, for %s',
+      async (_, filters: Filters) => {
+        const kpis = await kpisFor(filters);
+        for (const { label, count } of cases) {
+          const { user, router, unmount } = renderApp(
+            `/?${new URLSearchParams({ year: YEAR, ...filters }).toString()}`,
+          );
+          await screen.findByText(`Pertemuan tahun ${YEAR}`);
+          const figure = kpi(label);
 
-        await user.click(figure.link);
+          await user.click(figure.link);
 
-        await waitFor(() => expect(router.state.location.pathname).toBe(figure.href.path));
-        expect(target(router.state.location.search)).toEqual({ path: '/', params: figure.href.params });
-        expect.soft({ label, total: await listTotal() }).toEqual({ label, total: n(count(kpis)) });
-        unmount();
-      }
-    });
+          await waitFor(() => expect(router.state.location.pathname).toBe(figure.href.path));
+          expect(target(router.state.location.search)).toEqual({
+            path: '/',
+            params: figure.href.params,
+          });
+          expect
+            .soft({ label, total: await listTotal() })
+            .toEqual({ label, total: n(count(kpis)) });
+          unmount();
+        }
+      },
+    );
   });
 
   describe('the partnerships that need attention', () => {
@@ -231,61 +275,87 @@ describe('the dashboard', () => {
       mouExpired: 'MoU sudah berakhir',
       overdueFollowUps: 'Ada tindak lanjut terlambat',
     };
-    const LEVEL = { regency: 'Kabupaten', city: 'Kota', province: 'Provinsi', country: '' } as const;
+    const LEVEL = {
+      regency: 'Kabupaten',
+      city: 'Kota',
+      province: 'Provinsi',
+      country: '',
+    } as const;
 
     it.each([
       ['the whole year', {}],
       ['one sector', { sectorId: 'tourism' }],
-    ] as const)('lists them with their reasons in words, as the API finds them, for %s', async (_, filters: Filters) => {
-      const [health, partnerships, regions] = await Promise.all([
-        api<{ items: HealthRow[] }>('/stats/health', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, ...filters }),
-        api<{ items: Partnership[] }>('/partnerships', { limit: '100' }),
-        api<{ items: Region[] }>('/regions', { limit: '100' }),
-      ]);
-      expect(health.items.length).toBeGreaterThan(0);
-      const name = (id: string) => {
-        const region = regions.items.find((r) => r.id === partnerships.items.find((p) => p.id === id)?.partnerRegionId);
-        if (!region) throw new Error(`No partner region for ${id}`);
-        return region.level === 'country' ? region.name : `${LEVEL[region.level]} ${region.name}`;
-      };
+    ] as const)(
+      'lists them with their reasons in words, as the API finds them, for %s',
+      async (_, filters: Filters) => {
+        const [health, partnerships, regions] = await Promise.all([
+          api<{ items: HealthRow[] }>('/stats/health', {
+            from: `${YEAR}-01-01`,
+            to: `${YEAR}-12-31`,
+            ...filters,
+          }),
+          api<{ items: Partnership[] }>('/partnerships', { limit: '100' }),
+          api<{ items: Region[] }>('/regions', { limit: '100' }),
+        ]);
+        expect(health.items.length).toBeGreaterThan(0);
+        const name = (id: string) => {
+          const region = regions.items.find(
+            (r) => r.id === partnerships.items.find((p) => p.id === id)?.partnerRegionId,
+          );
+          if (!region) throw new Error(`No partner region for ${id}`);
+          return region.level === 'country' ? region.name : `${LEVEL[region.level]} ${region.name}`;
+        };
 
-      renderApp(`/?${new URLSearchParams({ year: YEAR, ...filters }).toString()}`);
+        renderApp(`/?${new URLSearchParams({ year: YEAR, ...filters }).toString()}`);
 
-      const panel = await screen.findByRole('region', { name: 'Kemitraan yang perlu perhatian (per hari ini)' });
-      expect(panel).toHaveTextContent(`${health.items.length} kemitraan perlu perhatian per hari ini.`);
-      const list = within(panel).getAllByRole('list')[0];
-      if (!list) throw new Error('No list of partnerships');
-      const shown = within(list)
-        .getAllByRole('listitem')
-        .filter((li) => li.parentElement === list)
-        .map((li) => {
-          const link = within(li).getAllByRole('link')[0];
-          return {
-            name: link?.textContent,
-            href: link?.getAttribute('href'),
-            reasons: within(li)
-              .getAllByRole('listitem')
-              .map((r) => r.textContent),
-          };
+        const panel = await screen.findByRole('region', {
+          name: 'Kemitraan yang perlu perhatian (per hari ini)',
         });
-      expect(shown).toEqual(
-        health.items.map((row) => ({
-          name: name(row.partnershipId),
-          href: `/partners/${row.partnershipId}`,
-          reasons: row.reasons.map((r) =>
-            r.code === 'overdueFollowUps' ? `${REASONS[r.code]} (${n(Number(r.params?.count))})` : REASONS[r.code],
-          ),
-        })),
-      );
-    });
+        expect(panel).toHaveTextContent(
+          `${health.items.length} kemitraan perlu perhatian per hari ini.`,
+        );
+        const list = within(panel).getAllByRole('list')[0];
+        if (!list) throw new Error('No list of partnerships');
+        const shown = within(list)
+          .getAllByRole('listitem')
+          .filter((li) => li.parentElement === list)
+          .map((li) => {
+            const link = within(li).getAllByRole('link')[0];
+            return {
+              name: link?.textContent,
+              href: link?.getAttribute('href'),
+              reasons: within(li)
+                .getAllByRole('listitem')
+                .map((r) => r.textContent),
+            };
+          });
+        expect(shown).toEqual(
+          health.items.map((row) => ({
+            name: name(row.partnershipId),
+            href: `/partners/${row.partnershipId}`,
+            reasons: row.reasons.map((r) =>
+              r.code === 'overdueFollowUps'
+                ? `${REASONS[r.code]} (${n(Number(r.params?.count))})`
+                : REASONS[r.code],
+            ),
+          })),
+        );
+      },
+    );
 
     it('says so when no partnership needs attention', async () => {
-      const health = await api<{ items: HealthRow[] }>('/stats/health', { from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, partnershipId: BINZHOU.id });
+      const health = await api<{ items: HealthRow[] }>('/stats/health', {
+        from: `${YEAR}-01-01`,
+        to: `${YEAR}-12-31`,
+        partnershipId: BINZHOU.id,
+      });
       expect(health.items).toEqual([]);
 
       renderApp(`/?year=${YEAR}&partnershipId=${BINZHOU.id}`);
 
-      const panel = await screen.findByRole('region', { name: 'Kemitraan yang perlu perhatian (per hari ini)' });
+      const panel = await screen.findByRole('region', {
+        name: 'Kemitraan yang perlu perhatian (per hari ini)',
+      });
       expect(panel).toHaveTextContent('Tidak ada kemitraan yang perlu perhatian saat ini.');
       expect(within(panel).queryByRole('list')).not.toBeInTheDocument();
     });

@@ -63,18 +63,42 @@ describe('when the API fails', () => {
     expect(within(alert).getByRole('button', { name: 'Coba lagi' })).toBeInTheDocument();
   });
 
-  it('shows a failed dashboard figure beside the ones that loaded', async () => {
-    server.use(http.get('/api/stats/partnerships-by-stage', () => HttpResponse.error()));
-    renderApp('/?year=2025');
+  it('shows the failed key figures beside the charts that loaded, and loads them on "Coba lagi"', async () => {
+    server.use(
+      http.get('/api/stats/kpis', () =>
+        HttpResponse.json(
+          { type: '/problems/internal', title: 'Internal error', status: 500 },
+          { status: 500, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const { user } = renderApp('/?year=2025');
 
-    const alert = await screen.findByRole('alert');
-    expect(alert).toHaveTextContent(NETWORK_ERROR);
+    const figures = await screen.findByRole('region', { name: 'Indikator utama' });
+    const alert = await within(figures).findByRole('alert');
+    expect(within(alert).getByRole('heading', { name: 'Terjadi masalah' })).toBeInTheDocument();
+    expect(alert).toHaveTextContent(SERVER_ERROR);
+    expect(within(figures).queryByRole('term')).not.toBeInTheDocument();
+    // Everything else on the page has its own data and still shows it.
+    const chart = await screen.findByRole(
+      'region',
+      { name: 'Tindak lanjut per sektor dan status' },
+      { timeout: 5000 },
+    );
     expect(
-      await screen.findByRole('table', { name: /^Tindak lanjut yang disepakati pada 2025/ }),
+      within(chart).getByRole('table', { name: 'Tindak lanjut per sektor dan status' }),
     ).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Kemitraan per tahap' })).toBeInTheDocument();
     expect(
-      screen.queryByRole('table', { name: 'Jumlah kemitraan pada setiap tahap' }),
-    ).not.toBeInTheDocument();
+      screen.getByRole('region', { name: 'Kemitraan yang perlu perhatian (per hari ini)' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('alert')).toEqual([alert]);
+
+    server.resetHandlers();
+    await user.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
+
+    expect(await within(figures).findAllByRole('term')).toHaveLength(5);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
 

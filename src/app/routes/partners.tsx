@@ -10,13 +10,15 @@ import { useLabels } from '@/features/reference/api/use-labels';
 import { PartnershipTable } from '@/features/partners/components/partnership-table';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
-/** ?stage=active,mou-signed&sectorId=… (the dashboard links here); anything else is ignored. */
+/** ?stage=active,mou-signed&sectorId=…&partnershipId=… (the dashboard links here); anything else is ignored. */
 function partnerFiltersFrom(params: URLSearchParams): PartnershipFilters {
   const stage = (params.get('stage') ?? '').split(',').filter((s) => STAGES.includes(s as Stage));
   const sectorId = params.get('sectorId');
+  const partnershipId = params.get('partnershipId');
   return {
     ...(stage.length > 0 ? { stage } : {}),
     ...(sectorId && /^[a-z0-9-]{1,40}$/.test(sectorId) ? { sectorId } : {}),
+    ...(partnershipId && /^[\w-]{1,80}$/.test(partnershipId) ? { id: [partnershipId] } : {}),
   };
 }
 
@@ -40,12 +42,13 @@ export function PartnersPage() {
     <div className="page">
       <h1>{t('partners.title')}</h1>
       <p className="lead">{t('partners.intro')}</p>
-      {(filters.stage ?? filters.sectorId) && (
+      {(filters.stage ?? filters.sectorId ?? filters.id) && (
         <p className="filters__note">
           {t('partners.filtered', {
             what: [
               ...(filters.stage ?? []).map((s) => t(`enums.stage.${s as Stage}`)),
               ...(filters.sectorId ? [labels.sector(filters.sectorId)] : []),
+              ...(filters.id ? filters.id.map((id) => labels.partnership(list.data?.items.find((p) => p.id === id))) : []),
             ].join(', '),
           })}{' '}
           <Link to="/partners">{t('common.clearFilters')}</Link>

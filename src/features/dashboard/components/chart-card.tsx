@@ -61,7 +61,12 @@ export function ChartCard({ title, summary, table, fileName, children, note }: C
     <section className="chart-card" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="chart-card__title">
         {title}
-        {note && <span className="hint"> ({note})</span>}
+        {note && (
+          <>
+            {' '}
+            <span className="hint">({note})</span>
+          </>
+        )}
       </h2>
       <p className="chart-card__summary">{summary}</p>
       <div ref={figure} className="chart-card__figure">

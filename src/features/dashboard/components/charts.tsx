@@ -168,7 +168,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
 
   // 3. Partnerships by stage
   const stageRows: Row[] = byStage.data.items.map((r) => ({ label: t(`enums.stage.${r.stage}`), stage: r.stage, count: r.count }));
-  const stageHref = (stage: string) => `/partners${query({ stage, sectorId: filters.sectorId })}`;
+  const stageHref = (stage: string) => `/partners${query({ stage, ...scope })}`;
   const stageTable: ChartTable = {
     columns: [t('dashboard.stage'), t('dashboard.count')],
     rows: byStage.data.items.map((r) => ({
@@ -306,7 +306,11 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           title={t('charts.overdueBySector')}
           note={t('charts.asOfToday')}
           summary={overdueTotal === 0 ? t('charts.noData') : t('charts.overdueBySectorSummary', { total: n(overdueTotal), top: top(overdueSector.data.items, (r) => r.count, (r) => labels.sector(r.sectorId)) })}
-          table={countTable(t('dashboard.sector'), overdueSectorRows, (r) => overdueHref({ sectorId: String(r.sectorId) }))}
+          table={countTable(
+            t('dashboard.sector'),
+            overdueSector.data.items.map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, count: r.count })),
+            (r) => overdueHref({ sectorId: String(r.sectorId) }),
+          )}
           fileName="mitra-overdue-by-sector"
         >
           {overdueSectorRows.length > 0 && (

@@ -3,7 +3,7 @@ import type { Partnership } from '@/domain/partnership';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
 
-export type PartnershipFilters = { stage?: string[]; countryCode?: string; sectorId?: string; q?: string };
+export type PartnershipFilters = { stage?: string[]; countryCode?: string; sectorId?: string; q?: string; id?: string[] };
 
 export const partnershipKeys = {
   all: ['partnerships'] as const,
