@@ -106,12 +106,14 @@ export function FollowUpPage() {
               </div>
             </div>
           )}
-          <StatusDialog
-            key={dialogOpen ? `${item.data.id}-${item.data.version}` : 'closed'}
-            item={dialogOpen ? item.data : undefined}
-            onSubmit={({ item: target, status, comment }) => apply(target, status, comment)}
-            onClose={() => setDialogOpen(false)}
-          />
+          {dialogOpen && (
+            <StatusDialog
+              key={`${item.data.id}-${item.data.version}`}
+              item={item.data}
+              onSubmit={({ item: target, status, comment }) => apply(target, status, comment)}
+              onClose={() => setDialogOpen(false)}
+            />
+          )}
         </>
       )}
     </div>

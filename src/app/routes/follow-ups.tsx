@@ -332,12 +332,14 @@ export function FollowUpsPage() {
         />
       )}
 
-      <StatusDialog
-        key={dialogItem?.id ?? 'none'}
-        item={dialogItem}
-        onSubmit={({ item, status, comment }) => applyStatus(item, status, comment)}
-        onClose={() => setDialogItem(undefined)}
-      />
+      {dialogItem && (
+        <StatusDialog
+          key={dialogItem.id}
+          item={dialogItem}
+          onSubmit={({ item, status, comment }) => applyStatus(item, status, comment)}
+          onClose={() => setDialogItem(undefined)}
+        />
+      )}
     </div>
   );
 }

@@ -4,31 +4,34 @@ import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain
 import { ErrorMessage } from '@/components/ui/form/field';
 
 type StatusDialogProps = {
-  item: FollowUp | undefined;
+  item: FollowUp;
   onSubmit: (change: { item: FollowUp; status: FollowUpStatus; comment: string }) => void;
   onClose: () => void;
 };
 
 /**
  * One step: pick the new status, optionally say why, save. A blocked item needs a reason.
- * A native <dialog>: focus moves in, Escape closes, focus returns to the button that opened it.
+ * A native <dialog>, mounted while it is open: focus moves in, Escape closes, focus returns to
+ * the button that opened it.
  */
 export function StatusDialog({ item, onSubmit, onClose }: StatusDialogProps) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
-  const [status, setStatus] = useState<FollowUpStatus>(item?.status ?? 'open');
+  const [status, setStatus] = useState<FollowUpStatus>(item.status);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
 
+  // Open as a modal when shown; on the way out, focus goes back to what opened it (the row's button).
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (item && !dialog.open) dialog.showModal();
-    if (!item && dialog.open) dialog.close();
-  }, [item]);
-
-  if (!item) return <dialog ref={ref} className="dialog" aria-label={t('followUps.changeStatus')} />;
+    const opener = document.activeElement;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    };
+  }, []);
 
   const blocked = status === 'blocked';
   const handleSubmit = (event: React.FormEvent) => {
