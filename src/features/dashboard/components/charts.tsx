@@ -45,11 +45,34 @@ const STATUS_PATTERNS: Record<string, ReactElement> = {
   ),
 };
 
-function StatusPatterns() {
+/** Meeting kinds, likewise: a colour and a pattern each. */
+const KIND_PATTERNS: Record<string, ReactElement> = {
+  'inbound-visit': <rect width="8" height="8" fill="#1d70b8" />,
+  'outbound-visit': (
+    <>
+      <rect width="8" height="8" fill="#6f3c96" />
+      <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" stroke="#fff" strokeWidth="1.5" />
+    </>
+  ),
+  virtual: (
+    <>
+      <rect width="8" height="8" fill="#00703c" />
+      <circle cx="4" cy="4" r="1.6" fill="#fff" />
+    </>
+  ),
+  forum: (
+    <>
+      <rect width="8" height="8" fill="#b35900" />
+      <path d="M0 4 H8 M4 0 V8" stroke="#fff" strokeWidth="1.5" />
+    </>
+  ),
+};
+
+function Patterns({ prefix, tiles }: { prefix: string; tiles: Record<string, ReactElement> }) {
   return (
     <defs>
-      {Object.entries(STATUS_PATTERNS).map(([status, tile]) => (
-        <pattern key={status} id={`pattern-status-${status}`} width="8" height="8" patternUnits="userSpaceOnUse">
+      {Object.entries(tiles).map(([key, tile]) => (
+        <pattern key={key} id={`pattern-${prefix}-${key}`} width="8" height="8" patternUnits="userSpaceOnUse">
           {tile}
         </pattern>
       ))}
@@ -222,7 +245,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         {sectorRows.length > 0 && (
           <ResponsiveContainer width="100%" height={height(sectorRows.length)}>
             <BarChart data={sectorRows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
-              <StatusPatterns />
+              <Patterns prefix="status" tiles={STATUS_PATTERNS} />
               <CartesianGrid horizontal={false} stroke="#d8d8d8" />
               <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
               <YAxis type="category" dataKey="label" width={170} tick={axis} />
@@ -254,6 +277,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         >
           <ResponsiveContainer width="100%" height={260}>
             <BarChart data={quarterRows} margin={{ right: 16 }} accessibilityLayer={false}>
+              <Patterns prefix="kind" tiles={KIND_PATTERNS} />
               <CartesianGrid vertical={false} stroke="#d8d8d8" />
               <XAxis dataKey="label" tick={axis} />
               <YAxis allowDecimals={false} tick={axis} width={32} tickFormatter={n} />
@@ -265,7 +289,8 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
                   dataKey={k}
                   name={t(`enums.meetingKind.${k}`)}
                   stackId="kind"
-                  fill={KIND_COLORS[k]}
+                  fill={`url(#pattern-kind-${k})`}
+                  stroke={KIND_COLORS[k]}
                   isAnimationActive={false}
                   shape={linkShape(k, t(`enums.meetingKind.${k}`), (row) => quarterHref(String(row.quarter), k), go, (row, value) => segment(row.label, t(`enums.meetingKind.${k}`), value))}
                 />
