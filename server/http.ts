@@ -116,6 +116,18 @@ export function normalizeText(text: string): string {
 
 const searchCache = new WeakMap<object, string>();
 
+/** An item's normalised search text, computed once per item and kept (see textMatcher). */
+export function searchText<T extends object>(text: (item: T) => string): (item: T) => string {
+  return (item) => {
+    let haystack = searchCache.get(item);
+    if (haystack === undefined) {
+      haystack = normalizeText(text(item));
+      searchCache.set(item, haystack);
+    }
+    return haystack;
+  };
+}
+
 /**
  * A predicate for a text query, or undefined for none: every word of the query must occur in
  * the item's text (case and accents ignored). The query is normalised once per request, the

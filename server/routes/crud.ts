@@ -16,6 +16,7 @@ import {
   pageOf,
   searchParamsToObject,
   normalizeText,
+  searchText,
   sortedView,
   textMatcher,
   sortParam,
@@ -87,8 +88,9 @@ export function listArrayKeys(config: { arrayKeys?: readonly string[] | undefine
   return ['id', ...(config.arrayKeys ?? [])];
 }
 
-/** Per sorted view, the last text query and what it matched. */
-const lastTextMatch = new WeakMap<readonly object[], { q: string; items: unknown[] }>();
+/** Per sorted view: its items' search texts (same order) and the last text query's matches. */
+const viewTexts = new WeakMap<readonly object[], string[]>();
+const lastTextMatch = new WeakMap<readonly object[], { q: string; indices: number[] }>();
 
 /**
  * Every item a list query selects, filtered and sorted, not paged: the list endpoint pages it,
@@ -104,14 +106,29 @@ export function selectItems<T extends Stored, Q extends Record<string, unknown>>
   // Filtering a sorted view keeps its order: no sort per request.
   let items = sortedView(config.collection.all(), query.sort, config.sorts, cache);
   const text = textMatcher(query.q, config.text, cache);
-  if (text) {
-    // Someone typing "lap", "lapo", "lapor": each query narrows the one before, so it only
-    // needs to search the previous matches.
+  if (text && cache) {
+    // The view's search texts sit in an array beside it (no lookup per item), and someone typing
+    // "lap", "lapo", "lapor" narrows the previous matches instead of searching everything again.
+    const view = items;
+    let texts = viewTexts.get(view);
+    if (!texts) {
+      texts = view.map(searchText(config.text));
+      viewTexts.set(view, texts);
+    }
     const q = normalizeText(query.q ?? '').trim();
-    const last = cache ? (lastTextMatch.get(items) as { q: string; items: T[] } | undefined) : undefined;
-    const matched = (last && q.startsWith(last.q) ? last.items : items).filter(text);
-    if (cache) lastTextMatch.set(items, { q, items: matched });
-    items = matched;
+    const words = q.split(/\s+/).filter(Boolean);
+    const hit = (i: number) => words.every((w) => (texts as string[])[i]?.includes(w));
+    const last = lastTextMatch.get(view);
+    const indices: number[] = [];
+    if (last && q.startsWith(last.q)) {
+      for (const i of last.indices) if (hit(i)) indices.push(i);
+    } else {
+      for (let i = 0; i < view.length; i += 1) if (hit(i)) indices.push(i);
+    }
+    lastTextMatch.set(view, { q, indices });
+    items = indices.map((i) => view[i] as T);
+  } else if (text) {
+    items = items.filter(text);
   }
   return items.filter((item) => (!ids || ids.has(item.id)) && (!matches || matches(item)));
 }
