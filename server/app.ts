@@ -7,6 +7,7 @@ import { registerFollowUps } from './routes/follow-ups';
 import { registerMeetings } from './routes/meetings';
 import { registerPartnerships } from './routes/partnerships';
 import { registerReference } from './routes/reference';
+import { registerSearch } from './routes/search';
 import { registerStats } from './routes/stats';
 
 export type { ApiOptions } from './context';
@@ -41,5 +42,6 @@ export function createApi(options: ApiOptions): Hono {
   registerBulk(app, deps);
   registerFollowUps(app, deps);
   registerStats(app, deps);
+  registerSearch(app, deps);
   return app;
 }

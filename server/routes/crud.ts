@@ -183,10 +183,14 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
 
   if (patchSchema) app.patch(`${config.path}/:id`, async (c) => {
     deps.actor(c.req.raw);
-    const current = config.collection.get(c.req.param('id'));
-    if (!current) throw problems.notFound(config.label);
-    requireCurrentVersion(c.req.raw, current);
+    const found = config.collection.get(c.req.param('id'));
+    if (!found) throw problems.notFound(config.label);
+    requireCurrentVersion(c.req.raw, found);
     const { value } = await readJson(c.req.raw);
+    // Reading the body awaited: another edit may have landed meanwhile. From here on nothing
+    // awaits, so the version checked now is the one replaced.
+    const current = config.collection.get(c.req.param('id')) ?? found;
+    requireCurrentVersion(c.req.raw, current);
     // As in a JSON merge patch, `null` removes an optional field (a meeting's time, a place).
     // Only fields the patch schema knows may be cleared; the whole-resource check below
     // refuses clearing a required one.
@@ -201,7 +205,12 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     const patch = Object.fromEntries(Object.entries(parsed).filter(([key]) => isRecord(sent) && Object.hasOwn(sent, key)));
     const merged = compact({ ...current, ...patch }) as Record<string, unknown>;
     for (const key of cleared) delete merged[key];
-    if (config.whole) parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged as unknown as T));
+    if (config.whole) {
+      const whole = parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged as unknown as T)) as Record<string, unknown>;
+      // A cleared field with a default (a list, a flag, the time zone) takes its default, so a
+      // stored resource is always whole.
+      for (const key of cleared) if (whole[key] !== undefined) merged[key] = whole[key];
+    }
     checkRefs(config.refs(patch));
     const currentFields = current as Record<string, unknown>;
     const changed =

@@ -51,6 +51,7 @@ export function applyFollowUpChange(
       ...current,
       ...patch,
       dueDate: patch.dueDate === null ? undefined : (patch.dueDate ?? current.dueDate),
+      description: patch.description === null ? undefined : (patch.description ?? current.description),
       status: status ?? current.status,
     });
     const statusChanged = status !== undefined && status !== current.status;

@@ -13,6 +13,8 @@ export async function withIdempotency(
   request: Request,
   create: (body: unknown) => Promise<Response> | Response,
 ): Promise<Response> {
+  // Who asks comes first: a key replays only the same user's request, never someone else's.
+  const actor = deps.actor(request);
   const key = request.headers.get('idempotency-key');
   const { value, text } = await readJson(request);
   if (key === null) return create(value);
@@ -21,7 +23,7 @@ export async function withIdempotency(
       { path: 'Idempotency-Key', code: 'invalidFormat', message: 'This value is not in the expected format.' },
     ]);
   }
-  const scope = `${new URL(request.url).pathname} ${key}`;
+  const scope = `${actor.id} ${new URL(request.url).pathname} ${key}`;
   const requestHash = text;
   // A double click sends the same request twice at once: the second waits for the first to finish
   // (its answer is only stored after an await), then replays it instead of creating again.

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { referenceQueries } from '@/features/reference/api/queries';
+import { GlobalSearch } from '@/features/search/components/global-search';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { LOCALES, usePreferences, type Locale } from '@/stores/preferences';
 
@@ -39,6 +40,7 @@ export function Layout() {
             <span className="header__tagline">{t('app.tagline')}</span>
           </div>
           <div className="header__tools">
+            <GlobalSearch />
             <LanguageSwitch />
             <UserSwitch />
           </div>

@@ -643,3 +643,48 @@ describe('PATCH /meetings/:id with null (merge-patch semantics)', () => {
     expect(unknown.body.errors).toEqual([expect.objectContaining({ path: 'nonsense', code: 'unknownField' })]);
   });
 });
+
+describe('review fixes', () => {
+  const h = (v: number) => ({ 'if-match': `"${v}"` });
+
+  it('two edits sent on the same version: one is saved, the other gets 412 (no lost update)', async () => {
+    const api = testApi();
+    const [a, b] = await Promise.all([
+      api.request('PATCH', `/meetings/${IDS.visit}`, { body: { title: 'Judul A' }, headers: h(1) }),
+      api.request('PATCH', `/meetings/${IDS.visit}`, { body: { place: 'Tempat B' }, headers: h(1) }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 412]);
+    expect(api.store.meetings.get(IDS.visit)?.version).toBe(2);
+  });
+
+  it('null on a field with a default gives it back its default, so a meeting is always whole', async () => {
+    const api = testApi();
+    const response = await api.request('PATCH', `/meetings/${IDS.visit}`, {
+      body: { participants: null, timeZone: null, illustrative: null },
+      headers: h(1),
+    });
+    expect(response.status).toBe(200);
+    const stored = api.store.meetings.get(IDS.visit);
+    expect(stored?.participants).toEqual([]);
+    expect(stored?.timeZone).toBe('Asia/Jakarta');
+    expect(stored?.illustrative).toBe(false);
+  });
+
+  it("an Idempotency-Key replays only the same user's request", async () => {
+    const api = testApi();
+    const body = { title: 'Kirim profil', ownerId: IDS.officer, partnershipId: IDS.partnership, dueDate: '2026-01-10' };
+    const first = await api.request('POST', '/follow-ups', { body, headers: { 'idempotency-key': 'same-key-123' }, user: IDS.officer });
+    const other = await api.request('POST', '/follow-ups', { body, headers: { 'idempotency-key': 'same-key-123' }, user: IDS.staff });
+    expect(first.status).toBe(201);
+    expect(other.status).toBe(201);
+    expect(other.headers.get('idempotent-replayed')).toBeNull();
+    expect(other.body.id).not.toBe(first.body.id);
+  });
+
+  it('null removes a follow-up description', async () => {
+    const api = testApi();
+    const response = await api.request('PATCH', '/follow-ups/fu-binzhou-msme', { body: { description: null }, headers: h(1) });
+    expect(response.status).toBe(200);
+    expect(api.store.followUps.get('fu-binzhou-msme')?.description).toBeUndefined();
+  });
+});

@@ -33,7 +33,7 @@ export const followUpInput = followUpFields.superRefine((item, ctx) => {
 /** `dueDate: null` clears the date; `comment` goes into the history with this change. */
 export const followUpPatch = z.strictObject({
   title: requiredText(LIMITS.title).optional(),
-  description: optionalText(LIMITS.text),
+  description: optionalText(LIMITS.text).nullable(),
   ownerId: id.optional(),
   dueDate: isoDate.nullable().optional(),
   sectorIds: z.array(sectorId).max(30).optional(),

@@ -85,6 +85,16 @@ export const en: LocaleResources = {
       invalid: 'This value is not valid.',
     },
   },
+  search: {
+    open: 'Search…',
+    title: 'Search',
+    label: 'Search partners, people, meetings and follow-ups',
+    hint: 'Type a name or word, for example Binzhou or 滨州. Up and down arrows to choose, Enter to open.',
+    results: 'Search results',
+    empty: 'Nothing matches “{{q}}”.',
+    close: 'Close',
+    groups: { partnerships: 'Partnerships', people: 'People', meetings: 'Meetings', followUps: 'Follow-ups' },
+  },
   form: {
     errorSummary: 'There is a problem',
     errorPrefix: 'Error',

@@ -84,6 +84,16 @@ export const id = {
       invalid: 'Nilai ini tidak valid.',
     },
   },
+  search: {
+    open: 'Cari…',
+    title: 'Pencarian',
+    label: 'Cari mitra, orang, pertemuan, dan tindak lanjut',
+    hint: 'Ketik nama atau kata, misalnya Binzhou atau 滨州. Panah atas/bawah untuk memilih, Enter untuk membuka.',
+    results: 'Hasil pencarian',
+    empty: 'Tidak ada yang cocok dengan “{{q}}”.',
+    close: 'Tutup',
+    groups: { partnerships: 'Kemitraan', people: 'Orang', meetings: 'Pertemuan', followUps: 'Tindak lanjut' },
+  },
   form: {
     errorSummary: 'Ada masalah',
     errorPrefix: 'Galat',

@@ -7,14 +7,17 @@ import { followUpKeys } from './queries';
 export type StatusChange = { item: FollowUp; status: FollowUpStatus; comment?: string };
 
 
-/** Puts an item into every cached list page and its detail (optimistic update or server answer). */
-function writeItem(queryClient: QueryClient, item: FollowUp) {
+/**
+ * Puts an item into every cached list page and its detail (optimistic update or server answer).
+ * With `onlyVersion`, only copies still at that version are replaced (a rollback never undoes a
+ * later save).
+ */
+function writeItem(queryClient: QueryClient, item: FollowUp, onlyVersion?: number) {
+  const replace = (i: FollowUp) => (i.id === item.id && (onlyVersion === undefined || i.version <= onlyVersion) ? item : i);
   queryClient.setQueriesData<InfiniteData<Page<FollowUp>>>({ queryKey: followUpKeys.lists() }, (data) =>
-    data
-      ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === item.id ? item : i)) })) }
-      : data,
+    data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map(replace) })) } : data,
   );
-  queryClient.setQueryData(followUpKeys.detail(item.id), item);
+  queryClient.setQueryData<FollowUp>(followUpKeys.detail(item.id), (cached) => (cached ? replace(cached) : item));
 }
 
 /**
@@ -34,8 +37,12 @@ export function useChangeStatus() {
       await queryClient.cancelQueries({ queryKey: followUpKeys.all });
       writeItem(queryClient, { ...item, status });
     },
-    // Roll back this item only: other rows may have changed (and saved) in the meantime.
-    onError: (_error, { item }) => writeItem(queryClient, item),
+    // Roll back this item only, and only if nothing newer of it arrived meanwhile (another
+    // change of the same row may have saved a later version).
+    onError: (_error, { item }) => {
+      const cached = queryClient.getQueryData<FollowUp>(followUpKeys.detail(item.id));
+      if (!cached || cached.version <= item.version) writeItem(queryClient, item, item.version);
+    },
     onSuccess: (saved) => writeItem(queryClient, saved),
     onSettled: () =>
       Promise.all([

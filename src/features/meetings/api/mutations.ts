@@ -34,15 +34,18 @@ export function useUpdateMeeting(id: string) {
   });
 }
 
-/** Progress marked while logging a visit: one versioned status change per follow-up. */
+/**
+ * Progress marked while logging a visit: one versioned status change per follow-up. Carrying an
+ * item into the new meeting has just raised its version, so each is read again first; if its
+ * status changed since the form showed it (someone else), the change is not forced (it fails).
+ */
 export function markProgress(changes: Array<{ item: FollowUp; status: FollowUpStatus }>, comment: string) {
   return Promise.allSettled(
-    changes.map(({ item, status }) =>
-      apiRequest<FollowUp>(apiUrl(`/follow-ups/${encodeURIComponent(item.id)}`), {
-        method: 'PATCH',
-        body: { status, comment },
-        version: item.version,
-      }),
-    ),
+    changes.map(async ({ item, status }) => {
+      const url = apiUrl(`/follow-ups/${encodeURIComponent(item.id)}`);
+      const fresh = await apiRequest<FollowUp>(url);
+      if (fresh.status !== item.status) throw new Error('changed by someone else');
+      return apiRequest<FollowUp>(url, { method: 'PATCH', body: { status, comment }, version: fresh.version });
+    }),
   );
 }
