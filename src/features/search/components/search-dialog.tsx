@@ -118,6 +118,10 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
     } else if (event.key === 'Enter') {
       event.preventDefault();
       open(current);
+    } else if (event.key === 'Escape') {
+      // A search field would spend the first Escape on clearing itself: close at once instead.
+      event.preventDefault();
+      onClose();
     }
   };
 
