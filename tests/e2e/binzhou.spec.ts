@@ -94,7 +94,7 @@ test('a change survives a reload, and "restore demo data" brings the seed back',
   });
   expect(status).toBe(200);
   await page.reload();
-  await page.getByLabel('Status').selectOption('in-progress');
+  await page.getByRole('combobox', { name: 'Status', exact: true }).selectOption('in-progress');
   await expect(page.getByRole('row', { name: /Memetakan kecocokan UMKM/ })).toBeVisible();
 
   page.once('dialog', (dialog) => void dialog.accept());

@@ -12,7 +12,7 @@ for (const locale of ['id', 'en'] as const) {
       localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-hendra' }, version: 1 }));
     }, locale);
     await openPage(page, '/');
-    await page.getByLabel(text.year).selectOption('2025');
+    await page.getByRole('combobox', { name: text.year, exact: true }).selectOption('2025');
     await expect(page).toHaveURL(/year=2025/);
     await expect(page.getByRole('heading', { name: text.chart })).toBeVisible();
     const segment = page.getByRole('link', { name: text.segment });
