@@ -3,8 +3,8 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { FOLLOW_UP_STATUSES } from '@/domain/follow-up';
-import { MEETING_KINDS } from '@/domain/meeting';
+import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
+import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
 import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useFormat } from '@/lib/use-format';
@@ -17,71 +17,46 @@ import { ChartCard, type ChartTable } from './chart-card';
  * Colours at 3:1 or more against white, and never the only cue: each status also has its own
  * pattern (stripes, checks, dots, lines), and its name in the legend, the tooltip and the table.
  */
-const STATUS_PATTERNS: Record<string, ReactElement> = {
-  open: <rect width="8" height="8" fill="#1d70b8" />,
-  'in-progress': (
-    <>
-      <rect width="8" height="8" fill="#8a6d00" />
-      <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" stroke="#fff" strokeWidth="1.5" />
-    </>
-  ),
-  blocked: (
-    <>
-      <rect width="8" height="8" fill="#d4351c" />
-      <path d="M0 4 H8 M4 0 V8" stroke="#fff" strokeWidth="1.5" />
-    </>
-  ),
-  done: (
-    <>
-      <rect width="8" height="8" fill="#00703c" />
-      <circle cx="4" cy="4" r="1.6" fill="#fff" />
-    </>
-  ),
-  cancelled: (
-    <>
-      <rect width="8" height="8" fill="#6f777b" />
-      <path d="M0 2 H8 M0 6 H8" stroke="#fff" strokeWidth="1.2" />
-    </>
-  ),
+type Mark = 'solid' | 'stripes' | 'cross' | 'dots' | 'lines';
+type Look = { color: string; mark: Mark };
+
+const STATUS_LOOKS: Record<FollowUpStatus, Look> = {
+  open: { color: '#1d70b8', mark: 'solid' },
+  'in-progress': { color: '#8a6d00', mark: 'stripes' },
+  blocked: { color: '#d4351c', mark: 'cross' },
+  done: { color: '#00703c', mark: 'dots' },
+  cancelled: { color: '#6f777b', mark: 'lines' },
 };
 
 /** Meeting kinds, likewise: a colour and a pattern each. */
-const KIND_PATTERNS: Record<string, ReactElement> = {
-  'inbound-visit': <rect width="8" height="8" fill="#1d70b8" />,
-  'outbound-visit': (
-    <>
-      <rect width="8" height="8" fill="#6f3c96" />
-      <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" stroke="#fff" strokeWidth="1.5" />
-    </>
-  ),
-  virtual: (
-    <>
-      <rect width="8" height="8" fill="#00703c" />
-      <circle cx="4" cy="4" r="1.6" fill="#fff" />
-    </>
-  ),
-  forum: (
-    <>
-      <rect width="8" height="8" fill="#b35900" />
-      <path d="M0 4 H8 M4 0 V8" stroke="#fff" strokeWidth="1.5" />
-    </>
-  ),
+const KIND_LOOKS: Record<MeetingKind, Look> = {
+  'inbound-visit': { color: '#1d70b8', mark: 'solid' },
+  'outbound-visit': { color: '#6f3c96', mark: 'stripes' },
+  virtual: { color: '#00703c', mark: 'dots' },
+  forum: { color: '#b35900', mark: 'cross' },
 };
 
-function Patterns({ prefix, tiles }: { prefix: string; tiles: Record<string, ReactElement> }) {
+const MARKS: Record<Mark, ReactElement | null> = {
+  solid: null,
+  stripes: <path d="M-2 2 L2 -2 M0 8 L8 0 M6 10 L10 6" stroke="#fff" strokeWidth="1.5" />,
+  cross: <path d="M0 4 H8 M4 0 V8" stroke="#fff" strokeWidth="1.5" />,
+  dots: <circle cx="4" cy="4" r="1.6" fill="#fff" />,
+  lines: <path d="M0 2 H8 M0 6 H8" stroke="#fff" strokeWidth="1.2" />,
+};
+
+/** One 8 × 8 pattern per series: its colour with its mark on top, used as the bar's fill. */
+function Patterns({ prefix, looks }: { prefix: string; looks: Record<string, Look> }) {
   return (
     <defs>
-      {Object.entries(tiles).map(([key, tile]) => (
+      {Object.entries(looks).map(([key, look]) => (
         <pattern key={key} id={`pattern-${prefix}-${key}`} width="8" height="8" patternUnits="userSpaceOnUse">
-          {tile}
+          <rect width="8" height="8" fill={look.color} />
+          {MARKS[look.mark]}
         </pattern>
       ))}
     </defs>
   );
 }
-
-const STATUS_COLORS = { open: '#1d70b8', 'in-progress': '#8a6d00', blocked: '#d4351c', done: '#00703c', cancelled: '#6f777b' };
-const KIND_COLORS = { 'inbound-visit': '#1d70b8', 'outbound-visit': '#6f3c96', virtual: '#00703c', forum: '#b35900' };
 
 type Row = { label: string; [series: string]: string | number };
 type ShapeProps = { x?: number; y?: number; width?: number; height?: number; fill?: string; payload?: Row };
@@ -245,7 +220,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         {sectorRows.length > 0 && (
           <ResponsiveContainer width="100%" height={height(sectorRows.length)}>
             <BarChart data={sectorRows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
-              <Patterns prefix="status" tiles={STATUS_PATTERNS} />
+              <Patterns prefix="status" looks={STATUS_LOOKS} />
               <CartesianGrid horizontal={false} stroke="#d8d8d8" />
               <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
               <YAxis type="category" dataKey="label" width={170} tick={axis} />
@@ -258,7 +233,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
                   name={t(`enums.status.${s}`)}
                   stackId="status"
                   fill={`url(#pattern-status-${s})`}
-                  stroke={STATUS_COLORS[s]}
+                  stroke={STATUS_LOOKS[s].color}
                   isAnimationActive={false}
                   shape={linkShape(s, t(`enums.status.${s}`), (row) => sectorHref(String(row.sectorId), s), go, (row, value) => segment(row.label, t(`enums.status.${s}`), value))}
                 />
@@ -277,7 +252,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         >
           <ResponsiveContainer width="100%" height={260}>
             <BarChart data={quarterRows} margin={{ right: 16 }} accessibilityLayer={false}>
-              <Patterns prefix="kind" tiles={KIND_PATTERNS} />
+              <Patterns prefix="kind" looks={KIND_LOOKS} />
               <CartesianGrid vertical={false} stroke="#d8d8d8" />
               <XAxis dataKey="label" tick={axis} />
               <YAxis allowDecimals={false} tick={axis} width={32} tickFormatter={n} />
@@ -290,7 +265,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
                   name={t(`enums.meetingKind.${k}`)}
                   stackId="kind"
                   fill={`url(#pattern-kind-${k})`}
-                  stroke={KIND_COLORS[k]}
+                  stroke={KIND_LOOKS[k].color}
                   isAnimationActive={false}
                   shape={linkShape(k, t(`enums.meetingKind.${k}`), (row) => quarterHref(String(row.quarter), k), go, (row, value) => segment(row.label, t(`enums.meetingKind.${k}`), value))}
                 />

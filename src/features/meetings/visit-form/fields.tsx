@@ -152,19 +152,32 @@ export function DateInput<T extends FieldValues>({ name, legend, register, error
   );
 }
 
-type CheckboxesProps<T extends FieldValues> = {
+type ChoicesProps<T extends FieldValues> = {
   name: FieldPath<T>;
   legend: string;
   register: UseFormRegister<T>;
   errors: Errors;
   options: Array<{ value: string; label: string }>;
   hint?: string;
+  inline?: boolean;
   small?: boolean;
 };
 
-export function Checkboxes<T extends FieldValues>({ name, legend, register, errors, options, hint, small }: CheckboxesProps<T>) {
+/** A GOV.UK group of radios or checkboxes under one legend, with its hint and error. */
+function Choices<T extends FieldValues>({
+  type,
+  name,
+  legend,
+  register,
+  errors,
+  options,
+  hint,
+  inline,
+  small,
+}: ChoicesProps<T> & { type: 'radio' | 'checkbox' }) {
   const groupId = domId(name);
   const error = errors[name];
+  const kind = type === 'radio' ? 'radios' : 'checkboxes';
   return (
     <div className={`form-group${error ? ' form-group--error' : ''}`}>
       <fieldset className="fieldset" aria-describedby={describedBy(groupId, hint, error)}>
@@ -175,14 +188,14 @@ export function Checkboxes<T extends FieldValues>({ name, legend, register, erro
           </div>
         )}
         {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
-        <div className={`checkboxes${small ? ' checkboxes--small' : ''}`}>
+        <div className={`${kind}${inline ? ` ${kind}--inline` : ''}${small && type === 'checkbox' ? ' checkboxes--small' : ''}`}>
           {options.map((o, i) => {
-            // The first box carries the group's id, so the error summary can move focus to it.
+            // The first one carries the group's id, so the error summary can move focus to it.
             const id = i === 0 ? groupId : `${groupId}-${o.value}`;
             return (
-              <div className="checkboxes__item" key={o.value}>
-                <input type="checkbox" id={id} value={o.value} className="checkboxes__input" {...register(name)} />
-                <label htmlFor={id} className="checkboxes__label">
+              <div className={`${kind}__item`} key={o.value}>
+                <input type={type} id={id} value={o.value} className={`${kind}__input`} {...register(name)} />
+                <label htmlFor={id} className={`${kind}__label`}>
                   {o.label}
                 </label>
               </div>
@@ -194,38 +207,10 @@ export function Checkboxes<T extends FieldValues>({ name, legend, register, erro
   );
 }
 
-type RadiosProps<T extends FieldValues> = {
-  name: FieldPath<T>;
-  legend: string;
-  register: UseFormRegister<T>;
-  errors: Errors;
-  options: Array<{ value: string; label: string }>;
-  inline?: boolean;
-  small?: boolean;
-};
+export function Checkboxes<T extends FieldValues>(props: ChoicesProps<T>) {
+  return <Choices type="checkbox" {...props} />;
+}
 
-export function Radios<T extends FieldValues>({ name, legend, register, errors, options, inline, small }: RadiosProps<T>) {
-  const groupId = domId(name);
-  const error = errors[name];
-  return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={error ? `${groupId}-error` : undefined}>
-        <legend className={`fieldset__legend${small ? ' fieldset__legend--small' : ''}`}>{legend}</legend>
-        {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
-        <div className={`radios${inline ? ' radios--inline' : ''}`}>
-          {options.map((o, i) => {
-            const id = i === 0 ? groupId : `${groupId}-${o.value}`;
-            return (
-              <div className="radios__item" key={o.value}>
-                <input type="radio" id={id} value={o.value} className="radios__input" {...register(name)} />
-                <label htmlFor={id} className="radios__label">
-                  {o.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
-  );
+export function Radios<T extends FieldValues>(props: ChoicesProps<T>) {
+  return <Choices type="radio" {...props} />;
 }
