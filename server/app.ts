@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { createDeps, type ApiOptions } from './context';
 import { PROBLEM_TYPES, problemResponse, ProblemError } from './problem';
+import { registerAudit } from './routes/audit';
 import { registerBulk } from './routes/bulk';
 import { registerExports } from './routes/exports';
 import { registerFollowUps } from './routes/follow-ups';
@@ -43,5 +44,6 @@ export function createApi(options: ApiOptions): Hono {
   registerFollowUps(app, deps);
   registerStats(app, deps);
   registerSearch(app, deps);
+  registerAudit(app, deps);
   return app;
 }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import type { User } from '../src/domain/user';
 import { HOME_TIME_ZONE, todayIn } from '../src/domain/dates';
+import { auditedStore } from './audit';
 import { problems } from './problem';
 import type { Store } from './store';
 
@@ -26,7 +27,8 @@ export const USER_HEADER = 'x-mitra-user';
 export function createDeps(options: ApiOptions): ApiDeps {
   const now = options.now ?? (() => new Date());
   return {
-    store: options.store,
+    // Every write goes through the audited store: routes cannot skip the audit trail.
+    store: auditedStore(options.store, now),
     now,
     today: () => todayIn(HOME_TIME_ZONE, now()),
     actor(request) {

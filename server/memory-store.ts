@@ -1,4 +1,4 @@
-import type { Collection, CollectionName, Snapshot, Store, StoredResponse } from './store';
+import { COLLECTIONS, type Collection, type Snapshot, type Store, type StoredResponse } from './store';
 
 type Undo = () => void;
 
@@ -40,16 +40,6 @@ export type MemoryStore = Store & {
   onCommit(listener: () => void): () => void;
 };
 
-const COLLECTIONS: CollectionName[] = [
-  'sectors',
-  'regions',
-  'organizations',
-  'people',
-  'users',
-  'partnerships',
-  'meetings',
-  'followUps',
-];
 
 export function createMemoryStore(seed: Snapshot): MemoryStore {
   let journal: Undo[] | undefined;
@@ -67,6 +57,7 @@ export function createMemoryStore(seed: Snapshot): MemoryStore {
     partnerships: createCollection(seed.partnerships, getJournal),
     meetings: createCollection(seed.meetings, getJournal),
     followUps: createCollection(seed.followUps, getJournal),
+    audit: createCollection(seed.audit ?? [], getJournal),
   };
 
   return {

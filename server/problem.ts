@@ -19,6 +19,7 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: '/problems/unsupported-media-type',
   payloadTooLarge: '/problems/payload-too-large',
   unauthenticated: '/problems/unauthenticated',
+  forbidden: '/problems/forbidden',
   idempotencyMismatch: '/problems/idempotency-key-reused',
   methodNotAllowed: '/problems/method-not-allowed',
   internal: '/problems/internal',
@@ -72,6 +73,13 @@ export const problems = {
       type: PROBLEM_TYPES.unsupportedMediaType,
       title: 'Send the body as application/json.',
       status: 415,
+    }),
+  forbidden: (detail?: string) =>
+    new ProblemError({
+      type: PROBLEM_TYPES.forbidden,
+      title: 'Your role may not do this.',
+      status: 403,
+      ...(detail ? { detail } : {}),
     }),
   payloadTooLarge: (limit: number) =>
     new ProblemError({

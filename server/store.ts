@@ -6,6 +6,7 @@ import type { Person } from '../src/domain/person';
 import type { Region } from '../src/domain/region';
 import type { Sector } from '../src/domain/sector';
 import type { User } from '../src/domain/user';
+import type { AuditEntry } from '../src/domain/audit';
 
 /** One kind of stored resource. Every implementation keeps items by id. */
 export type Collection<T extends { id: string }> = {
@@ -15,6 +16,9 @@ export type Collection<T extends { id: string }> = {
   replace(item: T): void;
   count(): number;
 };
+
+/** Who makes a write, and the note they gave with it. */
+export type WriteContext = { actorId: string; note?: string | undefined };
 
 export type StoredResponse = { requestHash: string; status: number; body: unknown; headers: Record<string, string> };
 
@@ -27,17 +31,35 @@ export type Collections = {
   partnerships: Collection<Partnership>;
   meetings: Collection<Meeting>;
   followUps: Collection<FollowUp>;
+  /** Append-only: one entry per write to any other collection. */
+  audit: Collection<AuditEntry>;
 };
 
 export type CollectionName = keyof Collections;
+
+/** Every collection, in the order a snapshot lists them. */
+export const COLLECTIONS: readonly CollectionName[] = [
+  'sectors',
+  'regions',
+  'organizations',
+  'people',
+  'users',
+  'partnerships',
+  'meetings',
+  'followUps',
+  'audit',
+];
 
 /**
  * The API's only view of storage. The memory store implements it now; a SQLite store will
  * implement the same contract, so the API code above it never changes.
  */
 export type Store = Collections & {
-  /** Runs `work` atomically: if it throws, no change it made is kept. */
-  transaction<R>(work: () => R): R;
+  /**
+   * Runs `work` atomically: if it throws, no change it made is kept. `work` is synchronous, so
+   * nothing else runs between its writes. The context names who writes, for the audit trail.
+   */
+  transaction<R>(work: () => R, context?: WriteContext): R;
   nextId(prefix: string): string;
   idempotency: {
     get(key: string): StoredResponse | undefined;
@@ -45,6 +67,10 @@ export type Store = Collections & {
   };
 };
 
-export type Snapshot = {
+type SnapshotCollections = {
   [K in CollectionName]: Collections[K] extends Collection<infer T> ? T[] : never;
-} & { sequence: number };
+};
+
+/** Everything a store holds, as plain data (the audit trail may be absent in old snapshots). */
+export type Snapshot = Omit<SnapshotCollections, 'audit'> & { audit?: AuditEntry[]; sequence: number };
+

@@ -177,12 +177,12 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
           status: 201,
           headers: { location: `/api${config.path}/${id}`, etag: etag(item.version) },
         });
-      });
+      }, { actorId: actor.id });
     }),
   );
 
   if (patchSchema) app.patch(`${config.path}/:id`, async (c) => {
-    deps.actor(c.req.raw);
+    const actor = deps.actor(c.req.raw);
     const found = config.collection.get(c.req.param('id'));
     if (!found) throw problems.notFound(config.label);
     requireCurrentVersion(c.req.raw, found);
@@ -218,7 +218,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
       Object.keys(patch).some((key) => JSON.stringify(currentFields[key]) !== JSON.stringify(patch[key]));
     if (!changed) return json(current, { headers: { etag: etag(current.version) } });
     const next = { ...(merged as unknown as T), version: current.version + 1, updatedAt: deps.now().toISOString() };
-    store.transaction(() => config.collection.replace(next));
+    store.transaction(() => config.collection.replace(next), { actorId: actor.id });
     return json(next, { headers: { etag: etag(next.version) } });
   });
 }

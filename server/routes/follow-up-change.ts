@@ -87,5 +87,5 @@ export function applyFollowUpChange(
     });
     store.followUps.replace(saved);
     return saved;
-  });
+  }, { actorId: actor.id, note: change.comment });
 }

@@ -118,7 +118,7 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
         });
         store.followUps.insert(item);
         return json(item, { status: 201, headers: { location: `/api/follow-ups/${item.id}`, etag: etag(1) } });
-      });
+      }, { actorId: actor.id });
     }),
   );
 

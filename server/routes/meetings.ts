@@ -157,7 +157,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
           status: 201,
           headers: { location: `/api/meetings/${meeting.id}`, etag: etag(meeting.version) },
         });
-      });
+      }, { actorId: actor.id });
     }),
   );
 

@@ -151,7 +151,7 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
       version: current.version + 1,
       updatedAt: at,
     };
-    store.transaction(() => store.partnerships.replace(next));
+    store.transaction(() => store.partnerships.replace(next), { actorId: actor.id, note: change.note });
     return json(next, { headers: { etag: etag(next.version) } });
   });
 }

@@ -181,7 +181,13 @@ describe('POST /api/follow-ups/bulk', () => {
       s.followUps.filter((f) => !['fu-binzhou-agenda', 'fu-geelong-1'].includes(f.id));
     expect(untouched(after)).toEqual(untouched(before));
     expect(after.followUps).toHaveLength(before.followUps.length);
-    expect({ ...after, followUps: [] }).toEqual({ ...before, followUps: [] });
+    // Only the two saved items were audited: one entry each, by the officer.
+    expect(after.audit?.slice(before.audit?.length).map((e) => [e.entityId, e.actorId])).toEqual([
+      ['fu-binzhou-agenda', IDS.officer],
+      ['fu-geelong-1', IDS.officer],
+    ]);
+    const rest = (s: typeof before) => ({ ...s, followUps: [], audit: [], sequence: 0 });
+    expect(rest(after)).toEqual(rest(before));
   });
 
   it('reports each rule per item: blocking needs a reason, an unknown owner is a reference error', async () => {
