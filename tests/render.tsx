@@ -14,6 +14,10 @@ import { formsId } from '@/i18n/locales/forms.id';
 import { listsEn } from '@/i18n/locales/lists.en';
 import { listsId } from '@/i18n/locales/lists.id';
 import { id } from '@/i18n/locales/id';
+import { partnersEn } from '@/i18n/locales/partners.en';
+import { partnersId } from '@/i18n/locales/partners.id';
+import { adminEn } from '@/i18n/locales/admin.en';
+import { adminId } from '@/i18n/locales/admin.id';
 import { usePreferences, type Locale } from '@/stores/preferences';
 
 type Tree = { [key: string]: unknown };
@@ -45,8 +49,11 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
   // Both languages at hand, so a language switch in a test needs no chunk load.
   const i18n = createI18n(
     locale,
-    { id: merge(id, formsId, listsId, chartsId), en: merge(en, formsEn, listsEn, chartsEn) },
-    ['core', 'forms', 'lists', 'charts'],
+    {
+      id: merge(id, formsId, listsId, chartsId, partnersId, adminId),
+      en: merge(en, formsEn, listsEn, chartsEn, partnersEn, adminEn),
+    },
+    ['core', 'forms', 'lists', 'charts', 'partners', 'admin'],
   );
   const unbind = bindLocale(i18n);
   onTestFinished(unbind);

@@ -6,7 +6,7 @@ import { usePreferences, type Locale } from '@/stores/preferences';
  * Strings come in parts and per language, each its own chunk: a user downloads only the
  * language they read, and the form strings only when they open a form.
  */
-export type LocalePart = 'core' | 'forms' | 'lists' | 'charts';
+export type LocalePart = 'core' | 'forms' | 'lists' | 'charts' | 'partners' | 'admin';
 type Bundle = Record<string, unknown>;
 
 const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
@@ -25,6 +25,14 @@ const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
   lists: {
     id: () => import('./locales/lists.id').then((m) => m.listsId),
     en: () => import('./locales/lists.en').then((m) => m.listsEn),
+  },
+  partners: {
+    id: () => import('./locales/partners.id').then((m) => m.partnersId),
+    en: () => import('./locales/partners.en').then((m) => m.partnersEn),
+  },
+  admin: {
+    id: () => import('./locales/admin.id').then((m) => m.adminId),
+    en: () => import('./locales/admin.en').then((m) => m.adminEn),
   },
 };
 

@@ -2,6 +2,8 @@ import type { chartsId } from './locales/charts.id';
 import type { formsId } from './locales/forms.id';
 import type { id } from './locales/id';
 import type { listsId } from './locales/lists.id';
+import type { partnersId } from './locales/partners.id';
+import type { adminId } from './locales/admin.id';
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -10,3 +12,5 @@ export type LocaleResources = Widen<typeof id>;
 export type FormsResources = Widen<typeof formsId>;
 export type ListsResources = Widen<typeof listsId>;
 export type ChartsResources = Widen<typeof chartsId>;
+export type PartnersResources = Widen<typeof partnersId>;
+export type AdminResources = Widen<typeof adminId>;

@@ -1,0 +1,7 @@
+import type { AdminResources } from '../types';
+
+export const adminEn: AdminResources = {
+  adminPart: {
+    loaded: 'yes',
+  },
+};

@@ -1,0 +1,7 @@
+import type { PartnersResources } from '../types';
+
+export const partnersEn: PartnersResources = {
+  partnersPart: {
+    loaded: 'yes',
+  },
+};
