@@ -16,6 +16,8 @@ import { listsId } from '@/i18n/locales/lists.id';
 import { id } from '@/i18n/locales/id';
 import { partnersEn } from '@/i18n/locales/partners.en';
 import { partnersId } from '@/i18n/locales/partners.id';
+import { referenceEn } from '@/i18n/locales/reference.en';
+import { referenceId } from '@/i18n/locales/reference.id';
 import { adminEn } from '@/i18n/locales/admin.en';
 import { adminId } from '@/i18n/locales/admin.id';
 import { usePreferences, type Locale } from '@/stores/preferences';
@@ -50,10 +52,10 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
   const i18n = createI18n(
     locale,
     {
-      id: merge(id, formsId, listsId, chartsId, partnersId, adminId),
-      en: merge(en, formsEn, listsEn, chartsEn, partnersEn, adminEn),
+      id: merge(id, formsId, listsId, chartsId, partnersId, adminId, referenceId),
+      en: merge(en, formsEn, listsEn, chartsEn, partnersEn, adminEn, referenceEn),
     },
-    ['core', 'forms', 'lists', 'charts', 'partners', 'admin'],
+    ['core', 'forms', 'lists', 'charts', 'partners', 'admin', 'reference'],
   );
   const unbind = bindLocale(i18n);
   onTestFinished(unbind);

@@ -6,7 +6,7 @@ import { usePreferences, type Locale } from '@/stores/preferences';
  * Strings come in parts and per language, each its own chunk: a user downloads only the
  * language they read, and the form strings only when they open a form.
  */
-export type LocalePart = 'core' | 'forms' | 'lists' | 'charts' | 'partners' | 'admin';
+export type LocalePart = 'core' | 'forms' | 'lists' | 'charts' | 'partners' | 'admin' | 'reference';
 type Bundle = Record<string, unknown>;
 
 const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
@@ -33,6 +33,10 @@ const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
   admin: {
     id: () => import('./locales/admin.id').then((m) => m.adminId),
     en: () => import('./locales/admin.en').then((m) => m.adminEn),
+  },
+  reference: {
+    id: () => import('./locales/reference.id').then((m) => m.referenceId),
+    en: () => import('./locales/reference.en').then((m) => m.referenceEn),
   },
 };
 

@@ -4,6 +4,7 @@ import type { id } from './locales/id';
 import type { listsId } from './locales/lists.id';
 import type { partnersId } from './locales/partners.id';
 import type { adminId } from './locales/admin.id';
+import type { referenceId } from './locales/reference.id';
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
@@ -14,3 +15,4 @@ export type ListsResources = Widen<typeof listsId>;
 export type ChartsResources = Widen<typeof chartsId>;
 export type PartnersResources = Widen<typeof partnersId>;
 export type AdminResources = Widen<typeof adminId>;
+export type ReferenceResources = Widen<typeof referenceId>;

@@ -9,13 +9,15 @@ import { listsEn } from '@/i18n/locales/lists.en';
 import { listsId } from '@/i18n/locales/lists.id';
 import { partnersEn } from '@/i18n/locales/partners.en';
 import { partnersId } from '@/i18n/locales/partners.id';
+import { referenceEn } from '@/i18n/locales/reference.en';
+import { referenceId } from '@/i18n/locales/reference.id';
 import { adminEn } from '@/i18n/locales/admin.en';
 import { adminId } from '@/i18n/locales/admin.id';
 import { merge } from '../render';
 
 // The strings come in parts (core, forms, lists, charts); together they are what a user reads.
-const id = merge(idCore, formsId, listsId, chartsId, partnersId, adminId);
-const en = merge(enCore, formsEn, listsEn, chartsEn, partnersEn, adminEn);
+const id = merge(idCore, formsId, listsId, chartsId, partnersId, adminId, referenceId);
+const en = merge(enCore, formsEn, listsEn, chartsEn, partnersEn, adminEn, referenceEn);
 
 type Tree = { readonly [key: string]: unknown };
 

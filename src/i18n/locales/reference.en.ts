@@ -1,0 +1,7 @@
+import type { ReferenceResources } from '../types';
+
+export const referenceEn: ReferenceResources = {
+  referencePart: {
+    loaded: 'yes',
+  },
+};
