@@ -18,6 +18,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The same API contract over the SQLite store (in memory): one contract, two stores.
+          name: 'api-sqlite',
+          environment: 'node',
+          include: ['tests/api/**/*.test.ts', 'tests/sqlite/**/*.test.ts'],
+          env: { MITRA_TEST_STORE: 'sqlite' },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'dom',
           environment: 'jsdom',
           include: ['tests/components/**/*.test.tsx', 'tests/flows/**/*.test.tsx'],

@@ -1,8 +1,24 @@
-import { COLLECTIONS, type Collection, type Snapshot, type Store, type StoredResponse } from './store';
+import { COLLECTIONS, type Collection, type CollectionName, type Snapshot, type Store, type StoredResponse } from './store';
 
 type Undo = () => void;
 
-function createCollection<T extends { id: string }>(items: readonly T[], journal: () => Undo[] | undefined): Collection<T> {
+/**
+ * Called after each change has been made in memory and journalled, inside the transaction: a
+ * durable store (SQLite) writes the same change through here. If a hook throws, the
+ * transaction's undo journal takes the memory change back like any other failure.
+ */
+export type WriteThrough = {
+  insert(collection: CollectionName, item: { id: string }): void;
+  replace(collection: CollectionName, item: { id: string }): void;
+  sequence(value: number): void;
+};
+
+function createCollection<T extends { id: string }>(
+  name: CollectionName,
+  items: readonly T[],
+  journal: () => Undo[] | undefined,
+  writeThrough: WriteThrough | undefined,
+): Collection<T> {
   const byId = new Map(items.map((item) => [item.id, item]));
   let ordered: T[] | undefined;
   const touch = () => {
@@ -20,6 +36,7 @@ function createCollection<T extends { id: string }>(items: readonly T[], journal
         byId.delete(item.id);
         touch();
       });
+      writeThrough?.insert(name, item);
     },
     replace(item) {
       const previous = byId.get(item.id);
@@ -30,6 +47,7 @@ function createCollection<T extends { id: string }>(items: readonly T[], journal
         byId.set(item.id, previous);
         touch();
       });
+      writeThrough?.replace(name, item);
     },
   };
 }
@@ -40,8 +58,8 @@ export type MemoryStore = Store & {
   onCommit(listener: () => void): () => void;
 };
 
-
-export function createMemoryStore(seed: Snapshot): MemoryStore {
+/** `writeThrough` (optional) sees every change as it is made; see WriteThrough. */
+export function createMemoryStore(seed: Snapshot, writeThrough?: WriteThrough): MemoryStore {
   let journal: Undo[] | undefined;
   let sequence = seed.sequence;
   const listeners = new Set<() => void>();
@@ -49,15 +67,15 @@ export function createMemoryStore(seed: Snapshot): MemoryStore {
   const getJournal = () => journal;
 
   const collections = {
-    sectors: createCollection(seed.sectors, getJournal),
-    regions: createCollection(seed.regions, getJournal),
-    organizations: createCollection(seed.organizations, getJournal),
-    people: createCollection(seed.people, getJournal),
-    users: createCollection(seed.users, getJournal),
-    partnerships: createCollection(seed.partnerships, getJournal),
-    meetings: createCollection(seed.meetings, getJournal),
-    followUps: createCollection(seed.followUps, getJournal),
-    audit: createCollection(seed.audit ?? [], getJournal),
+    sectors: createCollection('sectors', seed.sectors, getJournal, writeThrough),
+    regions: createCollection('regions', seed.regions, getJournal, writeThrough),
+    organizations: createCollection('organizations', seed.organizations, getJournal, writeThrough),
+    people: createCollection('people', seed.people, getJournal, writeThrough),
+    users: createCollection('users', seed.users, getJournal, writeThrough),
+    partnerships: createCollection('partnerships', seed.partnerships, getJournal, writeThrough),
+    meetings: createCollection('meetings', seed.meetings, getJournal, writeThrough),
+    followUps: createCollection('followUps', seed.followUps, getJournal, writeThrough),
+    audit: createCollection('audit', seed.audit ?? [], getJournal, writeThrough),
   };
 
   return {
@@ -68,6 +86,7 @@ export function createMemoryStore(seed: Snapshot): MemoryStore {
       journal?.push(() => {
         sequence = value - 1;
       });
+      writeThrough?.sequence(value);
       return `${prefix}-${value.toString(36).padStart(5, '0')}`;
     },
     idempotency: {

@@ -5,8 +5,7 @@ import { IDS } from '../../mocks/demo-data';
 import { followUpRuleErrors } from '../../src/domain/follow-up';
 import { nextStages, type Stage } from '../../src/domain/partnership';
 import * as schemas from '../../src/domain/schemas';
-import type { MemoryStore } from '../../server/memory-store';
-import { testApi, type TestApi } from './helpers';
+import { testApi, type TestApi, type TestStore } from './helpers';
 import {
   PROBLEM_JSON,
   validFollowUp,
@@ -37,9 +36,9 @@ type Endpoint = {
   method: 'POST' | 'PATCH';
   path: string;
   /** A valid body for the store as it is now. */
-  valid: (store: MemoryStore) => Record<string, unknown>;
+  valid: (store: TestStore) => Record<string, unknown>;
   /** The resource's version, for If-Match. */
-  version?: (store: MemoryStore) => number;
+  version?: (store: TestStore) => number;
   /** The stored schema the answer of a successful write must pass. */
   stored: z.ZodType;
   runs: number;
