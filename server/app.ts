@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
-import { createDeps, type ApiOptions } from './context';
+import { registerAuth } from './auth/routes';
+import { enforceRules } from './auth/rules';
+import { API_BASE, createDeps, type ApiOptions } from './context';
 import { PROBLEM_TYPES, problemResponse, ProblemError } from './problem';
 import { registerAudit } from './routes/audit';
 import { registerBulk } from './routes/bulk';
@@ -19,7 +21,7 @@ export type { ApiOptions } from './context';
  */
 export function createApi(options: ApiOptions): Hono {
   const deps = createDeps(options);
-  const app = new Hono().basePath('/api');
+  const app = new Hono().basePath(API_BASE);
 
   app.onError((error) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);
@@ -35,6 +37,16 @@ export function createApi(options: ApiOptions): Hono {
     problemResponse({ type: PROBLEM_TYPES.notFound, title: 'There is no such API endpoint.', status: 404 }),
   );
 
+  // Deny by default: before any handler, a write must hit a route that declared its rule and
+  // the actor must satisfy it (server/auth/rules.ts). With sign-in on, the Origin is checked
+  // first (CSRF) and every read needs a signed-in user too.
+  app.use('*', async (c, next) => {
+    if (deps.auth) deps.auth.checkOrigin(c.req.raw);
+    return next();
+  });
+  app.use('*', enforceRules({ rules: deps.rules, actor: deps.actor, readsNeedUser: deps.auth !== undefined }));
+
+  registerAuth(app, deps);
   registerReference(app, deps);
   registerPartnerships(app, deps);
   registerMeetings(app, deps);

@@ -2,6 +2,8 @@ import type { Hono } from 'hono';
 import type { User } from '../src/domain/user';
 import { HOME_TIME_ZONE, todayIn } from '../src/domain/dates';
 import { auditedStore } from './audit';
+import type { Auth } from './auth/auth';
+import { RouteRules } from './auth/rules';
 import { problems } from './problem';
 import type { Store } from './store';
 
@@ -9,33 +11,58 @@ export type ApiOptions = {
   store: Store;
   /** The clock, injectable so tests can fix "today". */
   now?: () => Date;
+  /**
+   * Sign-in with passwords and session cookies (`createAuth`, server/auth). Without it the API
+   * runs in demo mode: the browser demo and most tests name their user in the x-mitra-user header.
+   */
+  auth?: Auth;
 };
 
 export type ApiDeps = {
   store: Store;
   now: () => Date;
   today: () => string;
-  /** The user making the request; writes without one get 401. */
+  /** The user making the request: 401 without a known, active one. */
   actor: (request: Request) => User;
+  /** What each write route requires; routes declare theirs as they register (deny by default). */
+  rules: RouteRules;
+  /** Present when sign-in is on. */
+  auth: Auth | undefined;
 };
 
 export type ApiApp = Hono;
 
-/** Until sign-in lands (a later issue), the demo names its user in this header. */
+export const API_BASE = '/api';
+
+/** In demo mode (no auth option), the demo names its user in this header. */
 export const USER_HEADER = 'x-mitra-user';
 
 export function createDeps(options: ApiOptions): ApiDeps {
   const now = options.now ?? (() => new Date());
+  const { auth } = options;
+  // One lookup per request, however many times a handler asks (a session is touched once).
+  const actors = new WeakMap<Request, User>();
   return {
     // Every write goes through the audited store: routes cannot skip the audit trail.
     store: auditedStore(options.store, now),
     now,
     today: () => todayIn(HOME_TIME_ZONE, now()),
     actor(request) {
-      const id = request.headers.get(USER_HEADER);
-      const user = id ? options.store.users.get(id) : undefined;
+      const known = actors.get(request);
+      if (known) return known;
+      let user: User | undefined;
+      if (auth) {
+        // Signed-in mode: only the session cookie counts; the demo header is ignored.
+        user = auth.sessionUser(request, options.store.users);
+      } else {
+        const id = request.headers.get(USER_HEADER);
+        user = id ? options.store.users.get(id) : undefined;
+      }
       if (!user || !user.active) throw problems.unauthenticated();
+      actors.set(request, user);
       return user;
     },
+    rules: new RouteRules(API_BASE),
+    auth,
   };
 }

@@ -4,7 +4,7 @@ import { followUpBulkChange, type BulkFailure } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
 import { json, parseWith } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
-import { applyFollowUpChange } from './follow-up-change';
+import { applyFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
 import { withIdempotency } from './idempotency';
 
 const INTERNAL: Problem = {
@@ -23,6 +23,8 @@ const INTERNAL: Problem = {
  * itself was refused (no user, malformed or invalid body) and nothing was changed.
  */
 export function registerBulk(app: Hono, deps: ApiDeps): void {
+  // Each item is checked as PATCH checks it; an item the user may not change fails with 403.
+  deps.rules.declare('POST', '/follow-ups/bulk', { anyOf: FOLLOW_UP_WRITES });
   app.post('/follow-ups/bulk', (c) => {
     const actor = deps.actor(c.req.raw);
     return withIdempotency(deps, c.req.raw, (body) => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { problems } from '../problem';
 import type { ApiDeps } from '../context';
 import { fieldError } from '../../src/domain/validation';
+import type { Action } from '../../src/domain/permissions';
 import type { User } from '../../src/domain/user';
 import {
   checkRefs,
@@ -45,6 +46,13 @@ export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
   /** Without `create` or `patch` the resource registers its own POST or PATCH. */
   create?: z.ZodType;
   patch?: z.ZodType;
+  /**
+   * The action each write requires (src/domain/permissions.ts). A write without one is
+   * refused for everyone: deny by default.
+   */
+  actions?: { create?: Action; patch?: Action };
+  /** Runs after a patch is saved (a disabled user's sessions end). */
+  afterPatch?: (next: T, before: T) => void;
   /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
   build?: (input: Record<string, unknown>, meta: Stored, actor: User) => T;
   /** Validates a whole resource after a patch is applied (cross-field rules). */
@@ -157,7 +165,9 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     return json(item, { headers: { etag: etag(item.version) } });
   });
 
-  const { create, patch: patchSchema } = config;
+  const { create, patch: patchSchema, actions } = config;
+  if (create && actions?.create) deps.rules.declare('POST', config.path, { action: actions.create });
+  if (patchSchema && actions?.patch) deps.rules.declare('PATCH', `${config.path}/:id`, { action: actions.patch });
 
   if (create) app.post(config.path, (c) =>
     withIdempotency(deps, c.req.raw, (body) => {
@@ -219,6 +229,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     if (!changed) return json(current, { headers: { etag: etag(current.version) } });
     const next = { ...(merged as unknown as T), version: current.version + 1, updatedAt: deps.now().toISOString() };
     store.transaction(() => config.collection.replace(next), { actorId: actor.id });
+    config.afterPatch?.(next, current);
     return json(next, { headers: { etag: etag(next.version) } });
   });
 }

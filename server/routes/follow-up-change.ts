@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { followUpRuleErrors, type FollowUp, type FollowUpEvent } from '../../src/domain/follow-up';
 import type { followUpPatch } from '../../src/domain/schemas';
+import { canChangeFollowUp, type Action } from '../../src/domain/permissions';
 import type { User } from '../../src/domain/user';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, refChecks, sectorChecks } from '../http';
@@ -8,6 +9,9 @@ import { problems } from '../problem';
 
 /** A valid change to one follow-up: fields, a status, a comment for the history (PATCH or bulk). */
 export type FollowUpChange = z.output<typeof followUpPatch>;
+
+/** Any of these lets a request change follow-ups; which ones is decided per item. */
+export const FOLLOW_UP_WRITES: readonly Action[] = ['followUp.update', 'followUp.updateOwn', 'followUp.reassign'];
 
 /** Field changes recorded in the history; the status has its own event. */
 const TRACKED_FIELDS = [
@@ -41,6 +45,14 @@ export function applyFollowUpChange(
   return store.transaction(() => {
     const current = store.followUps.get(id);
     if (!current) throw problems.notFound('Follow-up');
+    // Who may change this item, this way: an officer their own items, not their owner.
+    if (!canChangeFollowUp(actor, current, { ownerId: change.ownerId })) {
+      throw problems.forbidden(
+        change.ownerId !== undefined && change.ownerId !== current.ownerId
+          ? 'Only a manager or the secretariat hands a follow-up to someone else.'
+          : 'You may change only the follow-ups you own.',
+      );
+    }
     checkVersion(current);
     const { comment, status, ...patch } = change;
     checkRefs([

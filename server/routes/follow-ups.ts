@@ -17,7 +17,7 @@ import {
 } from '../http';
 import { problems } from '../problem';
 import { registerCrud, type ListConfig } from './crud';
-import { applyFollowUpChange } from './follow-up-change';
+import { applyFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
 import { withIdempotency } from './idempotency';
 
 export type FollowUpQuery = {
@@ -91,6 +91,7 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
     refs: () => [],
   });
 
+  deps.rules.declare('POST', '/follow-ups', { action: 'followUp.create' });
   app.post('/follow-ups', (c) =>
     withIdempotency(deps, c.req.raw, (body) => {
       const actor = deps.actor(c.req.raw);
@@ -126,6 +127,9 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
    * One request changes fields and/or the status; every change lands in the item's history
    * with who, when and the comment. Rules are checked on the item as it would be afterwards.
    */
+  // Any follow-up right lets the request in; applyFollowUpChange decides for this item and this
+  // change (an officer's own item, not its owner).
+  deps.rules.declare('PATCH', '/follow-ups/:id', { anyOf: FOLLOW_UP_WRITES });
   app.patch('/follow-ups/:id', async (c) => {
     const actor = deps.actor(c.req.raw);
     const current = store.followUps.get(c.req.param('id'));

@@ -46,6 +46,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
    * and partnership, the people met for the first time, the follow-ups, the links to carried-over
    * follow-ups. Every reference is checked first; if anything fails, nothing is kept.
    */
+  // Creating a new partnership, partner region and people inline is part of logging a visit.
+  deps.rules.declare('POST', '/meetings', { action: 'meeting.create' });
   app.post('/meetings', (c) =>
     withIdempotency(deps, c.req.raw, (body) => {
       const actor = deps.actor(c.req.raw);
@@ -187,6 +189,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     defaultSort: '-date',
     patch: meetingPatch,
     whole: meetingInput,
+    actions: { patch: 'meeting.update' },
     refs,
   });
 

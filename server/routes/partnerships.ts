@@ -105,6 +105,7 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
     whole: partnershipInput,
     inputOf: ({ id: _i, version: _v, createdAt: _c, updatedAt: _u, stage: _s, stageHistory: _h, ...fields }) => fields,
     refs,
+    actions: { create: 'partnership.create', patch: 'partnership.update' },
     build: (input, meta, actor) => {
       const { stage, stageDate, stageNote, ...fields } = input as Record<string, unknown> & {
         stage: Stage;
@@ -123,6 +124,7 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
   });
 
   /** The only way a stage moves: along an allowed transition, dated, with an optional note. */
+  deps.rules.declare('POST', '/partnerships/:id/stage-changes', { action: 'partnership.changeStage' });
   app.post('/partnerships/:id/stage-changes', async (c) => {
     const actor = deps.actor(c.req.raw);
     const current = store.partnerships.get(c.req.param('id'));

@@ -43,6 +43,7 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     patch: sectorPatch,
     whole: sectorInput,
     inputOf: ({ version: _v, createdAt: _c, updatedAt: _u, ...fields }) => fields,
+    actions: { create: 'sector.write', patch: 'sector.write' },
     refs: () => [],
   });
 
@@ -74,6 +75,7 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     create: regionInput,
     patch: regionPatch,
     whole: regionInput,
+    actions: { create: 'region.write', patch: 'region.write' },
     refs: (r) => sectorChecks(store, 'strengths', r.strengths as string[] | undefined),
   });
 
@@ -91,6 +93,7 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     create: organizationInput,
     patch: organizationPatch,
     whole: organizationInput,
+    actions: { create: 'organization.write', patch: 'organization.write' },
     refs: () => [],
   });
 
@@ -111,7 +114,8 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
       create: personInput,
       patch: personPatch,
       whole: personInput,
-      refs: (p) => [
+      actions: { create: 'person.write', patch: 'person.write' },
+    refs: (p) => [
         ...refChecks(store.regions, 'regionId', p.regionId as string | undefined),
         ...refChecks(store.organizations, 'organizationId', p.organizationId as string | undefined),
       ],
@@ -129,12 +133,19 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     text: (u) => `${u.name} ${u.email} ${u.position ?? ''}`,
     sorts: { name: (u) => u.name, role: (u) => u.role },
     defaultSort: 'name',
-    create: userInput,
+    // With sign-in on, creating a user may set their first password: server/auth/routes.ts
+    // registers that POST (the password goes to the AuthStore, never into the User).
+    ...(deps.auth ? {} : { create: userInput }),
     patch: userPatch,
     whole: userInput,
+    actions: { create: 'user.manage', patch: 'user.manage' },
+    // A disabled user is signed out everywhere at once.
+    afterPatch: (next) => {
+      if (!next.active) deps.auth?.endSessions(next.id);
+    },
     refs: () => [],
   });
 
-  /** Who is asking. Sign-in comes later; the demo names its user in a header. */
-  app.get('/session', (c) => json({ user: deps.actor(c.req.raw) }));
+  /** Who is asking: the signed-in user (or, in demo mode, the one the header names), or 401. */
+  app.get('/session', (c) => json({ user: deps.actor(c.req.raw), mode: deps.auth ? 'server' : 'demo' }));
 }

@@ -9,11 +9,12 @@ const AT = NOW.toISOString();
 
 type Item = { id: string; version: number };
 
+// A change across the team's items: the manager's (an officer may change only their own; see roles-matrix).
 const bulk = (
   api: TestApi,
   body: unknown,
   options: { user?: string | null; headers?: Record<string, string> } = {},
-) => api.request('POST', '/follow-ups/bulk', { body, user: IDS.officer, ...options });
+) => api.request('POST', '/follow-ups/bulk', { body, user: IDS.manager, ...options });
 
 /** The items as stored now, with their versions, for a bulk body. */
 const items = (api: TestApi, ...ids: string[]): Item[] =>
@@ -39,7 +40,7 @@ describe('POST /api/follow-ups/bulk', () => {
       expect(item.history).toHaveLength(2);
       expect(item.history.at(-1)).toEqual({
         at: AT,
-        by: IDS.officer,
+        by: IDS.manager,
         kind: 'status',
         from: 'open',
         to: 'in-progress',
@@ -59,13 +60,13 @@ describe('POST /api/follow-ups/bulk', () => {
     const [tourism, forum] = response.body.updated as FollowUp[];
     expect(tourism!.history.at(-1)).toEqual({
       at: AT,
-      by: IDS.officer,
+      by: IDS.manager,
       kind: 'updated',
       changes: [{ field: 'dueDate', from: '2026-11-20', to: '2026-12-31' }],
     });
     expect(forum!.history.at(-1)).toEqual({
       at: AT,
-      by: IDS.officer,
+      by: IDS.manager,
       kind: 'updated',
       changes: [
         { field: 'ownerId', from: IDS.officer, to: IDS.officer2 },
@@ -84,7 +85,7 @@ describe('POST /api/follow-ups/bulk', () => {
       const patched = await viaPatch.request('PATCH', `/follow-ups/${id}`, {
         body: changes,
         headers: ifMatch(version),
-        user: IDS.officer,
+        user: IDS.manager,
       });
       expect(patched.status).toBe(200);
     }
@@ -167,11 +168,11 @@ describe('POST /api/follow-ups/bulk', () => {
     ).toEqual([
       {
         at: AT,
-        by: IDS.officer,
+        by: IDS.manager,
         kind: 'updated',
         changes: [{ field: 'dueDate', from: '2025-11-14', to: null }],
       },
-      { at: AT, by: IDS.officer, kind: 'comment', comment: 'Tenggat tidak lagi berlaku.' },
+      { at: AT, by: IDS.manager, kind: 'comment', comment: 'Tenggat tidak lagi berlaku.' },
     ]);
     expect(stored(api, 'fu-geelong-1').version).toBe(2);
 
@@ -181,10 +182,10 @@ describe('POST /api/follow-ups/bulk', () => {
       s.followUps.filter((f) => !['fu-binzhou-agenda', 'fu-geelong-1'].includes(f.id));
     expect(untouched(after)).toEqual(untouched(before));
     expect(after.followUps).toHaveLength(before.followUps.length);
-    // Only the two saved items were audited: one entry each, by the officer.
+    // Only the two saved items were audited: one entry each, by the manager.
     expect(after.audit?.slice(before.audit?.length).map((e) => [e.entityId, e.actorId])).toEqual([
-      ['fu-binzhou-agenda', IDS.officer],
-      ['fu-geelong-1', IDS.officer],
+      ['fu-binzhou-agenda', IDS.manager],
+      ['fu-geelong-1', IDS.manager],
     ]);
     const rest = (s: typeof before) => ({ ...s, followUps: [], audit: [], sequence: 0 });
     expect(rest(after)).toEqual(rest(before));
@@ -385,7 +386,7 @@ describe('one change at a time (PATCH and bulk share one apply function)', () =>
       api.request('PATCH', '/follow-ups/fu-binzhou-exchange', {
         body: { priority },
         headers: ifMatch(1),
-        user: IDS.officer,
+        user: IDS.officer2, // the item's owner
       });
     const [a, b] = await Promise.all([send('high'), send('low')]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);

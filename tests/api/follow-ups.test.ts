@@ -135,7 +135,7 @@ describe('GET /api/follow-ups/:id', () => {
 describe('POST /api/follow-ups', () => {
   it('creates an open item linked to its meeting, with a "created" history event', async () => {
     const api = testApi();
-    const response = await api.request('POST', '/follow-ups', { body: validFollowUp(), user: IDS.officer });
+    const response = await api.request('POST', '/follow-ups', { body: validFollowUp(), user: IDS.manager });
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe(`/api/follow-ups/${response.body.id}`);
     expect(response.body).toEqual({
@@ -143,7 +143,7 @@ describe('POST /api/follow-ups', () => {
       id: response.body.id,
       status: 'open',
       meetingIds: [IDS.visit],
-      history: [{ at: AT, by: IDS.officer, kind: 'created', to: 'open', meetingId: IDS.visit }],
+      history: [{ at: AT, by: IDS.manager, kind: 'created', to: 'open', meetingId: IDS.visit }],
       version: 1,
       createdAt: AT,
       updatedAt: AT,
@@ -254,8 +254,13 @@ describe('POST /api/follow-ups', () => {
 });
 
 describe('PATCH /api/follow-ups/:id', () => {
-  const patch = (api: TestApi, id: string, body: unknown, version: number, user: string = IDS.officer) =>
-    api.request('PATCH', `/follow-ups/${id}`, { body, headers: ifMatch(version), user });
+  // By default the item's owner makes the change: an officer changes the follow-ups they own.
+  const patch = (api: TestApi, id: string, body: unknown, version: number, user?: string) =>
+    api.request('PATCH', `/follow-ups/${id}`, {
+      body,
+      headers: ifMatch(version),
+      user: user ?? api.store.followUps.get(id)?.ownerId ?? IDS.officer,
+    });
 
   it('changes the status with a comment and records from, to, comment, who and when', async () => {
     const api = testApi();
@@ -284,11 +289,11 @@ describe('PATCH /api/follow-ups/:id', () => {
       priority: 'high',
       title: 'Menyiapkan paket promosi pariwisata',
       sectorIds: ['tourism', 'culture'],
-    }, 1);
+    }, 1, IDS.manager); // a new owner: managers reassign
     expect(response.status).toBe(200);
     expect(response.body.history.at(-1)).toEqual({
       at: AT,
-      by: IDS.officer,
+      by: IDS.manager,
       kind: 'updated',
       changes: [
         { field: 'ownerId', from: IDS.officer2, to: IDS.officer },
@@ -306,8 +311,8 @@ describe('PATCH /api/follow-ups/:id', () => {
     expect(response.status).toBe(200);
     expect(response.body.version).toBe(2);
     expect(response.body.history.slice(-2)).toEqual([
-      { at: AT, by: IDS.officer, kind: 'updated', changes: [{ field: 'priority', from: 'low', to: 'high' }] },
-      { at: AT, by: IDS.officer, kind: 'status', from: 'open', to: 'in-progress', comment: 'Prioritas naik.' },
+      { at: AT, by: IDS.officer2, kind: 'updated', changes: [{ field: 'priority', from: 'low', to: 'high' }] },
+      { at: AT, by: IDS.officer2, kind: 'status', from: 'open', to: 'in-progress', comment: 'Prioritas naik.' },
     ]);
   });
 
@@ -409,7 +414,7 @@ describe('PATCH /api/follow-ups/:id', () => {
       partnershipId: 'unknownField',
       history: 'unknownField',
     });
-    expectFieldErrors(await patch(api, 'fu-binzhou-exchange', { ownerId: 'usr-ghost', sectorIds: ['x'] }, 1), {
+    expectFieldErrors(await patch(api, 'fu-binzhou-exchange', { ownerId: 'usr-ghost', sectorIds: ['x'] }, 1, IDS.manager), {
       ownerId: 'unknownReference',
       'sectorIds.0': 'unknownReference',
     });

@@ -200,7 +200,7 @@ describe('POST /api/meetings', () => {
     const carried = api.store.followUps.get('fu-binzhou-exchange')!;
     const response = await api.request('POST', '/meetings', {
       body: validMeeting({ carriedFollowUpIds: ['fu-binzhou-exchange', 'fu-binzhou-forum'] }),
-      user: IDS.officer,
+      user: IDS.staff, // logging a visit is the secretariat's
     });
     expect(response.status).toBe(201);
     const meetingId = response.body.id;
@@ -209,7 +209,7 @@ describe('POST /api/meetings', () => {
     expect(after.meetingId).toBe(IDS.visit);
     expect(after.version).toBe(carried.version + 1);
     expect(after.updatedAt).toBe(NOW.toISOString());
-    expect(after.history).toEqual([...carried.history, { at: NOW.toISOString(), by: IDS.officer, kind: 'discussed', meetingId }]);
+    expect(after.history).toEqual([...carried.history, { at: NOW.toISOString(), by: IDS.staff, kind: 'discussed', meetingId }]);
     expect(api.store.followUps.get('fu-binzhou-forum')!.meetingIds).toEqual([IDS.visit, meetingId]);
     // And the follow-up list finds it by the new meeting too.
     expect((await api.request('GET', `/follow-ups?meetingId=${meetingId}`)).body.total).toBe(2);
@@ -673,7 +673,7 @@ describe('review fixes', () => {
   it("an Idempotency-Key replays only the same user's request", async () => {
     const api = testApi();
     const body = { title: 'Kirim profil', ownerId: IDS.officer, partnershipId: IDS.partnership, dueDate: '2026-01-10' };
-    const first = await api.request('POST', '/follow-ups', { body, headers: { 'idempotency-key': 'same-key-123' }, user: IDS.officer });
+    const first = await api.request('POST', '/follow-ups', { body, headers: { 'idempotency-key': 'same-key-123' }, user: IDS.manager });
     const other = await api.request('POST', '/follow-ups', { body, headers: { 'idempotency-key': 'same-key-123' }, user: IDS.staff });
     expect(first.status).toBe(201);
     expect(other.status).toBe(201);

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { generateSnapshot } from '../../mocks/generator';
 import { canChangeStage, STAGES } from '../../src/domain/partnership';
-import { NOW, testApi } from './helpers';
+import { NOW, testApi as baseTestApi } from './helpers';
+import { asUser } from './as-user';
 import { expectFieldErrors, expectPagingWalk, expectProblem, ifMatch, longText, validPartnership } from './fixtures';
+
+/** Partnership writes and stage changes are the manager's (src/domain/permissions.ts). */
+const testApi = (...args: Parameters<typeof baseTestApi>) => asUser(baseTestApi(...args), IDS.manager);
 
 const TODAY_IN_JAKARTA = '2025-11-01';
 const ids = (response: { body: any }) => response.body.items.map((p: any) => p.id);
@@ -44,10 +48,11 @@ describe('GET /api/partnerships', () => {
   it('finds a partnership by the partner region’s new name after the region is renamed', async () => {
     const api = testApi();
     expect(ids(await api.request('GET', '/partnerships?q=binzhou'))).toEqual([IDS.partnership]);
-    const renamed = await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Binzhou Shi' }, headers: ifMatch(1) });
+    // Regions are edited by the secretariat (staff) and the administrator.
+    const renamed = await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Binzhou Shi' }, headers: ifMatch(1), user: IDS.staff });
     expect(renamed.status).toBe(200);
     expect(ids(await api.request('GET', '/partnerships?q=binzhou%20shi'))).toEqual([IDS.partnership]);
-    await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Zibo' }, headers: ifMatch(2) });
+    expect((await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Zibo' }, headers: ifMatch(2), user: IDS.staff })).status).toBe(200);
     expect(ids(await api.request('GET', '/partnerships?q=zibo'))).toEqual([IDS.partnership]);
     expect(ids(await api.request('GET', '/partnerships?q=binzhou%20shi'))).toEqual([]);
   });
@@ -121,7 +126,7 @@ describe('POST /api/partnerships', () => {
     expect(response.status).toBe(201);
     expect(response.body.stage).toBe('letter-of-intent');
     expect(response.body.stageHistory).toEqual([
-      { to: 'letter-of-intent', date: '2025-06-12', note: 'LoI ditandatangani.', by: IDS.staff, at: NOW.toISOString() },
+      { to: 'letter-of-intent', date: '2025-06-12', note: 'LoI ditandatangani.', by: IDS.manager, at: NOW.toISOString() },
     ]);
   });
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { demoSnapshot } from '../../mocks/demo-data';
-import { NOW, testApi } from './helpers';
+import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { NOW, testApi as baseTestApi } from './helpers';
+import { asUser } from './as-user';
 import { expectFieldErrors, expectPagingWalk, expectProblem, ifMatch, longText, validSector } from './fixtures';
+
+/** Sector writes are the administrator's (src/domain/permissions.ts). */
+const testApi = (...args: Parameters<typeof baseTestApi>) => asUser(baseTestApi(...args), IDS.admin);
 
 describe('GET /api/sectors', () => {
   it('lists every sector sorted by id with a total and no next page', async () => {

@@ -8,7 +8,7 @@ describe('GET /api/session', () => {
     const api = testApi();
     const response = await api.request('GET', '/session', { user: IDS.manager });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ user: api.store.users.get(IDS.manager) });
+    expect(response.body).toEqual({ user: api.store.users.get(IDS.manager), mode: 'demo' });
     expect(response.body.user).toMatchObject({ name: 'Hendra Gunawan', role: 'manager' });
   });
 

@@ -176,10 +176,12 @@ describe('GET /api/stats/partnerships-by-stage', () => {
       expect(item.count).toBe(snapshot.partnerships.filter((p) => p.stage === item.stage).length);
     }
     const demo = testApi();
-    await demo.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
+    const moved = await demo.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
       body: { to: 'letter-of-intent', date: '2025-11-01' },
       headers: ifMatch(1),
+      user: IDS.manager, // stage changes are the manager's
     });
+    expect(moved.status).toBe(200);
     const after = await demo.request('GET', '/stats/partnerships-by-stage');
     expect(after.body.items.slice(0, 2)).toEqual([
       { stage: 'exploring', count: 0 },
@@ -349,12 +351,13 @@ describe('GET /api/stats/health', () => {
 
   it('follows changes made through the API: a meeting logged, a follow-up done, an MoU expiring', async () => {
     const api = testApi();
-    await api.request('PATCH', '/follow-ups/fu-penang-1', { body: { status: 'done' }, headers: ifMatch(1) });
+    // Each write by the role allowed to make it (src/domain/permissions.ts).
+    expect((await api.request('PATCH', '/follow-ups/fu-penang-1', { body: { status: 'done' }, headers: ifMatch(1), user: IDS.officer })).status).toBe(200);
     const logged = await api.request('POST', '/meetings', {
       body: validMeeting({ partnershipId: 'pts-kitakyushu', date: '2025-10-15', hostLeadId: undefined, delegationLeadId: undefined, participants: [], statements: [], sectorIds: ['environment'] }),
     });
     expect(logged.status).toBe(201);
-    await api.request('PATCH', '/partnerships/pts-gimhae', { body: { agreements: { loiDate: '2021-10-04', mouSignedDate: '2022-01-20', mouExpiresDate: '2026-01-15' } }, headers: ifMatch(1) });
+    expect((await api.request('PATCH', '/partnerships/pts-gimhae', { body: { agreements: { loiDate: '2021-10-04', mouSignedDate: '2022-01-20', mouExpiresDate: '2026-01-15' } }, headers: ifMatch(1), user: IDS.manager })).status).toBe(200);
     const response = await api.request('GET', '/stats/health');
     expect(response.body.items).toEqual([
       {
@@ -425,7 +428,7 @@ describe('GET /api/stats/overdue-by-sector and overdue-by-owner', () => {
     await api.request('POST', '/follow-ups', { body: validFollowUp({ ownerId: IDS.admin, dueDate: '2025-10-01' }) });
     await api.request('POST', '/follow-ups', { body: validFollowUp({ ownerId: IDS.admin, dueDate: '2025-10-31' }) });
     await api.request('POST', '/follow-ups', { body: validFollowUp({ ownerId: IDS.admin, dueDate: '2025-11-01' }) }); // due today: not overdue
-    await api.request('PATCH', `/users/${IDS.manager}`, { body: { active: false }, headers: ifMatch(1) });
+    expect((await api.request('PATCH', `/users/${IDS.manager}`, { body: { active: false }, headers: ifMatch(1), user: IDS.admin })).status).toBe(200);
     const after = await api.request('GET', '/stats/overdue-by-owner');
     expect(after.body.items).toEqual([
       { ownerId: IDS.admin, count: 2 },

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
-import { NOW, testApi } from './helpers';
+import { NOW, testApi as baseTestApi } from './helpers';
+import { asUser } from './as-user';
 import { expectFieldErrors, expectPagingWalk, expectProblem, ifMatch, longText, validUser } from './fixtures';
+
+/** User writes are the administrator's (src/domain/permissions.ts). */
+const testApi = (...args: Parameters<typeof baseTestApi>) => asUser(baseTestApi(...args), IDS.admin);
 
 describe('GET /api/users', () => {
   it('lists the users sorted by name', async () => {

@@ -1,0 +1,5 @@
+export { createAuth, hashSessionId, SESSION_COOKIE, THROTTLE, type Auth, type AuthOptions } from './auth';
+export { adminSeedFromEnv, bootstrapAdmin, type AdminSeed } from './bootstrap';
+export { hashPassword, verifyPassword, passwordIssue, PASSWORD_MAX, PASSWORD_MIN, SCRYPT } from './password';
+export { createMemoryAuthStore, type AuthStore, type SessionRecord } from './store';
+export { createSqliteAuthStore } from './sqlite';

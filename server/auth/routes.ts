@@ -1,0 +1,89 @@
+import type { Hono } from 'hono';
+import { z } from 'zod';
+import { userInput } from '../../src/domain/schemas';
+import { toFieldErrors } from '../../src/domain/schemas/issues';
+import type { User } from '../../src/domain/user';
+import { fieldError, type FieldError } from '../../src/domain/validation';
+import type { ApiDeps } from '../context';
+import { compact, etag, json, parseWith, readJson } from '../http';
+import { problemResponse, problems } from '../problem';
+import { passwordError } from './password';
+import { authProblems } from './problems';
+
+const signInInput = z.strictObject({
+  email: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(320, { error: 'tooLong' }),
+  // Not the new-password rules: a sign-in only compares. Long enough for any allowed password.
+  password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(1024, { error: 'tooLong' }),
+});
+
+const passwordInput = z.strictObject({ password: z.string({ error: 'required' }) });
+
+/**
+ * POST /auth/sign-in, POST /auth/sign-out, and (sign-in on) the user writes that carry a
+ * password: POST /users with an optional first password, POST /users/:id/password for an
+ * administrator's reset. Passwords go to the AuthStore only: never into a User, an answer, the
+ * audit trail or a log line.
+ */
+export function registerAuth(app: Hono, deps: ApiDeps): void {
+  const { auth, store } = deps;
+  if (!auth) return;
+
+  deps.rules.declare('POST', '/auth/sign-in', 'public');
+  app.post('/auth/sign-in', async (c) => {
+    const { value } = await readJson(c.req.raw);
+    const { email, password } = parseWith(signInInput, value);
+    const result = await auth.signIn(c.req.raw, store.users, email, password);
+    if (result.ok) {
+      return json({ user: result.user }, { headers: { 'set-cookie': result.cookie, 'cache-control': 'no-store' } });
+    }
+    if (result.retryAfterSeconds !== undefined) {
+      const { problem } = authProblems.tooManyAttempts(result.retryAfterSeconds);
+      return problemResponse(problem, { 'retry-after': String(result.retryAfterSeconds) });
+    }
+    throw authProblems.signInFailed();
+  });
+
+  deps.rules.declare('POST', '/auth/sign-out', 'public');
+  app.post('/auth/sign-out', (c) => new Response(null, { status: 204, headers: { 'set-cookie': auth.signOut(c.req.raw) } }));
+
+  deps.rules.declare('POST', '/users', { action: 'user.manage' });
+  app.post('/users', async (c) => {
+    const actor = deps.actor(c.req.raw);
+    const { value } = await readJson(c.req.raw);
+    const body = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const { password, ...fields } = body ?? {};
+    // Every invalid field at once, the password's length among them.
+    const parsed = userInput.safeParse(body ? fields : value, { reportInput: true });
+    const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
+    if (password !== undefined) {
+      const error = passwordError(password);
+      if (error) errors.push(error);
+    }
+    if (!parsed.success || errors.length > 0) throw problems.validation(errors);
+    const input = parsed.data;
+    // Emails sign people in, so no two users share one.
+    const taken = store.users.all().some((u) => u.email.toLowerCase() === input.email.toLowerCase());
+    if (taken) throw problems.validation([fieldError('email', 'duplicate')]);
+    // Hash before the (synchronous) transaction; a failed insert leaves an orphan hash at most,
+    // which no user id names.
+    const id = store.nextId('usr');
+    if (typeof password === 'string') await auth.setPassword(id, password);
+    const user = store.transaction(() => {
+      const at = deps.now().toISOString();
+      const created: User = compact({ ...input, id, version: 1, createdAt: at, updatedAt: at });
+      store.users.insert(created);
+      return created;
+    }, { actorId: actor.id });
+    return json(user, { status: 201, headers: { location: `/api/users/${id}`, etag: etag(user.version) } });
+  });
+
+  deps.rules.declare('POST', '/users/:id/password', { action: 'user.manage' });
+  app.post('/users/:id/password', async (c) => {
+    const user = store.users.get(c.req.param('id'));
+    if (!user) throw problems.notFound('User');
+    const { value } = await readJson(c.req.raw);
+    const { password } = parseWith(passwordInput, value);
+    await auth.setPassword(user.id, password);
+    return new Response(null, { status: 204 });
+  });
+}

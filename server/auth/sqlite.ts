@@ -1,0 +1,75 @@
+import type { Database } from 'better-sqlite3';
+import { migrate, type Migration } from '../sqlite/migrate';
+import type { AuthStore, FailureRecord, SessionRecord } from './store';
+
+/** The auth tables, applied once per database through the shared migration table. */
+export const AUTH_MIGRATIONS: readonly Migration[] = [{ name: 'auth/001-credentials-sessions-failures', up: `
+CREATE TABLE IF NOT EXISTS auth_credentials (
+  user_id TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS auth_sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS auth_sessions_user ON auth_sessions (user_id);
+CREATE TABLE IF NOT EXISTS auth_failures (
+  key TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  last_at INTEGER NOT NULL
+);
+` }];
+
+type SessionRow = { id_hash: string; user_id: string; created_at: number; last_seen_at: number };
+
+/**
+ * The AuthStore over a better-sqlite3 database (the same file as the domain data or another).
+ * It creates its own tables (migrations named `auth/…` in the shared schema_migrations table). Credentials are keyed by user id, with no foreign key to the
+ * domain's users table, so the two stores stay independent.
+ */
+export function createSqliteAuthStore(db: Database): AuthStore {
+  migrate(db, AUTH_MIGRATIONS);
+  const q = {
+    getHash: db.prepare<[string], { password_hash: string }>('SELECT password_hash FROM auth_credentials WHERE user_id = ?'),
+    setHash: db.prepare<[string, string, number]>(
+      `INSERT INTO auth_credentials (user_id, password_hash, updated_at) VALUES (?, ?, ?)
+       ON CONFLICT (user_id) DO UPDATE SET password_hash = excluded.password_hash, updated_at = excluded.updated_at`,
+    ),
+    createSession: db.prepare<[string, string, number, number]>(
+      'INSERT INTO auth_sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)',
+    ),
+    getSession: db.prepare<[string], SessionRow>('SELECT * FROM auth_sessions WHERE id_hash = ?'),
+    touch: db.prepare<[number, string]>('UPDATE auth_sessions SET last_seen_at = ? WHERE id_hash = ?'),
+    deleteSession: db.prepare<[string]>('DELETE FROM auth_sessions WHERE id_hash = ?'),
+    deleteUserSessions: db.prepare<[string]>('DELETE FROM auth_sessions WHERE user_id = ?'),
+    getFailures: db.prepare<[string], { count: number; last_at: number }>('SELECT count, last_at FROM auth_failures WHERE key = ?'),
+    recordFailure: db.prepare<[string, number], { count: number; last_at: number }>(
+      `INSERT INTO auth_failures (key, count, last_at) VALUES (?, 1, ?)
+       ON CONFLICT (key) DO UPDATE SET count = count + 1, last_at = excluded.last_at
+       RETURNING count, last_at`,
+    ),
+    clearFailures: db.prepare<[string]>('DELETE FROM auth_failures WHERE key = ?'),
+  };
+  const failure = (row: { count: number; last_at: number }): FailureRecord => ({ count: row.count, lastAt: row.last_at });
+  return {
+    getPasswordHash: (userId) => q.getHash.get(userId)?.password_hash,
+    setPasswordHash: (userId, hash) => void q.setHash.run(userId, hash, Date.now()),
+    createSession: (s: SessionRecord) => void q.createSession.run(s.idHash, s.userId, s.createdAt, s.lastSeenAt),
+    getSession: (idHash) => {
+      const row = q.getSession.get(idHash);
+      return row ? { idHash: row.id_hash, userId: row.user_id, createdAt: row.created_at, lastSeenAt: row.last_seen_at } : undefined;
+    },
+    touchSession: (idHash, lastSeenAt) => void q.touch.run(lastSeenAt, idHash),
+    deleteSession: (idHash) => void q.deleteSession.run(idHash),
+    deleteUserSessions: (userId) => void q.deleteUserSessions.run(userId),
+    getFailures: (key) => {
+      const row = q.getFailures.get(key);
+      return row ? failure(row) : undefined;
+    },
+    recordFailure: (key, at) => failure(q.recordFailure.get(key, at) as { count: number; last_at: number }),
+    clearFailures: (key) => void q.clearFailures.run(key),
+  };
+}

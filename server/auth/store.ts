@@ -1,0 +1,64 @@
+/**
+ * Where sign-in keeps its secrets, apart from the domain store: password hashes, sessions and
+ * failed sign-in counters never sit in a User (so never in the audit trail, an API answer or a
+ * snapshot). Times are milliseconds since the epoch.
+ */
+export type SessionRecord = {
+  /** SHA-256 of the session id (base64url); the id itself is only ever in the cookie. */
+  idHash: string;
+  userId: string;
+  createdAt: number;
+  lastSeenAt: number;
+};
+
+export type FailureRecord = { count: number; lastAt: number };
+
+export interface AuthStore {
+  getPasswordHash(userId: string): string | undefined;
+  setPasswordHash(userId: string, hash: string): void;
+  createSession(session: SessionRecord): void;
+  getSession(idHash: string): SessionRecord | undefined;
+  touchSession(idHash: string, lastSeenAt: number): void;
+  deleteSession(idHash: string): void;
+  /** Ends every session of a user (disabled, password reset). */
+  deleteUserSessions(userId: string): void;
+  /** Failed sign-ins by key (`account:<email>`, `ip:<address>`). */
+  getFailures(key: string): FailureRecord | undefined;
+  recordFailure(key: string, at: number): FailureRecord;
+  clearFailures(key: string): void;
+}
+
+/** For tests and the demo: everything in memory, gone when the process ends. */
+export function createMemoryAuthStore(): AuthStore & { sessions(): SessionRecord[] } {
+  const passwords = new Map<string, string>();
+  const sessions = new Map<string, SessionRecord>();
+  const failures = new Map<string, FailureRecord>();
+  return {
+    getPasswordHash: (userId) => passwords.get(userId),
+    setPasswordHash: (userId, hash) => void passwords.set(userId, hash),
+    createSession: (session) => void sessions.set(session.idHash, { ...session }),
+    getSession: (idHash) => {
+      const found = sessions.get(idHash);
+      return found ? { ...found } : undefined;
+    },
+    touchSession: (idHash, lastSeenAt) => {
+      const found = sessions.get(idHash);
+      if (found) found.lastSeenAt = lastSeenAt;
+    },
+    deleteSession: (idHash) => void sessions.delete(idHash),
+    deleteUserSessions: (userId) => {
+      for (const [key, session] of sessions) if (session.userId === userId) sessions.delete(key);
+    },
+    getFailures: (key) => {
+      const found = failures.get(key);
+      return found ? { ...found } : undefined;
+    },
+    recordFailure: (key, at) => {
+      const next = { count: (failures.get(key)?.count ?? 0) + 1, lastAt: at };
+      failures.set(key, next);
+      return { ...next };
+    },
+    clearFailures: (key) => void failures.delete(key),
+    sessions: () => [...sessions.values()].map((s) => ({ ...s })),
+  };
+}
