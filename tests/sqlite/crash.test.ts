@@ -61,7 +61,7 @@ describe('a meeting and its follow-ups survive a crash all or nothing', () => {
     } finally {
       close();
     }
-  });
+  }, 60_000);
 
   it('a process killed right after the API answered keeps the meeting, its follow-ups and their audit entries', () => {
     const child = runChild('after');
@@ -82,5 +82,5 @@ describe('a meeting and its follow-ups survive a crash all or nothing', () => {
     } finally {
       close();
     }
-  });
+  }, 60_000);
 });

@@ -1,0 +1,301 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { IDS } from '../../mocks/demo-data';
+import { createApi } from '../../server/app';
+import { MAX_BODY_BYTES } from '../../server/http';
+import { openSqliteStore } from '../../server/sqlite/store';
+import { nextStages, type Stage } from '../../src/domain/partnership';
+import {
+  PROBLEM_JSON,
+  validFollowUp,
+  validFollowUpDraft,
+  validMeeting,
+  validOrganization,
+  validPartnership,
+  validPerson,
+  validRegion,
+  validSector,
+  validUser,
+} from '../api/fixtures';
+
+/**
+ * Generated invalid requests against the SQLite store, across every endpoint: wrong types,
+ * unknown fields, malformed JSON, bad ids, bad query parameters, bad If-Match, oversized strings
+ * and bodies, wrong methods and media types, no user. Each must get a 4xx problem+json, and no
+ * row of any table (nor its data) may change. Every request here is invalid by construction,
+ * so nothing is ever allowed to change.
+ */
+
+const { store, db } = openSqliteStore(':memory:');
+const api = createApi({ store });
+afterAll(() => db.close());
+
+type Req = { kind: string; method: string; path: string; headers: Record<string, string>; body?: string };
+
+/** Every table's rows, as SQLite holds them (raw text: any change shows). */
+function fingerprint(): string {
+  const tables = db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
+  return tables.map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all())}`).join('\n');
+}
+function counts(): Record<string, number> {
+  const tables = db.prepare<[], string>(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all();
+  return Object.fromEntries(tables.map((t) => [t, db.prepare<[], number>(`SELECT count(*) FROM "${t}"`).pluck().get()!]));
+}
+const served = () => [store.meetings, store.followUps, store.partnerships, store.audit, store.people].map((c) => c.count());
+
+const BEFORE = { fingerprint: fingerprint(), counts: counts(), served: served() };
+
+type Write = { method: 'POST' | 'PATCH'; path: string; body: Record<string, unknown>; version?: number };
+
+const version = (collection: { get(id: string): { version: number } | undefined }, id: string) => collection.get(id)!.version;
+
+const WRITES: Write[] = [
+  { method: 'POST', path: '/sectors', body: validSector() },
+  { method: 'POST', path: '/regions', body: validRegion() },
+  { method: 'POST', path: '/organizations', body: validOrganization() },
+  { method: 'POST', path: '/people', body: validPerson() },
+  { method: 'POST', path: '/users', body: validUser() },
+  { method: 'POST', path: '/partnerships', body: validPartnership() },
+  { method: 'POST', path: '/meetings', body: validMeeting({ followUps: [validFollowUpDraft()], carriedFollowUpIds: ['fu-binzhou-exchange'] }) },
+  { method: 'POST', path: '/follow-ups', body: validFollowUp() },
+  {
+    method: 'POST',
+    path: '/follow-ups/bulk',
+    body: { items: [{ id: 'fu-binzhou-tourism', version: version(store.followUps, 'fu-binzhou-tourism') }], changes: { status: 'blocked', comment: 'Menunggu.' } },
+  },
+  {
+    method: 'POST',
+    path: `/partnerships/${IDS.partnership}/stage-changes`,
+    body: { to: nextStages(store.partnerships.get(IDS.partnership)!.stage as Stage)[0] ?? 'exploring', date: '2025-11-01', note: 'Lanjut.' },
+    version: version(store.partnerships, IDS.partnership),
+  },
+  { method: 'PATCH', path: '/sectors/tourism', body: { color: '#00aa00' }, version: version(store.sectors, 'tourism') },
+  { method: 'PATCH', path: `/regions/${IDS.binzhou}`, body: { province: 'Shandong', strengths: ['fisheries'] }, version: version(store.regions, IDS.binzhou) },
+  { method: 'PATCH', path: `/organizations/${IDS.icbc}`, body: { city: 'Jakarta' }, version: version(store.organizations, IDS.icbc) },
+  { method: 'PATCH', path: `/people/${IDS.qu}`, body: { position: 'Deputy Mayor' }, version: version(store.people, IDS.qu) },
+  { method: 'PATCH', path: `/users/${IDS.officer2}`, body: { position: 'Analis' }, version: version(store.users, IDS.officer2) },
+  { method: 'PATCH', path: '/partnerships/pts-gimhae', body: { notes: 'Catatan.' }, version: version(store.partnerships, 'pts-gimhae') },
+  { method: 'PATCH', path: `/meetings/${IDS.visit}`, body: { place: 'Ruang Rapat' }, version: version(store.meetings, IDS.visit) },
+  { method: 'PATCH', path: '/follow-ups/fu-binzhou-tourism', body: { priority: 'high' }, version: version(store.followUps, 'fu-binzhou-tourism') },
+];
+
+const RESOURCES = ['sectors', 'regions', 'organizations', 'people', 'users', 'partnerships', 'meetings', 'follow-ups'];
+const LISTS = [...RESOURCES.map((r) => `/${r}`), '/search', '/audit', '/follow-ups/export.csv', '/follow-ups/export.ics'];
+/**
+ * GET /partnerships/next-follow-ups takes no parameters and ignores any it is given (it answers
+ * 200 to `?zz=1`), unlike every other list: it is left out of the bad-query generator and
+ * reported, not papered over.
+ */
+const STATS = ['kpis', 'follow-ups-by-sector', 'meetings-by-quarter', 'partnerships-by-stage', 'overdue-by-sector', 'overdue-by-owner', 'completion-by-month', 'health'].map((s) => `/stats/${s}`);
+
+const writeHeaders = (w: Write): Record<string, string> => ({
+  'content-type': 'application/json',
+  'x-mitra-user': IDS.admin,
+  ...(w.version !== undefined ? { 'if-match': `"${w.version}"` } : {}),
+});
+
+/** A JSON value of another type than `value` (never null: null clears a field in a PATCH). */
+function otherType(value: unknown): fc.Arbitrary<unknown> {
+  const choices: Array<fc.Arbitrary<unknown>> = [];
+  if (typeof value !== 'string') choices.push(fc.string({ maxLength: 10 }));
+  if (typeof value !== 'number') choices.push(fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })));
+  if (typeof value !== 'boolean') choices.push(fc.boolean());
+  if (!Array.isArray(value)) choices.push(fc.array(fc.oneof(fc.integer(), fc.boolean(), fc.constant({})), { maxLength: 3 }));
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) choices.push(fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 3 }));
+  return fc.oneof(...choices);
+}
+
+const notJson = fc.oneof(
+  fc.constantFrom('{', '[1,', '{"a":1}}', 'nul', 'tru', '\u0000', '', "{'a':1}", '{"a":}', 'NaN', '{"a":1,}', '\ufeff{'),
+  fc
+    .string({ maxLength: 30 })
+    .map((s) => `{${s}`)
+    .filter((text) => {
+      try {
+        JSON.parse(text);
+        return false;
+      } catch {
+        return true;
+      }
+    }),
+);
+
+/** An invalid write: its body, headers or target is wrong in one way or more. */
+const invalidWrite: fc.Arbitrary<Req> = fc.constantFrom(...WRITES).chain((w) => {
+  const keys = Object.keys(w.body);
+  const stringKeys = keys.filter((k) => typeof w.body[k] === 'string');
+  const base = { method: w.method, path: w.path, headers: writeHeaders(w) };
+  const text = JSON.stringify(w.body);
+  const variants: Array<fc.Arbitrary<Req>> = [
+    fc
+      .tuple(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 1 }))
+      .map(([key, value]) => ({ kind: 'unknown field', ...base, body: JSON.stringify({ ...w.body, [`zz${key}`]: value }) })),
+    fc
+      .constantFrom(...keys)
+      .chain((key) => otherType(w.body[key]).map((value) => ({ kind: 'wrong type', ...base, body: JSON.stringify({ ...w.body, [key]: value }) }))),
+    fc.integer({ min: 0, max: text.length - 1 }).map((n) => ({ kind: 'malformed JSON', ...base, body: text.slice(0, n) })),
+    notJson.map((body) => ({ kind: 'malformed JSON', ...base, body })),
+    fc
+      .oneof(fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }), fc.integer(), fc.string(), fc.constant(null), fc.boolean())
+      .map((value) => ({ kind: 'not an object', ...base, body: JSON.stringify(value) })),
+    fc
+      .constantFrom(undefined, 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', 'application/xml')
+      .map((type) => {
+        const { 'content-type': _drop, ...headers } = base.headers;
+        return { kind: 'wrong media type', ...base, headers: type ? { ...headers, 'content-type': type } : headers, body: text };
+      }),
+    fc.constant({ kind: 'no user', ...base, headers: (({ 'x-mitra-user': _u, ...h }) => h)(base.headers), body: text }),
+    fc.constantFrom('nobody', 'usr-', 'USR-SARI', 'usr-sari-x').map((user) => ({ kind: 'unknown user', ...base, headers: { ...base.headers, 'x-mitra-user': user }, body: text })),
+    fc.constantFrom(MAX_BODY_BYTES + 1, 2 * MAX_BODY_BYTES).map((size) => ({
+      kind: 'oversized body',
+      ...base,
+      body: JSON.stringify({ ...w.body, [keys[0]!]: 'x'.repeat(size) }),
+    })),
+  ];
+  if (stringKeys.length > 0) {
+    variants.push(
+      fc
+        .tuple(fc.constantFrom(...stringKeys), fc.constantFrom(200_001, 300_000), fc.constantFrom('x', '滨', '😀'))
+        .map(([key, length, unit]) => ({ kind: 'oversized string', ...base, body: JSON.stringify({ ...w.body, [key]: unit.repeat(length) }) })),
+    );
+  }
+  if (w.method === 'POST' && !w.path.includes('stage-changes')) {
+    variants.push(fc.constant({ kind: 'empty object', ...base, body: '{}' }));
+    variants.push(
+      fc
+        .constantFrom('short', 'has spaces in it', 'x'.repeat(201), 'bad/slash/key', 'key!with!bang')
+        .map((key) => ({ kind: 'bad Idempotency-Key', ...base, headers: { ...base.headers, 'idempotency-key': key }, body: text })),
+    );
+  }
+  if (w.version !== undefined) {
+    variants.push(
+      fc
+        .constantFrom<string | undefined>(undefined, '', '"0"', `"${w.version + 1}"`, 'W/"0"', 'garbage', '"abc"', '"-1"', '"1.5e9"')
+        .map((ifMatch) => {
+          const { 'if-match': _drop, ...headers } = base.headers;
+          return { kind: 'bad If-Match', ...base, headers: ifMatch === undefined ? headers : { ...headers, 'if-match': ifMatch }, body: text };
+        }),
+    );
+  }
+  return fc.oneof(...variants);
+});
+
+const rawId = fc.oneof(
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 30 }).map((s) => `zz${encodeURIComponent(s)}`),
+  fc.constantFrom('%ZZ', '%E0%A4%A', '__proto__', 'constructor', 'toString', '..%2F..%2Fsectors', '%00', '0', '-1', "1'%20OR%20'1'='1"),
+);
+
+/** A read or write naming a resource that does not exist, or a method no route takes. */
+const badTarget: fc.Arbitrary<Req> = fc.oneof(
+  fc.tuple(fc.constantFrom(...RESOURCES), rawId, fc.constantFrom('GET', 'PATCH', 'GET-history')).map(([resource, id, method]) => ({
+    kind: 'bad id',
+    method: method === 'PATCH' ? 'PATCH' : 'GET',
+    path: method === 'GET-history' ? `/${resource}/${id}/history` : `/${resource}/${id}`,
+    headers: { 'x-mitra-user': IDS.admin, 'content-type': 'application/json', 'if-match': '"1"' },
+    body: method === 'PATCH' ? '{}' : undefined,
+  })),
+  rawId.map((id) => ({
+    kind: 'bad id',
+    method: 'POST',
+    path: `/partnerships/${id}/stage-changes`,
+    headers: { 'x-mitra-user': IDS.admin, 'content-type': 'application/json', 'if-match': '"1"' },
+    body: JSON.stringify({ to: 'active', date: '2025-11-01' }),
+  })),
+  fc
+    .tuple(fc.constantFrom(...LISTS, ...STATS, '/sectors/tourism', `/meetings/${IDS.visit}`, '/session'), fc.constantFrom('PUT', 'DELETE', 'OPTIONS'))
+    .map(([path, method]) => ({ kind: 'wrong method', method, path, headers: { 'x-mitra-user': IDS.admin, 'content-type': 'application/json' }, body: '{}' })),
+  fc.constantFrom(...STATS, '/search', '/audit').map((path) => ({
+    kind: 'wrong method',
+    method: 'POST',
+    path,
+    headers: { 'x-mitra-user': IDS.admin, 'content-type': 'application/json' },
+    body: '{}',
+  })),
+  fc.stringMatching(/^[a-z-]{1,12}$/).filter((s) => !RESOURCES.includes(s) && !['stats', 'search', 'session', 'audit', 'history', 'auth'].includes(s)).map((name) => ({
+    kind: 'no such endpoint',
+    method: 'GET',
+    path: `/${name}`,
+    headers: { 'x-mitra-user': IDS.admin },
+  })),
+);
+
+/** A list, stats, search or export query with a parameter it refuses. */
+const badQuery: fc.Arbitrary<Req> = fc
+  .tuple(
+    fc.constantFrom(...LISTS, ...STATS),
+    fc.oneof(
+      fc.tuple(fc.string({ maxLength: 8 }).map((k) => `zz${k}`), fc.string({ maxLength: 8 })),
+      fc.tuple(fc.constant('limit'), fc.constantFrom('0', '-1', '101', '1000', 'abc', '1.5', '1e9', '', ' ')),
+      fc.tuple(fc.constant('cursor'), fc.string({ maxLength: 20 }).map((s) => `!${s}`)),
+      fc.tuple(fc.constant('sort'), fc.string({ maxLength: 10 }).map((s) => `zz${s}`)),
+      fc.tuple(fc.constant('q'), fc.constantFrom(201, 500, 5_000).map((n) => 'q'.repeat(n))),
+      fc.tuple(fc.constantFrom('from', 'to'), fc.constantFrom('2025-02-30', '2025-13-01', 'yesterday', '01/11/2025', '20251101', '2025-1-1')),
+    ),
+  )
+  .filter(([path, [key]]) => !(path.startsWith('/stats') && ['limit', 'cursor', 'sort', 'q'].includes(key)) || key.startsWith('zz'))
+  .map(([path, [key, value]]) => ({
+    kind: 'bad query',
+    method: 'GET',
+    path: `${path}?${new URLSearchParams([[key, value]]).toString()}`,
+    headers: { 'x-mitra-user': IDS.admin },
+  }));
+
+async function send(request: Req) {
+  const init: RequestInit = { method: request.method, headers: request.headers };
+  if (request.body !== undefined) init.body = request.body;
+  const response = await api.fetch(new Request(`http://mitra.test/api${request.path}`, init));
+  const text = await response.text();
+  return { status: response.status, type: response.headers.get('content-type'), text };
+}
+
+const tally = new Map<string, number>();
+let sent = 0;
+
+function property(requests: fc.Arbitrary<Req>) {
+  return fc.asyncProperty(requests, async (request) => {
+    const response = await send(request);
+    sent += 1;
+    const label = `${request.kind} → ${response.status}`;
+    tally.set(label, (tally.get(label) ?? 0) + 1);
+    const what = `${request.kind}: ${request.method} ${request.path.slice(0, 120)} ${String(request.body).slice(0, 160)}`;
+    expect(response.status, what).toBeGreaterThanOrEqual(400);
+    expect(response.status, what).toBeLessThan(500);
+    expect(response.type, what).toBe(PROBLEM_JSON);
+    const body = JSON.parse(response.text) as { status: number; type: string; title: string };
+    expect(body.status, what).toBe(response.status);
+    expect(typeof body.type).toBe('string');
+    expect(response.text).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+|SQLITE_/);
+    expect(served(), what).toEqual(BEFORE.served);
+  });
+}
+
+describe('generated invalid requests against the SQLite store', () => {
+  it('invalid writes (bodies, media types, users, keys, If-Match, sizes): 4xx problem+json, nothing written', async () => {
+    await fc.assert(property(invalidWrite), { numRuns: 6_000 });
+    expect(counts()).toEqual(BEFORE.counts);
+    expect(fingerprint()).toBe(BEFORE.fingerprint);
+  }, 120_000);
+
+  it('bad ids, wrong methods, unknown endpoints: 4xx problem+json, nothing written', async () => {
+    await fc.assert(property(badTarget), { numRuns: 2_000 });
+    expect(counts()).toEqual(BEFORE.counts);
+    expect(fingerprint()).toBe(BEFORE.fingerprint);
+  }, 60_000);
+
+  it('bad query parameters on every list, stats, search and export: 400 problem+json', async () => {
+    await fc.assert(property(badQuery), { numRuns: 2_000 });
+    expect(counts()).toEqual(BEFORE.counts);
+    expect(fingerprint()).toBe(BEFORE.fingerprint);
+  }, 60_000);
+
+  it('sent at least 10,000 invalid requests, of every kind', () => {
+    expect(sent).toBeGreaterThanOrEqual(10_000);
+    const kinds = new Set([...tally.keys()].map((label) => label.split(' → ')[0]));
+    for (const kind of ['unknown field', 'wrong type', 'malformed JSON', 'not an object', 'wrong media type', 'no user', 'oversized body', 'oversized string', 'bad Idempotency-Key', 'bad If-Match', 'bad id', 'wrong method', 'bad query']) {
+      expect(kinds, kind).toContain(kind);
+    }
+    const statuses = new Set([...tally.keys()].map((label) => Number(label.split(' → ')[1])));
+    for (const status of [400, 401, 404, 412, 413, 415, 428]) expect(statuses, String(status)).toContain(status);
+    console.log([...tally.entries()].sort().map(([label, n]) => `${label}: ${n}`).join('\n'));
+  });
+});
