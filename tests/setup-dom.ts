@@ -8,6 +8,10 @@ import { DEFAULT_USER_ID, usePreferences } from '../src/stores/preferences';
 // jsdom has no <dialog> methods nor scrollIntoView; the app uses them.
 HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
   this.setAttribute('open', '');
+  // The HTML "dialog focusing steps": the first [autofocus] element, else the first focusable one.
+  const focusable = this.querySelector<HTMLElement>('[autofocus]') ??
+    this.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])');
+  focusable?.focus();
 };
 HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
   this.removeAttribute('open');

@@ -10,6 +10,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { followUpDetailQuery } from '@/features/follow-ups/api/detail';
 import { useChangeStatus } from '@/features/follow-ups/api/mutations';
 import { FollowUpDetail } from '@/features/follow-ups/components/follow-up-detail';
+import { HistoryPanel } from '@/features/history/history-panel';
 import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
 import { meetingKeys } from '@/features/meetings/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
@@ -114,6 +115,7 @@ export function FollowUpPage() {
               onClose={() => setDialogOpen(false)}
             />
           )}
+          <HistoryPanel entity="followUp" entityId={item.data.id} version={item.data.version} />
         </>
       )}
     </div>

@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
 import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
 import { meetingQueries } from '@/features/meetings/api/queries';
+import { HistoryPanel } from '@/features/history/history-panel';
 import { MeetingDetail } from '@/features/meetings/components/meeting-detail';
 import { partnershipQueries } from '@/features/partners/api/queries';
 import { referenceQueries } from '@/features/reference/api/queries';
@@ -83,6 +84,7 @@ export function MeetingPage() {
               />
             )}
           </section>
+          <HistoryPanel entity="meeting" entityId={meeting.data.id} version={meeting.data.version} />
         </>
       )}
     </div>

@@ -1,32 +1,62 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { TIMELINE_KINDS, type TimelineKind } from '@/domain/timeline';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
 import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
-import { meetingQueries } from '@/features/meetings/api/queries';
-import { MeetingTable } from '@/features/meetings/components/meeting-table';
-import { partnershipQueries } from '@/features/partners/api/queries';
+import { HistoryPanel } from '@/features/history/history-panel';
+import { partnershipQueries, timelineQuery } from '@/features/partners/api/queries';
+import { Contacts } from '@/features/partners/components/contacts';
+import { PartnerHealth } from '@/features/partners/components/partner-health';
 import { PartnershipDetail } from '@/features/partners/components/partnership-detail';
+import { StageChangeDialog } from '@/features/partners/components/stage-change-dialog';
+import { Timeline } from '@/features/partners/components/timeline';
+import { useCanDo } from '@/features/partners/use-can';
 import { useLabels } from '@/features/reference/api/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
+function kindsFrom(params: URLSearchParams): TimelineKind[] {
+  return (params.get('kind') ?? '').split(',').filter((k): k is TimelineKind => TIMELINE_KINDS.includes(k as TimelineKind));
+}
+
 export function partnerLoader(queryClient: QueryClient) {
-  return ({ params }: LoaderFunctionArgs) => {
-    void queryClient.prefetchQuery(partnershipQueries.detail(params.partnershipId ?? ''));
+  return ({ params, request }: LoaderFunctionArgs) => {
+    const id = params.partnershipId ?? '';
+    void queryClient.prefetchQuery(partnershipQueries.detail(id));
+    void queryClient.prefetchInfiniteQuery(timelineQuery(id, kindsFrom(new URL(request.url).searchParams)));
     return null;
   };
 }
 
+/**
+ * One place per partner that tells the whole story: profile, stage and its history, agreements,
+ * contacts, what needs attention, the timeline, the open work and who changed what.
+ */
 export function PartnerPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const partnershipId = useParams().partnershipId ?? '';
+  const [params, setParams] = useSearchParams();
+  const kinds = kindsFrom(params);
   const partnership = useQuery(partnershipQueries.detail(partnershipId));
-  const meetings = useInfiniteQuery(meetingQueries.list({ partnershipId }));
   const followUps = useInfiniteQuery(followUpQueries.list({ partnershipId }));
-  useDocumentTitle(partnership.data ? labels.partnership(partnership.data) : t('partners.title'));
+  const canChangeStage = useCanDo('partnership.changeStage');
+  const canEdit = useCanDo('partnership.update');
+  const canEditRegion = useCanDo('region.write');
+  const [changing, setChanging] = useState(false);
+  const [saved, setSaved] = useState('');
+  const name = partnership.data ? labels.partnership(partnership.data) : t('partners.title');
+  useDocumentTitle(name);
+
+  const setKinds = (next: TimelineKind[]) => {
+    const copy = new URLSearchParams(params);
+    if (next.length) copy.set('kind', next.join(','));
+    else copy.delete('kind');
+    setParams(copy, { replace: true, preventScrollReset: true });
+  };
 
   return (
     <div className="page">
@@ -39,19 +69,53 @@ export function PartnerPage() {
         <ErrorState error={partnership.error} onRetry={() => void partnership.refetch()} level={1} />
       ) : (
         <>
-          <PartnershipDetail partnership={partnership.data} />
-          <section aria-labelledby="partner-meetings">
-            <h2 id="partner-meetings">{t('partners.detail.meetings')}</h2>
-            {meetings.isPending ? (
-              <LoadingState />
-            ) : meetings.isError ? (
-              <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} />
-            ) : meetings.data.pages[0]?.items.length === 0 ? (
-              <EmptyState>{t('partners.detail.noMeetings')}</EmptyState>
-            ) : (
-              <MeetingTable items={meetings.data.pages.flatMap((p) => p.items)} caption={t('partners.detail.meetings')} showPartnership={false} />
-            )}
+          {saved && (
+            <div className="notification notification--success" role="status">
+              {saved}
+            </div>
+          )}
+          <PartnershipDetail
+            partnership={partnership.data}
+            actions={
+              (canChangeStage || canEdit || (canEditRegion && partnership.data.partnerRegionId)) && (
+                <div className="page-actions__buttons no-print">
+                  {canChangeStage && (
+                    <button type="button" className="button" onClick={() => setChanging(true)}>
+                      {t('stageChange.open')}
+                    </button>
+                  )}{' '}
+                  {canEdit && (
+                    <Link className="button button--secondary" to={`/partners/${encodeURIComponent(partnershipId)}/edit`}>
+                      {t('partnership.edit')}
+                    </Link>
+                  )}{' '}
+                  {canEditRegion && partnership.data.partnerRegionId && (
+                    <Link className="button button--secondary" to={`/regions/${encodeURIComponent(partnership.data.partnerRegionId)}/edit`}>
+                      {t('partnership.editRegion')}
+                    </Link>
+                  )}
+                </div>
+              )
+            }
+          />
+          {changing && (
+            <StageChangeDialog
+              partnership={partnership.data}
+              name={name}
+              onClose={() => setChanging(false)}
+              onSaved={(next) => {
+                setChanging(false);
+                setSaved(t('stageChange.saved', { stage: t(`enums.stage.${next.stage}`) }));
+              }}
+            />
+          )}
+          <PartnerHealth partnershipId={partnershipId} />
+          <section aria-labelledby="partner-contacts">
+            <h2 id="partner-contacts">{t('partnership.contacts')}</h2>
+            <p className="hint">{t('partnership.contactsIntro')}</p>
+            <Contacts partnership={partnership.data} />
           </section>
+          <Timeline partnershipId={partnershipId} kinds={kinds} onKindsChange={setKinds} />
           <section aria-labelledby="partner-follow-ups">
             <h2 id="partner-follow-ups">{t('partners.detail.followUps')}</h2>
             {followUps.isPending ? (
@@ -64,6 +128,7 @@ export function PartnerPage() {
               <FollowUpTable items={followUps.data.pages.flatMap((p) => p.items)} caption={t('partners.detail.followUps')} showPartnership={false} />
             )}
           </section>
+          <HistoryPanel entity="partnership" entityId={partnershipId} version={partnership.data.version} />
         </>
       )}
     </div>

@@ -1,67 +1,194 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { STAGES, type Stage } from '@/domain/partnership';
-import { nextFollowUpsQuery, partnershipQueries, type PartnershipFilters } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { activityQuery, partnershipQueries, type PartnershipFilters } from '@/features/partners/api/queries';
 import { PartnershipTable } from '@/features/partners/components/partnership-table';
+import {
+  DIRECTORY_SORTS,
+  directoryFiltersFrom,
+  directoryFiltersToParams,
+  sortDirectory,
+  type DirectoryFilters,
+  type DirectorySort,
+} from '@/features/partners/directory';
+import { useCanDo } from '@/features/partners/use-can';
+import { useLabels } from '@/features/reference/api/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useFormat } from '@/lib/use-format';
 
-/** ?stage=active,mou-signed&sectorId=…&partnershipId=… (the dashboard links here); anything else is ignored. */
-function partnerFiltersFrom(params: URLSearchParams): PartnershipFilters {
-  const stage = (params.get('stage') ?? '').split(',').filter((s) => STAGES.includes(s as Stage));
-  const sectorId = params.get('sectorId');
-  const partnershipId = params.get('partnershipId');
-  return {
-    ...(stage.length > 0 ? { stage } : {}),
-    ...(sectorId && /^[a-z0-9-]{1,40}$/.test(sectorId) ? { sectorId } : {}),
-    ...(partnershipId && /^[\w-]{1,80}$/.test(partnershipId) ? { id: [partnershipId] } : {}),
-  };
+function apiFilters(f: DirectoryFilters): PartnershipFilters {
+  const { sort: _sort, ...rest } = f;
+  return rest;
 }
 
 export function partnersLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
-    void queryClient.prefetchQuery(partnershipQueries.list(partnerFiltersFrom(new URL(request.url).searchParams)));
+    const filters = directoryFiltersFrom(new URL(request.url).searchParams);
+    void queryClient.prefetchQuery(partnershipQueries.list(apiFilters(filters)));
+    void queryClient.prefetchQuery(activityQuery());
     return null;
   };
 }
 
+/**
+ * The partner directory: every partnership with its partner's country, level and local-script
+ * name, stage, focus sectors, last meeting and next follow-up. Filters, text and sort live in
+ * the URL, so a link reproduces the view; the API filters and matches names in any script.
+ */
 export function PartnersPage() {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const filters = partnerFiltersFrom(params);
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const filters = directoryFiltersFrom(params);
   const labels = useLabels();
-  const list = useQuery(partnershipQueries.list(filters));
-  const next = useQuery(nextFollowUpsQuery());
-  const nextMap = useMemo(() => new Map(next.data?.items.map((n) => [n.partnershipId, n.followUp])), [next.data]);
+  const list = useQuery({ ...partnershipQueries.list(apiFilters(filters)), placeholderData: keepPreviousData });
+  const activity = useQuery(activityQuery());
+  const canCreate = useCanDo('partnership.create');
   useDocumentTitle(t('partners.title'));
+
+  const change = (patch: Partial<DirectoryFilters>) =>
+    setParams(directoryFiltersToParams({ ...filters, ...patch }), { replace: true });
+
+  // The text box follows the URL, and the URL follows typing after a short pause.
+  const [text, setText] = useState(filters.q ?? '');
+  const [urlQ, setUrlQ] = useState(filters.q);
+  if (urlQ !== filters.q) {
+    // The URL changed (back button, "clear filters"): the box shows it.
+    setUrlQ(filters.q);
+    if (text.trim() !== (filters.q ?? '')) setText(filters.q ?? '');
+  }
+  useEffect(() => {
+    if (text.trim() === (filters.q ?? '')) return;
+    const timer = setTimeout(() => change({ q: text.trim() || undefined }), 300);
+    return () => clearTimeout(timer);
+    // `change` is rebuilt each render from the URL; the timer only needs the text.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [text]);
+
+  const countries = useMemo(() => {
+    const codes = new Set([...labels.maps.regions.values()].filter((r) => r.role === 'partner').map((r) => r.countryCode));
+    return [...codes].map((code) => ({ value: code, label: format.country(code) })).sort((a, b) => a.label.localeCompare(b.label));
+  }, [labels.maps.regions, format]);
+
+  const activityMap = useMemo(() => new Map(activity.data?.items.map((a) => [a.partnershipId, a])), [activity.data]);
+  const rows = useMemo(
+    () =>
+      sortDirectory(list.data?.items ?? [], filters.sort, {
+        name: (p) => labels.partnership(p),
+        region: (p) => (p.partnerRegionId ? labels.maps.regions.get(p.partnerRegionId) : undefined),
+        country: format.country,
+        activity: activityMap,
+      }),
+    [list.data, filters.sort, labels, format, activityMap],
+  );
+  const filtered = Object.keys(directoryFiltersToParams({ ...filters, sort: 'partner' })).length > 0;
+
   return (
     <div className="page">
-      <h1>{t('partners.title')}</h1>
-      <p className="lead">{t('partners.intro')}</p>
-      {(filters.stage ?? filters.sectorId ?? filters.id) && (
-        <p className="filters__note">
-          {t('partners.filtered', {
-            what: [
-              ...(filters.stage ?? []).map((s) => t(`enums.stage.${s as Stage}`)),
-              ...(filters.sectorId ? [labels.sector(filters.sectorId)] : []),
-              ...(filters.id ? filters.id.map((id) => labels.partnership(list.data?.items.find((p) => p.id === id))) : []),
-            ].join(', '),
-          })}{' '}
-          <Link to="/partners">{t('common.clearFilters')}</Link>
-        </p>
-      )}
+      <div className="page-header">
+        <div>
+          <h1>{t('partners.title')}</h1>
+          <p className="lead">{t('partners.intro')}</p>
+        </div>
+        {canCreate && (
+          <Link to="/partners/new" className="button">
+            {t('directory.add')}
+          </Link>
+        )}
+      </div>
+
+      <form
+        className="filters"
+        role="search"
+        aria-label={t('directory.filters')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          change({ q: text.trim() || undefined });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="filter-q" className="label">
+            {t('directory.search')}
+          </label>
+          <input
+            id="filter-q"
+            type="search"
+            className="input"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="filter-q-hint"
+            autoComplete="off"
+          />
+          <p id="filter-q-hint" className="hint">
+            {t('directory.searchHint')}
+          </p>
+        </div>
+        <FilterSelect
+          id="filter-country"
+          label={t('directory.country')}
+          value={filters.countryCode ?? ''}
+          options={countries}
+          onChange={(countryCode) => change({ countryCode })}
+        />
+        <FilterSelect
+          id="filter-stage"
+          label={t('directory.stage')}
+          value={filters.stage?.length === 1 ? (filters.stage[0] ?? '') : ''}
+          options={STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))}
+          onChange={(stage) => change({ stage: stage ? [stage as Stage] : undefined })}
+        />
+        <FilterSelect
+          id="filter-sector"
+          label={t('directory.sector')}
+          value={filters.sectorId ?? ''}
+          options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
+          onChange={(sectorId) => change({ sectorId })}
+        />
+        <FilterSelect
+          id="filter-sort"
+          label={t('directory.sort')}
+          value={filters.sort}
+          allLabel={false}
+          options={DIRECTORY_SORTS.map((s) => ({ value: s, label: t(`directory.sorts.${s}`) }))}
+          onChange={(sort) => change({ sort: (sort as DirectorySort | undefined) ?? 'partner' })}
+        />
+        {(filters.stage?.length ?? 0) > 1 || filters.id ? (
+          <p className="filters__note">
+            {t('partners.filtered', {
+              what: [
+                ...((filters.stage?.length ?? 0) > 1 ? (filters.stage ?? []).map((s) => t(`enums.stage.${s}`)) : []),
+                ...(filters.id ? filters.id.map((id) => labels.partnership(list.data?.items.find((p) => p.id === id))) : []),
+              ].join(', '),
+            })}
+          </p>
+        ) : null}
+        {filtered && (
+          <p className="filters__clear">
+            <Link to="/partners" replace>
+              {t('common.clearFilters')}
+            </Link>
+          </p>
+        )}
+      </form>
+
       {list.isPending ? (
         <LoadingState />
       ) : list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState>{t('partners.empty')}</EmptyState>
+      ) : rows.length === 0 ? (
+        <EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>
       ) : (
-        <PartnershipTable items={list.data.items} caption={t('partners.caption')} next={nextMap} />
+        <>
+          <p className="hint" role="status">
+            {t('directory.count', { count: rows.length })}
+          </p>
+          <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
+        </>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { Partnership } from '@/domain/partnership';
+import type { TimelineItem, TimelineKind } from '@/domain/timeline';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
 
@@ -37,4 +38,31 @@ export const nextFollowUpsQuery = () =>
   queryOptions({
     queryKey: [...partnershipKeys.all, 'next-follow-ups'] as const,
     queryFn: ({ signal }) => apiGet<Page<NextFollowUp>>('/partnerships/next-follow-ups', {}, signal),
+  });
+
+export type PartnershipActivity = {
+  partnershipId: string;
+  lastMeeting: { id: string; date: string; title: string } | null;
+  nextFollowUp: { id: string; title: string; dueDate: string | null; status: string; ownerId: string } | null;
+};
+
+/** Each partnership's last meeting and next open follow-up (the directory's columns), from the API. */
+export const activityQuery = () =>
+  queryOptions({
+    queryKey: [...partnershipKeys.all, 'activity'] as const,
+    queryFn: ({ signal }) => apiGet<Page<PartnershipActivity>>('/partnerships/activity', {}, signal),
+  });
+
+/** A partnership's timeline, newest first, 30 items a page; `kinds` empty means all. */
+export const timelineQuery = (id: string, kinds: readonly TimelineKind[]) =>
+  infiniteQueryOptions({
+    queryKey: [...partnershipKeys.detail(id), 'timeline', [...kinds].sort()] as const,
+    queryFn: ({ signal, pageParam }) =>
+      apiGet<Page<TimelineItem>>(
+        `/partnerships/${encodeURIComponent(id)}/timeline`,
+        { ...(kinds.length ? { kind: kinds } : {}), limit: 30, ...(pageParam ? { cursor: pageParam } : {}) },
+        signal,
+      ),
+    initialPageParam: '',
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });

@@ -1,15 +1,17 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Partnership } from '@/domain/partnership';
 import { currentStageSince } from '@/domain/partnership';
 import { localScriptLang } from '@/domain/region';
 import { DescriptionList } from '@/components/ui/description-list';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { IllustrativeTag, Tag } from '@/components/ui/tags';
+import { IllustrativeTag } from '@/components/ui/tags';
+import { StageTag } from './stage-tag';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/features/reference/api/use-labels';
 
 /** The partner's profile, the partnership's stage with its dated history, and its agreements. */
-export function PartnershipDetail({ partnership }: { partnership: Partnership }) {
+export function PartnershipDetail({ partnership, actions }: { partnership: Partnership; actions?: ReactNode }) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
@@ -31,9 +33,10 @@ export function PartnershipDetail({ partnership }: { partnership: Partnership })
         {partnership.illustrative && <IllustrativeTag />}
       </h1>
       <p>
-        <Tag tone="blue">{t(`enums.stage.${partnership.stage}`)}</Tag>{' '}
+        <StageTag stage={partnership.stage} />{' '}
         {since && <span className="hint">{t('partners.detail.since', { date: format.date(since, 'long') })}</span>}
       </p>
+      {actions}
 
       <section aria-labelledby="partner-profile">
         <h2 id="partner-profile">{t('partners.detail.profile')}</h2>

@@ -1,41 +1,49 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Partnership } from '@/domain/partnership';
-import type { NextFollowUp } from '../api/queries';
 import { localScriptLang } from '@/domain/region';
 import { TableScroll } from '@/components/ui/table-scroll';
-import { IllustrativeTag, Tag } from '@/components/ui/tags';
+import { IllustrativeTag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/features/reference/api/use-labels';
+import type { PartnershipActivity } from '../api/queries';
+import type { DirectorySort } from '../directory';
+import { StageTag } from './stage-tag';
 
 type PartnershipTableProps = {
   items: Partnership[];
   caption: string;
-  /** Each partnership's next open follow-up, by partnership id. */
-  next?: ReadonlyMap<string, NextFollowUp['followUp']>;
+  /** Each partnership's last meeting and next open follow-up, by partnership id. */
+  activity: ReadonlyMap<string, PartnershipActivity>;
+  sort: DirectorySort;
 };
 
-export function PartnershipTable({ items, caption, next }: PartnershipTableProps) {
+/** The partner directory: one row per partnership, named by its partner. */
+export function PartnershipTable({ items, caption, activity, sort }: PartnershipTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
+  const sorted = (key: DirectorySort) => (sort === key ? { 'aria-sort': key === 'lastMeeting' ? ('descending' as const) : ('ascending' as const) } : {});
   return (
     <TableScroll label={caption}>
       <table className="table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('partners.columns.partner')}</th>
-            <th scope="col">{t('partners.columns.country')}</th>
+            <th scope="col" {...sorted('partner')}>{t('partners.columns.partner')}</th>
+            <th scope="col" {...sorted('country')}>{t('partners.columns.country')}</th>
             <th scope="col">{t('partners.columns.type')}</th>
-            <th scope="col">{t('partners.columns.stage')}</th>
+            <th scope="col" {...sorted('stage')}>{t('partners.columns.stage')}</th>
             <th scope="col">{t('partners.columns.sectors')}</th>
-            <th scope="col">{t('partners.columns.next')}</th>
+            <th scope="col" {...sorted('lastMeeting')}>{t('directory.lastMeeting')}</th>
+            <th scope="col" {...sorted('nextDue')}>{t('partners.columns.next')}</th>
           </tr>
         </thead>
         <tbody>
           {items.map((p) => {
             const region = p.partnerRegionId ? labels.maps.regions.get(p.partnerRegionId) : undefined;
+            const act = activity.get(p.id);
+            const next = act?.nextFollowUp;
             return (
               <tr key={p.id}>
                 <th scope="row" className="table__title">
@@ -52,26 +60,32 @@ export function PartnershipTable({ items, caption, next }: PartnershipTableProps
                       <IllustrativeTag />
                     </>
                   )}
+                  {region?.province && <span className="hint table__sub">{region.province}</span>}
                 </th>
                 <td>{region ? format.country(region.countryCode) : t('common.none')}</td>
                 <td>{t(`enums.partnershipType.${p.type}`)}</td>
                 <td>
-                  <Tag tone={p.stage === 'active' || p.stage === 'mou-signed' ? 'green' : p.stage === 'dormant' || p.stage === 'ended' ? 'grey' : 'blue'}>
-                    {t(`enums.stage.${p.stage}`)}
-                  </Tag>
+                  <StageTag stage={p.stage} />
                 </td>
                 <td>{p.focusSectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
+                <td className="nowrap">
+                  {act?.lastMeeting ? (
+                    <Link to={`/meetings/${encodeURIComponent(act.lastMeeting.id)}`}>{format.date(act.lastMeeting.date, 'medium')}</Link>
+                  ) : (
+                    <span className="hint">{t('directory.noMeeting')}</span>
+                  )}
+                </td>
                 <td>
-                  {next?.get(p.id) ? (
+                  {next ? (
                     <>
-                      <Link to={`/follow-ups/${encodeURIComponent(next.get(p.id)?.id ?? '')}`}>{next.get(p.id)?.title}</Link>
+                      <Link to={`/follow-ups/${encodeURIComponent(next.id)}`}>{next.title}</Link>
                       <span className="hint nowrap">
                         {' '}
-                        {next.get(p.id)?.dueDate ? format.date(next.get(p.id)?.dueDate ?? '', 'medium') : t('followUps.noDueDate')}
+                        {next.dueDate ? t('directory.due', { date: format.date(next.dueDate, 'medium') }) : t('followUps.noDueDate')}
                       </span>
                     </>
                   ) : (
-                    t('common.none')
+                    <span className="hint">{t('directory.noFollowUp')}</span>
                   )}
                 </td>
               </tr>

@@ -1,0 +1,96 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditedEntity, AuditEntry } from '@/domain/audit';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { useFormat } from '@/lib/use-format';
+import { useDescribeValue } from './describe-value';
+import { historyQuery } from './queries';
+
+/**
+ * Who changed what, when, and the value before and after, in words, newest first. Only the
+ * fields that changed are listed (the API records nothing else). Read from the audit trail.
+ */
+export function HistoryPanel({ entity, entityId, version }: { entity: AuditedEntity; entityId: string; version?: number }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const history = useInfiniteQuery(historyQuery(entity, entityId, version));
+  const entries = history.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = history.data?.pages[0]?.total ?? 0;
+
+  return (
+    <section className="history no-print" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t('history.title')}</h2>
+      <p className="hint">{t('history.intro')}</p>
+      {history.isPending ? (
+        <LoadingState />
+      ) : history.isError ? (
+        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
+      ) : entries.length === 0 ? (
+        <p>{t('history.empty')}</p>
+      ) : (
+        <>
+          <ol className="history__list">
+            {entries.map((entry) => (
+              <HistoryEntry key={entry.id} entry={entry} />
+            ))}
+          </ol>
+          {history.hasNextPage && (
+            <button type="button" className="button button--secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+              {history.isFetchingNextPage ? t('common.loadingMore') : t('history.more')}
+            </button>
+          )}
+          <p className="hint" aria-live="polite">
+            {t('common.showing', { shown: entries.length, total })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function HistoryEntry({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const describe = useDescribeValue();
+  const name = entry.actorId === 'system' ? t('history.system') : labels.user(entry.actorId);
+  const fieldLabel = (field: string) => t(`history.fields.${field as 'title'}`, { defaultValue: field });
+  return (
+    <li className="history__entry">
+      <p className="history__who">
+        <strong>{entry.action === 'create' ? t('history.created', { name }) : t('history.updated', { name })}</strong>{' '}
+        <span className="hint">
+          · <time dateTime={entry.at}>{format.dateTime(entry.at)}</time> · {t('history.version', { version: entry.version })}
+        </span>
+      </p>
+      {entry.note && <p className="history__note">{t('history.note', { note: entry.note })}</p>}
+      {entry.action === 'update' && entry.changes.length > 0 && (
+        <table className="table table--compact history__changes">
+          <caption className="visually-hidden">{`${t('history.updated', { name })}, ${format.dateTime(entry.at)}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.field')}</th>
+              <th scope="col">{t('history.before')}</th>
+              <th scope="col">{t('history.after')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entry.changes.map((change) => (
+              <tr key={change.field}>
+                <th scope="row">{fieldLabel(change.field)}</th>
+                <td>
+                  <del>{describe(change.field, change.before, entry.entity)}</del>
+                </td>
+                <td>
+                  <ins>{describe(change.field, change.after, entry.entity)}</ins>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,59 @@
+import { useQueries } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Partnership } from '@/domain/partnership';
+import type { Person } from '@/domain/person';
+import type { Page } from '@/domain/schemas/common';
+import { TableScroll } from '@/components/ui/table-scroll';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { apiGet } from '@/lib/api-client';
+
+/** People of the partner region or organisation and of the facilitators, with their positions. */
+export function Contacts({ partnership }: { partnership: Partnership }) {
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const sources: Array<{ key: 'regionId' | 'organizationId'; id: string }> = [
+    ...(partnership.partnerRegionId ? [{ key: 'regionId' as const, id: partnership.partnerRegionId }] : []),
+    ...(partnership.partnerOrganizationId ? [{ key: 'organizationId' as const, id: partnership.partnerOrganizationId }] : []),
+    ...partnership.facilitatorIds.map((id) => ({ key: 'organizationId' as const, id })),
+  ];
+  const results = useQueries({
+    queries: sources.map((s) => ({
+      queryKey: ['reference', 'people', s.key, s.id] as const,
+      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<Page<Person>>('/people', { [s.key]: s.id, limit: 100 }, signal),
+    })),
+  });
+  if (results.some((r) => r.isPending)) return <LoadingState />;
+  const failed = results.find((r) => r.isError);
+  if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;
+  const seen = new Set<string>();
+  const people = results.flatMap((r) => r.data?.items ?? []).filter((p) => !seen.has(p.id) && seen.add(p.id));
+  if (people.length === 0) return <p>{t('partnership.noContacts')}</p>;
+  const from = (p: Person) =>
+    p.organizationId ? labels.organization(p.organizationId) : p.regionId ? labels.regionById(p.regionId) : t('common.none');
+  return (
+    <TableScroll label={t('partnership.contacts')}>
+      <table className="table">
+        <caption className="visually-hidden">{t('partnership.contacts')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('partnership.contactName')}</th>
+            <th scope="col">{t('partnership.contactPosition')}</th>
+            <th scope="col">{t('partnership.contactFrom')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                {p.name}
+              </th>
+              <td>{p.position ?? t('common.none')}</td>
+              <td>{from(p)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}

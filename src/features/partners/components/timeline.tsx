@@ -1,0 +1,158 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { FollowUpStatus } from '@/domain/follow-up';
+import type { Stage } from '@/domain/partnership';
+import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/domain/timeline';
+import { useLabels } from '@/features/reference/api/use-labels';
+import { useFormat } from '@/lib/use-format';
+import { timelineQuery } from '../api/queries';
+
+type Props = {
+  partnershipId: string;
+  /** The kinds shown (from the URL); empty means all. */
+  kinds: readonly TimelineKind[];
+  onKindsChange: (kinds: TimelineKind[]) => void;
+};
+
+/** The partnership's story: meetings, stage changes and follow-up events, newest first. */
+export function Timeline({ partnershipId, kinds, onKindsChange }: Props) {
+  const { t } = useTranslation();
+  const id = useId();
+  const shown = kinds.length === 0 ? TIMELINE_KINDS : kinds;
+  const timeline = useInfiniteQuery(timelineQuery(partnershipId, kinds));
+  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = timeline.data?.pages[0]?.total ?? 0;
+
+  const toggle = (kind: TimelineKind, on: boolean) => {
+    const next = TIMELINE_KINDS.filter((k) => (k === kind ? on : shown.includes(k)));
+    onKindsChange(next.length === TIMELINE_KINDS.length ? [] : next);
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="timeline">
+      <h2 id={`${id}-title`}>{t('timeline.title')}</h2>
+      <p className="hint">{t('timeline.intro')}</p>
+      <fieldset className="fieldset timeline__filter no-print">
+        <legend className="fieldset__legend fieldset__legend--small">{t('timeline.show')}</legend>
+        <div className="checkboxes checkboxes--inline">
+          {TIMELINE_KINDS.map((kind) => (
+            <div className="checkboxes__item" key={kind}>
+              <input
+                type="checkbox"
+                className="checkboxes__input"
+                id={`${id}-${kind}`}
+                checked={shown.includes(kind)}
+                onChange={(e) => toggle(kind, e.target.checked)}
+              />
+              <label className="checkboxes__label" htmlFor={`${id}-${kind}`}>
+                {t(`timeline.kinds.${kind}`)}
+              </label>
+            </div>
+          ))}
+        </div>
+      </fieldset>
+      {timeline.isPending ? (
+        <LoadingState />
+      ) : timeline.isError ? (
+        <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
+      ) : items.length === 0 || shown.length === 0 ? (
+        <p>{t('timeline.empty')}</p>
+      ) : (
+        <>
+          <ol className="timeline__list">
+            {items.map((item, i) => (
+              <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
+            ))}
+          </ol>
+          {timeline.hasNextPage && (
+            <button
+              type="button"
+              className="button button--secondary"
+              onClick={() => void timeline.fetchNextPage()}
+              disabled={timeline.isFetchingNextPage}
+            >
+              {timeline.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+            </button>
+          )}
+          <p className="hint" aria-live="polite">
+            {t('common.showing', { shown: items.length, total })}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function TimelineEntry({ item }: { item: TimelineItem }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const labels = useLabels();
+  const stage = (s: Stage | undefined) => (s ? t(`enums.stage.${s}`) : '');
+  const status = (s: FollowUpStatus | undefined) => (s ? t(`enums.status.${s}`) : '');
+  const by = 'by' in item ? <span className="hint"> · {t('timeline.by', { name: labels.user(item.by) })}</span> : null;
+  const when = (
+    <time className="timeline__date" dateTime={item.date}>
+      {format.date(item.date, 'long')}
+    </time>
+  );
+
+  if (item.kind === 'meeting') {
+    return (
+      <li className="timeline__item timeline__item--meeting">
+        {when}
+        <p className="timeline__what">
+          <span className="caption">{t(`enums.meetingKind.${item.meetingKind}`)}</span>{' '}
+          <Link to={`/meetings/${encodeURIComponent(item.meetingId)}`}>{item.title}</Link>
+        </p>
+        {item.followUps.length > 0 && (
+          <details className="timeline__details">
+            <summary>{t('timeline.agreed', { count: item.followUps.length })}</summary>
+            <ul className="list list--bullet">
+              {item.followUps.map((f) => (
+                <li key={f.id}>
+                  <Link to={`/follow-ups/${encodeURIComponent(f.id)}`}>{f.title}</Link>{' '}
+                  <span className="hint">({status(f.status)})</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </li>
+    );
+  }
+  if (item.kind === 'stage') {
+    return (
+      <li className="timeline__item timeline__item--stage">
+        {when}
+        <p className="timeline__what">
+          <strong>
+            {item.from ? t('timeline.stageChange', { from: stage(item.from), to: stage(item.to) }) : t('timeline.stageStart', { to: stage(item.to) })}
+          </strong>
+          {by}
+        </p>
+        {item.note && <p className="timeline__note">{t('timeline.note', { note: item.note })}</p>}
+      </li>
+    );
+  }
+  const link = <Link to={`/follow-ups/${encodeURIComponent(item.followUpId)}`}>{item.title}</Link>;
+  const fieldNames = (item.fields ?? []).map((f) => t(`history.fields.${f as 'title'}`, { defaultValue: f })).join(', ');
+  const text =
+    item.event === 'status'
+      ? t('timeline.status', { title: item.title, from: status(item.from), to: status(item.to) })
+      : item.event === 'updated'
+        ? t('timeline.updated', { title: item.title, fields: fieldNames })
+        : t(`timeline.${item.event}`, { title: item.title });
+  return (
+    <li className="timeline__item timeline__item--follow-up">
+      {when}
+      <p className="timeline__what">
+        {text} <span className="visually-hidden">—</span> {link}
+        {by}
+      </p>
+      {item.comment && <p className="timeline__note">“{item.comment}”</p>}
+    </li>
+  );
+}
