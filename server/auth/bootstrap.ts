@@ -2,7 +2,7 @@ import type { User } from '../../src/domain/user';
 import { auditedStore } from '../audit';
 import type { Store } from '../store';
 import type { Auth } from './auth';
-import { checkNewPassword } from './auth';
+import { passwordError, PASSWORD_MAX, PASSWORD_MIN } from './password';
 
 export type AdminSeed = { email: string; password: string; name: string; force?: boolean };
 
@@ -21,7 +21,9 @@ export async function bootstrapAdmin(raw: Store, auth: Auth, seed: AdminSeed, no
   const email = seed.email.trim();
   const name = seed.name.trim();
   if (!email || !name) throw new Error('The administrator needs an email address and a name.');
-  checkNewPassword(seed.password);
+  if (passwordError(seed.password)) {
+    throw new Error(`The password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long (spaces count).`);
+  }
   const existingAdmin = store.users.all().find((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
   if (existingAdmin && !seed.force) return { created: false, user: existingAdmin, reason: 'admin-exists' };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApi } from '../../server/app';
 import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
-import { ACTIONS, can } from '../../src/domain/permissions';
+import { can, type Action } from '../../src/domain/permissions';
 import { ROLES, type Role } from '../../src/domain/user';
 import type { Snapshot } from '../../server/store';
 import { NOW, testApi, type TestApi } from './helpers';
@@ -199,7 +199,6 @@ describe('roles × write endpoints', () => {
           const response = await call(api, c, USER_OF[role]);
           if (allowed) {
             // Not just "not 403": the valid request does what it asks.
-            expect({ role, status: response.status, body: response.body }).toMatchObject({ status: expect.any(Number) });
             expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(200);
             expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
             if (c.route === '/follow-ups/bulk') expect(response.body.failed).toEqual([]);
@@ -294,7 +293,7 @@ describe('follow-ups: an officer changes only their own items, never their owner
 
 describe('the matrix and the permissions table', () => {
   it('says, for every single-action endpoint, exactly what can() says', () => {
-    const actionOf: Record<string, (typeof ACTIONS)[number]> = {
+    const actionOf: Record<string, Action> = {
       'POST /sectors': 'sector.write',
       'PATCH /sectors/:id': 'sector.write',
       'POST /regions': 'region.write',

@@ -1,0 +1,394 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { createApi } from '../../server/app';
+import {
+  bootstrapAdmin,
+  createAuth,
+  createMemoryAuthStore,
+  createSqliteAuthStore,
+  hashPassword,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  THROTTLE,
+  verifyPassword,
+  type AuthStore,
+} from '../../server/auth';
+import { createMemoryStore } from '../../server/memory-store';
+import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { NOW } from './helpers';
+import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
+
+const PASSWORD = 'kuda benar baterai staples'; // 26 characters with spaces: fine, no composition rules
+const ORIGIN = 'http://mitra.test';
+const ADMIN_EMAIL = () => demoSnapshot().users.find((u) => u.id === IDS.admin)!.email;
+const STAFF_EMAIL = () => demoSnapshot().users.find((u) => u.id === IDS.staff)!.email;
+
+type Answer = { status: number; headers: Headers; body: any };
+
+/** An API with sign-in on, a clock the test moves, and passwords for the admin and the staff member. */
+async function authApi(options: { authStore?: AuthStore; idleMinutes?: number; absoluteHours?: number; secureCookies?: boolean } = {}) {
+  let now = NOW;
+  const store = createMemoryStore(demoSnapshot());
+  const authStore = options.authStore ?? createMemoryAuthStore();
+  const auth = createAuth({
+    store: authStore,
+    now: () => now,
+    clientIp: (request) => request.headers.get('x-test-ip') ?? '10.0.0.1',
+    ...(options.idleMinutes !== undefined ? { idleMinutes: options.idleMinutes } : {}),
+    ...(options.absoluteHours !== undefined ? { absoluteHours: options.absoluteHours } : {}),
+    ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
+  });
+  await auth.setPassword(IDS.admin, PASSWORD);
+  await auth.setPassword(IDS.staff, PASSWORD);
+  const api = createApi({ store, now: () => now, auth });
+
+  async function request(
+    method: string,
+    path: string,
+    init: { body?: unknown; cookie?: string; headers?: Record<string, string>; base?: string } = {},
+  ): Promise<Answer> {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    if (method !== 'GET' && headers.origin === undefined) headers.origin = init.base ?? ORIGIN;
+    if (headers.origin === '') delete headers.origin;
+    if (init.cookie) headers.cookie = init.cookie;
+    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+    const response = await api.fetch(
+      new Request(`${init.base ?? ORIGIN}/api${path}`, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      }),
+    );
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  const signIn = (email: string, password: string, extra: { cookie?: string; headers?: Record<string, string>; base?: string } = {}) =>
+    request('POST', '/auth/sign-in', { body: { email, password }, ...extra });
+
+  /** The cookie to send back (name=value), from a Set-Cookie. */
+  const cookieOf = (answer: Answer) => (answer.headers.get('set-cookie') ?? '').split(';')[0]!;
+
+  return {
+    store,
+    authStore,
+    auth,
+    request,
+    signIn,
+    cookieOf,
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
+  };
+}
+
+const MINUTE = 60_000;
+
+describe('sign-in', () => {
+  it('signs in with email and password: the user, and a session cookie with safe attributes', async () => {
+    const t = await authApi();
+    const answer = await t.signIn(ADMIN_EMAIL().toUpperCase(), PASSWORD); // emails match without case
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ user: t.store.users.get(IDS.admin) });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    const setCookie = answer.headers.get('set-cookie')!;
+    const [pair, ...attributes] = setCookie.split('; ');
+    expect(pair).toMatch(/^mitra_session=[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
+    expect(attributes.sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']); // no Secure over http
+    // Only a hash of the id is stored.
+    const id = pair!.slice('mitra_session='.length);
+    const sessions = (t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.idHash).toBe(createHash('sha256').update(id).digest('base64url'));
+    expect(JSON.stringify(sessions)).not.toContain(id);
+
+    const session = await t.request('GET', '/session', { cookie: t.cookieOf(answer) });
+    expect(session.status).toBe(200);
+    expect(session.body).toEqual({ user: t.store.users.get(IDS.admin), mode: 'server' });
+  });
+
+  it('marks the cookie Secure over HTTPS, or always when configured', async () => {
+    const https = await authApi();
+    const viaHttps = await https.signIn(ADMIN_EMAIL(), PASSWORD, { base: 'https://mitra.test' });
+    expect(viaHttps.headers.get('set-cookie')!.split('; ')).toContain('Secure');
+    const forced = await authApi({ secureCookies: true });
+    expect((await forced.signIn(ADMIN_EMAIL(), PASSWORD)).headers.get('set-cookie')!.split('; ')).toContain('Secure');
+  });
+
+  it('gives the same answer for a wrong password and an unknown email (no account enumeration)', async () => {
+    const t = await authApi();
+    const wrong = await t.signIn(ADMIN_EMAIL(), `${PASSWORD}x`);
+    const unknown = await t.signIn('nobody@example.org', PASSWORD);
+    const noPassword = await t.signIn(demoSnapshot().users.find((u) => u.id === IDS.manager)!.email, PASSWORD);
+    for (const answer of [wrong, unknown, noPassword]) {
+      expectProblem(answer, 401, '/problems/sign-in-failed');
+      expect(answer.body).toEqual(wrong.body);
+      expect([...answer.headers.entries()]).toEqual([...wrong.headers.entries()]);
+      expect(answer.headers.get('set-cookie')).toBeNull();
+    }
+  });
+
+  it('does the scrypt work for an unknown email too', async () => {
+    const t = await authApi();
+    await t.signIn(ADMIN_EMAIL(), 'warm-up password'); // the dummy hash is made once
+    const time = async (email: string) => {
+      const start = performance.now();
+      await t.signIn(email, `${PASSWORD}x`);
+      return performance.now() - start;
+    };
+    const unknown = await time('nobody@example.org');
+    const known = await time(STAFF_EMAIL());
+    // Both pay for one scrypt (tens of milliseconds); an early return would take ~0.
+    expect(unknown).toBeGreaterThan(known / 4);
+  });
+
+  it('refuses a malformed sign-in body with field errors', async () => {
+    const t = await authApi();
+    expectFieldErrors(await t.request('POST', '/auth/sign-in', { body: { email: '', password: '' } }), {
+      email: 'required',
+      password: 'required',
+    });
+    expectFieldErrors(await t.request('POST', '/auth/sign-in', { body: { email: 'a@b.c', password: 'x', remember: true } }), {
+      remember: 'unknownField',
+    });
+  });
+
+  it(`slows an account down after ${THROTTLE.account} failures: 429 with Retry-After, even for the right password`, async () => {
+    const t = await authApi();
+    for (let i = 0; i < THROTTLE.account; i += 1) {
+      expectProblem(await t.signIn(ADMIN_EMAIL(), 'not the password at all'), 401);
+    }
+    const blocked = await t.signIn(ADMIN_EMAIL(), PASSWORD);
+    expectProblem(blocked, 429, '/problems/too-many-attempts');
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    expect(blocked.headers.get('set-cookie')).toBeNull();
+    // Another account from another address is not slowed down.
+    expect((await t.signIn(STAFF_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '10.9.9.9' } })).status).toBe(200);
+    // The wait doubles with each further failure.
+    t.advance(1_000);
+    expectProblem(await t.signIn(ADMIN_EMAIL(), 'still not it'), 401);
+    expect((await t.signIn(ADMIN_EMAIL(), PASSWORD)).headers.get('retry-after')).toBe('2');
+    t.advance(2_000);
+    const ok = await t.signIn(ADMIN_EMAIL(), PASSWORD);
+    expect(ok.status).toBe(200);
+    // Success resets the account's counter.
+    expectProblem(await t.signIn(ADMIN_EMAIL(), 'wrong again'), 401);
+    expect((await t.signIn(ADMIN_EMAIL(), PASSWORD)).status).toBe(200);
+  });
+
+  it(`slows an address down after ${THROTTLE.ip} failures across accounts`, async () => {
+    const t = await authApi();
+    for (let i = 0; i < THROTTLE.ip; i += 1) {
+      expectProblem(await t.signIn(`guess${i}@example.org`, 'password guess 123', { headers: { 'x-test-ip': '192.0.2.7' } }), 401);
+    }
+    const blocked = await t.signIn(ADMIN_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '192.0.2.7' } });
+    expectProblem(blocked, 429, '/problems/too-many-attempts');
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await t.signIn(ADMIN_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '192.0.2.8' } })).status).toBe(200);
+  }, 20_000);
+});
+
+describe('sessions', () => {
+  it('rotates the session id at every sign-in: the old one stops working', async () => {
+    const t = await authApi();
+    const first = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    const second = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD, { cookie: first }));
+    expect(second).not.toBe(first);
+    expectProblem(await t.request('GET', '/session', { cookie: first }), 401, '/problems/unauthenticated');
+    expect((await t.request('GET', '/session', { cookie: second })).status).toBe(200);
+  });
+
+  it('ends after 30 idle minutes; activity keeps it alive', async () => {
+    const t = await authApi();
+    const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    t.advance(29 * MINUTE);
+    expect((await t.request('GET', '/session', { cookie })).status).toBe(200);
+    t.advance(29 * MINUTE); // 58 minutes after sign-in, 29 after the last request
+    expect((await t.request('GET', '/session', { cookie })).status).toBe(200);
+    t.advance(31 * MINUTE);
+    expectProblem(await t.request('GET', '/session', { cookie }), 401);
+    // Gone for good, not just refused once.
+    t.advance(-31 * MINUTE);
+    expectProblem(await t.request('GET', '/session', { cookie }), 401);
+  });
+
+  it('ends 12 hours after sign-in however busy, and both limits are configurable', async () => {
+    const t = await authApi();
+    const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+      t.advance(20 * MINUTE);
+      expect((await t.request('GET', '/session', { cookie })).status, `${minutes} minutes`).toBe(200);
+    }
+    t.advance(21 * MINUTE); // 12 h 1 min after sign-in, 21 min after the last request
+    expectProblem(await t.request('GET', '/session', { cookie }), 401);
+
+    const short = await authApi({ idleMinutes: 5, absoluteHours: 1 });
+    const c2 = short.cookieOf(await short.signIn(ADMIN_EMAIL(), PASSWORD));
+    short.advance(6 * MINUTE);
+    expectProblem(await short.request('GET', '/session', { cookie: c2 }), 401);
+  });
+
+  it('sign-out ends the session on the server and clears the cookie', async () => {
+    const t = await authApi();
+    const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    const out = await t.request('POST', '/auth/sign-out', { cookie });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/^mitra_session=; .*Max-Age=0/);
+    expect((t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions()).toEqual([]);
+    // The old cookie, replayed, no longer works.
+    expectProblem(await t.request('GET', '/session', { cookie }), 401);
+  });
+
+  it('ignores the demo header once sign-in is on; reads need a session too', async () => {
+    const t = await authApi();
+    expectProblem(await t.request('GET', '/session', { headers: { 'x-mitra-user': IDS.admin } }), 401);
+    expectProblem(await t.request('GET', '/follow-ups', { headers: { 'x-mitra-user': IDS.admin } }), 401);
+    expectProblem(
+      await t.request('POST', '/sectors', { body: { id: 'space', name: { id: 'Antariksa', en: 'Space' }, color: '#123456' }, headers: { 'x-mitra-user': IDS.admin } }),
+      401,
+    );
+    const cookie = t.cookieOf(await t.signIn(STAFF_EMAIL(), PASSWORD));
+    expect((await t.request('GET', '/follow-ups', { cookie })).status).toBe(200);
+    // Roles hold with sessions as with the header.
+    expectProblem(
+      await t.request('POST', '/sectors', { body: { id: 'space', name: { id: 'Antariksa', en: 'Space' }, color: '#123456' }, cookie }),
+      403,
+      '/problems/forbidden',
+    );
+  });
+
+  it('refuses writes from another origin, or with no Origin (CSRF)', async () => {
+    const t = await authApi();
+    const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    const body = { id: 'space', name: { id: 'Antariksa', en: 'Space' }, color: '#123456' };
+    expectProblem(await t.request('POST', '/sectors', { body, cookie, headers: { origin: 'https://evil.example' } }), 403, '/problems/cross-origin');
+    expectProblem(await t.request('POST', '/sectors', { body, cookie, headers: { origin: '' } }), 403, '/problems/cross-origin');
+    expectProblem(await t.signIn(ADMIN_EMAIL(), PASSWORD, { headers: { origin: 'https://evil.example' } }), 403, '/problems/cross-origin');
+    expect(t.store.sectors.get('space')).toBeUndefined();
+    expect((await t.request('POST', '/sectors', { body, cookie })).status).toBe(201);
+  });
+});
+
+describe('users and passwords (administrators)', () => {
+  it('disabling a user ends their sessions, and they cannot sign in again', async () => {
+    const t = await authApi();
+    const admin = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    const staff = t.cookieOf(await t.signIn(STAFF_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '10.0.0.2' } }));
+    const disabled = await t.request('PATCH', `/users/${IDS.staff}`, { body: { active: false }, headers: ifMatch(1), cookie: admin });
+    expect(disabled.status).toBe(200);
+    expect((t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions().map((s) => s.userId)).toEqual([IDS.admin]);
+    expectProblem(await t.request('GET', '/session', { cookie: staff }), 401);
+    const again = await t.signIn(STAFF_EMAIL(), PASSWORD);
+    expectProblem(again, 401, '/problems/sign-in-failed');
+    expect(again.body).toEqual((await t.signIn('nobody@example.org', PASSWORD)).body);
+  });
+
+  it(`creates a user with a first password: ${PASSWORD_MIN} to ${PASSWORD_MAX}+ characters, any characters, never echoed or audited`, async () => {
+    const t = await authApi();
+    const admin = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    const create = (body: Record<string, unknown>) => t.request('POST', '/users', { body, cookie: admin });
+    expectFieldErrors(await create({ ...validUser(), password: 'a'.repeat(PASSWORD_MIN - 1) }), { password: 'tooShort' });
+    expectFieldErrors(await create({ ...validUser(), password: 'a'.repeat(PASSWORD_MAX + 1) }), { password: 'tooLong' });
+    expectFieldErrors(await create({ ...validUser(), name: '', password: 'short' }), { name: 'required', password: 'tooShort' });
+    // 14 emoji are 28 UTF-16 units but 14 characters: too short.
+    expectFieldErrors(await create({ ...validUser(), password: '🙂'.repeat(PASSWORD_MIN - 1) }), { password: 'tooShort' });
+    expect(t.store.users.count()).toBe(demoSnapshot().users.length);
+
+    const secret = 'semua huruf kecil saja ya'; // no digits, no capitals, spaces: allowed
+    const created = await create({ ...validUser(), password: secret });
+    expect(created.status).toBe(201);
+    expect(JSON.stringify(created.body)).not.toContain(secret);
+    expect(created.body).not.toHaveProperty('password');
+    expect(JSON.stringify(t.store.snapshot())).not.toContain(secret); // the User and the audit trail
+    expect(JSON.stringify(t.store.snapshot())).not.toContain('$scrypt$');
+    expectFieldErrors(await create({ ...validUser(), password: secret }), { email: 'duplicate' });
+    const signedIn = await t.signIn(validUser().email, secret, { headers: { 'x-test-ip': '10.0.0.3' } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.id).toBe(created.body.id);
+
+    // Exactly the maximum is fine. Only administrators create users.
+    expect((await create({ ...validUser(), email: 'max@example.org', password: 'x'.repeat(PASSWORD_MAX) })).status).toBe(201);
+    const staff = t.cookieOf(await t.signIn(STAFF_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '10.0.0.4' } }));
+    expectProblem(await t.request('POST', '/users', { body: { ...validUser(), email: 'x@example.org' }, cookie: staff }), 403);
+  });
+
+  it("an administrator's password reset ends the user's sessions; the old password stops working", async () => {
+    const t = await authApi();
+    const admin = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    const staff = t.cookieOf(await t.signIn(STAFF_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '10.0.0.2' } }));
+    const next = 'kata sandi baru yang panjang';
+    expectFieldErrors(await t.request('POST', `/users/${IDS.staff}/password`, { body: { password: 'pendek' }, cookie: admin }), {
+      password: 'tooShort',
+    });
+    expectProblem(await t.request('POST', `/users/usr-ghost/password`, { body: { password: next }, cookie: admin }), 404);
+    expectProblem(await t.request('POST', `/users/${IDS.admin}/password`, { body: { password: next }, cookie: staff }), 403);
+    const reset = await t.request('POST', `/users/${IDS.staff}/password`, { body: { password: next }, cookie: admin });
+    expect(reset.status).toBe(204);
+    expect(reset.body).toBeUndefined();
+    expectProblem(await t.request('GET', '/session', { cookie: staff }), 401);
+    expectProblem(await t.signIn(STAFF_EMAIL(), PASSWORD), 401);
+    expect((await t.signIn(STAFF_EMAIL(), next)).status).toBe(200);
+    expect(JSON.stringify(t.store.snapshot())).not.toContain(next);
+  });
+});
+
+describe('password hashing', () => {
+  it('is scrypt N=2^15, r=8, p=1 with a 16-byte salt and a 32-byte key, parameters in the string', async () => {
+    const hash = await hashPassword(PASSWORD);
+    const match = /^\$scrypt\$ln=15,r=8,p=1\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(hash);
+    expect(match).not.toBeNull();
+    expect(Buffer.from(match![1]!, 'base64')).toHaveLength(16);
+    expect(Buffer.from(match![2]!, 'base64')).toHaveLength(32);
+    expect(await hashPassword(PASSWORD)).not.toBe(hash); // a fresh salt each time
+    expect(await verifyPassword(PASSWORD, hash)).toBe(true);
+    expect(await verifyPassword(`${PASSWORD} `, hash)).toBe(false); // never trimmed
+    expect(await verifyPassword(PASSWORD, hash.replace('ln=15', 'ln=14'))).toBe(false);
+    expect(await verifyPassword(PASSWORD, 'plain text')).toBe(false);
+  });
+});
+
+describe('the SQLite auth store', () => {
+  it('creates its tables once and keeps sessions, passwords and counters', async () => {
+    const db = new Database(':memory:');
+    const t = await authApi({ authStore: createSqliteAuthStore(db) });
+    createSqliteAuthStore(db); // a second start applies nothing twice
+    const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['auth_credentials', 'auth_failures', 'auth_sessions', 'schema_migrations']));
+    const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
+    expect((await t.request('GET', '/session', { cookie })).status).toBe(200);
+    const row = db.prepare<[], { id_hash: string; user_id: string }>('SELECT id_hash, user_id FROM auth_sessions').get()!;
+    expect(row.user_id).toBe(IDS.admin);
+    expect(cookie).not.toContain(row.id_hash);
+    expectProblem(await t.signIn(ADMIN_EMAIL(), 'wrong wrong wrong'), 401);
+    expect(db.prepare('SELECT count FROM auth_failures WHERE key = ?').pluck().get(`account:${ADMIN_EMAIL().toLowerCase()}`)).toBe(1);
+    await t.request('POST', '/auth/sign-out', { cookie });
+    expect(db.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+describe('the first administrator', () => {
+  it('is created from the given email, name and password once; a second start changes nothing', async () => {
+    const store = createMemoryStore({ ...demoSnapshot(), users: [] });
+    const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW });
+    await expect(bootstrapAdmin(store, auth, { email: 'admin@example.org', name: 'Admin', password: 'short' })).rejects.toThrow();
+    const first = await bootstrapAdmin(store, auth, { email: 'admin@example.org', name: 'Admin', password: PASSWORD }, () => NOW);
+    expect(first.created).toBe(true);
+    expect(first.user).toMatchObject({ role: 'admin', active: true, email: 'admin@example.org' });
+    expect(auth.hasPassword(first.user.id)).toBe(true);
+    expect(store.audit.all().at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
+    const again = await bootstrapAdmin(store, auth, { email: 'other@example.org', name: 'Other', password: `${PASSWORD}!` });
+    expect(again).toMatchObject({ created: false, reason: 'admin-exists' });
+    expect(store.users.count()).toBe(1);
+    const api = createApi({ store, now: () => NOW, auth });
+    const answer = await api.fetch(
+      new Request('http://mitra.test/api/auth/sign-in', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: ORIGIN },
+        body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }),
+      }),
+    );
+    expect(answer.status).toBe(200);
+  });
+});
