@@ -4,6 +4,7 @@ import { LoadingState } from '@/components/ui/states';
 import { ensureLocalePart } from '@/i18n';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
+import { referenceRoutes } from './routes/reference-routes';
 import { NotFoundPage } from './routes/not-found';
 
 /**
@@ -84,6 +85,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 return { Component: m.PartnerPage, loader: m.partnerLoader(queryClient) };
               },
             },
+            ...referenceRoutes(queryClient),
             {
               path: '*',
               Component: NotFoundPage,

@@ -1,7 +1,7 @@
 import type { FieldPath, FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { describedBy, ErrorMessage } from '@/components/ui/form/field';
-import { domId } from './model';
+import { domId } from './dom-id';
+import { describedBy, ErrorMessage } from './field';
 
 /** Messages by field name; the same text the error summary shows. */
 type Errors = Record<string, string>;
@@ -21,7 +21,7 @@ type TextInputProps<T extends FieldValues> = {
   list?: string;
 };
 
-/** A labelled text input or textarea of the visit form, with hint and error in GOV.UK order. */
+/** A labelled text input or textarea, with hint and error in GOV.UK order. */
 export function TextInput<T extends FieldValues>({ name, label, register, errors, hint, optional, width = 'full', multiline, inputMode, autoComplete, lang, list }: TextInputProps<T>) {
   const { t } = useTranslation();
   const id = domId(name);
@@ -213,4 +213,36 @@ export function Checkboxes<T extends FieldValues>(props: ChoicesProps<T>) {
 
 export function Radios<T extends FieldValues>(props: ChoicesProps<T>) {
   return <Choices type="radio" {...props} />;
+}
+
+type CheckboxInputProps<T extends FieldValues> = {
+  name: FieldPath<T>;
+  label: string;
+  register: UseFormRegister<T>;
+  errors: Errors;
+  hint?: string;
+};
+
+/** One yes/no question as a single GOV.UK checkbox, with its hint and error. */
+export function CheckboxInput<T extends FieldValues>({ name, label, register, errors, hint }: CheckboxInputProps<T>) {
+  const id = domId(name);
+  const error = errors[name];
+  return (
+    <div className={`form-group${error ? ' form-group--error' : ''}`}>
+      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <div className="checkboxes">
+        <div className="checkboxes__item">
+          <input type="checkbox" id={id} className="checkboxes__input" aria-describedby={describedBy(id, hint, error)} {...register(name)} />
+          <label htmlFor={id} className="checkboxes__label">
+            {label}
+          </label>
+        </div>
+      </div>
+      {hint && (
+        <div className="hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      )}
+    </div>
+  );
 }

@@ -7,16 +7,17 @@ import { MEETING_KINDS, type Meeting } from '@/domain/meeting';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import { meetingInput } from '@/domain/schemas/meeting';
 import type { FieldError } from '@/domain/validation';
+import { ConflictPanel } from '@/components/ui/form/conflict-panel';
+import type { Choice } from '@/components/ui/form/three-way';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
 import { referenceQueries } from '@/features/reference/api/queries';
 import { useLabels } from '@/features/reference/api/use-labels';
 import { useUpdateMeeting } from '../api/mutations';
-import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '../visit-form/fields';
-import { domId } from '../visit-form/model';
+import { domId } from '@/components/ui/form/dom-id';
+import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import {
   applyEdit,
   conflictingFields,
@@ -51,7 +52,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   const update = useUpdateMeeting(meeting.id);
   const [base, setBase] = useState(meeting);
   const [conflict, setConflict] = useState<Conflict | undefined>();
-  const [choices, setChoices] = useState<Partial<Record<EditableField, 'mine' | 'theirs'>>>({});
+  const [choices, setChoices] = useState<Partial<Record<string, Choice>>>({});
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
   const form = useForm<EditValues>({ defaultValues: fromMeeting(meeting) });
@@ -175,61 +176,14 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   return (
     <>
       {conflict && (
-        <section className="conflict" role="alert" aria-labelledby="conflict-title">
-          <h2 id="conflict-title">{t('visit.conflictTitle')}</h2>
-          <p>{t('visit.conflictBody')}</p>
-          {conflicts.length > 0 && (
-            <TableScroll label={t('visit.conflictTitle')}>
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('visit.conflictField')}</th>
-                    <th scope="col">{t('visit.conflictMine')}</th>
-                    <th scope="col">{t('visit.conflictTheirs')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflicts.map((field) => (
-                    <tr key={field}>
-                      <th scope="row">{labelOf(field)}</th>
-                      <td>
-                        <label className="radios__item">
-                          <input
-                            type="radio"
-                            className="radios__input"
-                            name={`choice-${field}`}
-                            checked={choices[field] === 'mine'}
-                            onChange={() => setChoices((c) => ({ ...c, [field]: 'mine' }))}
-                          />
-                          <span>
-                            {show(field, conflict.mine)} <span className="visually-hidden">({t('visit.keepMine')})</span>
-                          </span>
-                        </label>
-                      </td>
-                      <td>
-                        <label className="radios__item">
-                          <input
-                            type="radio"
-                            className="radios__input"
-                            name={`choice-${field}`}
-                            checked={choices[field] !== 'mine'}
-                            onChange={() => setChoices((c) => ({ ...c, [field]: 'theirs' }))}
-                          />
-                          <span>
-                            {show(field, conflict.theirs)} <span className="visually-hidden">({t('visit.keepTheirs')})</span>
-                          </span>
-                        </label>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </TableScroll>
-          )}
-          <button type="button" className="button" onClick={() => void handleResolve()}>
-            {t('visit.conflictSave')}
-          </button>
-        </section>
+        <ConflictPanel
+          title={t('visit.conflictTitle')}
+          body={t('visit.conflictBody')}
+          rows={conflicts.map((field) => ({ field, label: labelOf(field), mine: show(field, conflict.mine), theirs: show(field, conflict.theirs) }))}
+          choices={choices}
+          onChoose={(field, choice) => setChoices((c) => ({ ...c, [field]: choice }))}
+          onSave={() => void handleResolve()}
+        />
       )}
 
       <form className="visit-form" noValidate onSubmit={(e) => void handleSubmit(handleSave)(e)} hidden={conflict !== undefined}>

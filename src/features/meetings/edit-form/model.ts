@@ -1,5 +1,6 @@
 import type { Meeting, MeetingKind, MeetingPatch } from '@/domain/meeting';
-import { fromIsoDate, toIsoDate, type DateParts } from '../visit-form/model';
+import { fromIsoDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
+import { conflictingKeys, mergeEdits, patchOf, type Choice } from '@/components/ui/form/three-way';
 
 /** The fields of a meeting that the edit page changes; participants and statements are kept. */
 export const EDITABLE = [
@@ -82,15 +83,9 @@ export function applyEdit(base: Meeting, values: EditValues): Meeting {
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
-
 /** The fields `next` changes relative to `base`; a field now empty is sent as null (removed). */
 export function patchBetween(base: Meeting, next: Meeting, fields: readonly EditableField[] = EDITABLE): MeetingPatch {
-  const patch: Record<string, unknown> = {};
-  for (const field of fields) {
-    if (!same(base[field], next[field])) patch[field] = next[field] ?? null;
-  }
-  return patch as MeetingPatch;
+  return patchOf(fields, base, next) as MeetingPatch;
 }
 
 /**
@@ -98,22 +93,10 @@ export function patchBetween(base: Meeting, next: Meeting, fields: readonly Edit
  * side changed merge without asking.
  */
 export function conflictingFields(base: Meeting, mine: Meeting, theirs: Meeting): EditableField[] {
-  return EDITABLE.filter((f) => !same(mine[f], base[f]) && !same(theirs[f], base[f]) && !same(mine[f], theirs[f]));
+  return conflictingKeys(EDITABLE, base, mine, theirs);
 }
 
 /** The result of a choice per conflicting field on top of their version, with my other changes. */
-export function resolve(
-  base: Meeting,
-  mine: Meeting,
-  theirs: Meeting,
-  choices: Partial<Record<EditableField, 'mine' | 'theirs'>>,
-): Meeting {
-  const result: Record<string, unknown> = { ...theirs };
-  for (const field of EDITABLE) {
-    const mineChanged = !same(mine[field], base[field]);
-    if (!mineChanged) continue;
-    const conflict = !same(theirs[field], base[field]) && !same(mine[field], theirs[field]);
-    if (!conflict || choices[field] === 'mine') result[field] = mine[field];
-  }
-  return result as Meeting;
+export function resolve(base: Meeting, mine: Meeting, theirs: Meeting, choices: Partial<Record<EditableField, Choice>>): Meeting {
+  return mergeEdits(EDITABLE, base, mine, theirs, choices);
 }

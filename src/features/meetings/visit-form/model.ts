@@ -1,8 +1,12 @@
-import { HOME_TIME_ZONE, isIsoDate } from '@/domain/dates';
+import { emptyDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
+import { HOME_TIME_ZONE } from '@/domain/dates';
 import type { FollowUpStatus, Priority } from '@/domain/follow-up';
 import type { MeetingCreate, MeetingKind, NewPerson, ParticipantSide } from '@/domain/meeting';
 import type { PartnershipType } from '@/domain/partnership';
 import type { RegionLevel } from '@/domain/region';
+
+export { domId } from '@/components/ui/form/dom-id';
+export { emptyDate, fromIsoDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
 
 /**
  * The visit form holds what people type (strings, day/month/year parts); the API takes a
@@ -10,7 +14,6 @@ import type { RegionLevel } from '@/domain/region';
  * the form's fields, so client-side and server-side errors land in the same places.
  */
 
-export type DateParts = { day: string; month: string; year: string };
 /** A person chosen from those recorded (`id`), or, with `id` NEW_PERSON, one typed in. */
 export type PersonPick = { id: string; name: string; position: string; email: string; phone: string };
 export const NEW_PERSON = 'new';
@@ -52,7 +55,6 @@ export type VisitFormValues = {
 };
 
 const emptyPerson = (): PersonPick => ({ id: '', name: '', position: '', email: '', phone: '' });
-export const emptyDate = (): DateParts => ({ day: '', month: '', year: '' });
 export const emptyParticipant = (side: ParticipantSide = 'guest'): ParticipantRow => ({
   side,
   name: '',
@@ -99,22 +101,6 @@ const text = (value: string): string | undefined => {
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
 };
-
-/** "22", "9", "2025" → "2025-09-22"; anything not a real date is passed on as typed, to be refused. */
-export function toIsoDate(parts: DateParts): string | undefined {
-  const [day, month, year] = [parts.day.trim(), parts.month.trim(), parts.year.trim()];
-  if (!day && !month && !year) return undefined;
-  const iso = `${year.padStart(4, '0')}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  return /^\d{1,2}$/.test(day) && /^\d{1,2}$/.test(month) && /^\d{4}$/.test(year) && isIsoDate(iso)
-    ? iso
-    : `${year}-${month}-${day}`;
-}
-
-export function fromIsoDate(iso: string | undefined): DateParts {
-  if (!iso) return emptyDate();
-  const [year = '', month = '', day = ''] = iso.split('-');
-  return { day: String(Number(day)), month: String(Number(month)), year };
-}
 
 const isBlankParticipant = (p: ParticipantRow) => !p.name.trim() && !p.description.trim() && !p.organizationId;
 const isBlankFollowUp = (f: FollowUpRow) =>
@@ -291,6 +277,3 @@ export function fieldIdFor(apiPath: string, paths: Map<string, string>): string 
       return parts[0] ?? 'title';
   }
 }
-
-/** A field id as a DOM id (react-hook-form names contain dots, which CSS and hrefs tolerate). */
-export const domId = (fieldId: string) => `f-${fieldId.replace(/\./g, '-')}`;

@@ -20,7 +20,7 @@ import { useLabels } from '@/features/reference/api/use-labels';
 import { referenceQueries } from '@/features/reference/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
 import { markProgress, useCreateMeeting } from '../api/mutations';
-import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from './fields';
+import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import {
   domId,
   emptyFollowUp,

@@ -1,0 +1,11 @@
+import { useParams } from 'react-router';
+import { ReferenceFormShell } from '@/features/reference-forms/reference-form-page';
+
+export function NewOrganizationPage() {
+  return <ReferenceFormShell kind="organizations" />;
+}
+
+export function EditOrganizationPage() {
+  const id = useParams().organizationId ?? '';
+  return <ReferenceFormShell key={id} kind="organizations" id={id} />;
+}

@@ -1,0 +1,35 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import type { SavedState } from '@/features/reference-forms/reference-form-page';
+import { ReferenceLists } from '@/features/reference-forms/reference-lists';
+import { referenceQueries } from '@/features/reference/api/queries';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function referenceLoader(queryClient: QueryClient) {
+  return () => {
+    void queryClient.prefetchQuery(referenceQueries.regions());
+    void queryClient.prefetchQuery(referenceQueries.organizations());
+    void queryClient.prefetchQuery(referenceQueries.allPeople());
+    return null;
+  };
+}
+
+/** "Data rujukan": partner regions, organisations and people, and the confirmation after a save. */
+export function ReferencePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('reference.title'));
+  const saved = (useLocation().state as Partial<SavedState> | null)?.saved;
+  return (
+    <div className="page">
+      <h1>{t('reference.title')}</h1>
+      <p className="lead">{t('reference.intro')}</p>
+      {saved && (
+        <div className="notification notification--success" role="status">
+          <p>{t(`reference.saved.${saved.kind}`, { name: saved.name })}</p>
+        </div>
+      )}
+      <ReferenceLists />
+    </div>
+  );
+}
