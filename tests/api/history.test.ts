@@ -6,10 +6,11 @@ import { expectFieldErrors, expectProblem, ifMatch, validMeeting } from './fixtu
 describe('the audit trail', () => {
   it('records a follow-up change: who, when, only the changed fields before → after, and the comment', async () => {
     const api = testApi();
+    const { version, priority: priorityBefore } = api.store.followUps.get('fu-binzhou-agenda')!;
     const saved = await api.request('PATCH', '/follow-ups/fu-binzhou-agenda', {
       user: IDS.staff,
-      headers: ifMatch(1),
-      body: { dueDate: '2025-12-01', priority: 'high', comment: 'Disepakati ulang.' },
+      headers: ifMatch(version),
+      body: { dueDate: '2025-12-01', priority: priorityBefore === 'high' ? 'low' : 'high', comment: 'Disepakati ulang.' },
     });
     expect(saved.status).toBe(200);
     const history = await api.request('GET', '/history?entity=followUp&entityId=fu-binzhou-agenda');
@@ -20,7 +21,7 @@ describe('the audit trail', () => {
       action: 'update',
       entity: 'followUp',
       entityId: 'fu-binzhou-agenda',
-      version: 2,
+      version: version + 1,
       at: NOW.toISOString(),
       note: 'Disepakati ulang.',
     });
@@ -34,6 +35,8 @@ describe('the audit trail', () => {
 
   it('records a stage change with its note, and a partnership edit, newest first', async () => {
     const api = testApi();
+    const notesBefore = api.store.partnerships.get(IDS.partnership)!.notes;
+    expect(notesBefore).not.toBe('Catatan baru');
     await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
       user: IDS.manager,
       headers: ifMatch(1),
@@ -46,7 +49,7 @@ describe('the audit trail', () => {
     });
     const history = await api.request('GET', `/history?entity=partnership&entityId=${IDS.partnership}`);
     expect(history.body.items.map((e: any) => e.version)).toEqual([3, 2]);
-    expect(history.body.items[0].changes).toEqual([{ field: 'notes', after: 'Catatan baru' }]);
+    expect(history.body.items[0].changes).toEqual([{ field: 'notes', before: notesBefore, after: 'Catatan baru' }]);
     expect(history.body.items[1]).toMatchObject({ note: 'LoI' });
     expect(history.body.items[1].changes).toContainEqual({ field: 'stage', before: 'exploring', after: 'letter-of-intent' });
   });
@@ -74,7 +77,9 @@ describe('the audit trail', () => {
 
   it('lets only administrators read and export the whole trail', async () => {
     const api = testApi();
-    await api.request('PATCH', '/follow-ups/fu-binzhou-agenda', { headers: ifMatch(1), body: { title: '=HYPERLINK("x")' } });
+    const version = api.store.followUps.get('fu-binzhou-agenda')!.version;
+    const saved = await api.request('PATCH', '/follow-ups/fu-binzhou-agenda', { headers: ifMatch(version), body: { title: '=HYPERLINK("x")' } });
+    expect(saved.status).toBe(200);
     for (const user of [IDS.staff, IDS.officer, IDS.manager]) {
       expectProblem(await api.request('GET', '/audit', { user }), 403, '/problems/forbidden');
       expectProblem(await api.request('GET', '/audit/export.csv', { user }), 403, '/problems/forbidden');
@@ -83,8 +88,10 @@ describe('the audit trail', () => {
     expect(list.status).toBe(200);
     expect(list.body.items[0]).toMatchObject({ entityId: 'fu-binzhou-agenda', actorId: IDS.staff });
     const response = await fetchCsv(api, '/audit/export.csv?entity=followUp');
+    expect(response.status).toBe(200);
     expect(response.type).toMatch(/^text\/csv/);
-    expect(response.text.startsWith('\uFEFFat,actorId,actor,action,entity,entityId,version,field,before,after,note')).toBe(true);
+    expect(response.bom).toBe(true);
+    expect(response.text.startsWith('at,actorId,actor,action,entity,entityId,version,field,before,after,note')).toBe(true);
     // Formula injection neutralised in the exported values.
     expect(response.text).toContain(`'=HYPERLINK`);
     expect(response.text).toContain('Rina Wulandari');
@@ -96,5 +103,8 @@ async function fetchCsv(api: ReturnType<typeof testApi>, path: string) {
   const { createApi } = await import('../../server/app');
   const app = createApi({ store: api.store, now: () => NOW });
   const response = await app.fetch(new Request(`http://mitra.test/api${path}`, { headers: { 'x-mitra-user': IDS.admin } }));
-  return { type: response.headers.get('content-type') ?? '', text: await response.text() };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // Response.text() would drop the byte order mark Excel needs: look at the bytes.
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { status: response.status, type: response.headers.get('content-type') ?? '', bom, text: new TextDecoder().decode(bytes.subarray(bom ? 3 : 0)) };
 }
