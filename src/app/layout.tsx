@@ -68,6 +68,11 @@ export function Layout() {
                 {t('nav.partners')}
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/reference" className="nav__link">
+                {t('nav.reference')}
+              </NavLink>
+            </li>
           </ul>
         </nav>
       </header>

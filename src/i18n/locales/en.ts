@@ -13,6 +13,7 @@ export const en: LocaleResources = {
     followUps: 'Follow-ups',
     meetings: 'Meetings',
     partners: 'Partners',
+    reference: 'Reference data',
   },
   toolbar: {
     language: 'Language',

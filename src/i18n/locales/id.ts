@@ -12,6 +12,7 @@ export const id = {
     followUps: 'Tindak lanjut',
     meetings: 'Pertemuan',
     partners: 'Kemitraan',
+    reference: 'Data rujukan',
   },
   toolbar: {
     language: 'Bahasa',
