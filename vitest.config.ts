@@ -21,7 +21,7 @@ export default defineConfig({
           // The same API contract over the SQLite store (in memory): one contract, two stores.
           name: 'api-sqlite',
           environment: 'node',
-          include: ['tests/api/**/*.test.ts', 'tests/sqlite/**/*.test.ts'],
+          include: ['tests/api/**/*.test.ts', 'tests/sqlite/**/*.test.ts', 'tests/node/**/*.test.ts'],
           env: { MITRA_TEST_STORE: 'sqlite' },
         },
       },
