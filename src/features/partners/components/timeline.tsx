@@ -141,15 +141,15 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
   const fieldNames = (item.fields ?? []).map((f) => t(`history.fields.${f as 'title'}`, { defaultValue: f })).join(', ');
   const text =
     item.event === 'status'
-      ? t('timeline.status', { title: item.title, from: status(item.from), to: status(item.to) })
+      ? t('timeline.status', { from: status(item.from), to: status(item.to) })
       : item.event === 'updated'
-        ? t('timeline.updated', { title: item.title, fields: fieldNames })
-        : t(`timeline.${item.event}`, { title: item.title });
+        ? t('timeline.updated', { fields: fieldNames })
+        : t(`timeline.${item.event}`);
   return (
     <li className="timeline__item timeline__item--follow-up">
       {when}
       <p className="timeline__what">
-        {text} <span className="visually-hidden">—</span> {link}
+        {text} {link}
         {by}
       </p>
       {item.comment && <p className="timeline__note">“{item.comment}”</p>}
