@@ -41,7 +41,6 @@ export const partnersEn: PartnersResources = {
     contactName: 'Name',
     contactPosition: 'Position',
     contactFrom: 'From',
-    addContact: 'Add a contact',
   },
   timeline: {
     title: 'Timeline',

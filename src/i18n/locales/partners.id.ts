@@ -43,7 +43,6 @@ export const partnersId = {
     contactName: 'Nama',
     contactPosition: 'Jabatan',
     contactFrom: 'Asal',
-    addContact: 'Tambah kontak',
   },
   timeline: {
     title: 'Linimasa',
