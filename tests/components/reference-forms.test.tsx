@@ -249,3 +249,96 @@ describe('creating a partnership', () => {
     expect(currentStore().partnerships.count()).toBe(before);
   });
 });
+
+describe('a draft of an edit', () => {
+  it('survives a reload, and when someone saved meanwhile, asks which version to keep instead of overwriting', async () => {
+    const first = await open('/regions/reg-binzhou/edit', 'Ubah daerah mitra');
+    await fill(first.user, textbox('Provinsi / negara bagian'), 'Provinsi Shandong');
+    await waitFor(() => expect(useDrafts.getState().drafts['reference:regions:reg-binzhou']).toBeDefined());
+    first.unmount();
+
+    // While the page was closed, a colleague saved another province.
+    const stored = currentStore().regions.get('reg-binzhou')!;
+    currentStore().regions.replace({ ...stored, province: 'Shandong Sheng', version: stored.version + 1 });
+
+    const { user } = await open('/regions/reg-binzhou/edit', 'Ubah daerah mitra');
+    expect(screen.getByText(/Draf Anda dipulihkan/)).toBeInTheDocument();
+    expect(textbox('Provinsi / negara bagian')).toHaveValue('Provinsi Shandong');
+    await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
+
+    const conflict = await screen.findByRole('alert', { name: 'Orang lain mengubah data ini' });
+    await user.click(within(conflict).getByRole('radio', { name: /Provinsi Shandong/ }));
+    await user.click(within(conflict).getByRole('button', { name: 'Simpan dengan pilihan ini' }));
+    await findSaved('Daerah mitra Binzhou tersimpan.');
+    expect(currentStore().regions.get('reg-binzhou')).toMatchObject({ province: 'Provinsi Shandong', version: stored.version + 2 });
+    expect(useDrafts.getState().drafts['reference:regions:reg-binzhou']).toBeUndefined();
+  });
+});
+
+describe('leaving a form with unsaved input', () => {
+  it('asks first; "Tetap di sini" keeps the page and what was typed', async () => {
+    const { user, router } = await open('/organizations/new', 'Tambah organisasi');
+    await fill(user, textbox('Nama organisasi'), 'Kedutaan Besar Republik Rakyat Tiongkok');
+
+    await user.click(screen.getByRole('link', { name: 'Batal' }));
+
+    const dialog = await screen.findByRole('dialog', { name: 'Tinggalkan halaman ini?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Tetap di sini' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(router.state.location.pathname).toBe('/organizations/new');
+    expect(textbox('Nama organisasi')).toHaveValue('Kedutaan Besar Republik Rakyat Tiongkok');
+  });
+});
+
+describe('editing a partnership', () => {
+  it('has no stage field, checks the agreement dates, and sends only the changed fields against the version', async () => {
+    const patches: Array<{ body: unknown; ifMatch: string | null }> = [];
+    const listener = ({ request }: { request: Request }) => {
+      if (request.method === 'PATCH')
+        void request
+          .clone()
+          .json()
+          .then((body: unknown) => patches.push({ body, ifMatch: request.headers.get('if-match') }));
+    };
+    server.events.on('request:start', listener);
+    try {
+      const { user, router } = await open('/partners/pts-tangerang-binzhou/edit', 'Ubah kemitraan', 'usr-hendra');
+      expect(screen.queryByRole('combobox', { name: /^Tahap/ })).not.toBeInTheDocument();
+      const signed = screen.getByRole('group', { name: /^Tanggal MoU ditandatangani/ });
+      const expires = screen.getByRole('group', { name: /^Tanggal MoU berakhir/ });
+      const date = async (group: HTMLElement, [d, m, y]: [string, string, string]) => {
+        await fill(user, within(group).getByRole('textbox', { name: 'Tanggal' }), d);
+        await fill(user, within(group).getByRole('textbox', { name: 'Bulan' }), m);
+        await fill(user, within(group).getByRole('textbox', { name: 'Tahun' }), y);
+      };
+      await date(signed, ['1', '12', '2025']);
+      await date(expires, ['30', '11', '2025']);
+      await user.clear(screen.getByRole('textbox', { name: /^Catatan/ }));
+
+      await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
+      const summary = await screen.findByRole('alert', { name: 'Ada masalah' });
+      const message = 'Tanggal MoU berakhir: Tanggal akhir harus sesudah tanggal awal.';
+      expect(summaryLinks(summary)).toEqual([message]);
+      expect(errorMessageOf(expires)).toBe(`Galat: ${message}`);
+      expect(patches).toHaveLength(0);
+
+      await date(expires, ['30', '11', '2030']);
+      await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
+      await waitFor(() => expect(router.state.location.pathname).toBe('/partners/pts-tangerang-binzhou'));
+      expect(patches).toEqual([
+        {
+          body: { agreements: { mouSignedDate: '2025-12-01', mouExpiresDate: '2030-11-30' }, notes: null },
+          ifMatch: '"1"',
+        },
+      ]);
+      expect(currentStore().partnerships.get('pts-tangerang-binzhou')).toMatchObject({
+        stage: 'exploring',
+        agreements: { mouSignedDate: '2025-12-01', mouExpiresDate: '2030-11-30' },
+        version: 2,
+      });
+      expect(currentStore().partnerships.get('pts-tangerang-binzhou')?.notes).toBeUndefined();
+    } finally {
+      server.events.removeListener('request:start', listener);
+    }
+  });
+});
