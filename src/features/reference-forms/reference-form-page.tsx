@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import type { Action } from '@/domain/permissions';
+import { can, type Action } from '@/domain/permissions';
 import type { Organization } from '@/domain/organization';
 import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
@@ -19,7 +19,6 @@ import { createResource, referenceDetail, updateResource } from './api';
 import { useReferenceFields } from './fields';
 import type { FieldDescriptor } from './model';
 import { ResourceForm, type SaveMode } from './resource-form';
-import { useCan } from './use-can';
 
 export type FormKind = 'regions' | 'organizations' | 'people' | 'partnerships';
 type Stored = { id: string; version: number; createdAt: string; updatedAt: string };
@@ -72,8 +71,10 @@ export function formTitleKey(kind: FormKind, editing: boolean) {
 export function ReferenceFormPage({ kind, id }: { kind: FormKind; id?: string | undefined }) {
   const { t } = useTranslation();
   const editing = id !== undefined;
-  const allowed = useCan(ACTIONS[kind][editing ? 'update' : 'create']);
+  const session = useQuery(referenceQueries.session());
+  const allowed = session.data ? can(session.data.user.role, ACTIONS[kind][editing ? 'update' : 'create']) : undefined;
   const needed = [
+    session,
     useQuery(referenceQueries.sectors()),
     useQuery(referenceQueries.regions()),
     useQuery(referenceQueries.organizations()),

@@ -406,6 +406,7 @@ type FieldProps = {
 };
 
 function Field({ descriptor: d, register, control, errors, values }: FieldProps) {
+  const { t } = useTranslation();
   const common = { name: d.name, register, errors, ...(d.hint ? { hint: d.hint } : {}) };
   switch (d.kind) {
     case 'text': {
@@ -431,7 +432,7 @@ function Field({ descriptor: d, register, control, errors, values }: FieldProps)
     case 'checkboxes':
       return <Checkboxes {...common} legend={d.label} options={d.options} />;
     case 'date':
-      return <DateInput {...common} legend={d.label} />;
+      return <DateInput {...common} legend={d.optional ? `${d.label} (${t('form.optional')})` : d.label} />;
     case 'boolean':
       return <CheckboxInput {...common} label={d.label} />;
     case 'list':
