@@ -342,3 +342,30 @@ describe('editing a partnership', () => {
     }
   });
 });
+
+describe('a restored draft of a person with contact details', () => {
+  it('keeps the saved e-mail and phone, which the draft never held', async () => {
+    const qu = currentStore().people.get('per-qu-yuekuan')!;
+    currentStore().people.replace({ ...qu, email: 'qu.yuekuan@example.org', phone: '+86 543 111 2222' });
+    const first = await open('/people/per-qu-yuekuan/edit', 'Ubah data orang');
+    expect(textbox('Surel')).toHaveValue('qu.yuekuan@example.org');
+    await fill(first.user, textbox('Jabatan'), 'Wakil Wali Kota Binzhou');
+    await waitFor(() => expect(useDrafts.getState().drafts['reference:people:per-qu-yuekuan']).toBeDefined());
+    expect(JSON.stringify(useDrafts.getState().drafts)).not.toMatch(/qu\.yuekuan@|111 2222/);
+    first.unmount();
+
+    const { user } = await open('/people/per-qu-yuekuan/edit', 'Ubah data orang');
+    expect(screen.getByText(/Draf Anda dipulihkan/)).toBeInTheDocument();
+    expect(textbox('Jabatan')).toHaveValue('Wakil Wali Kota Binzhou');
+    expect(textbox('Surel')).toHaveValue('qu.yuekuan@example.org');
+    expect(textbox('Telepon')).toHaveValue('+86 543 111 2222');
+    await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
+
+    await findSaved('Data Qu Yuekuan tersimpan.');
+    expect(currentStore().people.get('per-qu-yuekuan')).toMatchObject({
+      position: 'Wakil Wali Kota Binzhou',
+      email: 'qu.yuekuan@example.org',
+      phone: '+86 543 111 2222',
+    });
+  });
+});

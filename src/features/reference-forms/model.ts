@@ -194,6 +194,13 @@ export function toDraft(fields: readonly FieldDescriptor[], values: FormValues):
   return out;
 }
 
+/** A draft's values without the personal fields it never holds, so they do not overwrite what is saved. */
+export function withoutPersonal(fields: readonly FieldDescriptor[], values: FormValues): FormValues {
+  const out = { ...values };
+  for (const d of fields) if (d.kind === 'text' && d.personal) delete out[d.name];
+  return out;
+}
+
 /**
  * Where an API error path belongs in the form: the field whose value sits there (a date's day
  * box, a list row), or, for a path the form does not show, its first field.

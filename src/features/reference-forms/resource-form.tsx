@@ -27,6 +27,7 @@ import {
   toBody,
   toDraft,
   topKeys,
+  withoutPersonal,
   type FieldDescriptor,
   type FormValues,
   type ListItem,
@@ -100,7 +101,7 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
   const [startBase] = useState<Base<R>>(() => {
     const start = initialBase();
     if (mode.kind === 'edit' && restored?.values.base && restored.values.version !== undefined)
-      return { ...start, values: { ...start.values, ...restored.values.base }, version: restored.values.version };
+      return { ...start, values: { ...start.values, ...withoutPersonal(fields, restored.values.base) }, version: restored.values.version };
     return start;
   });
   const base = useRef<Base<R>>(startBase);
@@ -113,7 +114,10 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
   const [focusKey, setFocusKey] = useState(0);
   const save = useMutation({ mutationFn: (request: () => Promise<R>) => request() });
 
-  const form = useForm<FormValues>({ defaultValues: { ...startBase.values, ...restored?.values.values } });
+  const form = useForm<FormValues>({
+    // A draft has no e-mail or phone: those keep what is saved (an edit) or start empty (new).
+    defaultValues: { ...startBase.values, ...(restored ? withoutPersonal(fields, restored.values.values) : {}) },
+  });
   const { register, control, handleSubmit, getValues, reset } = form;
   const watched = useWatch({ control }) as FormValues;
   const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
