@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { HttpBindings } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -88,8 +89,12 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
     '/api/*',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: () => problemResponse(problems.payloadTooLarge(MAX_BODY_BYTES).problem) }),
   );
-  app.all('/api/*', (c) => api.fetch(c.req.raw));
-  app.all('/api', (c) => api.fetch(c.req.raw));
+  const toApi = (c: Context) => {
+    addresses.set(c.req.raw, peerAddress(c, trustProxy));
+    return api.fetch(c.req.raw);
+  };
+  app.all('/api/*', toApi);
+  app.all('/api', toApi);
 
   app.use(
     '*',
@@ -109,6 +114,25 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
     return c.html(readFileSync(indexPath, 'utf8'));
   });
   return app;
+}
+
+const addresses = new WeakMap<Request, string>();
+
+/**
+ * The client's address for a request the Node app handed to the API (a Request alone does not
+ * carry it): for sign-in throttling, e.g. `createAuth({ clientIp: clientAddress, … })`.
+ */
+export function clientAddress(request: Request): string {
+  return addresses.get(request) ?? 'unknown';
+}
+
+/** The socket's peer; behind a trusted proxy, the address that proxy saw (the last X-Forwarded-For hop). */
+function peerAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
+  return (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress ?? 'unknown';
 }
 
 function isApi(c: Context): boolean {

@@ -28,9 +28,11 @@ mkdirSync(dirname(dbPath), { recursive: true });
 // Migrations run here, at open, in one transaction.
 const { store, close } = openSqliteStore(dbPath, empty ? { seed: 'empty' } : {});
 
-// auth is wired here: once server/auth lands, create it over the same database and pass it on,
-// e.g. `const auth = createAuth({ db, ... }); const api = createApi({ store, auth });`.
-// Until then the API runs in demo mode: requests name their user in the x-mitra-user header.
+// auth is wired here: once server/auth lands, create it over the same database and pass it on:
+//   const auth = createAuth({ store: createSqliteAuthStore(db), clientIp: clientAddress, … });
+//   const api = createApi({ store, auth });
+// (db from openSqliteStore above; clientAddress from ./app.) Until then the API runs in demo
+// mode: requests name their user in the x-mitra-user header.
 const api = createApi({ store });
 
 const app = createNodeApp({ api, distDir: env.MITRA_DIST ?? 'dist', trustProxy: env.MITRA_TRUST_PROXY === '1' });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
 import { MAX_BODY_BYTES } from '../../server/http';
-import { createNodeApp } from '../../server/node/app';
+import { clientAddress, createNodeApp } from '../../server/node/app';
 import { openSqliteStore } from '../../server/sqlite/store';
 
 let dist: string;
@@ -115,6 +115,21 @@ describe('the Node server', () => {
     const response = await send({ 'content-length': String(MAX_BODY_BYTES + 1) }, 'x'.repeat(10));
     expect(response.status).toBe(413);
     expect(response.type).toBe('application/problem+json');
+  });
+
+  it("tells the API the client's address (the socket's, or a trusted proxy's X-Forwarded-For)", async () => {
+    const seen: string[] = [];
+    const recorder = { fetch: (request: Request) => (seen.push(clientAddress(request)), new Response('{}')) };
+    for (const trustProxy of [false, true]) {
+      let node: ServerType | undefined;
+      const nodePort = await new Promise<number>((ready) => {
+        node = serve({ fetch: createNodeApp({ api: recorder, distDir: dist, trustProxy }).fetch, port: 0, hostname: '127.0.0.1' }, (info) => ready(info.port));
+      });
+      await (await fetch(`http://127.0.0.1:${nodePort}/api/x`, { headers: { 'x-forwarded-for': '203.0.113.9, 198.51.100.7' } })).text();
+      (node as unknown as { closeAllConnections(): void }).closeAllConnections();
+      await new Promise((done) => node!.close(done));
+    }
+    expect(seen).toEqual(['127.0.0.1', '198.51.100.7']);
   });
 
   it('cuts off a chunked body at the limit as it streams', async () => {
