@@ -305,7 +305,10 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
 
   const failure =
     save.isError &&
-    !(isApiError(save.error) && (save.error.status === 412 || (save.error.status === 400 && save.error.fieldErrors.length > 0)));
+    !(
+      isApiError(save.error) &&
+      ((save.error.status === 412 && save.error.current !== undefined) || (save.error.status === 400 && save.error.fieldErrors.length > 0))
+    );
   const maybeSaved = failure && isApiError(save.error) && save.error.status === 422;
   const reg = register;
   const errs = errorByField;
