@@ -60,4 +60,15 @@ describe('reference form values', () => {
     expect(fieldNameFor(FIELDS, 'sectors.1').name).toBe('sectors');
     expect(fieldNameFor(FIELDS, 'homeRegionId').name).toBe('name');
   });
+
+  it('keep a list of short texts without blank rows, and put a row’s error on that row', () => {
+    const list: FieldDescriptor[] = [
+      { kind: 'list', name: 'aliases', label: 'Nama lain', itemLabel: (n) => `Nama lain ${n}`, addLabel: 'Tambah', removeLabel: (n) => `Hapus ${n}` },
+    ];
+    const values = fromResource(list, { aliases: ['Binzhou Shi', 'Pinchow'] });
+    expect(values.aliases).toEqual([{ text: 'Binzhou Shi' }, { text: 'Pinchow' }]);
+    expect(toBody(list, { aliases: [{ text: ' Binzhou Shi ' }, { text: '  ' }] })).toEqual({ aliases: ['Binzhou Shi'] });
+    expect(fieldNameFor(list, 'aliases.1').name).toBe('aliases.1.text');
+    expect(fieldNameFor(list, 'aliases').name).toBe('aliases-add');
+  });
 });
