@@ -2,7 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react';
 import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { currentStore, resetApi, server } from '../../mocks/node';
+import { currentStore, resetApi, server, TEST_NOW } from '../../mocks/node';
+import { createApi } from '../../server/app';
 import { useDrafts } from '@/stores/drafts';
 import { renderApp } from '../render';
 
@@ -367,5 +368,64 @@ describe('a restored draft of a person with contact details', () => {
       email: 'qu.yuekuan@example.org',
       phone: '+86 543 111 2222',
     });
+  });
+});
+
+/**
+ * The answer to a create is lost on the way back (the API saved it): the next request goes to the
+ * API again. Another API over the same store stands in for the one the lost answer came from.
+ */
+function loseTheFirstAnswer(path: string) {
+  const api = createApi({ store: currentStore(), now: () => TEST_NOW });
+  server.use(
+    http.post(
+      path,
+      async ({ request }) => {
+        await api.fetch(request);
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
+}
+
+describe('a create whose answer was lost', () => {
+  it('is saved once when retried unchanged (same Idempotency-Key)', async () => {
+    const { user } = await open('/organizations/new', 'Tambah organisasi');
+    const before = currentStore().organizations.count();
+    loseTheFirstAnswer('/api/organizations');
+    await fill(user, textbox('Nama organisasi'), 'Kamar Dagang Binzhou');
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Jenis organisasi/ }), 'Kamar dagang');
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+
+    const failed = await screen.findByRole('alert', { name: 'Data belum tersimpan' });
+    expect(failed).toHaveTextContent('Tidak dapat terhubung ke server.');
+    expect(currentStore().organizations.count()).toBe(before + 1); // it did arrive
+    await user.click(within(failed).getByRole('button', { name: 'Coba simpan lagi' }));
+
+    await findSaved('Organisasi Kamar Dagang Binzhou tersimpan.');
+    expect(currentStore().organizations.count()).toBe(before + 1);
+  });
+
+  it('asks before saving a changed form again, and saves it as new only when told', async () => {
+    const { user } = await open('/organizations/new', 'Tambah organisasi');
+    const before = currentStore().organizations.count();
+    loseTheFirstAnswer('/api/organizations');
+    await fill(user, textbox('Nama organisasi'), 'Kamar Dagang Binzhou');
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Jenis organisasi/ }), 'Kamar dagang');
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+    const failed = await screen.findByRole('alert', { name: 'Data belum tersimpan' });
+
+    await fill(user, textbox('Kota'), 'Binzhou');
+    await user.click(within(failed).getByRole('button', { name: 'Coba simpan lagi' }));
+
+    const maybe = await screen.findByRole('alert', { name: 'Data ini mungkin sudah tersimpan' });
+    expect(within(maybe).getByRole('link', { name: 'Periksa daftarnya (tab baru)' })).toHaveAttribute('href', '/reference');
+    expect(currentStore().organizations.count()).toBe(before + 1);
+    expect(textbox('Kota')).toHaveValue('Binzhou');
+
+    await user.click(within(maybe).getByRole('button', { name: 'Tetap simpan sebagai data baru' }));
+    await findSaved('Organisasi Kamar Dagang Binzhou tersimpan.');
+    expect(currentStore().organizations.count()).toBe(before + 2);
   });
 });
