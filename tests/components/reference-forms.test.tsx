@@ -429,3 +429,22 @@ describe('a create whose answer was lost', () => {
     expect(currentStore().organizations.count()).toBe(before + 2);
   });
 });
+
+describe('in English', () => {
+  it('says "There is a problem", prefixes the title with "Error: " and translates each message', async () => {
+    const { user } = renderApp('/organizations/new', { locale: 'en', userId: ADMIN });
+    await screen.findByRole('heading', { level: 1, name: 'Add an organisation' }, { timeout: 3000 });
+    await user.click(await screen.findByRole('button', { name: 'Save' }, { timeout: 3000 }));
+
+    const summary = await screen.findByRole('alert', { name: 'There is a problem' });
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(summaryLinks(summary)).toEqual([
+      'Organisation name: This field is required.',
+      'Kind of organisation: Choose one of the options.',
+    ]);
+    await waitFor(() => expect(document.title).toBe('Error: Add an organisation — Mitra'));
+    expect(errorMessageOf(screen.getByRole('textbox', { name: 'Organisation name' }))).toBe(
+      'Error: Organisation name: This field is required.',
+    );
+  });
+});
