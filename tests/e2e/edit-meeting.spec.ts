@@ -8,11 +8,12 @@ test('two people edit the same meeting: the second sees both versions, chooses, 
   await form.getByLabel('Tempat').fill('Ruang Rapat Wareng (lantai 2)');
   await form.getByLabel('Ringkasan').fill('Ringkasan versi saya.');
 
-  // Meanwhile a colleague saves another place and a new time.
+  // Meanwhile someone with the same role (a colleague, or the same person in another tab) saves
+  // another place and a new time. Only staff edit meetings.
   const status = await page.evaluate(async () => {
     const response = await fetch('/api/meetings/mtg-binzhou-visit-2025-09-22', {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json', 'x-mitra-user': 'usr-budi', 'if-match': '"1"' },
+      headers: { 'content-type': 'application/json', 'x-mitra-user': 'usr-rina', 'if-match': '"1"' },
       body: JSON.stringify({ place: 'Pendopo Bupati Tangerang', time: '10:00' }),
     });
     return response.status;
@@ -30,7 +31,12 @@ test('two people edit the same meeting: the second sees both versions, chooses, 
 
   await expect(page.getByText('Kunjungan tersimpan.')).toBeVisible();
   const main = page.getByRole('main');
-  await expect(main.getByText('Ruang Rapat Wareng (lantai 2)')).toBeVisible(); // my choice
-  await expect(main.getByText('Ringkasan versi saya.')).toBeVisible(); // my other change
-  await expect(main.getByText('10:00')).toBeVisible(); // their other change
+  // The meeting shows first; the change history below repeats the values, before and after.
+  await expect(main.getByText('Ruang Rapat Wareng (lantai 2)').first()).toBeVisible(); // my choice
+  await expect(main.getByText('Ringkasan versi saya.').first()).toBeVisible(); // my other change
+  await expect(main.getByText('10:00').first()).toBeVisible(); // their other change
+  const history = main.getByRole('region', { name: 'Riwayat perubahan' });
+  const place = history.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Tempat', exact: true }) }).first();
+  await expect(place.locator('del')).toHaveText('Pendopo Bupati Tangerang');
+  await expect(place.locator('ins')).toHaveText('Ruang Rapat Wareng (lantai 2)');
 });

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { TIMELINE_KINDS, type TimelineKind } from '@/domain/timeline';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
@@ -47,7 +47,11 @@ export function PartnerPage() {
   const canEdit = useCanDo('partnership.update');
   const canEditRegion = useCanDo('region.write');
   const [changing, setChanging] = useState(false);
-  const [saved, setSaved] = useState('');
+  // Arriving from the partnership form: say what was saved (the form passes it in the history state).
+  const arrived = (useLocation().state as { saved?: { kind?: string } } | null)?.saved?.kind;
+  const [saved, setSaved] = useState(
+    arrived === 'partnership' ? t('partnership.saved') : arrived === 'unchanged' ? t('partnership.unchanged') : '',
+  );
   const name = partnership.data ? labels.partnership(partnership.data) : t('partners.title');
   useDocumentTitle(name);
 

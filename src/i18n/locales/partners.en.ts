@@ -31,6 +31,8 @@ export const partnersEn: PartnersResources = {
   },
   partnership: {
     actions: 'Actions',
+    saved: 'Partnership saved.',
+    unchanged: 'Nothing changed; the partnership is as it was.',
     edit: 'Edit partnership',
     editRegion: "Edit the partner's profile",
     health: 'Needs attention',

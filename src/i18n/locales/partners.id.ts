@@ -33,6 +33,8 @@ export const partnersId = {
   },
   partnership: {
     actions: 'Tindakan',
+    saved: 'Kemitraan disimpan.',
+    unchanged: 'Tidak ada yang berubah; kemitraan tetap seperti semula.',
     edit: 'Ubah kemitraan',
     editRegion: 'Ubah profil daerah mitra',
     health: 'Perlu perhatian',
