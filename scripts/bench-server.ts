@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     rmSync(work, { recursive: true, force: true });
     // Chromium and Lighthouse leave profiles in /tmp: remove the ones this run made.
     for (const name of readdirSync(tmpdir())) {
-      if (!tmpBefore.has(name) && /^(lighthouse\.|\.org\.chromium\.|chrome_|\.com\.google\.)/.test(name)) {
+      if (!tmpBefore.has(name) && /^(lighthouse\.|\.?org\.chromium\.|chrome_|\.com\.google\.)/.test(name)) {
         rmSync(join(tmpdir(), name), { recursive: true, force: true });
       }
     }
