@@ -1,25 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '../../src/domain/password';
 import { fieldError, type FieldError } from '../../src/domain/validation';
 
-/**
- * Password rules. OWASP ASVS 5.0.0, V6.2.1 (level 1): "Verify that user set passwords are at
- * least 8 characters in length although a minimum of 15 characters is strongly recommended";
- * NIST SP 800-63B-4 §3.1.1.2 requires 15 when the password is the only factor, which it is here
- * (no MFA yet), so Mitra asks for 15. V6.2.9: passwords of at least 64 characters are permitted
- * (Mitra takes 128). V6.2.5: no composition rules; any character, spaces included, counts, and
- * the whole password is used (never truncated or trimmed). Length is counted in code points.
- */
-export const PASSWORD_MIN = 15;
-export const PASSWORD_MAX = 128;
-
-export type PasswordIssue = 'tooShort' | 'tooLong';
-
-export function passwordIssue(password: string): PasswordIssue | undefined {
-  const length = [...password].length;
-  if (length < PASSWORD_MIN) return 'tooShort';
-  if (length > PASSWORD_MAX) return 'tooLong';
-  return undefined;
-}
+export { PASSWORD_MAX, PASSWORD_MIN, passwordIssue, type PasswordIssue } from '../../src/domain/password';
 
 /** The field error for a new password that breaks the rules, or undefined. */
 export function passwordError(password: unknown, path = 'password'): FieldError | undefined {

@@ -1,23 +1,32 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { referenceQueries } from '@/features/reference/api/queries';
 import { GlobalSearch } from '@/features/search/components/global-search';
+import { ensureLocalePart } from '@/i18n';
+import { DEMO_BACKEND, sessionQuery } from '@/features/session/api';
 import { apiRequest, apiUrl } from '@/lib/api-client';
-import { LOCALES, usePreferences, type Locale } from '@/stores/preferences';
+import { usePreferences } from '@/stores/preferences';
+import { LanguageSwitch } from './language-switch';
 
-const LANGUAGE_NAMES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English' };
-
-/** The demo backend (MSW) can be reset; a real server has no such endpoint. */
-const DEMO_BACKEND = import.meta.env.DEV || import.meta.env.MODE === 'demo';
+// The session logic, the account menu and the admin link load beside the first route, with the
+// admin strings (sign-in, 403): none of them is in the first route's bundle.
+const shell = () => Promise.all([import('@/features/session/shell'), ensureLocalePart('admin')]).then(([m]) => m);
+const SessionGate = lazy(() => shell().then((m) => ({ default: m.SessionGate })));
+const AccountMenu = lazy(() => shell().then((m) => ({ default: m.AccountMenu })));
+const AdminNavItem = lazy(() => shell().then((m) => ({ default: m.AdminNavItem })));
 
 export function Layout() {
   const { t } = useTranslation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const shownPath = useRef(location.pathname);
+  const session = useQuery(sessionQuery());
+  const user = session.data?.user;
+  // Server mode: the Node server with sign-in; otherwise the in-browser demo API (MSW).
+  const serverMode = session.data ? session.data.mode === 'server' : !DEMO_BACKEND;
 
   // After an in-app navigation, move focus to the new page so screen readers announce it.
   useEffect(() => {
@@ -28,6 +37,9 @@ export function Layout() {
 
   return (
     <div className="app">
+      <Suspense fallback={null}>
+        <SessionGate serverMode={serverMode} />
+      </Suspense>
       <a className="skip-link" href="#main">
         {t('app.skipLink')}
       </a>
@@ -42,7 +54,15 @@ export function Layout() {
           <div className="header__tools">
             <GlobalSearch />
             <LanguageSwitch />
-            <UserSwitch />
+            {serverMode ? (
+              user && (
+                <Suspense fallback={null}>
+                  <AccountMenu user={user} />
+                </Suspense>
+              )
+            ) : (
+              <UserSwitch />
+            )}
           </div>
         </div>
         <nav className="nav" aria-label={t('app.mainNav')}>
@@ -68,6 +88,9 @@ export function Layout() {
                 {t('nav.partners')}
               </NavLink>
             </li>
+            <Suspense fallback={null}>
+              <AdminNavItem />
+            </Suspense>
             <li>
               <NavLink to="/reference" className="nav__link">
                 {t('nav.reference')}
@@ -100,31 +123,6 @@ function ReminderBadge() {
       <span aria-hidden="true">{count}</span>
       <span className="visually-hidden">{`, ${t('followUps.badge', { n: count })}`}</span>
     </span>
-  );
-}
-
-function LanguageSwitch() {
-  const { t } = useTranslation();
-  const locale = usePreferences((s) => s.locale);
-  const setLocale = usePreferences((s) => s.setLocale);
-  return (
-    <div className="tool">
-      <label htmlFor="language" className="tool__label">
-        {t('toolbar.language')}
-      </label>
-      <select
-        id="language"
-        className="select select--small"
-        value={locale}
-        onChange={(e) => setLocale(e.target.value as Locale)}
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
 

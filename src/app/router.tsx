@@ -14,6 +14,16 @@ import { NotFoundPage } from './routes/not-found';
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
+      // Outside the shell: nothing of the app loads before someone signs in.
+      path: '/sign-in',
+      HydrateFallback: () => <LoadingState />,
+      ErrorBoundary: RouteError,
+      lazy: async () => {
+        const [m] = await Promise.all([import('./routes/sign-in'), ensureLocalePart('admin')]);
+        return { Component: m.SignInPage };
+      },
+    },
+    {
       path: '/',
       Component: Layout,
       HydrateFallback: () => <LoadingState />,
@@ -86,6 +96,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             ...referenceRoutes(queryClient),
+            {
+              path: 'admin/users',
+              lazy: async () => {
+                const [m] = await Promise.all([import('./routes/admin-users'), ensureLocalePart('admin')]);
+                return { Component: m.UsersPage, loader: m.usersLoader(queryClient) };
+              },
+            },
             {
               path: '*',
               Component: NotFoundPage,

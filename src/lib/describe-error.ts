@@ -12,6 +12,9 @@ export function describeError(error: unknown, t: TFunction): string {
       return t('errors.validation');
     case 401:
       return t('errors.unauthenticated');
+    case 403:
+      // The string comes with the admin locale part, loaded once the session is known.
+      return t('errors.forbidden', { defaultValue: t('errors.generic', { status: 403 }) });
     case 404:
       return t('errors.notFound');
     case 412:

@@ -177,7 +177,7 @@ describe('setWriteFailureRate', () => {
           headers: {
             'content-type': 'application/json',
             'if-match': `"${item.version}"`,
-            'x-mitra-user': 'usr-budi',
+            'x-mitra-user': item.ownerId, // Dewi owns it: an officer changes their own items
           },
           body: JSON.stringify({ priority: item.priority === 'high' ? 'low' : 'high' }),
         },

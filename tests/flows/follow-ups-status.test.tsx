@@ -79,14 +79,14 @@ async function openDialog(user: ReturnType<typeof renderApp>['user'], title: str
   return screen.findByRole('dialog', { name: `Ubah status: ${title}` });
 }
 
-/** Another user changes the item through the API, as a second browser would. */
+/** Its owner changes the item through the API, as a second browser would (an officer may change their own items). */
 async function changeElsewhere(id: string, status: FollowUp['status']) {
   const response = await fetch(new URL(`/api/follow-ups/${id}`, window.location.origin), {
     method: 'PATCH',
     headers: {
       'content-type': 'application/json',
       'if-match': `"${stored(id).version}"`,
-      'x-mitra-user': 'usr-budi',
+      'x-mitra-user': stored(id).ownerId,
     },
     body: JSON.stringify({ status }),
   });
@@ -284,7 +284,7 @@ describe('when someone else changed the follow-up first (412)', () => {
     expect(shownStatus(EXCHANGE.title)).toBe('Selesai');
     expect(stored(EXCHANGE.id)).toMatchObject({ status: 'done', version: 3 });
     expect(stored(EXCHANGE.id).history.slice(-2)).toEqual([
-      expect.objectContaining({ kind: 'status', from: 'open', to: 'in-progress', by: 'usr-budi' }),
+      expect.objectContaining({ kind: 'status', from: 'open', to: 'in-progress', by: 'usr-dewi' }), // the owner
       expect.objectContaining({ kind: 'status', from: 'in-progress', to: 'done', by: 'usr-rina' }),
     ]);
   });

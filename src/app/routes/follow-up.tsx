@@ -17,6 +17,7 @@ import { partnershipQueries } from '@/features/partners/api/queries';
 import { apiGet, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useCan } from '@/features/session/use-can';
 
 export function followUpLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
@@ -26,6 +27,7 @@ export function followUpLoader(queryClient: QueryClient) {
 }
 
 export function FollowUpPage() {
+  const { canChangeFollowUp: mayChange } = useCan();
   const { t } = useTranslation();
   const followUpId = useParams().followUpId ?? '';
   const item = useQuery(followUpDetailQuery(followUpId));
@@ -76,11 +78,13 @@ export function FollowUpPage() {
       ) : (
         <>
           <FollowUpDetail item={item.data} partnership={partnership.data} meetings={meetingMap} />
-          <p>
-            <button type="button" className="button" onClick={() => setDialogOpen(true)}>
-              {t('followUps.changeStatus')}
-            </button>
-          </p>
+          {mayChange(item.data) && (
+            <p>
+              <button type="button" className="button" onClick={() => setDialogOpen(true)}>
+                {t('followUps.changeStatus')}
+              </button>
+            </p>
+          )}
           <div aria-live="polite">{message?.ok && <p className="notification notification--success">{message.text}</p>}</div>
           {message && !message.ok && (
             <div className="save-failed" role="alert">

@@ -15,6 +15,7 @@ import { partnershipQueries } from '@/features/partners/api/queries';
 import { useLabels } from '@/features/reference/api/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
+import { useCan } from '@/features/session/use-can';
 
 export function meetingsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
@@ -26,6 +27,7 @@ export function meetingsLoader(queryClient: QueryClient) {
 const FIRST_YEAR = 2015;
 
 export function MeetingsPage() {
+  const { can } = useCan();
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
@@ -50,9 +52,11 @@ export function MeetingsPage() {
           <h1>{t('meetings.title')}</h1>
           <p className="lead">{t('meetings.intro')}</p>
         </div>
-        <Link to="/meetings/new" className="button button--start">
-          {t('meetings.logVisit')}
-        </Link>
+        {can('meeting.create') && (
+          <Link to="/meetings/new" className="button button--start">
+            {t('meetings.logVisit')}
+          </Link>
+        )}
       </div>
 
       <form className="filters" aria-label={t('meetings.filters')} onSubmit={(e) => e.preventDefault()}>

@@ -9,6 +9,7 @@ import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/features/reference/api/use-labels';
 import { StatusTag } from './follow-up-table';
+import { useCan } from '@/features/session/use-can';
 
 const ROW_ESTIMATE = 60;
 
@@ -33,6 +34,8 @@ type FollowUpListProps = {
  * hear the real size and position through aria-rowcount and aria-rowindex.
  */
 export function FollowUpList(props: FollowUpListProps) {
+  // Only the rows this user may change get a button (an officer: their own items).
+  const { canChangeFollowUp: mayChange } = useCan();
   const { items, total, hasNextPage, isFetchingNextPage, fetchNextPage, selected, pending } = props;
   const { t } = useTranslation();
   const format = useFormat();
@@ -149,6 +152,7 @@ export function FollowUpList(props: FollowUpListProps) {
               </span>
               <span role="cell" className="fu-cell fu-cell--status">
                 <StatusTag status={item.status} />{' '}
+                {mayChange(item) && (
                 <button
                   type="button"
                   className="button button--link button--small"
@@ -158,6 +162,7 @@ export function FollowUpList(props: FollowUpListProps) {
                 >
                   {t('followUps.changeStatus')}
                 </button>
+                )}
               </span>
             </div>
           );

@@ -1,0 +1,56 @@
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useSearchParams } from 'react-router';
+import { sessionQuery } from '@/features/session/api';
+import { safeNext } from '@/features/session/next';
+import { SignInForm } from '@/features/session/sign-in-form';
+import { LanguageSwitch } from '../language-switch';
+
+/**
+ * /sign-in, outside the app's shell (nothing else to load, nothing to show before signing in).
+ * `?next=` is where to go afterwards; `?ended=1` says the session ran out.
+ */
+export function SignInPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const session = useQuery(sessionQuery());
+  const next = params.get('next');
+
+  if (session.data?.mode === 'server') return <Navigate to={safeNext(next)} replace />;
+
+  return (
+    <div className="app">
+      <header className="header">
+        <div className="header__inner">
+          <div className="header__brand">
+            <span className="header__name">{t('app.name')}</span>
+            <span className="header__tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="header__tools">
+            <LanguageSwitch />
+          </div>
+        </div>
+      </header>
+      <main id="main" className="main" tabIndex={-1}>
+        <div className="page">
+          <h1>{t('signIn.title')}</h1>
+          {session.data?.mode === 'demo' ? (
+            <p className="lead">
+              {t('signIn.demo')} <Link to="/">{t('signIn.toApp')}</Link>
+            </p>
+          ) : (
+            <>
+              {params.get('ended') === '1' && (
+                <div className="notice" role="status">
+                  {t('signIn.ended')}
+                </div>
+              )}
+              <p className="lead">{t('signIn.intro')}</p>
+              <SignInForm next={next} />
+            </>
+          )}
+        </div>
+      </main>
+    </div>
+  );
+}

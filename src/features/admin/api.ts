@@ -1,0 +1,52 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Page } from '@/domain/schemas/common';
+import type { Role, User } from '@/domain/user';
+import { referenceKeys } from '@/features/reference/api/queries';
+import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
+
+export const adminKeys = {
+  users: ['admin', 'users'] as const,
+};
+
+/** Every user, active or not (an office has dozens): one page of up to 100, sorted by name. */
+export const adminUsersQuery = () =>
+  queryOptions({
+    queryKey: adminKeys.users,
+    queryFn: ({ signal }) => apiGet<Page<User>>('/users', { limit: 100, sort: 'name' }, signal),
+  });
+
+export type NewUser = { name: string; email: string; role: Role; position?: string; password?: string };
+
+function useRefreshUsers() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: adminKeys.users }),
+      // The names and owners shown everywhere else come from the reference list.
+      queryClient.invalidateQueries({ queryKey: referenceKeys.list('users') }),
+    ]);
+}
+
+export function useCreateUser() {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: (input: NewUser) => apiRequest<User>(apiUrl('/users'), { method: 'POST', body: input }),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useSetActive() {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: ({ user, active }: { user: User; active: boolean }) =>
+      apiRequest<User>(apiUrl(`/users/${encodeURIComponent(user.id)}`), { method: 'PATCH', body: { active }, version: user.version }),
+    onSettled: () => refresh(),
+  });
+}
+
+export function useResetPassword() {
+  return useMutation({
+    mutationFn: ({ user, password }: { user: User; password: string }) =>
+      apiRequest<void>(apiUrl(`/users/${encodeURIComponent(user.id)}/password`), { method: 'POST', body: { password } }),
+  });
+}

@@ -1,0 +1,115 @@
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { domId } from '@/components/ui/form/dom-id';
+import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { SelectInput, TextInput } from '@/components/ui/form/fields';
+import { PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password';
+import { userInput } from '@/domain/schemas';
+import { toFieldErrors } from '@/domain/schemas/issues';
+import { ROLES, type Role, type User } from '@/domain/user';
+import type { FieldError } from '@/domain/validation';
+import { isApiError } from '@/lib/api-client';
+import { describeError } from '@/lib/describe-error';
+import { useCreateUser } from './api';
+import { fieldMessage, passwordFieldError } from './messages';
+import { PasswordInput } from './password-input';
+
+type Values = { name: string; email: string; role: Role | ''; position: string; password: string };
+const EMPTY: Values = { name: '', email: '', role: '', position: '', password: '' };
+type Shown = SummaryError & { name: keyof Values };
+
+const FIELDS: ReadonlyArray<keyof Values> = ['name', 'email', 'role', 'position', 'password'];
+
+/**
+ * Adds a user: checked in the browser with the API's own schema, then by the API; every
+ * problem in the summary and beside its field. With sign-in on, a first password is set here.
+ */
+export function CreateUserForm({ withPassword, onCreated }: { withPassword: boolean; onCreated: (user: User) => void }) {
+  const { t } = useTranslation();
+  const create = useCreateUser();
+  const { register, handleSubmit, reset } = useForm<Values>({ defaultValues: EMPTY });
+  const [errors, setErrors] = useState<Shown[]>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  const [failure, setFailure] = useState('');
+
+  const label = (name: keyof Values) => t(`users.create.${name}`);
+
+  const show = (list: FieldError[]) => {
+    const seen = new Set<string>();
+    const shown: Shown[] = [];
+    for (const e of list) {
+      const name = (e.path.split('.')[0] ?? '') as keyof Values;
+      if (!FIELDS.includes(name) || seen.has(name)) continue;
+      seen.add(name);
+      shown.push({ name, fieldId: domId(name), message: t('form.withLabel', { label: label(name), message: fieldMessage(t, e) }) });
+    }
+    shown.sort((a, b) => FIELDS.indexOf(a.name) - FIELDS.indexOf(b.name));
+    setErrors(shown);
+    setFocusKey((k) => k + 1);
+  };
+
+  const submit = async (values: Values) => {
+    setFailure('');
+    const input = {
+      name: values.name,
+      email: values.email,
+      role: values.role === '' ? undefined : values.role,
+      ...(values.position.trim() ? { position: values.position } : {}),
+    };
+    const checked = userInput.safeParse(input, { reportInput: true });
+    const list: FieldError[] = checked.success ? [] : toFieldErrors(checked.error);
+    const passwordError = withPassword ? passwordFieldError(values.password) : undefined;
+    if (passwordError) list.push(passwordError);
+    if (!checked.success || list.length > 0) {
+      show(list);
+      return;
+    }
+    try {
+      const user = await create.mutateAsync({ ...checked.data, ...(withPassword ? { password: values.password } : {}) });
+      setErrors([]);
+      reset(EMPTY);
+      onCreated(user);
+    } catch (error) {
+      if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) show(error.fieldErrors);
+      else setFailure(t('users.errors.failed', { reason: describeError(error, t) }));
+    }
+  };
+
+  const byName = Object.fromEntries(errors.map((e) => [e.name, e.message]));
+
+  return (
+    <form noValidate aria-labelledby="new-user-title" onSubmit={(e) => void handleSubmit(submit)(e)}>
+      <h2 id="new-user-title">{t('users.create.title')}</h2>
+      <ErrorSummary errors={errors} focusKey={focusKey} />
+      {failure && (
+        <p className="error-message" role="alert">
+          {failure}
+        </p>
+      )}
+        <TextInput<Values> name="name" label={label('name')} register={register} errors={byName} width="half" autoComplete="off" />
+        <TextInput<Values> name="email" label={label('email')} register={register} errors={byName} width="half" inputMode="email" autoComplete="off" />
+        <SelectInput<Values>
+          name="role"
+          label={label('role')}
+          register={register}
+          errors={byName}
+          options={ROLES.map((role) => ({ value: role, label: t(`enums.role.${role}`) }))}
+        />
+        <TextInput<Values> name="position" label={label('position')} register={register} errors={byName} width="half" optional />
+        {withPassword && (
+          <PasswordInput
+            id={domId('password')}
+            label={label('password')}
+            hint={t('users.create.passwordHint', { min: PASSWORD_MIN, max: PASSWORD_MAX })}
+            error={byName.password}
+            autoComplete="new-password"
+            {...register('password')}
+          />
+        )}
+      <button type="submit" className="button" disabled={create.isPending}>
+        {t('users.create.submit')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,151 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import type { User } from '@/domain/user';
+import { useCan } from '@/features/session/use-can';
+import { sessionQuery } from '@/features/session/api';
+import { apiDownload } from '@/lib/api-client';
+import { describeError } from '@/lib/describe-error';
+import { adminUsersQuery, useSetActive } from './api';
+import { CreateUserForm } from './create-user-form';
+import { ResetPasswordDialog } from './reset-password-dialog';
+
+/**
+ * /admin/users: every account with its role and status; add a user, disable or enable one
+ * (disabling ends their sessions at once), reset a password (server mode), export the audit
+ * trail. Administrators only: the API refuses everyone else, and the page says so.
+ */
+export function UsersPage() {
+  const { t } = useTranslation();
+  const { user: me, can } = useCan();
+  const session = useQuery(sessionQuery());
+  const serverMode = session.data?.mode === 'server';
+  const users = useQuery({ ...adminUsersQuery(), enabled: can('user.manage') });
+  const setActive = useSetActive();
+  const [message, setMessage] = useState('');
+  const [resetting, setResetting] = useState<User | undefined>();
+
+  useEffect(() => {
+    document.title = `${t('users.title')} — ${t('app.titleSuffix')}`;
+  }, [t]);
+
+  if (session.isPending) return <LoadingState />;
+  if (!can('user.manage')) {
+    return (
+      <div className="page">
+        <h1>{t('users.title')}</h1>
+        <p className="lead">{t('errors.forbidden')}</p>
+      </div>
+    );
+  }
+
+  const toggle = async (user: User) => {
+    setMessage('');
+    try {
+      await setActive.mutateAsync({ user, active: !user.active });
+      setMessage(t(user.active ? 'users.disabled' : 'users.enabled', { name: user.name }));
+    } catch (error) {
+      setMessage(t('users.errors.failed', { reason: describeError(error, t) }));
+    }
+  };
+
+  const exportAudit = () => {
+    setMessage('');
+    void apiDownload('/audit/export.csv', {}, 'mitra-audit.csv').catch((error: unknown) =>
+      setMessage(t('users.errors.failed', { reason: describeError(error, t) })),
+    );
+  };
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>{t('users.title')}</h1>
+          <p className="lead">{t('users.intro')}</p>
+        </div>
+      </div>
+
+      <p role="status" className="status-message">
+        {message}
+      </p>
+
+      {users.isPending ? (
+        <LoadingState />
+      ) : users.isError ? (
+        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
+      ) : (
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('users.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('users.columns.name')}</th>
+                <th scope="col">{t('users.columns.email')}</th>
+                <th scope="col">{t('users.columns.role')}</th>
+                <th scope="col">{t('users.columns.status')}</th>
+                <th scope="col">{t('users.columns.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.items.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">
+                    {user.name} {user.id === me?.id && <span className="hint">{t('users.you')}</span>}
+                  </th>
+                  <td>{user.email}</td>
+                  <td>{t(`enums.role.${user.role}`)}</td>
+                  <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>
+                    {user.id !== me?.id && (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={t(user.active ? 'users.disableOf' : 'users.enableOf', { name: user.name })}
+                        disabled={setActive.isPending}
+                        onClick={() => void toggle(user)}
+                      >
+                        {user.active ? t('users.disable') : t('users.enable')}
+                      </button>
+                    )}{' '}
+                    {serverMode && (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={t('users.resetPasswordOf', { name: user.name })}
+                        onClick={() => setResetting(user)}
+                      >
+                        {t('users.resetPassword')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <CreateUserForm withPassword={serverMode} onCreated={(user) => setMessage(t('users.create.created', { name: user.name }))} />
+
+      <section aria-labelledby="audit-title">
+        <h2 id="audit-title">{t('users.audit.title')}</h2>
+        <p>{t('users.audit.intro')}</p>
+        <button type="button" className="button button--secondary" onClick={exportAudit}>
+          {t('users.audit.export')}
+        </button>
+      </section>
+
+      {resetting && (
+        <ResetPasswordDialog
+          user={resetting}
+          onClose={() => setResetting(undefined)}
+          onDone={() => {
+            setMessage(t('users.resetDone', { name: resetting.name }));
+            setResetting(undefined);
+          }}
+        />
+      )}
+    </div>
+  );
+}

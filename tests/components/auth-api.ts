@@ -1,0 +1,34 @@
+import { http } from 'msw';
+import { createApi } from '../../server/app';
+import { createAuth, createMemoryAuthStore } from '../../server/auth';
+import { createMemoryStore } from '../../server/memory-store';
+import { demoSnapshot } from '../../mocks/demo-data';
+import { TEST_NOW, server } from '../../mocks/node';
+
+export const PASSWORD = 'kuda benar baterai staples';
+
+/**
+ * Serves the API with sign-in on (server mode) for one test, behind a small cookie jar that does
+ * what a browser does: keeps the session cookie and sends it back, and sends the Origin.
+ */
+export async function useServerMode(passwords: Record<string, string>) {
+  const store = createMemoryStore(demoSnapshot());
+  const authStore = createMemoryAuthStore();
+  const auth = createAuth({ store: authStore, now: () => TEST_NOW });
+  for (const [userId, password] of Object.entries(passwords)) await auth.setPassword(userId, password);
+  const api = createApi({ store, now: () => TEST_NOW, auth });
+  let cookie = '';
+  server.use(
+    http.all('/api/*', async ({ request }) => {
+      const headers = new Headers(request.headers);
+      headers.set('origin', new URL(request.url).origin);
+      if (cookie) headers.set('cookie', cookie);
+      const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
+      const response = await api.fetch(new Request(request.url, { method: request.method, headers, ...(body !== undefined ? { body } : {}) }));
+      const set = response.headers.get('set-cookie');
+      if (set) cookie = /Max-Age=0/.test(set) ? '' : (set.split(';')[0] ?? '');
+      return response;
+    }),
+  );
+  return { store, auth, cookie: () => cookie, sessions: () => authStore.sessions() };
+}
