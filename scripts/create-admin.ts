@@ -39,7 +39,7 @@ async function ask(question: string, secret = false): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const path = option('--db') ?? process.env.MITRA_DB ?? 'data/mitra.db';
+  const path = option('--db') ?? process.env.MITRA_DB ?? 'data/mitra.sqlite';
   const force = process.argv.includes('--force');
   let seed = adminSeedFromEnv();
   if (!seed) {
