@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import { problems } from '../problem';
 import type { ApiDeps } from '../context';
-import { fieldError } from '../../src/domain/validation';
+import { fieldError, type FieldError } from '../../src/domain/validation';
 import type { Action } from '../../src/domain/permissions';
 import type { User } from '../../src/domain/user';
 import {
@@ -51,6 +51,8 @@ export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
    * refused for everyone: deny by default.
    */
   actions?: { create?: Action; patch?: Action };
+  /** Rules across resources, checked on the patched item before it is saved. */
+  checkPatch?: (next: T, current: T) => FieldError[];
   /** Runs after a patch is saved (a disabled user's sessions end). */
   afterPatch?: (next: T, before: T) => void;
   /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
@@ -222,6 +224,8 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
       for (const key of cleared) if (whole[key] !== undefined) merged[key] = whole[key];
     }
     checkRefs(config.refs(patch));
+    const crossErrors = config.checkPatch?.(merged as unknown as T, current) ?? [];
+    if (crossErrors.length > 0) throw problems.validation(crossErrors);
     const currentFields = current as Record<string, unknown>;
     const changed =
       cleared.some((key) => currentFields[key] !== undefined) ||

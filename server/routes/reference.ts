@@ -139,6 +139,15 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     patch: userPatch,
     whole: userInput,
     actions: { create: 'user.manage', patch: 'user.manage' },
+    // Someone must stay able to manage users: the last active administrator keeps the role.
+    checkPatch: (next, current) => {
+      const wasAdmin = current.role === 'admin' && current.active;
+      const staysAdmin = next.role === 'admin' && next.active;
+      const others = store.users.all().some((u) => u.id !== current.id && u.role === 'admin' && u.active);
+      return wasAdmin && !staysAdmin && !others
+        ? [{ path: next.active ? 'role' : 'active', code: 'invalid', message: 'This would leave no active administrator.' }]
+        : [];
+    },
     // A disabled user is signed out everywhere at once.
     afterPatch: (next) => {
       if (!next.active) deps.auth?.endSessions(next.id);

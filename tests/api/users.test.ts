@@ -123,3 +123,16 @@ describe('PATCH /api/users/:id', () => {
     expect(api.store.users.get(IDS.officer)?.role).toBe('officer');
   });
 });
+
+describe('the last administrator', () => {
+  it('cannot be disabled or lose the role while no other active administrator exists', async () => {
+    const api = testApi();
+    const before = api.store.snapshot();
+    expectFieldErrors(await api.request('PATCH', `/users/${IDS.admin}`, { body: { active: false }, headers: ifMatch(1) }), { active: 'invalid' });
+    expectFieldErrors(await api.request('PATCH', `/users/${IDS.admin}`, { body: { role: 'manager' }, headers: ifMatch(1) }), { role: 'invalid' });
+    expect(api.store.snapshot()).toEqual(before);
+    // With a second administrator, either may step down.
+    expect((await api.request('PATCH', `/users/${IDS.manager}`, { body: { role: 'admin' }, headers: ifMatch(1) })).status).toBe(200);
+    expect((await api.request('PATCH', `/users/${IDS.admin}`, { body: { active: false }, headers: ifMatch(1) })).status).toBe(200);
+  });
+});
