@@ -12,6 +12,7 @@ import { registerPartnerships } from './routes/partnerships';
 import { registerReference } from './routes/reference';
 import { registerSearch } from './routes/search';
 import { registerStats } from './routes/stats';
+import { registerTimeline } from './routes/timeline';
 
 export type { ApiOptions } from './context';
 
@@ -48,6 +49,7 @@ export function createApi(options: ApiOptions): Hono {
 
   registerAuth(app, deps);
   registerReference(app, deps);
+  registerTimeline(app, deps);
   registerPartnerships(app, deps);
   registerMeetings(app, deps);
   // Before the follow-ups: /follow-ups/export.csv must not be taken for /follow-ups/:id.

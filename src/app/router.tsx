@@ -49,7 +49,7 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: 'follow-ups/:followUpId',
               lazy: async () => {
-                const [m] = await Promise.all([import('./routes/follow-up'), ensureLocalePart('lists')]);
+                const [m] = await Promise.all([import('./routes/follow-up'), ensureLocalePart('lists'), ensureLocalePart('partners')]);
                 return { Component: m.FollowUpPage, loader: m.followUpLoader(queryClient) };
               },
             },
@@ -77,21 +77,26 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             {
               path: 'meetings/:meetingId',
               lazy: async () => {
-                const m = await import('./routes/meeting');
+                const [m] = await Promise.all([import('./routes/meeting'), ensureLocalePart('partners')]);
                 return { Component: m.MeetingPage, loader: m.meetingLoader(queryClient) };
               },
             },
             {
               path: 'partners',
               lazy: async () => {
-                const m = await import('./routes/partners');
+                const [m] = await Promise.all([import('./routes/partners'), ensureLocalePart('partners')]);
                 return { Component: m.PartnersPage, loader: m.partnersLoader(queryClient) };
               },
             },
             {
               path: 'partners/:partnershipId',
               lazy: async () => {
-                const m = await import('./routes/partner');
+                const [m] = await Promise.all([
+                  import('./routes/partner'),
+                  ensureLocalePart('partners'),
+                  ensureLocalePart('charts'),
+                  ensureLocalePart('lists'),
+                ]);
                 return { Component: m.PartnerPage, loader: m.partnerLoader(queryClient) };
               },
             },
