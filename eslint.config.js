@@ -81,6 +81,19 @@ export default tseslint.config(
     },
   },
   {
+    // The API runs in the browser demo too (MSW): what createApi loads must not need Node.
+    files: ['server/*.ts', 'server/routes/**', 'server/auth/routes.ts', 'server/auth/rules.ts', 'server/auth/problems.ts', 'server/auth/password-rules.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        {
+          regex: '(^|/)mocks(/|$)|(^|/)src/(app|features|components|lib|stores|i18n)(/|$)|^react|^@/',
+          message: 'The server depends on the domain only.',
+        },
+        { regex: '^node:|^(fs|path|crypto|os|child_process)$|better-sqlite3|@hono/node-server|(^|/)(node|sqlite)/|/auth/(auth|password|sqlite|bootstrap)$', message: 'Code that createApi loads also runs in the browser demo: no Node modules here.', allowTypeImports: true },
+      ),
+    },
+  },
+  {
     files: ['mocks/**'],
     rules: {
       'no-restricted-imports': restrict({

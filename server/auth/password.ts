@@ -1,17 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '../../src/domain/password';
-import { fieldError, type FieldError } from '../../src/domain/validation';
-
 export { PASSWORD_MAX, PASSWORD_MIN, passwordIssue, type PasswordIssue } from '../../src/domain/password';
-
-/** The field error for a new password that breaks the rules, or undefined. */
-export function passwordError(password: unknown, path = 'password'): FieldError | undefined {
-  if (typeof password !== 'string') return fieldError(path, 'invalidType');
-  const issue = passwordIssue(password);
-  if (issue === 'tooShort') return fieldError(path, 'tooShort', { min: PASSWORD_MIN });
-  if (issue === 'tooLong') return fieldError(path, 'tooLong', { max: PASSWORD_MAX });
-  return undefined;
-}
+export { passwordError } from './password-rules';
 
 /**
  * scrypt with N = 2^15, r = 8, p = 1 (OWASP Password Storage Cheat Sheet's minimum), a 16-byte

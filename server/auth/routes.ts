@@ -7,7 +7,7 @@ import { fieldError, type FieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { compact, etag, json, parseWith, readJson } from '../http';
 import { problemResponse, problems } from '../problem';
-import { passwordError } from './password';
+import { passwordError } from './password-rules';
 import { authProblems } from './problems';
 
 const signInInput = z.strictObject({

@@ -1,0 +1,14 @@
+import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '../../src/domain/password';
+import { fieldError, type FieldError } from '../../src/domain/validation';
+
+/**
+ * The field error for a new password that breaks the rules, or undefined. Kept apart from the
+ * hashing (node:crypto) because the API's routes also run in the browser demo (MSW).
+ */
+export function passwordError(password: unknown, path = 'password'): FieldError | undefined {
+  if (typeof password !== 'string') return fieldError(path, 'invalidType');
+  const issue = passwordIssue(password);
+  if (issue === 'tooShort') return fieldError(path, 'tooShort', { min: PASSWORD_MIN });
+  if (issue === 'tooLong') return fieldError(path, 'tooLong', { max: PASSWORD_MAX });
+  return undefined;
+}
