@@ -81,7 +81,8 @@ function build(db: SqliteDatabase, options: OpenSqliteStoreOptions): { store: Sq
     },
   };
 
-  const memory = createMemoryStore(readSnapshot(db), writeThrough);
+  const readAll = snapshotReader(db);
+  const memory = createMemoryStore(readAll(), writeThrough);
 
   function transaction<R>(work: () => R, context?: Parameters<Store['transaction']>[1]): R {
     // Nested: the outer transaction owns both the SQL transaction and the undo journal.
@@ -143,7 +144,7 @@ function build(db: SqliteDatabase, options: OpenSqliteStoreOptions): { store: Sq
         );
       },
     },
-    snapshot: () => readSnapshot(db),
+    snapshot: readAll,
   };
   return { store };
 }
@@ -170,17 +171,16 @@ function seedIfNew(db: SqliteDatabase, seed: OpenSqliteStoreOptions['seed']): vo
   }).immediate();
 }
 
-/** Every row of every collection, in the order first stored, and the id sequence. */
-function readSnapshot(db: SqliteDatabase): Snapshot {
-  const out: Record<string, unknown> = {};
-  for (const name of COLLECTIONS) {
-    out[name] = db
-      .prepare<[], string>(`SELECT data FROM ${TABLES[name]} ORDER BY seq`)
-      .pluck()
-      .all()
-      .map((data) => JSON.parse(data) as unknown);
-  }
-  const sequence = db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'sequence'`).pluck().get();
-  out.sequence = Number(sequence ?? 0);
-  return out as Snapshot;
+/** Reads every row of every collection, in the order first stored, and the id sequence. */
+function snapshotReader(db: SqliteDatabase): () => Snapshot {
+  const rows = COLLECTIONS.map(
+    (name) => [name, db.prepare<[], string>(`SELECT data FROM ${TABLES[name]} ORDER BY seq`).pluck()] as const,
+  );
+  const sequence = db.prepare<[], string>(`SELECT value FROM meta WHERE key = 'sequence'`).pluck();
+  return () => {
+    const out: Record<string, unknown> = {};
+    for (const [name, statement] of rows) out[name] = statement.all().map((data) => JSON.parse(data) as unknown);
+    out.sequence = Number(sequence.get() ?? 0);
+    return out as Snapshot;
+  };
 }
