@@ -13,10 +13,9 @@ import { LanguageSwitch } from './language-switch';
 
 // The session logic, the account menu and the admin link load beside the first route, with the
 // admin strings (sign-in, 403): none of them is in the first route's bundle.
-const shell = () => Promise.all([import('@/features/session/shell'), ensureLocalePart('admin')]).then(([m]) => m);
-const SessionGate = lazy(() => shell().then((m) => ({ default: m.SessionGate })));
-const AccountMenu = lazy(() => shell().then((m) => ({ default: m.AccountMenu })));
-const AdminNavItem = lazy(() => shell().then((m) => ({ default: m.AdminNavItem })));
+const Shell = lazy(() =>
+  Promise.all([import('@/features/session/shell'), ensureLocalePart('admin')]).then(([m]) => ({ default: m.ShellPart })),
+);
 
 export function Layout() {
   const { t } = useTranslation();
@@ -38,7 +37,7 @@ export function Layout() {
   return (
     <div className="app">
       <Suspense fallback={null}>
-        <SessionGate serverMode={serverMode} />
+        <Shell part="gate" serverMode={serverMode} />
       </Suspense>
       <a className="skip-link" href="#main">
         {t('app.skipLink')}
@@ -57,7 +56,7 @@ export function Layout() {
             {serverMode ? (
               user && (
                 <Suspense fallback={null}>
-                  <AccountMenu user={user} />
+                  <Shell part="account" user={user} />
                 </Suspense>
               )
             ) : (
@@ -89,7 +88,7 @@ export function Layout() {
               </NavLink>
             </li>
             <Suspense fallback={null}>
-              <AdminNavItem />
+              <Shell part="admin" />
             </Suspense>
             <li>
               <NavLink to="/reference" className="nav__link">

@@ -5,7 +5,7 @@ import { domId } from '@/components/ui/form/dom-id';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import { SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password';
-import { userInput } from '@/domain/schemas';
+import { userInput } from '@/domain/schemas/user';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import { ROLES, type Role, type User } from '@/domain/user';
 import type { FieldError } from '@/domain/validation';

@@ -8,6 +8,15 @@ import { usePreferences } from '@/stores/preferences';
 import { sessionQuery } from './api';
 import { useCan } from './use-can';
 
+/** The shell's lazily loaded parts, one chunk: the session gate, the account menu, the admin link. */
+export function ShellPart(
+  props: { part: 'gate'; serverMode: boolean } | { part: 'account'; user: User } | { part: 'admin' },
+) {
+  if (props.part === 'gate') return <SessionGate serverMode={props.serverMode} />;
+  if (props.part === 'account') return <AccountMenu user={props.user} />;
+  return <AdminNavItem />;
+}
+
 /**
  * The shell's session logic, loaded beside the first route (not in its bundle). In server mode
  * (the Node server with sign-in) a 401 sends to /sign-in, and back afterwards; in the demo (MSW)
