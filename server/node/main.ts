@@ -9,35 +9,47 @@
  *               home region, the users), not the demo data. An existing database is never reseeded.
  *   MITRA_TRUST_PROXY=1        trust X-Forwarded-Proto from that proxy (for HSTS)
  *   MITRA_DIST  the built SPA (default ./dist)
+ *   MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME, MITRA_ADMIN_PASSWORD   the first administrator (once)
+ *   MITRA_SECURE_COOKIES=1     session cookie always Secure (implied by MITRA_TRUST_PROXY=1)
+ *   MITRA_ALLOWED_ORIGINS      extra public origins allowed to send writes (comma-separated)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApi } from '../app';
-import { openSqliteStore } from '../sqlite/store';
-import { createNodeApp } from './app';
+import { adminSeedFromEnv, bootstrapAdmin } from '../auth/bootstrap';
+import { createMitraServer } from './server';
 
 const env = process.env;
 const dbPath = resolve(env.MITRA_DB ?? './data/mitra.sqlite');
 const port = Number(env.PORT ?? 8080);
 const host = env.HOST ?? '127.0.0.1';
 const empty = env.MITRA_EMPTY === '1' || process.argv.includes('--empty');
+const trustProxy = env.MITRA_TRUST_PROXY === '1';
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
 
 mkdirSync(dirname(dbPath), { recursive: true });
-// Migrations run here, at open, in one transaction.
-const { store, close } = openSqliteStore(dbPath, empty ? { seed: 'empty' } : {});
+// Migrations run at open, in one transaction; sign-in and sessions live in the same database.
+const mitra = createMitraServer({
+  dbPath,
+  ...(empty ? { seed: 'empty' as const } : {}),
+  distDir: env.MITRA_DIST ?? 'dist',
+  trustProxy,
+  // Behind a TLS-terminating proxy the request says http: mark cookies Secure anyway.
+  ...(trustProxy || env.MITRA_SECURE_COOKIES === '1' ? { secureCookies: true } : {}),
+  ...(env.MITRA_ALLOWED_ORIGINS ? { allowedOrigins: env.MITRA_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+});
+const { close } = mitra;
 
-// auth is wired here: once server/auth lands, create it over the same database and pass it on:
-//   const auth = createAuth({ store: createSqliteAuthStore(db), clientIp: clientAddress, … });
-//   const api = createApi({ store, auth });
-// (db from openSqliteStore above; clientAddress from ./app.) Until then the API runs in demo
-// mode: requests name their user in the x-mitra-user header.
-const api = createApi({ store });
+// The first administrator, from MITRA_ADMIN_EMAIL / _NAME / _PASSWORD (never a default password).
+const seed = adminSeedFromEnv(env);
+if (seed) {
+  const result = await bootstrapAdmin(mitra.store, mitra.auth, seed);
+  console.warn(result.created ? `Administrator ready: ${result.user.email}` : `An administrator exists already (${result.user.email}); MITRA_ADMIN_* ignored.`);
+} else if (!mitra.store.users.all().some((u) => u.role === 'admin' && u.active && mitra.auth.hasPassword(u.id))) {
+  console.warn('No administrator can sign in yet: run `npm run create-admin`, or start with MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME and MITRA_ADMIN_PASSWORD set.');
+}
 
-const app = createNodeApp({ api, distDir: env.MITRA_DIST ?? 'dist', trustProxy: env.MITRA_TRUST_PROXY === '1' });
-
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
   console.warn(`Mitra on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} (database ${dbPath})`);
 });
 

@@ -1,0 +1,51 @@
+import { createApi } from '../app';
+import { createAuth, type Auth } from '../auth/auth';
+import { createSqliteAuthStore } from '../auth/sqlite';
+import { openSqliteStore, type OpenSqliteStoreOptions } from '../sqlite/store';
+import type { Store } from '../store';
+import { clientAddress, createNodeApp } from './app';
+
+export type MitraServerOptions = {
+  /** The SQLite file (':memory:' in tests). */
+  dbPath: string;
+  seed?: OpenSqliteStoreOptions['seed'];
+  distDir: string;
+  trustProxy?: boolean;
+  /** Cookies marked Secure: always (behind a TLS proxy), or per request when unset. */
+  secureCookies?: boolean;
+  /** Public host names a reverse proxy serves Mitra under (for the Origin check on writes). */
+  allowedOrigins?: readonly string[];
+  now?: () => Date;
+};
+
+export type MitraServer = {
+  fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
+  /** The storage store (writes through it are not audited: use it for maintenance only). */
+  store: Store;
+  auth: Auth;
+  close(): void;
+};
+
+/**
+ * What `npm start` runs, as one function: the SQLite store (migrations at open), sign-in and
+ * sessions over the same database, the API with them, and the Node app serving the API and the
+ * built SPA with the security headers.
+ */
+export function createMitraServer(options: MitraServerOptions): MitraServer {
+  const { store, db, close } = openSqliteStore(options.dbPath, options.seed ? { seed: options.seed } : {});
+  try {
+    const auth = createAuth({
+      store: createSqliteAuthStore(db),
+      clientIp: clientAddress,
+      ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
+    const api = createApi({ store, auth, ...(options.now ? { now: options.now } : {}) });
+    const app = createNodeApp({ api, distDir: options.distDir, trustProxy: options.trustProxy ?? false });
+    return { fetch: (request, env) => app.fetch(request, env), store, auth, close };
+  } catch (error) {
+    close();
+    throw error;
+  }
+}
