@@ -46,28 +46,6 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
     ...sectorChecks(store, 'focusSectorIds', p.focusSectorIds as string[] | undefined),
   ];
 
-  /**
-   * Each partnership's next open follow-up (earliest due date; undated ones last), for the
-   * partners directory. Computed here in one pass, not by the browser over all follow-ups.
-   */
-  app.get('/partnerships/next-follow-ups', () => {
-    const next = new Map<string, FollowUp>();
-    for (const item of store.followUps.all()) {
-      if (!isOpen(item.status)) continue;
-      const best = next.get(item.partnershipId);
-      const earlier =
-        !best ||
-        (item.dueDate !== undefined && (best.dueDate === undefined || item.dueDate < best.dueDate)) ||
-        (item.dueDate === best.dueDate && item.id < best.id);
-      if (earlier) next.set(item.partnershipId, item);
-    }
-    const items = [...next].map(([partnershipId, f]) => ({
-      partnershipId,
-      followUp: { id: f.id, title: f.title, dueDate: f.dueDate ?? null, status: f.status, ownerId: f.ownerId },
-    }));
-    return json({ items, total: items.length, nextCursor: null });
-  });
-
   registerCrud<Partnership, PartnershipQuery>(app, deps, {
     path: '/partnerships',
     label: 'Partnership',

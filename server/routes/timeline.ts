@@ -41,6 +41,8 @@ export function registerTimeline(app: Hono, deps: ApiDeps): void {
 
   app.get('/partnerships/activity', (c) => {
     deps.actor(c.req.raw);
+    // No parameters: an unknown one is refused, as on every list.
+    parseWith(z.strictObject({}), searchParamsToObject(new URL(c.req.url), []));
     const last = new Map<string, Meeting>();
     for (const m of store.meetings.all()) {
       const best = last.get(m.partnershipId);

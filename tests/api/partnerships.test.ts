@@ -465,12 +465,14 @@ describe('GET /api/partnerships/:id/open-follow-ups', () => {
   });
 });
 
-describe('GET /partnerships/next-follow-ups', () => {
+describe('GET /partnerships/activity: the next follow-up', () => {
   it("gives each partnership its earliest-due open follow-up, not a done one", async () => {
     const api = testApi();
-    const response = await api.request('GET', '/partnerships/next-follow-ups');
+    const response = await api.request('GET', '/partnerships/activity');
     expect(response.status).toBe(200);
-    const byPartnership = new Map(response.body.items.map((i: any) => [i.partnershipId, i.followUp]));
+    const byPartnership = new Map(
+      response.body.items.filter((i: any) => i.nextFollowUp).map((i: any) => [i.partnershipId, i.nextFollowUp]),
+    );
     // Binzhou: the agenda (due 2025-11-14) is done; the earliest open one is the tourism package.
     expect(byPartnership.get('pts-tangerang-binzhou')).toMatchObject({ id: 'fu-binzhou-tourism', dueDate: '2026-11-20', status: 'open' });
     // Geelong's only follow-up is cancelled: nothing next.

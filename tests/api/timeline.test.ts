@@ -66,4 +66,8 @@ describe('GET /api/partnerships/activity', () => {
       .sort();
     expect(binzhou.nextFollowUp.dueDate).toBe(open[0]);
   });
+
+  it('takes no parameters', async () => {
+    expectProblem(await testApi().request('GET', '/partnerships/activity?zz=1'), 400);
+  });
 });

@@ -80,12 +80,16 @@ const WRITES: Write[] = [
 ];
 
 const RESOURCES = ['sectors', 'regions', 'organizations', 'people', 'users', 'partnerships', 'meetings', 'follow-ups'];
-const LISTS = [...RESOURCES.map((r) => `/${r}`), '/search', '/audit', '/follow-ups/export.csv', '/follow-ups/export.ics'];
-/**
- * GET /partnerships/next-follow-ups takes no parameters and ignores any it is given (it answers
- * 200 to `?zz=1`), unlike every other list: it is left out of the bad-query generator and
- * reported, not papered over.
- */
+const LISTS = [
+  ...RESOURCES.map((r) => `/${r}`),
+  '/search',
+  '/audit',
+  '/follow-ups/export.csv',
+  '/follow-ups/export.ics',
+  '/partnerships/activity',
+  `/partnerships/${IDS.partnership}/timeline`,
+  '/history',
+];
 const STATS = ['kpis', 'follow-ups-by-sector', 'meetings-by-quarter', 'partnerships-by-stage', 'overdue-by-sector', 'overdue-by-owner', 'completion-by-month', 'health'].map((s) => `/stats/${s}`);
 
 const writeHeaders = (w: Write): Record<string, string> => ({

@@ -28,18 +28,6 @@ export const partnershipQueries = {
     }),
 };
 
-export type NextFollowUp = {
-  partnershipId: string;
-  followUp: { id: string; title: string; dueDate: string | null; status: string; ownerId: string };
-};
-
-/** Each partnership's next open follow-up, computed by the API. */
-export const nextFollowUpsQuery = () =>
-  queryOptions({
-    queryKey: [...partnershipKeys.all, 'next-follow-ups'] as const,
-    queryFn: ({ signal }) => apiGet<Page<NextFollowUp>>('/partnerships/next-follow-ups', {}, signal),
-  });
-
 export type PartnershipActivity = {
   partnershipId: string;
   lastMeeting: { id: string; date: string; title: string } | null;
