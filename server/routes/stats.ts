@@ -58,6 +58,38 @@ function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
 export function registerStats(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
+  /**
+   * Answers are kept until the data changes: a store's `all()` returns the same array until a
+   * write to that collection, so comparing the arrays tells, in O(1), whether any input of a
+   * statistic changed. "Today" is part of the key (overdue, health). Dashboards of many users
+   * reading the same figures then cost one computation per change, not one per request.
+   */
+  const cache = new Map<string, { inputs: readonly (readonly object[])[]; status: number; body: string }>();
+  const inputs = () => [
+    store.followUps.all(),
+    store.meetings.all(),
+    store.partnerships.all(),
+    store.sectors.all(),
+    store.regions.all(),
+    store.organizations.all(),
+    store.users.all(),
+  ];
+  app.use('/stats/*', async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const url = new URL(c.req.url);
+    const key = `${deps.today()} ${url.pathname}?${url.searchParams.toString()}`;
+    const now = inputs();
+    const hit = cache.get(key);
+    if (hit && hit.inputs.every((array, i) => array === now[i])) {
+      return new Response(hit.body, { status: hit.status, headers: { 'content-type': 'application/json', 'x-cache': 'hit' } });
+    }
+    await next();
+    if (c.res.status === 200) {
+      if (cache.size >= 500) cache.clear(); // filters are few; a flood of odd queries cannot grow it
+      cache.set(key, { inputs: now, status: 200, body: await c.res.clone().text() });
+    }
+  });
+
   const period = (request: Request): Period => {
     const query = parseWith(statsQuery, searchParamsToObject(new URL(request.url), []));
     const year = deps.today().slice(0, 4);

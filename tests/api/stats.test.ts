@@ -679,3 +679,27 @@ describe('drill-down: every number equals the total of the list behind it', () =
     expect(nonZero).toBeGreaterThan(20);
   });
 });
+
+describe('stats answers are kept until the data changes', () => {
+  it('answers a repeated request from the cache, and recomputes after a write', async () => {
+    const api = testApi();
+    const first = await api.request('GET', '/stats/kpis?from=2025-01-01&to=2025-12-31');
+    expect(first.status).toBe(200);
+    expect(first.headers.get('x-cache')).toBeNull();
+    const again = await api.request('GET', '/stats/kpis?from=2025-01-01&to=2025-12-31');
+    expect(again.headers.get('x-cache')).toBe('hit');
+    expect(again.body).toEqual(first.body);
+
+    // Another filter is another answer.
+    const other = await api.request('GET', `/stats/kpis?from=2025-01-01&to=2025-12-31&partnershipId=${IDS.partnership}`);
+    expect(other.headers.get('x-cache')).toBeNull();
+
+    // A follow-up is done: the figures change at once.
+    const item = api.store.followUps.all().find((f) => f.status === 'open' && f.partnershipId === IDS.partnership)!;
+    const saved = await api.request('PATCH', `/follow-ups/${item.id}`, { headers: ifMatch(item.version), body: { status: 'done' } });
+    expect(saved.status).toBe(200);
+    const after = await api.request('GET', '/stats/kpis?from=2025-01-01&to=2025-12-31');
+    expect(after.headers.get('x-cache')).toBeNull();
+    expect(after.body.openFollowUps).toBe(first.body.openFollowUps - 1);
+  });
+});
