@@ -149,6 +149,9 @@ export function createAuth(options: AuthOptions): Auth {
         return { ok: false };
       }
       store.clearFailures(accountKey);
+      // Housekeeping at each sign-in: sessions that can no longer be used, counters long cold.
+      store.deleteExpiredSessions(at - idleMs, at - absoluteMs);
+      store.deleteFailuresBefore(at - 2 * THROTTLE.maxSeconds * 1000);
       // A new id at every sign-in: the one the browser had (if any) is ended, never reused.
       const previous = cookieValue(request, SESSION_COOKIE);
       if (previous) store.deleteSession(hashSessionId(previous));

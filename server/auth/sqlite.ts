@@ -45,6 +45,8 @@ export function createSqliteAuthStore(db: Database): AuthStore {
     touch: db.prepare<[number, string]>('UPDATE auth_sessions SET last_seen_at = ? WHERE id_hash = ?'),
     deleteSession: db.prepare<[string]>('DELETE FROM auth_sessions WHERE id_hash = ?'),
     deleteUserSessions: db.prepare<[string]>('DELETE FROM auth_sessions WHERE user_id = ?'),
+    deleteExpired: db.prepare<[number, number]>('DELETE FROM auth_sessions WHERE last_seen_at < ? OR created_at < ?'),
+    deleteFailuresBefore: db.prepare<[number]>('DELETE FROM auth_failures WHERE last_at < ?'),
     getFailures: db.prepare<[string], { count: number; last_at: number }>('SELECT count, last_at FROM auth_failures WHERE key = ?'),
     recordFailure: db.prepare<[string, number], { count: number; last_at: number }>(
       `INSERT INTO auth_failures (key, count, last_at) VALUES (?, 1, ?)
@@ -65,6 +67,8 @@ export function createSqliteAuthStore(db: Database): AuthStore {
     touchSession: (idHash, lastSeenAt) => void q.touch.run(lastSeenAt, idHash),
     deleteSession: (idHash) => void q.deleteSession.run(idHash),
     deleteUserSessions: (userId) => void q.deleteUserSessions.run(userId),
+    deleteExpiredSessions: (lastSeenBefore, createdBefore) => void q.deleteExpired.run(lastSeenBefore, createdBefore),
+    deleteFailuresBefore: (before) => void q.deleteFailuresBefore.run(before),
     getFailures: (key) => {
       const row = q.getFailures.get(key);
       return row ? failure(row) : undefined;

@@ -22,6 +22,10 @@ export interface AuthStore {
   deleteSession(idHash: string): void;
   /** Ends every session of a user (disabled, password reset). */
   deleteUserSessions(userId: string): void;
+  /** Drops sessions idle since before `lastSeenBefore` or created before `createdBefore`. */
+  deleteExpiredSessions(lastSeenBefore: number, createdBefore: number): void;
+  /** Drops failure counters whose last failure is older than `before` (the wait is long over). */
+  deleteFailuresBefore(before: number): void;
   /** Failed sign-ins by key (`account:<email>`, `ip:<address>`). */
   getFailures(key: string): FailureRecord | undefined;
   recordFailure(key: string, at: number): FailureRecord;
@@ -48,6 +52,14 @@ export function createMemoryAuthStore(): AuthStore & { sessions(): SessionRecord
     deleteSession: (idHash) => void sessions.delete(idHash),
     deleteUserSessions: (userId) => {
       for (const [key, session] of sessions) if (session.userId === userId) sessions.delete(key);
+    },
+    deleteExpiredSessions: (lastSeenBefore, createdBefore) => {
+      for (const [key, session] of sessions) {
+        if (session.lastSeenAt < lastSeenBefore || session.createdAt < createdBefore) sessions.delete(key);
+      }
+    },
+    deleteFailuresBefore: (before) => {
+      for (const [key, failure] of failures) if (failure.lastAt < before) failures.delete(key);
     },
     getFailures: (key) => {
       const found = failures.get(key);

@@ -229,6 +229,21 @@ describe('sessions', () => {
     expectProblem(await short.request('GET', '/session', { cookie: c2 }), 401);
   });
 
+  it('drops expired sessions and cold failure counters at the next sign-in', async () => {
+    const t = await authApi();
+    const sessions = () => (t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions();
+    const failures = (email: string) => t.authStore.getFailures(`account:${email.toLowerCase()}`);
+    await t.signIn(ADMIN_EMAIL(), PASSWORD);
+    expectProblem(await t.signIn(STAFF_EMAIL(), 'wrong wrong wrong'), 401);
+    t.advance(31 * MINUTE);
+    expect(sessions()).toHaveLength(1); // expired, not yet swept
+    expectProblem(await t.signIn('recent@example.org', 'wrong wrong wrong'), 401);
+    await t.signIn(ADMIN_EMAIL(), PASSWORD);
+    expect(sessions()).toHaveLength(1); // the expired one swept, the new one kept
+    expect(failures(STAFF_EMAIL())).toBeUndefined(); // 31 minutes cold: swept
+    expect(failures('recent@example.org')).toMatchObject({ count: 1 }); // still counts
+  });
+
   it('sign-out ends the session on the server and clears the cookie', async () => {
     const t = await authApi();
     const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
