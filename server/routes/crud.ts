@@ -172,7 +172,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
   if (patchSchema && actions?.patch) deps.rules.declare('PATCH', `${config.path}/:id`, { action: actions.patch });
 
   if (create) app.post(config.path, (c) =>
-    withIdempotency(deps, c.req.raw, (body) => {
+    withIdempotency(deps, c.req.raw, (body, respond) => {
       const actor = deps.actor(c.req.raw);
       const input = parseWith(create, body) as Record<string, unknown>;
       checkRefs(config.refs(input));
@@ -185,7 +185,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
         const meta = { id, version: 1, createdAt: at, updatedAt: at };
         const item = compact(config.build ? config.build(input, meta, actor) : ({ ...input, ...meta } as unknown as T));
         config.collection.insert(item);
-        return json(item, {
+        return respond(item, {
           status: 201,
           headers: { location: `/api${config.path}/${id}`, etag: etag(item.version) },
         });

@@ -93,7 +93,7 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
 
   deps.rules.declare('POST', '/follow-ups', { action: 'followUp.create' });
   app.post('/follow-ups', (c) =>
-    withIdempotency(deps, c.req.raw, (body) => {
+    withIdempotency(deps, c.req.raw, (body, respond) => {
       const actor = deps.actor(c.req.raw);
       const input = parseWith(followUpInput, body);
       const meeting = input.meetingId ? store.meetings.get(input.meetingId) : undefined;
@@ -118,7 +118,7 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
           updatedAt: at,
         });
         store.followUps.insert(item);
-        return json(item, { status: 201, headers: { location: `/api/follow-ups/${item.id}`, etag: etag(1) } });
+        return respond(item, { status: 201, headers: { location: `/api/follow-ups/${item.id}`, etag: etag(1) } });
       }, { actorId: actor.id });
     }),
   );

@@ -1,8 +1,11 @@
 import type { ApiDeps } from '../context';
-import { readJson } from '../http';
+import { json, readJson } from '../http';
 import { problems } from '../problem';
 
 const KEY = /^[\w.:-]{8,200}$/;
+
+/** Builds a JSON answer like `json` and, under an Idempotency-Key, stores it at once. */
+export type Respond = (body: unknown, init?: { status?: number; headers?: Record<string, string> }) => Response;
 
 /**
  * Runs a create at most once per Idempotency-Key: a retry or a double click with the same key and
@@ -11,13 +14,13 @@ const KEY = /^[\w.:-]{8,200}$/;
 export async function withIdempotency(
   deps: ApiDeps,
   request: Request,
-  create: (body: unknown) => Promise<Response> | Response,
+  create: (body: unknown, respond: Respond) => Promise<Response> | Response,
 ): Promise<Response> {
   // Who asks comes first: a key replays only the same user's request, never someone else's.
   const actor = deps.actor(request);
   const key = request.headers.get('idempotency-key');
   const { value, text } = await readJson(request);
-  if (key === null) return create(value);
+  if (key === null) return create(value, json);
   if (!KEY.test(key)) {
     throw problems.validation([
       { path: 'Idempotency-Key', code: 'invalidFormat', message: 'This value is not in the expected format.' },
@@ -39,9 +42,25 @@ export async function withIdempotency(
       headers: { ...earlier.headers, 'idempotent-replayed': 'true' },
     });
   }
-  const attempt = (async () => {
-    const response = await create(value);
+  let recorded = false;
+  // Called inside the create's transaction: the answer is stored with the data it reports, so a
+  // crash can never keep the one without the other (a retry would otherwise create it twice).
+  const respond: Respond = (body, init = {}) => {
+    const response = json(body, init);
     if (response.ok) {
+      const headers: Record<string, string> = {};
+      response.headers.forEach((v, k) => {
+        headers[k] = v;
+      });
+      deps.store.idempotency.put(scope, { requestHash, status: response.status, body, headers });
+      recorded = true;
+    }
+    return response;
+  };
+  const attempt = (async () => {
+    const response = await create(value, respond);
+    // Writes made of several transactions (bulk) answer without `respond`: stored afterwards.
+    if (response.ok && !recorded) {
       const headers: Record<string, string> = {};
       response.headers.forEach((v, k) => {
         headers[k] = v;

@@ -49,7 +49,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   // Creating a new partnership, partner region and people inline is part of logging a visit.
   deps.rules.declare('POST', '/meetings', { action: 'meeting.create' });
   app.post('/meetings', (c) =>
-    withIdempotency(deps, c.req.raw, (body) => {
+    withIdempotency(deps, c.req.raw, (body, respond) => {
       const actor = deps.actor(c.req.raw);
       const { followUps: drafts, carriedFollowUpIds, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
       const existing = input.partnershipId ? store.partnerships.get(input.partnershipId) : undefined;
@@ -155,7 +155,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
             updatedAt: at,
           });
         }
-        return json(meeting, {
+        return respond(meeting, {
           status: 201,
           headers: { location: `/api/meetings/${meeting.id}`, etag: etag(meeting.version) },
         });

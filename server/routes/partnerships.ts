@@ -7,7 +7,6 @@ import {
   type Partnership,
   type Stage,
 } from '../../src/domain/partnership';
-import { isOpen, type FollowUp } from '../../src/domain/follow-up';
 import { countryCode, partnershipInput, partnershipPatch, stageChangeInput } from '../../src/domain/schemas';
 import { fieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
