@@ -79,11 +79,16 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
 
   deps.rules.declare('POST', '/users/:id/password', { action: 'user.manage' });
   app.post('/users/:id/password', async (c) => {
+    const actor = deps.actor(c.req.raw);
     const user = store.users.get(c.req.param('id'));
     if (!user) throw problems.notFound('User');
     const { value } = await readJson(c.req.raw);
     const { password } = parseWith(passwordInput, value);
     await auth.setPassword(user.id, password);
+    // The trail says that (and who) reset it, never the password: an entry with a note and no
+    // field changes (the User itself is unchanged).
+    const current = store.users.get(user.id) ?? user;
+    store.transaction(() => store.users.replace(current), { actorId: actor.id, note: 'Password reset; sessions ended.' });
     return new Response(null, { status: 204 });
   });
 }

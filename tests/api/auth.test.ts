@@ -345,6 +345,16 @@ describe('users and passwords (administrators)', () => {
     expectProblem(await t.signIn(STAFF_EMAIL(), PASSWORD), 401);
     expect((await t.signIn(STAFF_EMAIL(), next)).status).toBe(200);
     expect(JSON.stringify(t.store.snapshot())).not.toContain(next);
+    // The audit trail records the reset and who made it, with no field and no password.
+    expect(t.store.audit.all().at(-1)).toMatchObject({
+      actorId: IDS.admin,
+      action: 'update',
+      entity: 'user',
+      entityId: IDS.staff,
+      changes: [],
+      note: 'Password reset; sessions ended.',
+    });
+    expect(t.store.users.get(IDS.staff)?.version).toBe(1);
   });
 });
 
