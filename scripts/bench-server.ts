@@ -59,13 +59,19 @@ const API_TARGETS = [
   '/api/stats/health',
 ];
 
-/**
- * Who the benchmark is. Today the API takes the user from a header (demo mode); once sign-in
- * lands this is the one place to change: sign in first (POST the credentials, keep the session
- * cookie) and return `{ cookie: … }` plus whatever CSRF header the API asks for.
- */
-async function authHeaders(_base: string): Promise<Record<string, string>> {
-  return { 'x-mitra-user': 'usr-rina' };
+/** The benchmark's own administrator, made at start through MITRA_ADMIN_* (a throwaway database). */
+const BENCH_ADMIN = { email: 'bench@example.org', name: 'Benchmark', password: `bench ${Math.random().toString(36).slice(2)} passphrase` };
+
+/** Signs in as the benchmark's administrator, as a browser would: the session cookie is the pass. */
+async function authHeaders(base: string): Promise<Record<string, string>> {
+  const response = await fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return { cookie };
 }
 
 async function freePort(): Promise<number> {
@@ -125,7 +131,16 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     started = performance.now();
     server = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts'], {
-      env: { ...process.env, MITRA_DB: dbPath, PORT: String(port), HOST: '127.0.0.1', MITRA_DIST: dist },
+      env: {
+        ...process.env,
+        MITRA_DB: dbPath,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        MITRA_DIST: dist,
+        MITRA_ADMIN_EMAIL: BENCH_ADMIN.email,
+        MITRA_ADMIN_NAME: BENCH_ADMIN.name,
+        MITRA_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      },
       stdio: ['ignore', 'inherit', 'inherit'],
     });
     await waitFor(`${base}/`, server);

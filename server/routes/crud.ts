@@ -140,7 +140,36 @@ export function selectItems<T extends Stored, Q extends Record<string, unknown>>
   } else if (text) {
     items = items.filter(text);
   }
-  return items.filter((item) => (!ids || ids.has(item.id)) && (!matches || matches(item)));
+  const keep = (item: T) => (!ids || ids.has(item.id)) && (!matches || matches(item));
+  if (!ids && !matches) return items;
+  if (items !== view0(config, query, cache)) return items.filter(keep);
+  // No text search narrowed the view: test every item in storage order (objects that sit together
+  // in memory, several times faster than visiting them in sorted order), mark each match at its
+  // place in the sorted view, then read the marks in order. The same result as filtering the view.
+  const view = items;
+  const rank = ranksOf(view);
+  const marks = new Uint8Array(view.length);
+  for (const item of config.collection.all()) if (keep(item)) marks[rank.get(item) as number] = 1;
+  const out: T[] = [];
+  for (let i = 0; i < marks.length; i += 1) if (marks[i] === 1) out.push(view[i] as T);
+  return out;
+}
+
+/** The sorted view a query starts from (cached per store array, so this is a lookup). */
+function view0<T extends Stored, Q extends Record<string, unknown>>(config: ListConfig<T, Q>, query: ListQuery<Q>, cache: boolean): T[] | undefined {
+  return cache ? sortedView(config.collection.all(), query.sort, config.sorts, true) : undefined;
+}
+
+/** Each item's place in a sorted view, kept beside the view. */
+const viewRanks = new WeakMap<readonly object[], Map<object, number>>();
+function ranksOf<T extends object>(view: readonly T[]): Map<object, number> {
+  let ranks = viewRanks.get(view);
+  if (!ranks) {
+    ranks = new Map();
+    for (let i = 0; i < view.length; i += 1) ranks.set(view[i] as T, i);
+    viewRanks.set(view, ranks);
+  }
+  return ranks;
 }
 
 export function registerCrud<T extends Stored, Q extends Record<string, unknown>>(
