@@ -147,9 +147,11 @@ export function selectItems<T extends Stored, Q extends Record<string, unknown>>
   // in memory, several times faster than visiting them in sorted order), mark each match at its
   // place in the sorted view, then read the marks in order. The same result as filtering the view.
   const view = items;
+  const kept = config.collection.all().filter(keep);
+  if (kept.length === view.length) return view; // nothing filtered out (no filter set)
   const rank = ranksOf(view);
   const marks = new Uint8Array(view.length);
-  for (const item of config.collection.all()) if (keep(item)) marks[rank.get(item) as number] = 1;
+  for (const item of kept) marks[rank.get(item) as number] = 1;
   const out: T[] = [];
   for (let i = 0; i < marks.length; i += 1) if (marks[i] === 1) out.push(view[i] as T);
   return out;
