@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../server/app';
 import {
   bootstrapAdmin,
@@ -18,6 +18,9 @@ import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { NOW } from './helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
+
+// Every sign-in is a real scrypt (N=2^15: ~100 ms here, several times that on a busy machine).
+vi.setConfig({ testTimeout: 30_000 });
 
 const PASSWORD = 'kuda benar baterai staples'; // 26 characters with spaces: fine, no composition rules
 const ORIGIN = 'http://mitra.test';
@@ -186,7 +189,7 @@ describe('sign-in', () => {
     expectProblem(blocked, 429, '/problems/too-many-attempts');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await t.signIn(ADMIN_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '192.0.2.8' } })).status).toBe(200);
-  }, 20_000);
+  });
 });
 
 describe('sessions', () => {
