@@ -79,6 +79,8 @@ export function createAuth(options: AuthOptions): Auth {
   const idleMs = (options.idleMinutes ?? 30) * 60_000;
   const absoluteMs = (options.absoluteHours ?? 12) * 3_600_000;
 
+  // Parsed once, so a malformed entry fails at start, not on a request.
+  const allowedHosts = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).host));
   const secure = (request: Request) => options.secureCookies ?? new URL(request.url).protocol === 'https:';
 
   /**
@@ -177,7 +179,7 @@ export function createAuth(options: AuthOptions): Auth {
         host = undefined;
       }
       const own = new URL(request.url).host;
-      const allowed = host !== undefined && (host === own || (options.allowedOrigins ?? []).some((o) => new URL(o).host === host));
+      const allowed = host !== undefined && (host === own || allowedHosts.has(host));
       if (!allowed) throw authProblems.crossOrigin();
     },
 

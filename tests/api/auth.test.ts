@@ -286,6 +286,24 @@ describe('sessions', () => {
     expect(t.store.sectors.get('space')).toBeUndefined();
     expect((await t.request('POST', '/sectors', { body, cookie })).status).toBe(201);
   });
+
+  it('accepts writes from an allowed public origin (a reverse proxy), and refuses a malformed one at start', async () => {
+    expect(() => createAuth({ store: createMemoryAuthStore(), allowedOrigins: ['not a url'] })).toThrow();
+    const store = createMemoryStore(demoSnapshot());
+    const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW, allowedOrigins: ['https://mitra.tangerangkab.go.id'] });
+    await auth.setPassword(IDS.admin, PASSWORD);
+    const api = createApi({ store, now: () => NOW, auth });
+    const signIn = (origin: string) =>
+      api.fetch(
+        new Request('http://127.0.0.1:8080/api/auth/sign-in', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin },
+          body: JSON.stringify({ email: ADMIN_EMAIL(), password: PASSWORD }),
+        }),
+      );
+    expect((await signIn('https://mitra.tangerangkab.go.id')).status).toBe(200);
+    expect((await signIn('https://mitra.example.org')).status).toBe(403);
+  });
 });
 
 describe('users and passwords (administrators)', () => {
