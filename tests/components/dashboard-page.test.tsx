@@ -62,7 +62,7 @@ function listTotal(): Promise<string> {
     if (partners) return n(within(partners).getAllByRole('row').length - 1);
     if (
       screen.queryByText(
-        /^(Tidak ada tindak lanjut yang cocok|Tidak ada pertemuan yang cocok|Belum ada kemitraan yang tercatat)/,
+        /^(Tidak ada tindak lanjut yang cocok|Tidak ada pertemuan yang cocok|Tidak ada kemitraan yang cocok|Belum ada kemitraan yang tercatat)/,
       )
     )
       return n(0);
