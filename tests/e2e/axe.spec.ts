@@ -16,10 +16,8 @@ const PAGES = [
 
 for (const locale of ['id', 'en'] as const) {
   for (const path of PAGES) {
-    test(`${path} passes axe with no violations (${locale})`, async ({ page }) => {
-      await page.addInitScript((lng) => {
-        localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-rina' }, version: 1 }));
-      }, locale);
+    test(`${path} passes axe with no violations (${locale})`, async ({ page, asUser }) => {
+      await asUser('usr-rina', locale);
       await openPage(page, path);
       await expect(page.locator('html')).toHaveAttribute('lang', locale);
       expect(await axeViolations(page)).toEqual([]);

@@ -7,10 +7,8 @@ const TEXT = {
 
 for (const locale of ['id', 'en'] as const) {
   const text = TEXT[locale];
-  test(`a manager filters to 2025 and drills from the education segment to the same follow-ups (${locale})`, async ({ page }) => {
-    await page.addInitScript((lng) => {
-      localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-hendra' }, version: 1 }));
-    }, locale);
+  test(`a manager filters to 2025 and drills from the education segment to the same follow-ups (${locale})`, async ({ page, asUser }) => {
+    await asUser('usr-hendra', locale);
     await openPage(page, '/');
     await page.getByRole('combobox', { name: text.year, exact: true }).selectOption('2025');
     await expect(page).toHaveURL(/year=2025/);

@@ -5,6 +5,7 @@ import { Keyboard } from './keyboard';
 const TEXT = {
   id: {
     user: 'Pengguna demo',
+    signedIn: 'Budi Santoso (Petugas kerja sama)',
     mine: /^Milik saya/,
     overdue: /^Terlambat \(/,
     change: 'Ubah status: ',
@@ -13,12 +14,14 @@ const TEXT = {
     save: 'Simpan',
     saved: /diubah menjadi Selesai/,
     history: 'Status: Terbuka → Selesai',
+    historyRegion: 'Riwayat',
     csv: 'Unduh CSV',
     ics: 'Unduh kalender (ICS)',
     header: 'judul',
   },
   en: {
     user: 'Demo user',
+    signedIn: 'Budi Santoso (Cooperation officer)',
     mine: /^Mine/,
     overdue: /^Overdue \(/,
     change: 'Change status: ',
@@ -27,6 +30,7 @@ const TEXT = {
     save: 'Save',
     saved: /is now Done/,
     history: 'Status: Open → Done',
+    historyRegion: 'History',
     csv: 'Download CSV',
     ics: 'Download calendar (ICS)',
     header: 'title',
@@ -35,16 +39,17 @@ const TEXT = {
 
 for (const locale of ['id', 'en'] as const) {
   const text = TEXT[locale];
-  test(`an officer works their overdue follow-ups by keyboard and exports them (${locale})`, async ({ page }) => {
+  test(`an officer works their overdue follow-ups by keyboard and exports them (${locale})`, async ({ page, asUser, serverMode }) => {
     test.setTimeout(60_000);
-    await page.addInitScript((lng) => {
-      if (!localStorage.getItem('mitra.preferences')) {
-        localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-budi' }, version: 1 }));
-      }
-    }, locale);
+    await asUser('usr-budi', locale);
     const kb = new Keyboard(page);
     await openPage(page, '/follow-ups');
-    await expect(page.getByLabel(text.user)).toHaveValue('usr-budi');
+    if (serverMode) {
+      // Signed in: the header names the user (the demo's user switcher is not there).
+      await expect(page.getByRole('banner').getByText(text.signedIn)).toBeVisible();
+    } else {
+      await expect(page.getByLabel(text.user)).toHaveValue('usr-budi');
+    }
 
     await kb.tabTo(page.getByRole('link', { name: text.mine }));
     await kb.press('Enter');
@@ -76,7 +81,8 @@ for (const locale of ['id', 'en'] as const) {
     await expect(page.getByRole('link', { name: title })).toHaveCount(0); // done: no longer overdue
     await openPage(page, href ?? '/follow-ups');
     await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-    const history = page.getByRole('region', { name: /Riwayat|History/ });
+    // The follow-up's own history (the change history below it repeats the comment as a note).
+    const history = page.getByRole('region', { name: text.historyRegion, exact: true });
     await expect(history.getByText(text.history)).toBeVisible();
     await expect(history.getByText('Selesai dibahas dengan mitra')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);

@@ -122,10 +122,8 @@ test('a new user logs the Binzhou visit by keyboard only, reloads halfway, and f
 });
 
 for (const locale of ['id', 'en'] as const) {
-  test(`the visit form passes axe with and without errors (${locale})`, async ({ page }) => {
-    await page.addInitScript((lng) => {
-      localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-rina' }, version: 1 }));
-    }, locale);
+  test(`the visit form passes axe with and without errors (${locale})`, async ({ page, asUser }) => {
+    await asUser('usr-rina', locale);
     await openPage(page, '/meetings/new');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: locale === 'id' ? 'Simpan kunjungan' : 'Save the visit' }).click();
@@ -139,10 +137,8 @@ for (const locale of ['id', 'en'] as const) {
   });
 }
 
-test('in English, staff log a first-contact visit with a new partner region and see it on its partner page', async ({ page }) => {
-  await page.addInitScript(() => {
-    localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: 'en', userId: 'usr-rina' }, version: 1 }));
-  });
+test('in English, staff log a first-contact visit with a new partner region and see it on its partner page', async ({ page, asUser }) => {
+  await asUser('usr-rina', 'en');
   await openPage(page, '/meetings/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Log a visit' })).toBeVisible();
   const form = page.locator('form.visit-form');
@@ -185,5 +181,6 @@ test('in English, staff log a first-contact visit with a new partner region and 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Weifang City');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('潍坊市');
   await expect(page.getByRole('link', { name: 'First call with Weifang' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Send the agriculture profile' })).toBeVisible();
+  // In the partnership's follow-ups (the timeline links it too, as "follow-up recorded").
+  await expect(page.getByRole('region', { name: 'Follow-ups', exact: true }).getByRole('link', { name: 'Send the agriculture profile' })).toBeVisible();
 });

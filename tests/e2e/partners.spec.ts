@@ -49,13 +49,9 @@ const TEXT = {
 
 for (const locale of ['id', 'en'] as const) {
   const text = TEXT[locale];
-  test(`a manager finds Binzhou, reads its timeline and moves its stage forward with a note (${locale})`, async ({ page }) => {
+  test(`a manager finds Binzhou, reads its timeline and moves its stage forward with a note (${locale})`, async ({ page, asUser }) => {
     test.setTimeout(60_000);
-    await page.addInitScript((lng) => {
-      if (!localStorage.getItem('mitra.preferences')) {
-        localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: lng, userId: 'usr-hendra' }, version: 1 }));
-      }
-    }, locale);
+    await asUser('usr-hendra', locale);
     await openPage(page, '/meetings');
 
     // Search by the Latin name, then by the local-script name; Enter opens the partnership.

@@ -1,19 +1,29 @@
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, expect, openPage, signInAs, test } from './fixtures';
 import { Keyboard } from './keyboard';
 
-/** Picks a demo user with the switch at the top, by keyboard, as a user would. */
-async function switchUser(page: Page, kb: Keyboard, name: string) {
-  await kb.choose(page.getByLabel(/Pengguna demo|Demo user/), name);
+/**
+ * Demo: picks a demo user with the switch at the top, by keyboard, as a user would. Server: the
+ * switch is not there; the browser signs in as that user and the page reloads.
+ */
+async function switchUser(page: Page, kb: Keyboard, user: { id: string; name: string }, server: { baseURL: string } | undefined) {
+  if (server) {
+    await signInAs(page, server.baseURL, user.id);
+    await page.reload();
+    await expect(page.locator('main h1').first()).toBeVisible();
+    await expect(page.getByRole('banner').getByText(new RegExp(`^${user.name} \\(`))).toBeVisible();
+  } else {
+    await kb.choose(page.getByLabel(/Pengguna demo|Demo user/), user.name);
+  }
   // The switch refetches everything for the new user.
   await expect(page.getByRole('status').filter({ hasText: /Memuat|Loading/ })).toHaveCount(0);
 }
 
-test('an admin adds an organisation and a person, then edits the person, by keyboard only', async ({ page }) => {
+test('an admin adds an organisation and a person, then edits the person, by keyboard only', async ({ page, serverMode, baseURL }) => {
   test.setTimeout(90_000);
   const kb = new Keyboard(page);
   await openPage(page, '/');
-  await switchUser(page, kb, 'Sari Puspita');
+  await switchUser(page, kb, { id: 'usr-sari', name: 'Sari Puspita' }, serverMode ? { baseURL: baseURL ?? '' } : undefined);
   await kb.tabTo(page.getByRole('link', { name: 'Data rujukan' }));
   await kb.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Data rujukan' })).toBeVisible();
@@ -87,11 +97,9 @@ test('an admin adds an organisation and a person, then edits the person, by keyb
   await expect(row).toContainText('Secretary-General, BCIC');
 });
 
-test('the reference forms pass axe with and without errors in English, and read at 320 px', async ({ page }) => {
+test('the reference forms pass axe with and without errors in English, and read at 320 px', async ({ page, asUser }) => {
   test.setTimeout(90_000);
-  await page.addInitScript(() => {
-    localStorage.setItem('mitra.preferences', JSON.stringify({ state: { locale: 'en', userId: 'usr-sari' }, version: 1 }));
-  });
+  await asUser('usr-sari', 'en');
   await openPage(page, '/reference');
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1, name: 'Reference data' })).toBeVisible();
