@@ -22,6 +22,9 @@ export default defineConfig({
           name: 'api-sqlite',
           environment: 'node',
           include: ['tests/api/**/*.test.ts', 'tests/sqlite/**/*.test.ts', 'tests/node/**/*.test.ts'],
+          // Not about the data store: sign-in has its own stores (memory and SQLite, both tested in
+          // auth.test.ts), and selectItems is tested on the memory store directly.
+          exclude: ['tests/api/auth.test.ts', 'tests/api/select-items.test.ts'],
           env: { MITRA_TEST_STORE: 'sqlite' },
         },
       },
@@ -32,6 +35,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/components/**/*.test.tsx', 'tests/flows/**/*.test.tsx'],
           setupFiles: ['tests/setup-dom.ts'],
+          testTimeout: 20_000,
         },
       },
     ],

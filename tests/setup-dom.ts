@@ -1,3 +1,4 @@
+import { configure } from '@testing-library/react';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
@@ -30,3 +31,7 @@ afterEach(() => {
   server.resetHandlers();
 });
 afterAll(() => server.close());
+
+// CI runs on two cores with the other suites beside it: findBy* and waitFor wait up to 4 s (a
+// failure still fails, only later), instead of failing a slow but correct render at 1 s.
+configure({ asyncUtilTimeout: 4000 });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { User } from '../../src/domain/user';
 import { problems } from '../problem';
 import type { Collection } from '../store';
-import { dummyHash, hashPassword, passwordError, verifyPassword } from './password';
+import { dummyHash, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
 import { authProblems } from './problems';
 import type { AuthStore } from './store';
 
@@ -22,6 +22,11 @@ export type AuthOptions = {
   idleMinutes?: number;
   /** ...and this long after sign-in, however busy (default 12 hours). */
   absoluteHours?: number;
+  /**
+   * scrypt's cost as log2 N for new hashes (default SCRYPT.ln = 15). Only tests lower it, to
+   * stay fast; stored hashes carry their own cost, so verifying never depends on it.
+   */
+  passwordCost?: number;
   /** Hosts besides the request's own that may send writes (a reverse proxy's public name). */
   allowedOrigins?: readonly string[];
 };
@@ -77,6 +82,7 @@ export function createAuth(options: AuthOptions): Auth {
   const { store } = options;
   const now = () => (options.now ?? (() => new Date()))().getTime();
   const idleMs = (options.idleMinutes ?? 30) * 60_000;
+  const passwordCost = options.passwordCost ?? SCRYPT.ln;
   const absoluteMs = (options.absoluteHours ?? 12) * 3_600_000;
 
   // Parsed once, so a malformed entry fails at start, not on a request.
@@ -143,7 +149,7 @@ export function createAuth(options: AuthOptions): Auth {
       const user = matches.length === 1 ? matches[0] : undefined;
       const hash = user ? store.getPasswordHash(user.id) : undefined;
       // The scrypt work is done whether or not the account exists: same answer, same time.
-      const verified = await verifyPassword(password, hash ?? (await dummyHash()));
+      const verified = await verifyPassword(password, hash ?? (await dummyHash(passwordCost)));
       if (!user || !hash || !verified || !user.active) {
         const at2 = now();
         store.recordFailure(accountKey, at2);
@@ -185,7 +191,7 @@ export function createAuth(options: AuthOptions): Auth {
 
     async setPassword(userId, password, path = 'password') {
       checkNewPassword(password, path);
-      store.setPasswordHash(userId, await hashPassword(password));
+      store.setPasswordHash(userId, await hashPassword(password, passwordCost));
       store.deleteUserSessions(userId);
     },
 

@@ -19,10 +19,10 @@ function derive(password: string, salt: Buffer, ln: number, r: number, p: number
   });
 }
 
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, ln: number = SCRYPT.ln): Promise<string> {
   const salt = randomBytes(SCRYPT.saltBytes);
-  const key = await derive(password, salt, SCRYPT.ln, SCRYPT.r, SCRYPT.p, SCRYPT.keyBytes);
-  return `$scrypt$ln=${SCRYPT.ln},r=${SCRYPT.r},p=${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
+  const key = await derive(password, salt, ln, SCRYPT.r, SCRYPT.p, SCRYPT.keyBytes);
+  return `$scrypt$ln=${ln},r=${SCRYPT.r},p=${SCRYPT.p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
 const FORMAT = /^\$scrypt\$ln=(\d{1,2}),r=(\d{1,2}),p=(\d{1,2})\$([A-Za-z0-9+/]+={0,2})\$([A-Za-z0-9+/]+={0,2})$/;
@@ -38,13 +38,17 @@ export async function verifyPassword(password: string, encoded: string): Promise
   return timingSafeEqual(actual, expected);
 }
 
-let dummy: Promise<string> | undefined;
+const dummies = new Map<number, Promise<string>>();
 
 /**
  * A hash of nothing anyone knows, verified against when the email is unknown (or has no
  * password), so an unknown email costs the same scrypt work as a wrong password.
  */
-export function dummyHash(): Promise<string> {
-  dummy ??= hashPassword(randomBytes(24).toString('base64'));
+export function dummyHash(ln: number = SCRYPT.ln): Promise<string> {
+  let dummy = dummies.get(ln);
+  if (!dummy) {
+    dummy = hashPassword(randomBytes(24).toString('base64'), ln);
+    dummies.set(ln, dummy);
+  }
   return dummy;
 }

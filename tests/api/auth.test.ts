@@ -38,6 +38,8 @@ async function authApi(options: { authStore?: AuthStore; idleMinutes?: number; a
     store: authStore,
     now: () => now,
     clientIp: (request) => request.headers.get('x-test-ip') ?? '10.0.0.1',
+    // Cheaper hashes keep these tests fast; the production cost is checked by the hashing tests.
+    passwordCost: 10,
     ...(options.idleMinutes !== undefined ? { idleMinutes: options.idleMinutes } : {}),
     ...(options.absoluteHours !== undefined ? { absoluteHours: options.absoluteHours } : {}),
     ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
