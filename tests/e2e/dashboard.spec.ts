@@ -1,4 +1,4 @@
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, expect, openPage, secondLocale, test } from './fixtures';
 
 const TEXT = {
   id: { year: 'Tahun', segment: /^Pendidikan dan pertukaran pelajar, Terbuka: (\d+)$/, showing: (n: number) => `Menampilkan ${n} dari ${n}`, chart: 'Tindak lanjut per sektor dan status' },
@@ -7,7 +7,7 @@ const TEXT = {
 
 for (const locale of ['id', 'en'] as const) {
   const text = TEXT[locale];
-  test(`a manager filters to 2025 and drills from the education segment to the same follow-ups (${locale})`, async ({ page, asUser }) => {
+  test(`a manager filters to 2025 and drills from the education segment to the same follow-ups (${locale})`, { tag: secondLocale(locale) }, async ({ page, asUser }) => {
     await asUser('usr-hendra', locale);
     await openPage(page, '/');
     await page.getByRole('combobox', { name: text.year, exact: true }).selectOption('2025');

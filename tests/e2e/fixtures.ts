@@ -17,6 +17,15 @@ export async function axeViolations(page: Page) {
 
 export type Locale = 'id' | 'en';
 
+/**
+ * The tag of a journey's English copy when the Indonesian one proves the same path: the `server`
+ * project leaves these out (playwright.config.ts), `demo` runs both languages.
+ */
+export const SECOND_LOCALE = '@second-locale';
+export function secondLocale(locale: Locale): string[] {
+  return locale === 'en' ? [SECOND_LOCALE] : [];
+}
+
 /** The demo's default user (the preferences store starts with it). */
 export const DEFAULT_USER_ID = 'usr-rina';
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, expect, openPage, secondLocale, test } from './fixtures';
 import { Keyboard } from './keyboard';
 
 const TEXT = {
@@ -39,7 +39,7 @@ const TEXT = {
 
 for (const locale of ['id', 'en'] as const) {
   const text = TEXT[locale];
-  test(`an officer works their overdue follow-ups by keyboard and exports them (${locale})`, async ({ page, asUser, serverMode }) => {
+  test(`an officer works their overdue follow-ups by keyboard and exports them (${locale})`, { tag: secondLocale(locale) }, async ({ page, asUser, serverMode }) => {
     test.setTimeout(60_000);
     await asUser('usr-budi', locale);
     const kb = new Keyboard(page);

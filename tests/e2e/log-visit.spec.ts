@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, expect, openPage, secondLocale, test } from './fixtures';
 import { Keyboard } from './keyboard';
 
 async function kpi(page: Page, label: RegExp): Promise<number> {
@@ -122,7 +122,7 @@ test('a new user logs the Binzhou visit by keyboard only, reloads halfway, and f
 });
 
 for (const locale of ['id', 'en'] as const) {
-  test(`the visit form passes axe with and without errors (${locale})`, async ({ page, asUser }) => {
+  test(`the visit form passes axe with and without errors (${locale})`, { tag: secondLocale(locale) }, async ({ page, asUser }) => {
     await asUser('usr-rina', locale);
     await openPage(page, '/meetings/new');
     expect(await axeViolations(page)).toEqual([]);

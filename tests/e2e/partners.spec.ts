@@ -1,4 +1,4 @@
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, expect, openPage, secondLocale, test } from './fixtures';
 
 const TEXT = {
   id: {
@@ -49,7 +49,7 @@ const TEXT = {
 
 for (const locale of ['id', 'en'] as const) {
   const text = TEXT[locale];
-  test(`a manager finds Binzhou, reads its timeline and moves its stage forward with a note (${locale})`, async ({ page, asUser }) => {
+  test(`a manager finds Binzhou, reads its timeline and moves its stage forward with a note (${locale})`, { tag: secondLocale(locale) }, async ({ page, asUser }) => {
     test.setTimeout(60_000);
     await asUser('usr-hendra', locale);
     await openPage(page, '/meetings');
