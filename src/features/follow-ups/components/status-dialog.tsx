@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import { ErrorMessage } from '@/components/ui/form/field';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 
 type StatusDialogProps = {
   item: FollowUp;
@@ -16,22 +17,13 @@ type StatusDialogProps = {
  */
 export function StatusDialog({ item, onSubmit, onClose }: StatusDialogProps) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
+  // Opens as a modal when shown; on the way out, focus goes back to what opened it (the row's button).
+  const ref = useModalDialog();
   const id = useId();
   const [status, setStatus] = useState<FollowUpStatus>(item.status);
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
 
-  // Open as a modal when shown; on the way out, focus goes back to what opened it (the row's button).
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   const blocked = status === 'blocked';
   const handleSubmit = (event: React.FormEvent) => {

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import { ErrorMessage } from '@/components/ui/form/field';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { isIsoDate, todayIn } from '@/domain/dates';
 import { nextStages, type Partnership, type Stage } from '@/domain/partnership';
 import type { FieldError } from '@/domain/validation';
@@ -33,7 +34,7 @@ function isoOf(v: Values): string {
 export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props) {
   const { t } = useTranslation();
   const id = useId();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog();
   const queryClient = useQueryClient();
   const [base, setBase] = useState(partnership);
   const [today] = useState(() => todayIn());
@@ -47,15 +48,6 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
   const options = nextStages(base.stage);
   const stageName = (s: string) => t(`enums.stage.${s as Stage}`, { defaultValue: s });
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement;
-    if (!dialog.open) dialog.showModal();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   const fieldIds = { to: `${id}-to`, date: `${id}-day`, note: `${id}-note` };
 

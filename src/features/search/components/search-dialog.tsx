@@ -1,5 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
+import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { FollowUpStatus } from '@/domain/follow-up';
@@ -27,7 +28,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   const labels = useLabels();
   const navigate = useNavigate();
   const id = useId();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModalDialog();
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const term = q.trim();
@@ -39,14 +40,6 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
     staleTime: 10_000,
   });
 
-  useEffect(() => {
-    const node = dialog.current;
-    const opener = document.activeElement;
-    if (node && !node.open) node.showModal();
-    return () => {
-      if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-    };
-  }, []);
 
   const data = term ? result.data : undefined;
   const partnershipOfRegion = (regionId: string | undefined) => data?.partnerships.items.find((p) => p.partnerRegionId === regionId);
