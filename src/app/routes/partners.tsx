@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { FilterSelect } from '@/components/ui/filter-select';
@@ -62,12 +62,13 @@ export function PartnersPage() {
     setUrlQ(filters.q);
     if (text.trim() !== (filters.q ?? '')) setText(filters.q ?? '');
   }
+  // Reads the URL as it is when the pause ends, not as it was when the typing began.
+  const commitText = useEffectEvent((typed: string) => {
+    if (typed !== (filters.q ?? '')) change({ q: typed || undefined });
+  });
   useEffect(() => {
-    if (text.trim() === (filters.q ?? '')) return;
-    const timer = setTimeout(() => change({ q: text.trim() || undefined }), 300);
+    const timer = setTimeout(() => commitText(text.trim()), 300);
     return () => clearTimeout(timer);
-    // `change` is rebuilt each render from the URL; the timer only needs the text.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text]);
 
   const countries = useMemo(() => {
