@@ -31,6 +31,29 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The SQL data layer (server/db) on each engine: SQLite in memory, PostgreSQL in a
+          // throwaway cluster (tests/setup-postgres.ts), one database per test.
+          name: 'db-sqlite',
+          environment: 'node',
+          include: ['tests/db/**/*.test.ts'],
+          env: { MITRA_TEST_ENGINE: 'sqlite' },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'db-postgres',
+          environment: 'node',
+          include: ['tests/db/**/*.test.ts'],
+          env: { MITRA_TEST_ENGINE: 'postgres' },
+          globalSetup: ['tests/setup-postgres.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'dom',
           environment: 'jsdom',
           include: ['tests/components/**/*.test.tsx', 'tests/flows/**/*.test.tsx'],

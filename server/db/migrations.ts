@@ -1,0 +1,392 @@
+import { Migrator, sql, type CreateTableBuilder, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Snapshot } from '../store';
+import { columnTypes, searchIndexStatements, searchSetupStatements, SEARCHABLE_TABLES, setSequence, type Engine } from './dialect';
+import type { DB } from './schema';
+import { writeSnapshot } from './snapshot';
+
+/**
+ * The schema's history, oldest first, applied at start by Kysely's Migrator (which records each
+ * by name and holds a lock, so two processes starting together apply each migration once).
+ * Forward only: a migration that has shipped never changes; a change is a new migration, tested
+ * from the version before it (tests/db/migrations.test.ts).
+ */
+export function migrationsFor(engine: Engine): Record<string, Migration> {
+  return {
+    '0001-relational': { up: (db) => relationalSchema(db, engine) },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<DB>, engine: Engine): Promise<string[]> {
+  const provider: MigrationProvider = { getMigrations: async () => migrationsFor(engine) };
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 0001: the relational schema, and the move of a database written by the document store
+
+/** The document tables of the store before 0001 (one JSON document per row). */
+const LEGACY_COLLECTIONS = {
+  sectors: 'sectors',
+  regions: 'regions',
+  organizations: 'organizations',
+  people: 'people',
+  users: 'users',
+  partnerships: 'partnerships',
+  meetings: 'meetings',
+  followUps: 'follow_ups',
+  audit: 'audit',
+} as const;
+
+async function tableColumns(db: Kysely<unknown>, engine: Engine, table: string): Promise<string[]> {
+  if (engine === 'postgres') {
+    const { rows } = await sql<{ column_name: string }>`select column_name from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table}`.execute(db);
+    return rows.map((r) => r.column_name);
+  }
+  const { rows } = await sql<{ name: string }>`select name from pragma_table_info(${table})`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+async function relationalSchema(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  // A SQLite file of the previous release keeps every resource as JSON in a table of the same
+  // name: move those aside, build the new tables, then copy every document across.
+  const legacy = engine === 'sqlite' && (await tableColumns(db, engine, 'follow_ups')).includes('data');
+  let legacySequence = 0;
+  if (legacy) {
+    const { rows } = await sql<{ value: string }>`select value from meta where key = 'sequence'`.execute(db);
+    legacySequence = Number(rows[0]?.value ?? 0);
+    for (const table of [...Object.values(LEGACY_COLLECTIONS), 'idempotency']) {
+      await sql`alter table ${sql.table(table)} rename to ${sql.table(`legacy_${table}`)}`.execute(db);
+    }
+  }
+
+  await createTables(db, engine);
+
+  if (legacy) {
+    const snapshot: Record<string, unknown> = {};
+    for (const [name, table] of Object.entries(LEGACY_COLLECTIONS)) {
+      const { rows } = await sql<{ data: string }>`select data from ${sql.table(`legacy_${table}`)} order by seq`.execute(db);
+      snapshot[name] = rows.map((row) => JSON.parse(row.data) as unknown);
+    }
+    snapshot.sequence = legacySequence;
+    await writeSnapshot(db as unknown as Kysely<DB>, engine, snapshot as Snapshot);
+    await sql`insert into idempotency (scope, request_hash, status, body, headers, created_at)
+              select key, request_hash, status, body, headers, created_at from legacy_idempotency`.execute(db);
+    for (const table of [...Object.values(LEGACY_COLLECTIONS), 'idempotency']) {
+      await sql`drop table ${sql.table(`legacy_${table}`)}`.execute(db);
+    }
+  }
+}
+
+async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const t = columnTypes(engine);
+  const schema = db.schema;
+
+  /** seq, id, version and the two instants that every resource table has. */
+  const resource = (name: string) =>
+    schema
+      .createTable(name)
+      .addColumn('seq', t.serialKey, (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.notNull().unique())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('created_at', t.instant, (c) => c.notNull())
+      .addColumn('updated_at', t.instant, (c) => c.notNull());
+
+  /** A list of links from a resource to others, in order, each link once. */
+  const links = (name: string, parent: string, column: string, target: string) =>
+    schema
+      .createTable(name)
+      .addColumn('owner_id', 'text', (c) => c.notNull().references(`${parent}.id`).onDelete('cascade'))
+      .addColumn(column, 'text', (c) => c.notNull().references(`${target}.id`))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint(`${name}_pk`, ['owner_id', column]);
+
+  const run = (builder: CreateTableBuilder<string, never>) => builder.execute();
+
+  for (const statement of searchSetupStatements(engine)) await statement.execute(db);
+
+  if (engine === 'sqlite') {
+    await sql`create table if not exists meta (key text primary key, value text not null)`.execute(db);
+  } else {
+    await sql`create sequence if not exists mitra_ids`.execute(db);
+  }
+
+  await run(
+    resource('sectors')
+      .addColumn('name_id', 'text', (c) => c.notNull())
+      .addColumn('name_en', 'text', (c) => c.notNull())
+      .addColumn('color', 'text', (c) => c.notNull())
+      .addColumn('retired_at', t.instant),
+  );
+
+  await run(
+    resource('regions')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('local_name', 'text')
+      .addColumn('level', 'text', (c) => c.notNull())
+      .addColumn('country_code', 'text', (c) => c.notNull())
+      .addColumn('province', 'text')
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('lat', t.real)
+      .addColumn('lng', t.real)
+      .addColumn('notes', 'text')
+      .addColumn('illustrative', t.flag, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull()),
+  );
+  await run(links('region_strengths', 'regions', 'sector_id', 'sectors'));
+
+  await run(
+    resource('organizations')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('acronym', 'text')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('country_code', 'text')
+      .addColumn('city', 'text')
+      .addColumn('website', 'text')
+      .addColumn('illustrative', t.flag, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull()),
+  );
+
+  await run(
+    resource('people')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('position', 'text')
+      .addColumn('region_id', 'text', (c) => c.references('regions.id'))
+      .addColumn('organization_id', 'text', (c) => c.references('organizations.id'))
+      .addColumn('email', 'text')
+      .addColumn('phone', 'text')
+      .addColumn('illustrative', t.flag, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull()),
+  );
+
+  await run(
+    resource('users')
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('email', 'text', (c) => c.notNull())
+      .addColumn('email_key', 'text', (c) => c.notNull().unique())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('position', 'text')
+      .addColumn('active', t.flag, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull()),
+  );
+  // The home governments a user works for, with their role there (a province's staff may see several).
+  await run(
+    schema
+      .createTable('user_home_regions')
+      .addColumn('user_id', 'text', (c) => c.notNull().references('users.id').onDelete('cascade'))
+      .addColumn('region_id', 'text', (c) => c.notNull().references('regions.id'))
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('user_home_regions_pk', ['user_id', 'region_id']),
+  );
+
+  await run(
+    resource('partnerships')
+      .addColumn('home_region_id', 'text', (c) => c.notNull().references('regions.id'))
+      .addColumn('partner_region_id', 'text', (c) => c.references('regions.id'))
+      .addColumn('partner_organization_id', 'text', (c) => c.references('organizations.id'))
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('stage', 'text', (c) => c.notNull())
+      .addColumn('coordinator_id', 'text', (c) => c.references('users.id'))
+      .addColumn('loi_date', t.day)
+      .addColumn('mou_signed_date', t.day)
+      .addColumn('mou_expires_date', t.day)
+      .addColumn('notes', 'text')
+      .addColumn('illustrative', t.flag, (c) => c.notNull()),
+  );
+  await run(links('partnership_sectors', 'partnerships', 'sector_id', 'sectors'));
+  await run(links('partnership_facilitators', 'partnerships', 'organization_id', 'organizations'));
+  await run(
+    schema
+      .createTable('stage_changes')
+      .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('from_stage', 'text')
+      .addColumn('to_stage', 'text', (c) => c.notNull())
+      .addColumn('date', t.day, (c) => c.notNull())
+      .addColumn('note', 'text')
+      .addColumn('by_user_id', 'text', (c) => c.notNull())
+      .addColumn('at', t.instant, (c) => c.notNull())
+      .addPrimaryKeyConstraint('stage_changes_pk', ['partnership_id', 'position']),
+  );
+
+  await run(
+    resource('meetings')
+      .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id'))
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('date', t.day, (c) => c.notNull())
+      .addColumn('time', 'text')
+      .addColumn('time_zone', 'text', (c) => c.notNull())
+      .addColumn('place', 'text')
+      .addColumn('host_lead_id', 'text', (c) => c.references('people.id'))
+      .addColumn('delegation_lead_id', 'text', (c) => c.references('people.id'))
+      .addColumn('summary', 'text')
+      .addColumn('outcomes', t.json, (c) => c.notNull())
+      .addColumn('aims', t.json, (c) => c.notNull())
+      .addColumn('source', t.json)
+      .addColumn('illustrative', t.flag, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull()),
+  );
+  await run(links('meeting_sectors', 'meetings', 'sector_id', 'sectors'));
+  await run(links('meeting_facilitators', 'meetings', 'organization_id', 'organizations'));
+  await run(
+    schema
+      .createTable('meeting_participants')
+      .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('side', 'text', (c) => c.notNull())
+      .addColumn('person_id', 'text', (c) => c.references('people.id'))
+      .addColumn('organization_id', 'text', (c) => c.references('organizations.id'))
+      .addColumn('description', 'text')
+      .addPrimaryKeyConstraint('meeting_participants_pk', ['meeting_id', 'position']),
+  );
+  await run(
+    schema
+      .createTable('meeting_statements')
+      .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('person_id', 'text', (c) => c.references('people.id'))
+      .addColumn('speaker', 'text')
+      .addColumn('text', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('meeting_statements_pk', ['meeting_id', 'position']),
+  );
+
+  await run(
+    resource('follow_ups')
+      .addColumn('partnership_id', 'text', (c) => c.notNull().references('partnerships.id'))
+      .addColumn('meeting_id', 'text', (c) => c.references('meetings.id'))
+      .addColumn('title', 'text', (c) => c.notNull())
+      .addColumn('description', 'text')
+      .addColumn('owner_id', 'text', (c) => c.references('users.id'))
+      .addColumn('due_date', t.day)
+      .addColumn('priority', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('completed_at', t.instant)
+      .addColumn('agreed_on', t.day, (c) => c.notNull())
+      .addColumn('search_text', 'text', (c) => c.notNull()),
+  );
+  await run(links('follow_up_sectors', 'follow_ups', 'sector_id', 'sectors'));
+  await run(
+    schema
+      .createTable('follow_up_meetings')
+      .addColumn('follow_up_id', 'text', (c) => c.notNull().references('follow_ups.id').onDelete('cascade'))
+      .addColumn('meeting_id', 'text', (c) => c.notNull().references('meetings.id'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('follow_up_meetings_pk', ['follow_up_id', 'meeting_id']),
+  );
+  await run(
+    schema
+      .createTable('follow_up_events')
+      .addColumn('follow_up_id', 'text', (c) => c.notNull().references('follow_ups.id').onDelete('cascade'))
+      .addColumn('position', 'integer', (c) => c.notNull())
+      .addColumn('at', t.instant, (c) => c.notNull())
+      .addColumn('by_user_id', 'text', (c) => c.notNull())
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('from_status', 'text')
+      .addColumn('to_status', 'text')
+      .addColumn('changes', t.json)
+      .addColumn('comment', 'text')
+      .addColumn('meeting_id', 'text')
+      .addPrimaryKeyConstraint('follow_up_events_pk', ['follow_up_id', 'position']),
+  );
+
+  await run(
+    schema
+      .createTable('audit')
+      .addColumn('seq', t.serialKey, (c) => c.primaryKey())
+      .addColumn('id', 'text', (c) => c.notNull().unique())
+      .addColumn('at', t.instant, (c) => c.notNull())
+      .addColumn('actor_id', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('entity', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('version', 'integer', (c) => c.notNull())
+      .addColumn('changes', t.json, (c) => c.notNull())
+      .addColumn('note', 'text'),
+  );
+
+  await run(
+    schema
+      .createTable('idempotency')
+      .addColumn('scope', 'text', (c) => c.primaryKey())
+      .addColumn('request_hash', 'text', (c) => c.notNull())
+      .addColumn('status', 'integer')
+      .addColumn('body', 'text')
+      .addColumn('headers', 'text')
+      .addColumn('created_at', t.instant, (c) => c.notNull()),
+  );
+
+  // Sign-in (server/auth): created by the auth store on a SQLite file of the previous release.
+  await run(
+    schema
+      .createTable('auth_credentials')
+      .ifNotExists()
+      .addColumn('user_id', 'text', (c) => c.primaryKey())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('updated_at', t.millis, (c) => c.notNull()),
+  );
+  await run(
+    schema
+      .createTable('auth_sessions')
+      .ifNotExists()
+      .addColumn('id_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', t.millis, (c) => c.notNull())
+      .addColumn('last_seen_at', t.millis, (c) => c.notNull()),
+  );
+  await run(
+    schema
+      .createTable('auth_failures')
+      .ifNotExists()
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('count', 'integer', (c) => c.notNull())
+      .addColumn('last_at', t.millis, (c) => c.notNull()),
+  );
+
+  // Indexes, each named after the queries it serves (see ARCHITECTURE.md, "The data layer").
+  const indexes: Array<[name: string, table: string, columns: string[]]> = [
+    // follow-up lists by status sorted by due date; KPIs open/overdue; due windows
+    ['follow_ups_status_due', 'follow_ups', ['status', 'due_date']],
+    // the default follow-up list (sort=dueDate) and its keyset pages
+    ['follow_ups_due', 'follow_ups', ['due_date', 'id']],
+    // "mine": a user's items by status and due date; overdue-by-owner; the reminder badge
+    ['follow_ups_owner', 'follow_ups', ['owner_id', 'status', 'due_date']],
+    // a partnership's follow-ups: partnership page, carried items, health, activity
+    ['follow_ups_partnership', 'follow_ups', ['partnership_id', 'status']],
+    // dashboard periods: agreed in [from, to]
+    ['follow_ups_agreed', 'follow_ups', ['agreed_on']],
+    ['follow_ups_meeting', 'follow_ups', ['meeting_id']],
+    // sector filters of lists and the by-sector charts
+    ['follow_up_sectors_sector', 'follow_up_sectors', ['sector_id', 'owner_id']],
+    ['follow_up_meetings_meeting', 'follow_up_meetings', ['meeting_id']],
+    // a partnership's meetings (timeline, last meeting); meetings of a period (per-quarter chart)
+    ['meetings_partnership_date', 'meetings', ['partnership_id', 'date']],
+    ['meetings_date', 'meetings', ['date', 'id']],
+    ['meeting_sectors_sector', 'meeting_sectors', ['sector_id', 'owner_id']],
+    ['partnerships_home', 'partnerships', ['home_region_id']],
+    ['partnerships_partner_region', 'partnerships', ['partner_region_id']],
+    ['partnership_sectors_sector', 'partnership_sectors', ['sector_id', 'owner_id']],
+    ['people_region', 'people', ['region_id']],
+    ['people_organization', 'people', ['organization_id']],
+    ['region_strengths_sector', 'region_strengths', ['sector_id', 'owner_id']],
+    // a resource's change history, newest first
+    ['audit_entity', 'audit', ['entity_id', 'seq']],
+    // the admin's audit trail by day
+    ['audit_at', 'audit', ['at']],
+    ['auth_sessions_user', 'auth_sessions', ['user_id']],
+    ['idempotency_created', 'idempotency', ['created_at']],
+  ];
+  for (const [name, table, columns] of indexes) {
+    await schema.createIndex(name).ifNotExists().on(table).columns(columns).execute();
+  }
+
+  for (const table of SEARCHABLE_TABLES) {
+    for (const statement of searchIndexStatements(engine, table)) await statement.execute(db);
+  }
+
+  await setSequence(db, engine, 0);
+}
+
