@@ -37,6 +37,20 @@ export function isDueToday(item: Pick<FollowUp, 'status' | 'dueDate'>, today: Is
 }
 
 /**
+ * The days a due window covers, both ends included ('' and today−1 for overdue: everything
+ * before today), or 'none' for items without a due date. Windows other than "none" only hold
+ * open items. The list's SQL (server/db) and `dueWindowMatcher` both read these bounds.
+ */
+export function dueWindowBounds(window: DueWindow, today: IsoDate): { from: IsoDate | ''; to: IsoDate } | 'none' {
+  if (window === 'none') return 'none';
+  const weekStart = startOfWeek(today);
+  if (window === 'overdue') return { from: '', to: addDays(today, -1) };
+  if (window === 'today') return { from: today, to: today };
+  if (window === 'week') return { from: weekStart, to: addDays(weekStart, 6) };
+  return { from: `${today.slice(0, 7)}-01`, to: endOfMonth(today) };
+}
+
+/**
  * The test for a due window, with its date bounds worked out once (a list request applies it to
  * tens of thousands of items). Windows other than "none" only hold open items.
  */
@@ -44,16 +58,9 @@ export function dueWindowMatcher(
   window: DueWindow,
   today: IsoDate,
 ): (item: Pick<FollowUp, 'status' | 'dueDate'>) => boolean {
-  if (window === 'none') return (item) => item.dueDate === undefined;
-  const weekStart = startOfWeek(today);
-  const [from, to] =
-    window === 'overdue'
-      ? ['', addDays(today, -1)]
-      : window === 'today'
-        ? [today, today]
-        : window === 'week'
-          ? [weekStart, addDays(weekStart, 6)]
-          : [`${today.slice(0, 7)}-01`, endOfMonth(today)];
+  const bounds = dueWindowBounds(window, today);
+  if (bounds === 'none') return (item) => item.dueDate === undefined;
+  const { from, to } = bounds;
   return (item) => isOpen(item.status) && item.dueDate !== undefined && item.dueDate >= from && item.dueDate <= to;
 }
 
