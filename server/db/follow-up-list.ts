@@ -1,5 +1,5 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { dueWindowBounds, FOLLOW_UP_STATUSES, OPEN_STATUSES, PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
+import { dueWindowBounds, FOLLOW_UP_STATUSES, OPEN_STATUSES, type PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
 import type { IsoDate } from '../../src/domain/dates';
 import { normalizeText } from '../http';
 import type { FollowUpQuery } from '../routes/follow-ups';
