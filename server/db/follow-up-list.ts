@@ -4,7 +4,8 @@ import type { IsoDate } from '../../src/domain/dates';
 import { normalizeText } from '../http';
 import type { FollowUpQuery } from '../routes/follow-ups';
 import { matchesWords, type Engine } from './dialect';
-import { afterKeyset, decodeCursor, encodeCursor, orderBy, parseSort, rankOf, searchWords, type Page, type SortColumn } from './lists';
+import type { VersionedCache } from './cache';
+import { decodeCursor, encodeCursor, pageParts, parseSort, rankOf, searchWords, type Page, type SortColumn } from './lists';
 import { followUpMap, hydrate } from './mappers';
 import type { DB } from './schema';
 
@@ -43,10 +44,12 @@ export function followUpConditions(engine: Engine, query: FollowUpListQuery, tod
   if (query.partnershipId) where.push(sql<SqlBool>`f.partnership_id = ${query.partnershipId}`);
   if (query.ownerId) where.push(sql<SqlBool>`f.owner_id = ${query.ownerId}`);
   if (query.sectorId) {
-    where.push(sql<SqlBool>`exists (select 1 from follow_up_sectors s where s.owner_id = f.id and s.sector_id = ${query.sectorId})`);
+    // IN (subquery), not EXISTS: the planner may start from the sector's links (a few thousand
+    // of 50,000 rows) instead of testing every row of a status.
+    where.push(sql<SqlBool>`f.id in (select s.owner_id from follow_up_sectors s where s.sector_id = ${query.sectorId})`);
   }
   if (query.meetingId) {
-    where.push(sql<SqlBool>`exists (select 1 from follow_up_meetings m where m.follow_up_id = f.id and m.meeting_id = ${query.meetingId})`);
+    where.push(sql<SqlBool>`f.id in (select m.follow_up_id from follow_up_meetings m where m.meeting_id = ${query.meetingId})`);
   }
   if (query.due) {
     const bounds = dueWindowBounds(query.due, today);
@@ -74,43 +77,59 @@ export async function listFollowUps(
   query: FollowUpListQuery,
   page: { limit: number; cursor?: string | undefined },
   today: IsoDate,
+  cache?: VersionedCache,
 ): Promise<Page<FollowUpListItem> | 'invalidCursor'> {
   const { key, descending } = parseSort(query.sort);
   const column = SORTS[key];
   if (!column) throw new Error(`unknown follow-up sort ${query.sort}`);
   const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
   if (page.cursor !== undefined && (!after || after.sort !== query.sort)) return 'invalidCursor';
-
-  const where = followUpConditions(engine, query, today);
-  const pageWhere = after ? [...where, afterKeyset(column, descending, ID, after)] : where;
-  const [rows, count] = await Promise.all([
-    db
-      .selectFrom('follow_ups as f')
-      .selectAll('f')
-      .select(sql<string | number | null>`${column.expr}`.as('sort_value'))
-      .where(all(pageWhere))
-      .orderBy(orderBy(column, descending, ID))
-      .limit(page.limit + 1)
-      .execute(),
-    db
-      .selectFrom('follow_ups as f')
-      .select((eb) => eb.fn.countAll<number>().as('total'))
-      .where(all(where))
-      .executeTakeFirstOrThrow(),
-  ]);
-  const more = rows.length > page.limit;
-  const shown = more ? rows.slice(0, page.limit) : rows;
-  const last = shown.at(-1);
-  const items = (await hydrate(db, followUpMap, shown as Array<Record<string, unknown>>, { without: ['history'] })).map(
-    ({ history: _history, ...item }) => item,
-  );
-  return {
-    items,
-    total: Number(count.total),
-    nextCursor: more && last ? encodeCursor({ sort: query.sort, value: normalizeSortValue(last.sort_value), id: last.id }) : null,
-  };
+  const read = () => readPage(db, engine, query, column, descending, after, page.limit, today);
+  return cache ? cache.get(db, `follow-ups ${JSON.stringify([query, page, today])}`, read) : read();
 }
 
+async function readPage(
+  db: Kysely<DB>,
+  engine: Engine,
+  query: FollowUpListQuery,
+  column: SortColumn,
+  descending: boolean,
+  after: ReturnType<typeof decodeCursor>,
+  limit: number,
+  today: IsoDate,
+): Promise<Page<FollowUpListItem>> {
+  const where = followUpConditions(engine, query, today);
+  const count = db
+    .selectFrom('follow_ups as f')
+    .select((eb) => eb.fn.countAll<number>().as('total'))
+    .where(all(where))
+    .executeTakeFirstOrThrow();
+  const rows: Array<Record<string, unknown>> = [];
+  for (const part of pageParts(column, descending, ID, after)) {
+    const wanted = limit + 1 - rows.length;
+    if (wanted <= 0) break;
+    rows.push(
+      ...((await db
+        .selectFrom('follow_ups as f')
+        .selectAll('f')
+        .select(sql<string | number | null>`${column.expr}`.as('sort_value'))
+        .where(all([...where, ...part.where]))
+        .orderBy(part.order)
+        .limit(wanted)
+        .execute()) as Array<Record<string, unknown>>),
+    );
+  }
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  const last = shown.at(-1);
+  const items = (await hydrate(db, followUpMap, shown, { without: ['history'] })).map(({ history: _history, ...item }) => item);
+  return {
+    items,
+    total: Number((await count).total),
+    nextCursor:
+      more && last ? encodeCursor({ sort: query.sort, value: normalizeSortValue(last.sort_value), id: last.id as string }) : null,
+  };
+}
 /** Numbers from a CASE come back as numbers or numeric strings depending on the driver. */
 function normalizeSortValue(value: unknown): string | number | null {
   if (value === null || value === undefined) return null;

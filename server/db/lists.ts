@@ -48,23 +48,36 @@ export function decodeCursor(cursor: string): Keyset | undefined {
   }
 }
 
-/** ORDER BY for a sort: the sort expression (missing values last), then the id. */
-export function orderBy(column: SortColumn, descending: boolean, id: RawBuilder<unknown>): RawBuilder<unknown> {
-  const direction = descending ? sql`desc` : sql`asc`;
-  return column.nullable
-    ? sql`${column.expr} is null, ${column.expr} ${direction}, ${id} asc`
-    : sql`${column.expr} ${direction}, ${id} asc`;
-}
+/**
+ * How one page is read, as at most two index-friendly queries: the rows with a value for the
+ * sort, in its order (`expr dir, id asc`, served by an index on (expr, id) or (expr desc, id) on
+ * either engine, since NULLs are left out), then, when those run out, the rows without one, by
+ * id. The two engines place NULLs at opposite ends of an index; asking for them apart makes the
+ * order the same everywhere and keeps every query on an index.
+ */
+export type PagePart = { where: Expression<SqlBool>[]; order: RawBuilder<unknown> };
 
-/** The rows after `after` in that order. */
-export function afterKeyset(column: SortColumn, descending: boolean, id: RawBuilder<unknown>, after: Keyset): Expression<SqlBool> {
+export function pageParts(column: SortColumn, descending: boolean, id: RawBuilder<unknown>, after: Keyset | undefined): PagePart[] {
+  const direction = descending ? sql`desc` : sql`asc`;
   const beyond = descending ? sql`<` : sql`>`;
-  if (after.value === null) {
-    // Already among the rows without a value: only those, by id.
-    return sql<SqlBool>`(${column.expr} is null and ${id} > ${after.id})`;
-  }
-  const later = sql`(${column.expr} ${beyond} ${after.value} or (${column.expr} = ${after.value} and ${id} > ${after.id}))`;
-  return column.nullable ? sql<SqlBool>`(${later} or ${column.expr} is null)` : sql<SqlBool>`${later}`;
+  const withValue: PagePart = {
+    where: [
+      ...(column.nullable ? [sql<SqlBool>`${column.expr} is not null`] : []),
+      ...(after && after.value !== null
+        ? [sql<SqlBool>`(${column.expr} ${beyond} ${after.value} or (${column.expr} = ${after.value} and ${id} > ${after.id}))`]
+        : []),
+    ],
+    order: sql`${column.expr} ${direction}, ${id} asc`,
+  };
+  const withoutValue: PagePart = {
+    // Only a cursor that ended among these rows limits them; one that ended among the rows with
+    // a value means all of these are still to come.
+    where: [sql<SqlBool>`${column.expr} is null`, ...(after && after.value === null ? [sql<SqlBool>`${id} > ${after.id}`] : [])],
+    order: sql`${id} asc`,
+  };
+  if (!column.nullable) return [withValue];
+  // A cursor among the rows without a value goes on with those only.
+  return after && after.value === null ? [withoutValue] : [withValue, withoutValue];
 }
 
 /** Query text → the words every match must contain, normalised as stored texts are. */

@@ -10,6 +10,7 @@ import type { Region } from '../../src/domain/region';
 import type { Sector } from '../../src/domain/sector';
 import type { User } from '../../src/domain/user';
 import { normalizeText } from '../http';
+import { bumpDataVersion } from './cache';
 import type { DB } from './schema';
 
 /**
@@ -512,6 +513,8 @@ async function insertRows(db: Kysely<DB>, table: Table, rows: Row[]): Promise<vo
 
 /** Inserts resources and their children (many at once: seeding, imports). */
 export async function insertResources<T extends { id: string }>(db: Kysely<DB>, map: ResourceMap<T>, items: readonly T[]): Promise<void> {
+  if (items.length === 0) return;
+  await bumpDataVersion(db);
   await insertRows(db, map.table, items.map(map.toRow));
   for (const child of Object.values(map.children)) {
     await insertRows(
@@ -545,6 +548,7 @@ export async function replaceResource<T extends { id: string }>(
     .where('version' as never, '=', expectedVersion as never)
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return false;
+  await bumpDataVersion(db);
   for (const child of Object.values(map.children)) {
     await db.deleteFrom(child.table).where(child.parent as never, '=', item.id as never).execute();
     await insertRows(db, child.table, child.rows(item).map((r) => ({ [child.parent]: item.id, ...r })));

@@ -108,11 +108,11 @@ async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> 
 
   for (const statement of searchSetupStatements(engine)) await statement.execute(db);
 
-  if (engine === 'sqlite') {
-    await sql`create table if not exists meta (key text primary key, value text not null)`.execute(db);
-  } else {
-    await sql`create sequence if not exists mitra_ids`.execute(db);
-  }
+  // meta: the data version that read caches are keyed by (server/db/cache.ts); on SQLite also
+  // the id counter (PostgreSQL has a sequence for it).
+  await sql`create table if not exists meta (key text primary key, value text not null)`.execute(db);
+  await sql`insert into meta (key, value) values ('data_version', '0') on conflict (key) do nothing`.execute(db);
+  if (engine === 'postgres') await sql`create sequence if not exists mitra_ids`.execute(db);
 
   await run(
     resource('sectors')
@@ -349,9 +349,12 @@ async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> 
   // Indexes, each named after the queries it serves (see ARCHITECTURE.md, "The data layer").
   const indexes: Array<[name: string, table: string, columns: string[]]> = [
     // follow-up lists by status sorted by due date; KPIs open/overdue; due windows
-    ['follow_ups_status_due', 'follow_ups', ['status', 'due_date']],
+    ['follow_ups_status_due', 'follow_ups', ['status', 'due_date', 'id']],
+    // a follow-up by id with what filters test (status, due date): counts stay in the index
+    ['follow_ups_id_status', 'follow_ups', ['id', 'status', 'due_date']],
     // the default follow-up list (sort=dueDate) and its keyset pages
     ['follow_ups_due', 'follow_ups', ['due_date', 'id']],
+    ['follow_ups_due_desc', 'follow_ups', ['due_date desc', 'id']],
     // "mine": a user's items by status and due date; overdue-by-owner; the reminder badge
     ['follow_ups_owner', 'follow_ups', ['owner_id', 'status', 'due_date']],
     // a partnership's follow-ups: partnership page, carried items, health, activity

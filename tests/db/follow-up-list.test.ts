@@ -86,7 +86,7 @@ describe.runIf(engineAvailable)(`follow-up lists in SQL on ${ENGINE}`, () => {
     // The property means something only if many queries find rows, several pages of them.
     expect(sizes.filter((n) => n > 0).length).toBeGreaterThan(sizes.length / 3);
     expect(sizes.filter((n) => n > 100).length).toBeGreaterThan(sizes.length / 10);
-  });
+  }, 60_000);
 
   it('agrees with the list on the broad queries a user starts from', async () => {
     const broad: FollowUpListQuery[] = FOLLOW_UP_SORTS.flatMap((sort) => [
@@ -102,7 +102,7 @@ describe.runIf(engineAvailable)(`follow-up lists in SQL on ${ENGINE}`, () => {
       expect(ids, JSON.stringify(query)).toEqual(expected);
       expect([...totals]).toEqual([expected.length]);
     }
-  });
+  }, 60_000);
 
   it('serves list items without their full history, with everything else', async () => {
     const page = await listFollowUps(database.db, database.engine, { sort: 'dueDate', id: [data.followUps[0]!.id] }, { limit: 5 }, TODAY);

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -48,13 +51,31 @@ function postgresTemplate(): Promise<string> {
   return template;
 }
 
-/** A fresh, migrated, empty database; `close()` also drops it on PostgreSQL. */
-export async function openTestDatabase(options: { migrate?: boolean; poolSize?: number } = {}): Promise<Database> {
+/** A test database, and a way to open it again as another process would (its own connections). */
+export type TestDatabase = Database & { openAnother(): Database };
+
+/**
+ * A fresh, migrated, empty database; `close()` also drops it. `shared: true` puts a SQLite
+ * database in a file (not in memory), so `openAnother` can open it a second time.
+ */
+export async function openTestDatabase(options: { migrate?: boolean; poolSize?: number; shared?: boolean } = {}): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (ENGINE === 'sqlite') {
-    const opened = openSqlite({ path: ':memory:' });
+    const dir = options.shared ? mkdtempSync(join(tmpdir(), 'mitra-test-db-')) : undefined;
+    const path = dir ? join(dir, 'test.sqlite') : ':memory:';
+    const opened = openSqlite({ path });
     if (migrate) await migrateToLatest(opened.db, 'sqlite');
-    return opened;
+    return {
+      ...opened,
+      openAnother() {
+        if (!dir) throw new Error('openAnother needs openTestDatabase({ shared: true })');
+        return openSqlite({ path });
+      },
+      async close() {
+        await opened.close();
+        if (dir) rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `mitra_test_${process.pid}_${(counter += 1)}`;
   const source = migrate ? await postgresTemplate() : undefined;
@@ -63,9 +84,11 @@ export async function openTestDatabase(options: { migrate?: boolean; poolSize?: 
       ? sql`create database ${sql.id(name)} template ${sql.id(source)}`.execute(db)
       : sql`create database ${sql.id(name)}`.execute(db),
   );
-  const opened = openPostgres({ url: withDatabase(inject('postgresUrl'), name), poolSize: options.poolSize ?? 4 });
+  const url = withDatabase(inject('postgresUrl'), name);
+  const opened = openPostgres({ url, poolSize: options.poolSize ?? 4 });
   return {
     ...opened,
+    openAnother: () => openPostgres({ url, poolSize: 2 }),
     async close() {
       await opened.close();
       await admin((db) => sql`drop database if exists ${sql.id(name)} with (force)`.execute(db));
