@@ -29,6 +29,7 @@ import { openDatabase, openPostgres } from '../server/db/engine';
 import { listFollowUps } from '../server/db/follow-up-list';
 import { migrateToLatest } from '../server/db/migrations';
 import { writeSnapshot } from '../server/db/snapshot';
+import * as stats from '../server/db/stats';
 import { startCluster } from '../tests/support/postgres-cluster';
 
 const { values } = parseArgs({
@@ -46,11 +47,14 @@ const { values } = parseArgs({
 });
 
 const TODAY = '2025-11-01';
+const STATS = ['kpis', 'follow-ups-by-sector', 'meetings-by-quarter', 'partnerships-by-stage', 'overdue-by-sector', 'overdue-by-owner', 'completion-by-month', 'health'];
 const TARGETS = [
   '/api/follow-ups?sort=dueDate',
   '/api/follow-ups?status=open,in-progress&sectorId=education&sort=-dueDate',
   '/api/follow-ups?q=laporan&sort=-updatedAt',
   '/api/follow-ups?due=overdue&ownerId=usr-budi&sort=dueDate',
+  // Figures are computed by the database on every request: no answer is kept for these.
+  ...STATS.map((name) => `/api/stats/${name}`),
 ];
 
 /** The child process: serves the SQL list and static copies of its answers. */
@@ -81,8 +85,26 @@ async function serveList(engine: string, target: string, port: number): Promise<
     return JSON.stringify(page);
   };
   app.get('/api/follow-ups', async (c) => c.body(await list(new URL(c.req.url)), 200, { 'content-type': 'application/json' }));
+  const period = { from: '2025-01-01', to: '2025-12-31' };
+  const statsOf = (name: string) => {
+    const { db, engine } = database;
+    const answers: Record<string, () => Promise<unknown>> = {
+      kpis: () => stats.kpis(db, period, TODAY),
+      'follow-ups-by-sector': () => stats.followUpsBySector(db, period),
+      'meetings-by-quarter': () => stats.meetingsByQuarter(db, engine, period),
+      'partnerships-by-stage': () => stats.partnershipsByStage(db, period),
+      'overdue-by-sector': () => stats.overdueBySector(db, period, TODAY),
+      'overdue-by-owner': () => stats.overdueByOwner(db, period, TODAY),
+      'completion-by-month': () => stats.completionByMonth(db, engine, period),
+      health: () => stats.health(db, period, TODAY),
+    };
+    return answers[name]!().then((body) => JSON.stringify(body));
+  };
+  app.get('/api/stats/:name', async (c) => c.body(await statsOf(c.req.param('name')), 200, { 'content-type': 'application/json' }));
   app.get('/static', (c) => c.body(statics.get(c.req.query('of') ?? '') ?? '', 200, { 'content-type': 'application/json' }));
-  for (const path of TARGETS) statics.set(path, await list(new URL(`http://x${path}`)));
+  for (const path of TARGETS) {
+    statics.set(path, path.startsWith('/api/stats/') ? await statsOf(path.slice('/api/stats/'.length)) : await list(new URL(`http://x${path}`)));
+  }
   serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, () => console.log('ready'));
 }
 
@@ -114,7 +136,7 @@ async function benchEngine(engine: 'sqlite' | 'postgres', target: string) {
       const api = await load(`http://127.0.0.1:${port}${path}`);
       const fixed = await load(`http://127.0.0.1:${port}/static?of=${encodeURIComponent(path)}`);
       rows.push(
-        `| ${engine} | ${path.replace('/api/follow-ups', '')} | ${api.rps} | ${api.p50} / ${api.p99} ms | ${fixed.rps} | ${fixed.p50} / ${fixed.p99} ms | ${Math.round((100 * api.rps) / fixed.rps)}% |${api.errors ? ` ${api.errors} errors` : ''}`,
+        `| ${engine} | ${path.replace('/api/follow-ups', 'list ')} | ${api.rps} | ${api.p50} / ${api.p99} ms | ${fixed.rps} | ${fixed.p50} / ${fixed.p99} ms | ${Math.round((100 * api.rps) / fixed.rps)}% |${api.errors ? ` ${api.errors} errors` : ''}`,
       );
     }
   } finally {
@@ -163,7 +185,7 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(`\n${data.followUps.length} follow-ups, ${data.meetings.length} meetings; ${values.connections} connections, ${values.duration} s each`);
-  console.log('| engine | follow-ups list | SQL req/s | p50 / p99 | static req/s | p50 / p99 | SQL/static |');
+  console.log('| engine | request | SQL req/s | p50 / p99 | static req/s | p50 / p99 | SQL/static |');
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const row of rows) console.log(row);
 }

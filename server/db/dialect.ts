@@ -176,3 +176,11 @@ export function classifyDbError(error: unknown): DbFailure | undefined {
   if (/Connection terminated|timeout exceeded when trying to connect/i.test(String((error as { message?: unknown }).message ?? ''))) return 'unavailable';
   return undefined;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** The 'YYYY-MM' of a day column (a `date` on PostgreSQL, ISO text on SQLite). */
+export function monthOf(engine: Engine, column: RawBuilder<unknown>): RawBuilder<string> {
+  return engine === 'postgres' ? sql<string>`to_char(${column}, 'YYYY-MM')` : sql<string>`substr(${column}, 1, 7)`;
+}
