@@ -1,11 +1,5 @@
-/**
- * What a new database starts with. The demo data and the reference data live in mocks/ (the
- * browser demo and the tests use the same), so this module is the one place the server reads
- * them: plain data, no MSW. Moving sectors and the home region to a data module of their own
- * would let this import go.
- */
-// eslint-disable-next-line no-restricted-imports -- seed data only (see above)
-import { demoSnapshot } from '../../mocks/demo-data';
+/** What a new database starts with: the demo data (server/seed), or the least the app runs on. */
+import { demoSnapshot } from '../seed/demo-data';
 import type { Snapshot } from '../store';
 
 export { demoSnapshot };
