@@ -50,7 +50,7 @@ export function columnTypes(engine: Engine): ColumnTypes {
 // Text search
 
 /** The tables with a `search_text` column, searched by a list's `q`. */
-export const SEARCHABLE_TABLES = ['regions', 'organizations', 'people', 'users', 'meetings', 'follow_ups'] as const;
+export const SEARCHABLE_TABLES = ['sectors', 'regions', 'organizations', 'people', 'users', 'meetings', 'follow_ups'] as const;
 export type SearchableTable = (typeof SEARCHABLE_TABLES)[number];
 
 /**

@@ -5,7 +5,7 @@ import { normalizeText } from '../http';
 import type { FollowUpQuery } from '../routes/follow-ups';
 import { matchesWords, type Engine } from './dialect';
 import type { VersionedCache } from './cache';
-import { decodeCursor, encodeCursor, pageParts, parseSort, rankOf, searchWords, type Page, type SortColumn } from './lists';
+import { pageOfRows, rankOf, searchWords, type ListSpec, type Page, type SortColumn } from './lists';
 import { followUpMap, hydrate } from './mappers';
 import type { DB } from './schema';
 
@@ -28,7 +28,6 @@ const SORTS: Record<string, SortColumn> = {
 
 export const FOLLOW_UP_SORTS = Object.keys(SORTS);
 
-const ID = sql.ref('f.id');
 
 /**
  * The WHERE of a follow-up list: the same rules as the list's filters have always had (status,
@@ -67,8 +66,7 @@ export function followUpConditions(engine: Engine, query: FollowUpListQuery, tod
   return where;
 }
 
-const all = (conditions: Expression<SqlBool>[]) =>
-  conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+export const FOLLOW_UP_LIST: ListSpec = { table: 'follow_ups', alias: 'f', sorts: SORTS };
 
 /** One page of a follow-up list, its total, and the cursor of the next page. */
 export async function listFollowUps(
@@ -79,60 +77,11 @@ export async function listFollowUps(
   today: IsoDate,
   cache?: VersionedCache,
 ): Promise<Page<FollowUpListItem> | 'invalidCursor'> {
-  const { key, descending } = parseSort(query.sort);
-  const column = SORTS[key];
-  if (!column) throw new Error(`unknown follow-up sort ${query.sort}`);
-  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-  if (page.cursor !== undefined && (!after || after.sort !== query.sort)) return 'invalidCursor';
-  const read = () => readPage(db, engine, query, column, descending, after, page.limit, today);
-  return cache ? cache.get(db, `follow-ups ${JSON.stringify([query, page, today])}`, read) : read();
-}
-
-async function readPage(
-  db: Kysely<DB>,
-  engine: Engine,
-  query: FollowUpListQuery,
-  column: SortColumn,
-  descending: boolean,
-  after: ReturnType<typeof decodeCursor>,
-  limit: number,
-  today: IsoDate,
-): Promise<Page<FollowUpListItem>> {
-  const where = followUpConditions(engine, query, today);
-  const count = db
-    .selectFrom('follow_ups as f')
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .where(all(where))
-    .executeTakeFirstOrThrow();
-  const rows: Array<Record<string, unknown>> = [];
-  for (const part of pageParts(column, descending, ID, after)) {
-    const wanted = limit + 1 - rows.length;
-    if (wanted <= 0) break;
-    rows.push(
-      ...((await db
-        .selectFrom('follow_ups as f')
-        .selectAll('f')
-        .select(sql<string | number | null>`${column.expr}`.as('sort_value'))
-        .where(all([...where, ...part.where]))
-        .orderBy(part.order)
-        .limit(wanted)
-        .execute()) as Array<Record<string, unknown>>),
-    );
-  }
-  const more = rows.length > limit;
-  const shown = more ? rows.slice(0, limit) : rows;
-  const last = shown.at(-1);
-  const items = (await hydrate(db, followUpMap, shown, { without: ['history'] })).map(({ history: _history, ...item }) => item);
-  return {
-    items,
-    total: Number((await count).total),
-    nextCursor:
-      more && last ? encodeCursor({ sort: query.sort, value: normalizeSortValue(last.sort_value), id: last.id as string }) : null,
+  const read = async (): Promise<Page<FollowUpListItem> | 'invalidCursor'> => {
+    const found = await pageOfRows(db, FOLLOW_UP_LIST, followUpConditions(engine, query, today), query.sort, page);
+    if (found === 'invalidCursor') return found;
+    const items = (await hydrate(db, followUpMap, found.rows, { without: ['history'] })).map(({ history: _history, ...item }) => item);
+    return { items, total: found.total, nextCursor: found.nextCursor };
   };
-}
-/** Numbers from a CASE come back as numbers or numeric strings depending on the driver. */
-function normalizeSortValue(value: unknown): string | number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number' || typeof value === 'string') return value;
-  return String(value);
+  return cache ? cache.get(db, `follow-ups ${JSON.stringify([query, page, today])}`, read) : read();
 }

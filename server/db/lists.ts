@@ -91,3 +91,63 @@ export function rankOf(column: RawBuilder<unknown>, order: readonly string[]): R
 }
 
 export type Page<T> = { items: T[]; total: number; nextCursor: string | null };
+
+// ---------------------------------------------------------------------------------------------
+// One runner for every list
+
+type Row = Record<string, unknown>;
+type Executor = Parameters<RawBuilder<unknown>['execute']>[0];
+
+export type ListSpec = {
+  table: string;
+  /** The alias the conditions and sorts use for the table (f for follow_ups…). */
+  alias: string;
+  sorts: Record<string, SortColumn>;
+};
+
+export const conjunction = (conditions: Expression<SqlBool>[]) =>
+  conditions.length === 0 ? sql<SqlBool>`1 = 1` : sql<SqlBool>`${sql.join(conditions, sql` and `)}`;
+
+export const inList = (column: string, values: readonly string[]) => sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
+
+/**
+ * One page of rows of `spec.table` matching `where`, in the order of `sort`, after the cursor;
+ * with the total of rows matching `where` and the next page's cursor. The rows are the table's
+ * own (the caller hydrates them into resources).
+ */
+export async function pageOfRows(
+  db: Executor,
+  spec: ListSpec,
+  where: Expression<SqlBool>[],
+  sort: string,
+  page: { limit: number; cursor?: string | undefined },
+): Promise<{ rows: Row[]; total: number; nextCursor: string | null } | 'invalidCursor'> {
+  const { key, descending } = parseSort(sort);
+  const column = spec.sorts[key];
+  if (!column) throw new Error(`unknown sort ${sort} for ${spec.table}`);
+  const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
+  if (page.cursor !== undefined && (!after || after.sort !== sort)) return 'invalidCursor';
+  const from = sql`${sql.table(spec.table)} as ${sql.table(spec.alias)}`;
+  const id = sql.ref(`${spec.alias}.id`);
+  const count = sql<{ total: number }>`select count(*) as total from ${from} where ${conjunction(where)}`.execute(db);
+  const rows: Row[] = [];
+  for (const part of pageParts(column, descending, id, after)) {
+    const wanted = page.limit + 1 - rows.length;
+    if (wanted <= 0) break;
+    const result = await sql<Row>`select ${sql.table(spec.alias)}.*, ${column.expr} as sort_value from ${from}
+      where ${conjunction([...where, ...part.where])} order by ${part.order} limit ${wanted}`.execute(db);
+    rows.push(...result.rows);
+  }
+  const more = rows.length > page.limit;
+  const shown = more ? rows.slice(0, page.limit) : rows;
+  const last = shown.at(-1);
+  const value = last?.sort_value;
+  return {
+    rows: shown.map(({ sort_value: _sortValue, ...row }) => row),
+    total: Number((await count).rows[0]?.total ?? 0),
+    nextCursor:
+      more && last
+        ? encodeCursor({ sort, value: value === null || value === undefined ? null : typeof value === 'number' ? value : String(value), id: last.id as string })
+        : null,
+  };
+}

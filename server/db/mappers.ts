@@ -106,7 +106,14 @@ export const agreedOnOf = (item: Pick<FollowUp, 'createdAt'>) => dayOfInstant(it
 
 export const sectorMap: ResourceMap<Sector> = {
   table: 'sectors',
-  toRow: (s) => ({ ...meta(s), name_id: s.name.id, name_en: s.name.en, color: s.color, retired_at: null }),
+  toRow: (s) => ({
+    ...meta(s),
+    name_id: s.name.id,
+    name_en: s.name.en,
+    color: s.color,
+    retired_at: null,
+    search_text: searchTextOf(s.id, s.name.id, s.name.en),
+  }),
   children: {},
   fromRow: (row) => ({
     ...metaOf(row),

@@ -119,7 +119,8 @@ async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> 
       .addColumn('name_id', 'text', (c) => c.notNull())
       .addColumn('name_en', 'text', (c) => c.notNull())
       .addColumn('color', 'text', (c) => c.notNull())
-      .addColumn('retired_at', t.instant),
+      .addColumn('retired_at', t.instant)
+      .addColumn('search_text', 'text', (c) => c.notNull()),
   );
 
   await run(

@@ -41,6 +41,7 @@ export type SectorTable = Resource & {
   color: string;
   /** A retired sector stays on old records and leaves the pickers. */
   retired_at: Instant | null;
+  search_text: string;
 };
 
 export type RegionTable = Resource & {
