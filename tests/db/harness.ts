@@ -52,7 +52,11 @@ function postgresTemplate(): Promise<string> {
 }
 
 /** A test database, and a way to open it again as another process would (its own connections). */
-export type TestDatabase = Database & { openAnother(): Database };
+export type TestDatabase = Database & {
+  openAnother(): Database;
+  /** What another process opens: the SQLite file's path or the PostgreSQL URL. */
+  target: string;
+};
 
 /**
  * A fresh, migrated, empty database; `close()` also drops it. `shared: true` puts a SQLite
@@ -67,6 +71,7 @@ export async function openTestDatabase(options: { migrate?: boolean; poolSize?: 
     if (migrate) await migrateToLatest(opened.db, 'sqlite');
     return {
       ...opened,
+      target: path,
       openAnother() {
         if (!dir) throw new Error('openAnother needs openTestDatabase({ shared: true })');
         return openSqlite({ path });
@@ -89,6 +94,7 @@ export async function openTestDatabase(options: { migrate?: boolean; poolSize?: 
   return {
     ...opened,
     openAnother: () => openPostgres({ url, poolSize: 2 }),
+    target: url,
     async close() {
       await opened.close();
       await admin((db) => sql`drop database if exists ${sql.id(name)} with (force)`.execute(db));
