@@ -21,7 +21,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
   let best: CsvDelimiter = ',';
   let bestScore = -1;
   for (const delimiter of CSV_DELIMITERS) {
-    const parsed = Papa.parse<string[]>(sample, { delimiter, preview: 50, skipEmptyLines: 'greedy' });
+    const parsed = Papa.parse<string[]>(sample, { delimiter, preview: 50, skipEmptyLines: true });
     const rows = sample.length < text.length ? parsed.data.slice(0, -1) : parsed.data;
     const counts = new Map<number, number>();
     for (const row of rows) if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
@@ -33,6 +33,16 @@ export function detectDelimiter(text: string): CsvDelimiter {
     }
   }
   return best;
+}
+
+/**
+ * The line break between records, guessed once on the start of the file (papaparse's guess
+ * skips quoted cells), so that a chunk ending between CR and LF cannot guess differently.
+ */
+function detectNewline(text: string, delimiter: CsvDelimiter): '\r\n' | '\n' | '\r' {
+  const { meta } = Papa.parse(text.slice(0, 1024 * 1024), { delimiter, preview: 1 });
+  const found = meta.linebreak;
+  return found === '\r' || found === '\n' || found === '\r\n' ? found : '\r\n';
 }
 
 export type CsvOptions = RunOptions & {
@@ -59,6 +69,7 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
     firstRow = 2;
   }
   const total = text.length;
+  const newline = detectNewline(text, delimiter);
   const rows: Cell[][] = [];
   const sliceMs = options.sliceMs ?? DEFAULT_SLICE_MS;
   return new Promise<TableResult>((resolve, reject) => {
@@ -75,6 +86,7 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
     let started = performance.now();
     Papa.parse<string[]>(text, {
       delimiter,
+      newline,
       quoteChar: '"',
       escapeChar: '"',
       skipEmptyLines: false,
@@ -83,18 +95,19 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
         if (settled) return;
         for (const row of results.data) {
           if (row.length > MAX_COLUMNS) {
-            parser.abort();
+            // Settled first: abort() calls complete().
             finish({
               ok: false,
               problem: { code: 'tooManyColumns', params: { max: MAX_COLUMNS, found: row.length, row: firstRow + rows.length } },
             });
+            parser.abort();
             return;
           }
           rows.push(row);
         }
         if (rows.length > MAX_ROWS + HEADER_SEARCH_ROWS) {
-          parser.abort();
           finish({ ok: false, problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: rows.length } } });
+          parser.abort();
           return;
         }
         if (performance.now() - started < sliceMs) return;
@@ -102,8 +115,8 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
         parser.pause();
         setTimeout(() => {
           if (options.signal?.aborted) {
-            parser.abort();
             finish({ ok: false, problem: { code: 'aborted' } });
+            parser.abort();
             return;
           }
           started = performance.now();

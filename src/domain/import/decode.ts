@@ -108,9 +108,32 @@ export function decodeText(bytes: Uint8Array): Decoded {
   const utf8 = strictUtf8(bytes, false);
   if (utf8.ok) return utf8;
   if (!plausibleWindows1252(bytes)) return { ok: false, problem: { code: 'encoding' } };
-  const cp1252 = decoder('windows-1252', false);
-  if (!cp1252) return { ok: false, problem: { code: 'encoding' } };
-  return { ok: true, text: cp1252.decode(bytes), encoding: 'windows-1252', bom: false };
+  return { ok: true, text: decodeWindows1252(bytes), encoding: 'windows-1252', bom: false };
+}
+
+/**
+ * 0x80–0x9F in Windows-1252 (€, curly quotes, dashes, Š, Ž…). Some TextDecoders (Node 20's among
+ * them) decode the label as ISO-8859-1 and give C1 control characters there instead: the table
+ * makes the answer the same everywhere. The five bytes Windows-1252 leaves undefined are refused
+ * before (plausibleWindows1252).
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  const CHUNK = 8192;
+  for (let start = 0; start < bytes.length; start += CHUNK) {
+    const part = bytes.subarray(start, start + CHUNK);
+    const codes = new Array<number>(part.length);
+    for (let i = 0; i < part.length; i += 1) {
+      const b = part[i] as number;
+      codes[i] = b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b;
+    }
+    text += String.fromCharCode(...codes);
+  }
+  return text;
 }
 
 function strictUtf8(bytes: Uint8Array, bom: boolean): Decoded {
