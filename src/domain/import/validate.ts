@@ -165,8 +165,9 @@ class RowReader {
   }
 
   /** Zod's errors for the input, on the fields' cells (a field already in error keeps its first). */
-  schemaErrors(error: z.ZodError, fieldOfPath: (path: string) => string): void {
+  schemaErrors(error: z.ZodError, fieldOfPath: (path: string) => string, skip?: (path: string) => boolean): void {
     for (const fieldError of toFieldErrors(error)) {
+      if (skip?.(fieldError.path)) continue;
       const field = fieldOfPath(fieldError.path);
       const code: CellErrorCode = isCellErrorCode(fieldError.code) ? fieldError.code : 'invalid';
       this.error(field, code, fieldError.params);
@@ -290,6 +291,8 @@ function splitLevel(name: string): { name: string; level?: RegionLevel } {
   return { name };
 }
 
+const PARTNER_FIELDS = ['partnerRegion', 'partnerOrganization', 'partnerCountry', 'partnerLevel', 'partnerLocalName', 'partnerProvince', 'partnerOrganizationKind'];
+
 function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'> | undefined {
   const id = r.text('id');
   // The home region: named, or the only one there is.
@@ -372,6 +375,8 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
     notes: r.text('notes'),
   });
   const parsed = partnershipInput.safeParse(candidate);
+  // A partner cell already in error says why there is no partner: "partner required" would repeat it.
+  const partnerFailed = PARTNER_FIELDS.some((field) => r.hasError(field));
   if (!parsed.success) {
     r.schemaErrors(
       parsed.error,
@@ -386,6 +391,7 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
         'agreements.mouSignedDate': 'mouSignedDate',
         'agreements.mouExpiresDate': 'mouExpiresDate',
       }),
+      (path) => partnerFailed && (path === 'partnerRegionId' || path === 'partnerOrganizationId'),
     );
   }
   if (r.errors.length > 0 || !parsed.success) return undefined;
