@@ -31,7 +31,7 @@ async function problemOf(bytes: Uint8Array, name = 'data.csv') {
 
 describe('the file as a whole', () => {
   it('refuses a 100 MB file by its size alone, before reading it', () => {
-    expect(checkFileSize(100 * 1024 * 1024)).toEqual({ code: 'tooLarge', params: { max: MAX_FILE_BYTES, size: 100 * 1024 * 1024 } });
+    expect(checkFileSize(100 * 1024 * 1024)).toEqual({ code: 'tooLarge', params: { max: MAX_FILE_BYTES, maxMb: 20, size: 100 * 1024 * 1024, sizeMb: 100 } });
     expect(checkFileSize(0)).toEqual({ code: 'empty' });
     expect(checkFileSize(1024)).toBeUndefined();
     expect(checkFileSize(Number.NaN)?.code).toBe('tooLarge');
@@ -40,7 +40,7 @@ describe('the file as a whole', () => {
   it('refuses a file over the limit without decoding it (readTable checks the size first)', async () => {
     // Bytes that would be refused as binary if they were read: the size speaks first.
     const big = new Uint8Array(MAX_FILE_BYTES + 1);
-    expect(await problemOf(big)).toEqual({ code: 'tooLarge', params: { max: MAX_FILE_BYTES, size: MAX_FILE_BYTES + 1 } });
+    expect(await problemOf(big)).toEqual({ code: 'tooLarge', params: { max: MAX_FILE_BYTES, maxMb: 20, size: MAX_FILE_BYTES + 1, sizeMb: 21 } });
   });
 
   it('refuses an empty file and a file of blank lines', async () => {

@@ -16,9 +16,10 @@ export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.sp
 
 /** Refuses a file by its size, before reading it (the API checks Content-Length, the UI File.size). */
 export function checkFileSize(size: number, max: number = MAX_FILE_BYTES): FileProblem | undefined {
-  if (!Number.isFinite(size) || size < 0) return { code: 'tooLarge', params: { max } };
+  const maxMb = Math.floor(max / (1024 * 1024));
+  if (!Number.isFinite(size) || size < 0) return { code: 'tooLarge', params: { max, maxMb } };
   if (size === 0) return { code: 'empty' };
-  if (size > max) return { code: 'tooLarge', params: { max, size } };
+  if (size > max) return { code: 'tooLarge', params: { max, maxMb, size, sizeMb: Math.ceil(size / (1024 * 1024)) } };
   return undefined;
 }
 
