@@ -27,7 +27,8 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string): string[] => [...new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1] ?? ""))].sort();
+const placeholders = (text: string): string[] =>
+  [...new Set([...text.matchAll(/\{\{\s*([^},\s]+)[^}]*\}\}/g)].map((m) => m[1] ?? ''))].sort();
 
 describe('the import strings', () => {
   const id = leaves(importId);
@@ -43,19 +44,34 @@ describe('the import strings', () => {
 
   it('name every problem, error code and field the import can report', () => {
     for (const strings of [importId, importEn]) {
-      for (const code of FILE_PROBLEM_CODES) expect(strings.import.fileProblem[code], code).toBeTruthy();
-      for (const code of MAPPING_PROBLEM_CODES) expect(strings.import.mappingProblem[code], code).toBeTruthy();
-      for (const code of CELL_ERROR_CODES) expect(strings.import.cellError[code], code).toBeTruthy();
+      for (const code of FILE_PROBLEM_CODES)
+        expect(strings.import.fileProblem[code], code).toBeTruthy();
+      for (const code of MAPPING_PROBLEM_CODES)
+        expect(strings.import.mappingProblem[code], code).toBeTruthy();
+      for (const code of CELL_ERROR_CODES)
+        expect(strings.import.cellError[code], code).toBeTruthy();
       for (const resource of IMPORT_RESOURCES) {
         expect(strings.import.resources[resource]).toBeTruthy();
-        for (const field of RESOURCE_FIELDS[resource]) expect((strings.import.fields as Record<string, string>)[field.key], field.key).toBeTruthy();
+        for (const field of RESOURCE_FIELDS[resource])
+          expect(
+            (strings.import.fields as Record<string, string>)[field.key],
+            field.key,
+          ).toBeTruthy();
       }
     }
   });
 
   it('use only the parameters the errors carry (and the field label the UI adds)', async () => {
     const snapshot = demoSnapshot();
-    const refs = { sectors: snapshot.sectors, users: snapshot.users, regions: snapshot.regions, organizations: snapshot.organizations, people: snapshot.people, partnerships: snapshot.partnerships, meetings: snapshot.meetings };
+    const refs = {
+      sectors: snapshot.sectors,
+      users: snapshot.users,
+      regions: snapshot.regions,
+      organizations: snapshot.organizations,
+      people: snapshot.people,
+      partnerships: snapshot.partnerships,
+      meetings: snapshot.meetings,
+    };
     const rows = [
       ['ID', 'Judul', 'Kemitraan', 'Penanggung jawab', 'Tenggat', 'Sektor', 'Status'],
       ['a', '', 'Atlantis', 'Joko', '31/02/2025', 'Sihir', 'Mungkin'],
@@ -64,7 +80,12 @@ describe('the import strings', () => {
     ];
     const table = await parseCsv(Papa.unparse(rows));
     if (!table.ok) throw new Error(table.problem.code);
-    const { errors } = await validateRows('follow-ups', table.table, autoMap('follow-ups', table.table.headers), refs);
+    const { errors } = await validateRows(
+      'follow-ups',
+      table.table,
+      autoMap('follow-ups', table.table.headers),
+      refs,
+    );
     expect(errors.length).toBeGreaterThan(6);
     const check = (error: CellError) => {
       for (const name of placeholders(importId.import.cellError[error.code])) {

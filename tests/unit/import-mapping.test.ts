@@ -17,19 +17,70 @@ import {
   setColumnField,
   type OptionKind,
 } from '../../src/domain/import';
-import { BINZHOU_PARTNERSHIP, demoSnapshot, IDS, ORGANIZATIONS, PEOPLE, REGIONS, SECTORS, USERS } from '../../mocks/demo-data';
+import {
+  BINZHOU_PARTNERSHIP,
+  demoSnapshot,
+  IDS,
+  ORGANIZATIONS,
+  PEOPLE,
+  REGIONS,
+  SECTORS,
+  USERS,
+} from '../../mocks/demo-data';
 
 describe('automatic column mapping', () => {
   it("matches Mitra's own follow-up export headers in both languages", () => {
-    const idHeaders = ['ID', 'Judul', 'Status', 'Prioritas', 'Kemitraan', 'Penanggung jawab', 'Tenggat', 'Sektor', 'Jumlah pertemuan', 'Dibuat', 'Diperbarui'];
-    const enHeaders = ['ID', 'Title', 'Status', 'Priority', 'Partnership', 'Owner', 'Due date', 'Sectors', 'Meetings', 'Created', 'Updated'];
-    const expected = ['id', 'title', 'status', 'priority', 'partnership', 'owner', 'dueDate', 'sectors', null, null, null];
+    const idHeaders = [
+      'ID',
+      'Judul',
+      'Status',
+      'Prioritas',
+      'Kemitraan',
+      'Penanggung jawab',
+      'Tenggat',
+      'Sektor',
+      'Jumlah pertemuan',
+      'Dibuat',
+      'Diperbarui',
+    ];
+    const enHeaders = [
+      'ID',
+      'Title',
+      'Status',
+      'Priority',
+      'Partnership',
+      'Owner',
+      'Due date',
+      'Sectors',
+      'Meetings',
+      'Created',
+      'Updated',
+    ];
+    const expected = [
+      'id',
+      'title',
+      'status',
+      'priority',
+      'partnership',
+      'owner',
+      'dueDate',
+      'sectors',
+      null,
+      null,
+      null,
+    ];
     expect(autoMap('follow-ups', idHeaders).map((m) => m.field)).toEqual(expected);
     expect(autoMap('follow-ups', enHeaders).map((m) => m.field)).toEqual(expected);
   });
 
   it('ignores case, accents, punctuation, a hint in brackets and a required mark', () => {
-    const mapping = autoMap('follow-ups', ['JUDUL *', 'Tenggat (dd/mm/yyyy)', 'penanggung-jawab', 'Due Date', 'Catatan lain']);
+    const mapping = autoMap('follow-ups', [
+      'JUDUL *',
+      'Tenggat (dd/mm/yyyy)',
+      'penanggung-jawab',
+      'Due Date',
+      'Catatan lain',
+    ]);
     expect(mapping.map((m) => [m.field, m.source])).toEqual([
       ['title', 'automatic'],
       ['dueDate', 'automatic'],
@@ -40,15 +91,46 @@ describe('automatic column mapping', () => {
   });
 
   it('maps partnerships with their partner region and organisation columns', () => {
-    const headers = ['Daerah mitra', 'Negara', 'Tingkat pemerintahan', 'Nama dalam aksara setempat', 'Jenis kemitraan', 'Tahap', 'Sektor fokus', 'Koordinator', 'Tanggal MoU ditandatangani', 'Organisasi mitra'];
+    const headers = [
+      'Daerah mitra',
+      'Negara',
+      'Tingkat pemerintahan',
+      'Nama dalam aksara setempat',
+      'Jenis kemitraan',
+      'Tahap',
+      'Sektor fokus',
+      'Koordinator',
+      'Tanggal MoU ditandatangani',
+      'Organisasi mitra',
+    ];
     expect(autoMap('partnerships', headers).map((m) => m.field)).toEqual([
-      'partnerRegion', 'partnerCountry', 'partnerLevel', 'partnerLocalName', 'type', 'stage', 'focusSectors', 'coordinator', 'mouSignedDate', 'partnerOrganization',
+      'partnerRegion',
+      'partnerCountry',
+      'partnerLevel',
+      'partnerLocalName',
+      'type',
+      'stage',
+      'focusSectors',
+      'coordinator',
+      'mouSignedDate',
+      'partnerOrganization',
     ]);
   });
 
   it('maps people and meetings by their English names too', () => {
-    expect(autoMap('people', ['Name', 'Position', 'Organisation', 'Email', 'Phone']).map((m) => m.field)).toEqual(['name', 'position', 'organization', 'email', 'phone']);
-    expect(autoMap('meetings', ['Partnership', 'Kind', 'Title', 'Date', 'Place', 'Sectors discussed']).map((m) => m.field)).toEqual(['partnership', 'kind', 'title', 'date', 'place', 'sectors']);
+    expect(
+      autoMap('people', ['Name', 'Position', 'Organisation', 'Email', 'Phone']).map((m) => m.field),
+    ).toEqual(['name', 'position', 'organization', 'email', 'phone']);
+    expect(
+      autoMap('meetings', [
+        'Partnership',
+        'Kind',
+        'Title',
+        'Date',
+        'Place',
+        'Sectors discussed',
+      ]).map((m) => m.field),
+    ).toEqual(['partnership', 'kind', 'title', 'date', 'place', 'sectors']);
   });
 
   it('applies a remembered mapping first, including a remembered "not imported"', () => {
@@ -63,11 +145,17 @@ describe('automatic column mapping', () => {
 
   it('lets the user change it, one column per field, and remembers the result', () => {
     let mapping = autoMap('follow-ups', ['Judul', 'Nama kegiatan', 'PIC']);
-    expect(mappingProblems('follow-ups', mapping)).toEqual([{ code: 'requiredFieldUnmapped', field: 'partnership' }]);
+    expect(mappingProblems('follow-ups', mapping)).toEqual([
+      { code: 'requiredFieldUnmapped', field: 'partnership' },
+    ]);
     mapping = setColumnField(mapping, 1, 'title');
     expect(mapping.map((m) => m.field)).toEqual([null, 'title', 'owner']);
     expect(mapping[0]?.source).toBe('user');
-    expect(rememberMapping(mapping)).toEqual({ judul: null, 'nama kegiatan': 'title', pic: 'owner' });
+    expect(rememberMapping(mapping)).toEqual({
+      judul: null,
+      'nama kegiatan': 'title',
+      pic: 'owner',
+    });
   });
 
   it('says when no column matches anything', () => {
@@ -83,7 +171,8 @@ describe('automatic column mapping', () => {
         for (const header of [...field.headers.id, ...field.headers.en]) {
           const key = header.toLowerCase();
           const other = owner.get(key);
-          if (other !== undefined && other !== field.key) expect.fail(`${resource}: "${header}" names ${other} and ${field.key}`);
+          if (other !== undefined && other !== field.key)
+            expect.fail(`${resource}: "${header}" names ${other} and ${field.key}`);
           owner.set(key, field.key);
         }
       }
@@ -109,7 +198,9 @@ describe('option words', () => {
   it("start with the UI's own labels, in both languages", () => {
     for (const kind of Object.keys(OPTION_WORDS) as OptionKind[]) {
       for (const value of OPTION_VALUES[kind]) {
-        const words = (OPTION_WORDS[kind] as Record<string, { id: readonly string[]; en: readonly string[] }>)[value]!;
+        const words = (
+          OPTION_WORDS[kind] as Record<string, { id: readonly string[]; en: readonly string[] }>
+        )[value]!;
         expect(words.id[0], `${kind}.${value} (id)`).toBe(ui.id[uiName[kind]]![value]);
         expect(words.en[0], `${kind}.${value} (en)`).toBe(ui.en[uiName[kind]]![value]);
       }
@@ -174,7 +265,9 @@ describe('reference matching', () => {
     expect(refs.partnership('Binzhou')).toEqual({ id: BINZHOU_PARTNERSHIP.id });
     expect(refs.partnership('滨州市')).toEqual({ id: BINZHOU_PARTNERSHIP.id });
     expect(refs.partnership(BINZHOU_PARTNERSHIP.id)).toEqual({ id: BINZHOU_PARTNERSHIP.id });
-    expect(refs.partnership('Kabupaten Tangerang Kota Binzhou')).toEqual({ id: BINZHOU_PARTNERSHIP.id });
+    expect(refs.partnership('Kabupaten Tangerang Kota Binzhou')).toEqual({
+      id: BINZHOU_PARTNERSHIP.id,
+    });
     expect(refs.partnership('Atlantis')).toEqual({ error: 'unknownReference' });
   });
 
@@ -185,7 +278,10 @@ describe('reference matching', () => {
         { id: 'u2', name: 'Dewi Lestari', email: 'dewi2@example.org' },
       ],
     });
-    expect(two.user('Dewi Lestari')).toEqual({ error: 'ambiguousReference', candidates: ['Dewi Lestari', 'Dewi Lestari'] });
+    expect(two.user('Dewi Lestari')).toEqual({
+      error: 'ambiguousReference',
+      candidates: ['Dewi Lestari', 'Dewi Lestari'],
+    });
     expect(two.user('dewi2@example.org')).toEqual({ id: 'u2' });
   });
 });

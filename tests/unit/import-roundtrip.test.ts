@@ -30,9 +30,19 @@ function snapshot() {
   return data;
 }
 
-async function exportCsv(data: ReturnType<typeof snapshot>, lang: 'id' | 'en'): Promise<Uint8Array> {
-  const api = createApi({ store: createMemoryStore(data), now: () => new Date('2025-11-01T03:00:00.000Z') });
-  const response = await api.fetch(new Request(`http://mitra.test/api/follow-ups/export.csv?lang=${lang}`, { headers: { 'x-mitra-user': IDS.staff } }));
+async function exportCsv(
+  data: ReturnType<typeof snapshot>,
+  lang: 'id' | 'en',
+): Promise<Uint8Array> {
+  const api = createApi({
+    store: createMemoryStore(data),
+    now: () => new Date('2025-11-01T03:00:00.000Z'),
+  });
+  const response = await api.fetch(
+    new Request(`http://mitra.test/api/follow-ups/export.csv?lang=${lang}`, {
+      headers: { 'x-mitra-user': IDS.staff },
+    }),
+  );
   expect(response.status).toBe(200);
   return new Uint8Array(await response.arrayBuffer());
 }
@@ -41,13 +51,37 @@ describe("importing Mitra's own CSV export", () => {
   for (const lang of ['id', 'en'] as const) {
     it(`gives back every exported follow-up field (${lang})`, async () => {
       const data = snapshot();
-      const refs: ReferenceData = { sectors: data.sectors, users: data.users, regions: data.regions, organizations: data.organizations, partnerships: data.partnerships, meetings: data.meetings };
+      const refs: ReferenceData = {
+        sectors: data.sectors,
+        users: data.users,
+        regions: data.regions,
+        organizations: data.organizations,
+        partnerships: data.partnerships,
+        meetings: data.meetings,
+      };
       const bytes = await exportCsv(data, lang);
-      const preview = await previewImport('follow-ups', bytes, { name: `mitra-tindak-lanjut.csv`, type: 'text/csv' }, refs);
+      const preview = await previewImport(
+        'follow-ups',
+        bytes,
+        { name: `mitra-tindak-lanjut.csv`, type: 'text/csv' },
+        refs,
+      );
       expect(preview.ok).toBe(true);
       if (!preview.ok) return;
       expect(preview.mappingProblems).toEqual([]);
-      expect(preview.mapping.map((m) => m.field)).toEqual(['id', 'title', 'status', 'priority', 'partnership', 'owner', 'dueDate', 'sectors', null, null, null]);
+      expect(preview.mapping.map((m) => m.field)).toEqual([
+        'id',
+        'title',
+        'status',
+        'priority',
+        'partnership',
+        'owner',
+        'dueDate',
+        'sectors',
+        null,
+        null,
+        null,
+      ]);
       expect(preview.result.errors).toEqual([]);
       expect(preview.result.valid.length).toBeGreaterThan(300);
       const stored = new Map(data.followUps.map((f) => [f.id, f]));
@@ -70,7 +104,7 @@ describe("importing Mitra's own CSV export", () => {
     });
   }
 
-  it("reads back any cell toCsv writes, formula-looking ones included", async () => {
+  it('reads back any cell toCsv writes, formula-looking ones included', async () => {
     const header = ['ID', 'Judul', 'Catatan'];
     const rows = TRICKY.map((title, i) => [`fu-${i}`, title, i % 2 === 0 ? '' : `=${i}`]);
     const result = await parseCsv(toCsv(header, rows));

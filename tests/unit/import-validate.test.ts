@@ -14,7 +14,12 @@ import {
   type ReferenceData,
   type Table,
 } from '../../src/domain/import';
-import { followUpInput, meetingInput, partnershipInput, personInput } from '../../src/domain/schemas';
+import {
+  followUpInput,
+  meetingInput,
+  partnershipInput,
+  personInput,
+} from '../../src/domain/schemas';
 import { BINZHOU_PARTNERSHIP, BINZHOU_VISIT, demoSnapshot, IDS } from '../../mocks/demo-data';
 
 const snapshot = demoSnapshot();
@@ -36,24 +41,70 @@ async function tableOf(rows: string[][]): Promise<Table> {
 
 async function validate<R extends ImportResource>(resource: R, rows: string[][]) {
   const table = await tableOf(rows);
-  return { table, ...(await validateRows(resource, table, autoMap(resource, table.headers), refs)) };
+  return {
+    table,
+    ...(await validateRows(resource, table, autoMap(resource, table.headers), refs)),
+  };
 }
 
-const errorsOf = (errors: readonly CellError[]) => errors.map((e) => `${cellRef(e)} ${e.field} ${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
+const errorsOf = (errors: readonly CellError[]) =>
+  errors.map(
+    (e) => `${cellRef(e)} ${e.field} ${e.code}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+  );
 
 describe('follow-up rows', () => {
-  const header = ['Judul', 'Kemitraan', 'Penanggung jawab', 'Tenggat', 'Sektor', 'Status', 'Prioritas'];
+  const header = [
+    'Judul',
+    'Kemitraan',
+    'Penanggung jawab',
+    'Tenggat',
+    'Sektor',
+    'Status',
+    'Prioritas',
+  ];
 
   it('become follow-up inputs the domain schema accepts, with names matched in either language', async () => {
     const result = await validate('follow-ups', [
       header,
-      ['Forum teknis', 'Kota Binzhou', 'Budi Santoso', '22/09/2025', 'Pendidikan; UMKM', 'Terbuka', 'Tinggi'],
-      ['Paket promosi', 'Binzhou City', 'dewi.lestari@example.org', '22 Sep 2025', 'Tourism', 'In progress', 'Low'],
+      [
+        'Forum teknis',
+        'Kota Binzhou',
+        'Budi Santoso',
+        '22/09/2025',
+        'Pendidikan; UMKM',
+        'Terbuka',
+        'Tinggi',
+      ],
+      [
+        'Paket promosi',
+        'Binzhou City',
+        'dewi.lestari@example.org',
+        '22 Sep 2025',
+        'Tourism',
+        'In progress',
+        'Low',
+      ],
     ]);
     expect(result.errors).toEqual([]);
     expect(result.valid.map((v) => v.input)).toEqual([
-      { title: 'Forum teknis', partnershipId: BINZHOU_PARTNERSHIP.id, ownerId: IDS.officer, dueDate: '2025-09-22', sectorIds: ['education', 'msme'], status: 'open', priority: 'high' },
-      { title: 'Paket promosi', partnershipId: BINZHOU_PARTNERSHIP.id, ownerId: IDS.officer2, dueDate: '2025-09-22', sectorIds: ['tourism'], status: 'in-progress', priority: 'low' },
+      {
+        title: 'Forum teknis',
+        partnershipId: BINZHOU_PARTNERSHIP.id,
+        ownerId: IDS.officer,
+        dueDate: '2025-09-22',
+        sectorIds: ['education', 'msme'],
+        status: 'open',
+        priority: 'high',
+      },
+      {
+        title: 'Paket promosi',
+        partnershipId: BINZHOU_PARTNERSHIP.id,
+        ownerId: IDS.officer2,
+        dueDate: '2025-09-22',
+        sectorIds: ['tourism'],
+        status: 'in-progress',
+        priority: 'low',
+      },
     ]);
     for (const row of result.valid) expect(followUpInput.safeParse(row.input).success).toBe(true);
     expect(result.valid.map((v) => v.row)).toEqual([2, 3]);
@@ -80,8 +131,17 @@ describe('follow-up rows', () => {
   });
 
   it('keeps formula-looking cells and HTML as text (never evaluated, never stripped)', async () => {
-    const titles = ['=HYPERLINK("http://evil.example","klik")', '+62 21 555', '-tindak lanjut', '@tangerang rapat', '<img src=x onerror=alert(1)>'];
-    const result = await validate('follow-ups', [header, ...titles.map((t) => [t, 'Binzhou', 'Budi Santoso', '22/09/2025', '', 'Terbuka', ''])]);
+    const titles = [
+      '=HYPERLINK("http://evil.example","klik")',
+      '+62 21 555',
+      '-tindak lanjut',
+      '@tangerang rapat',
+      '<img src=x onerror=alert(1)>',
+    ];
+    const result = await validate('follow-ups', [
+      header,
+      ...titles.map((t) => [t, 'Binzhou', 'Budi Santoso', '22/09/2025', '', 'Terbuka', '']),
+    ]);
     expect(result.errors).toEqual([]);
     expect(result.valid.map((v) => v.input.title)).toEqual(titles);
   });
@@ -94,12 +154,21 @@ describe('follow-up rows', () => {
       ['', 'Agenda', 'Binzhou', 'Budi Santoso', '22/09/2025', '', '', ''],
       ['', 'agenda', 'Binzhou', 'Budi Santoso', '2025-09-22', '', '', ''],
     ]);
-    expect(errorsOf(result.errors)).toEqual(['A3 id duplicateRow {"firstRow":2}', '5 row duplicateRow {"firstRow":4}']);
-    expect(result.valid.map((v) => [v.id, v.row])).toEqual([['fu-binzhou-forum', 2], [undefined, 4]]);
+    expect(errorsOf(result.errors)).toEqual([
+      'A3 id duplicateRow {"firstRow":2}',
+      '5 row duplicateRow {"firstRow":4}',
+    ]);
+    expect(result.valid.map((v) => [v.id, v.row])).toEqual([
+      ['fu-binzhou-forum', 2],
+      [undefined, 4],
+    ]);
   });
 
   it('puts an error on every row when a required field has no column', async () => {
-    const result = await validate('follow-ups', [['Judul', 'Tenggat'], ['Forum', '22/09/2025']]);
+    const result = await validate('follow-ups', [
+      ['Judul', 'Tenggat'],
+      ['Forum', '22/09/2025'],
+    ]);
     expect(errorsOf(result.errors)).toEqual(['2 partnership required', '2 owner required']);
   });
 
@@ -115,21 +184,79 @@ describe('follow-up rows', () => {
 describe('partnership rows', () => {
   it('match an existing partner region, or create one from the row', async () => {
     const result = await validate('partnerships', [
-      ['Daerah mitra', 'Negara', 'Tingkat pemerintahan', 'Nama dalam aksara setempat', 'Provinsi', 'Jenis kemitraan', 'Tahap', 'Sektor fokus', 'Koordinator', 'Tanggal MoU ditandatangani', 'Tanggal MoU berakhir'],
-      ['Binzhou', 'Tiongkok', 'Kota', '', '', 'Kerja sama', 'Penjajakan', 'Pendidikan; UMKM', 'Budi Santoso', '', ''],
-      ['Kota Qingdao', 'CN', '', '青岛市', 'Shandong', 'Kota persahabatan', 'MoU ditandatangani', 'Trade', 'budi.santoso@example.org', '1 Mei 2024', '30 April 2029'],
+      [
+        'Daerah mitra',
+        'Negara',
+        'Tingkat pemerintahan',
+        'Nama dalam aksara setempat',
+        'Provinsi',
+        'Jenis kemitraan',
+        'Tahap',
+        'Sektor fokus',
+        'Koordinator',
+        'Tanggal MoU ditandatangani',
+        'Tanggal MoU berakhir',
+      ],
+      [
+        'Binzhou',
+        'Tiongkok',
+        'Kota',
+        '',
+        '',
+        'Kerja sama',
+        'Penjajakan',
+        'Pendidikan; UMKM',
+        'Budi Santoso',
+        '',
+        '',
+      ],
+      [
+        'Kota Qingdao',
+        'CN',
+        '',
+        '青岛市',
+        'Shandong',
+        'Kota persahabatan',
+        'MoU ditandatangani',
+        'Trade',
+        'budi.santoso@example.org',
+        '1 Mei 2024',
+        '30 April 2029',
+      ],
     ]);
     expect(result.errors).toEqual([]);
     const [binzhou, qingdao] = result.valid;
-    expect(binzhou?.input).toMatchObject({ homeRegionId: IDS.tangerang, partnerRegionId: IDS.binzhou, type: 'cooperation', stage: 'exploring', focusSectorIds: ['education', 'msme'], coordinatorId: IDS.officer });
+    expect(binzhou?.input).toMatchObject({
+      homeRegionId: IDS.tangerang,
+      partnerRegionId: IDS.binzhou,
+      type: 'cooperation',
+      stage: 'exploring',
+      focusSectorIds: ['education', 'msme'],
+      coordinatorId: IDS.officer,
+    });
     expect(binzhou?.newPartner).toBeUndefined();
-    expect(qingdao?.input).toMatchObject({ partnerRegionId: NEW_PARTNER_REF, type: 'friendship-city', stage: 'mou-signed', agreements: { mouSignedDate: '2024-05-01', mouExpiresDate: '2029-04-30' } });
+    expect(qingdao?.input).toMatchObject({
+      partnerRegionId: NEW_PARTNER_REF,
+      type: 'friendship-city',
+      stage: 'mou-signed',
+      agreements: { mouSignedDate: '2024-05-01', mouExpiresDate: '2029-04-30' },
+    });
     expect(qingdao?.newPartner).toEqual({
       kind: 'region',
       key: 'region:qingdao|CN|city',
-      input: { name: 'Qingdao', localName: '青岛市', level: 'city', countryCode: 'CN', province: 'Shandong', role: 'partner', strengths: [], illustrative: false },
+      input: {
+        name: 'Qingdao',
+        localName: '青岛市',
+        level: 'city',
+        countryCode: 'CN',
+        province: 'Shandong',
+        role: 'partner',
+        strengths: [],
+        illustrative: false,
+      },
     });
-    for (const row of result.valid) expect(partnershipInput.safeParse(row.input).success).toBe(true);
+    for (const row of result.valid)
+      expect(partnershipInput.safeParse(row.input).success).toBe(true);
   });
 
   it('create a partner organisation, and refuse a row naming both kinds of partner or neither', async () => {
@@ -141,7 +268,11 @@ describe('partnership rows', () => {
       ['', '', 'Kerja sama', ''],
       ['', 'Atlantis', 'Kerja sama', ''],
     ]);
-    expect(result.valid[0]?.newPartner).toEqual({ kind: 'organization', key: 'organization:undp indonesia', input: { name: 'UNDP Indonesia', kind: 'international-body', illustrative: false } });
+    expect(result.valid[0]?.newPartner).toEqual({
+      kind: 'organization',
+      key: 'organization:undp indonesia',
+      input: { name: 'UNDP Indonesia', kind: 'international-body', illustrative: false },
+    });
     expect(result.valid[1]?.input.partnerOrganizationId).toBe(IDS.icbc);
     expect(errorsOf(result.errors)).toEqual([
       'A4 partnerOrganization partnerConflict',
@@ -161,18 +292,64 @@ describe('people and meeting rows', () => {
       ['Tanpa asal', '', '', '', 'bukan-email', ''],
     ]);
     expect(result.valid.map((v) => v.input)).toEqual([
-      { name: 'Li Wei', position: 'Direktur', regionId: IDS.binzhou, email: 'li.wei@example.org', phone: '+86 543 123 4567', illustrative: false },
+      {
+        name: 'Li Wei',
+        position: 'Direktur',
+        regionId: IDS.binzhou,
+        email: 'li.wei@example.org',
+        phone: '+86 543 123 4567',
+        illustrative: false,
+      },
       { name: 'Siti', position: 'Staf', organizationId: IDS.icbc, illustrative: false },
     ]);
     for (const row of result.valid) expect(personInput.safeParse(row.input).success).toBe(true);
-    expect(errorsOf(result.errors)).toEqual(['C4 region affiliationRequired', 'E4 email invalidEmail']);
+    expect(errorsOf(result.errors)).toEqual([
+      'C4 region affiliationRequired',
+      'E4 email invalidEmail',
+    ]);
   });
 
   it('meetings with dates, times, leads, sectors and outcomes', async () => {
     const result = await validate('meetings', [
-      ['Kemitraan', 'Jenis pertemuan', 'Judul', 'Tanggal', 'Waktu', 'Tempat', 'Pimpinan tuan rumah', 'Pimpinan delegasi', 'Sektor', 'Hasil', 'Tautan sumber'],
-      ['Binzhou', 'Kunjungan masuk', 'Forum teknis', 'Senin, 22 September 2025', '09.30', 'Ruang Wareng', 'Intan Nurul Hikmah', 'Qu Yuekuan', 'Pariwisata, UMKM', 'Sepakat, lalu menyusun agenda\nForum teknis', 'https://example.org/berita'],
-      ['Binzhou', 'Rapat', 'X', '2025-09-31', '', '', 'Seseorang', '', '', '', 'javascript:alert(1)'],
+      [
+        'Kemitraan',
+        'Jenis pertemuan',
+        'Judul',
+        'Tanggal',
+        'Waktu',
+        'Tempat',
+        'Pimpinan tuan rumah',
+        'Pimpinan delegasi',
+        'Sektor',
+        'Hasil',
+        'Tautan sumber',
+      ],
+      [
+        'Binzhou',
+        'Kunjungan masuk',
+        'Forum teknis',
+        'Senin, 22 September 2025',
+        '09.30',
+        'Ruang Wareng',
+        'Intan Nurul Hikmah',
+        'Qu Yuekuan',
+        'Pariwisata, UMKM',
+        'Sepakat, lalu menyusun agenda\nForum teknis',
+        'https://example.org/berita',
+      ],
+      [
+        'Binzhou',
+        'Rapat',
+        'X',
+        '2025-09-31',
+        '',
+        '',
+        'Seseorang',
+        '',
+        '',
+        '',
+        'javascript:alert(1)',
+      ],
     ]);
     expect(result.valid[0]?.input).toMatchObject({
       partnershipId: BINZHOU_PARTNERSHIP.id,
@@ -206,19 +383,36 @@ describe('the whole preview', () => {
 
   it('validates in slices, reporting rows done out of the total, and can be stopped', async () => {
     const rows = [['Judul', 'Kemitraan', 'Penanggung jawab', 'Tenggat']];
-    for (let i = 0; i < 3000; i += 1) rows.push([`Tindak lanjut ${i}`, 'Binzhou', 'Budi Santoso', '22/09/2025']);
+    for (let i = 0; i < 3000; i += 1)
+      rows.push([`Tindak lanjut ${i}`, 'Binzhou', 'Budi Santoso', '22/09/2025']);
     const table = await tableOf(rows);
     const seen: Progress[] = [];
-    const result = await validateRows('follow-ups', table, autoMap('follow-ups', table.headers), refs, { sliceMs: 1, onProgress: (p) => seen.push(p) });
+    const result = await validateRows(
+      'follow-ups',
+      table,
+      autoMap('follow-ups', table.headers),
+      refs,
+      { sliceMs: 1, onProgress: (p) => seen.push(p) },
+    );
     expect(result.valid).toHaveLength(3000);
     expect(seen.length).toBeGreaterThan(1);
     expect(seen.at(-1)).toEqual({ phase: 'validate', done: 3000, total: 3000 });
 
     const controller = new AbortController();
     await expect(
-      validateRows('follow-ups', table, autoMap('follow-ups', table.headers), refs, { sliceMs: 0, signal: controller.signal, onProgress: () => controller.abort() }),
+      validateRows('follow-ups', table, autoMap('follow-ups', table.headers), refs, {
+        sliceMs: 0,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      }),
     ).rejects.toThrow('stopped');
-    const preview = await previewImport('follow-ups', new TextEncoder().encode(Papa.unparse(rows)), { name: 'a.csv' }, refs, { sliceMs: 0, signal: controller.signal });
+    const preview = await previewImport(
+      'follow-ups',
+      new TextEncoder().encode(Papa.unparse(rows)),
+      { name: 'a.csv' },
+      refs,
+      { sliceMs: 0, signal: controller.signal },
+    );
     expect(preview).toEqual({ ok: false, problem: { code: 'aborted' } });
   });
 });
@@ -239,14 +433,25 @@ describe('the errors file', () => {
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
     expect(rows).toEqual([
       ['Alasan', ...header],
-      ['B3 Kemitraan: unknownReference', `'=HYPERLINK("http://evil.example","klik")`, 'Atlantis', 'Budi Santoso', '22/09/2025'],
+      [
+        'B3 Kemitraan: unknownReference',
+        `'=HYPERLINK("http://evil.example","klik")`,
+        'Atlantis',
+        'Budi Santoso',
+        '22/09/2025',
+      ],
       ['C4 Penanggung jawab: unknownReference', "'-rapat", 'Binzhou', "'@joko", '22/09/2025'],
     ]);
     // Fixed and uploaded again: the reason column is not a field, the quotes come off.
     const again = await parseCsv(text);
     expect(again.ok).toBe(true);
     if (!again.ok) return;
-    const revalidated = await validateRows('follow-ups', again.table, autoMap('follow-ups', again.table.headers), refs);
+    const revalidated = await validateRows(
+      'follow-ups',
+      again.table,
+      autoMap('follow-ups', again.table.headers),
+      refs,
+    );
     expect(revalidated.errors.map((e) => [e.field, e.code, e.params])).toEqual([
       ['partnership', 'unknownReference', { value: 'Atlantis' }],
       ['owner', 'unknownReference', { value: '@joko' }],

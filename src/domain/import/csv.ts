@@ -24,9 +24,11 @@ export function detectDelimiter(text: string): CsvDelimiter {
     const parsed = Papa.parse<string[]>(sample, { delimiter, preview: 50, skipEmptyLines: true });
     const rows = sample.length < text.length ? parsed.data.slice(0, -1) : parsed.data;
     const counts = new Map<number, number>();
-    for (const row of rows) if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
+    for (const row of rows)
+      if (row.length > 1) counts.set(row.length, (counts.get(row.length) ?? 0) + 1);
     let score = 0;
-    for (const [width, count] of counts) score = Math.max(score, count * 1000 + Math.min(width, 999));
+    for (const [width, count] of counts)
+      score = Math.max(score, count * 1000 + Math.min(width, 999));
     if (score > bestScore) {
       best = delimiter;
       bestScore = score;
@@ -98,7 +100,10 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
             // Settled first: abort() calls complete().
             finish({
               ok: false,
-              problem: { code: 'tooManyColumns', params: { max: MAX_COLUMNS, found: row.length, row: firstRow + rows.length } },
+              problem: {
+                code: 'tooManyColumns',
+                params: { max: MAX_COLUMNS, found: row.length, row: firstRow + rows.length },
+              },
             });
             parser.abort();
             return;
@@ -106,7 +111,10 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
           rows.push(row);
         }
         if (rows.length > MAX_ROWS + HEADER_SEARCH_ROWS) {
-          finish({ ok: false, problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: rows.length } } });
+          finish({
+            ok: false,
+            problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: rows.length } },
+          });
           parser.abort();
           return;
         }
@@ -130,7 +138,11 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
         const last = rows.at(-1);
         if (last && last.length === 1 && last[0] === '') rows.pop();
         const numbers = rows.map((_, i) => firstRow + i);
-        const base = { format: 'csv' as const, delimiter, ...(options.encoding ? { encoding: options.encoding } : {}) };
+        const base = {
+          format: 'csv' as const,
+          delimiter,
+          ...(options.encoding ? { encoding: options.encoding } : {}),
+        };
         try {
           finish(buildTable(rows, numbers, base, options.isKnownHeader));
         } catch (error) {

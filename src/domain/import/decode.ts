@@ -57,7 +57,8 @@ function looksBinary(bytes: Uint8Array): boolean {
   for (let i = 0; i < n; i += 1) {
     const b = bytes[i] as number;
     if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a) controls += 1;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1a)
+      controls += 1;
   }
   return controls > Math.max(2, n * 0.01);
 }

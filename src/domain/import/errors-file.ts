@@ -21,7 +21,11 @@ export type ErrorsFileOptions = {
 };
 
 export function defaultDescribe(error: CellError, header: string | undefined): string {
-  const params = error.params ? ` (${Object.entries(error.params).map(([k, v]) => `${k}: ${v}`).join(', ')})` : '';
+  const params = error.params
+    ? ` (${Object.entries(error.params)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join(', ')})`
+    : '';
   return `${cellRef(error)} ${header ?? error.field}: ${error.code}${params}`;
 }
 
@@ -40,13 +44,22 @@ export function buildErrorsFile(
     const rowErrors = byRow.get(number);
     if (!rowErrors) return;
     const reason = rowErrors
-      .map((error) => describe(error, error.column === null ? undefined : table.headers[error.column]))
+      .map((error) =>
+        describe(error, error.column === null ? undefined : table.headers[error.column]),
+      )
       .join('\n');
     out.push([reason, ...row.map(cellText)]);
   });
   const body = Papa.unparse(
     out.map((cells) => cells.map(neutralizeCsvCell)),
-    { newline: '\r\n', delimiter: options.delimiter ?? ',', quoteChar: '"', escapeChar: '"', quotes: false, header: false },
+    {
+      newline: '\r\n',
+      delimiter: options.delimiter ?? ',',
+      quoteChar: '"',
+      escapeChar: '"',
+      quotes: false,
+      header: false,
+    },
   );
   return `\uFEFF${body}\r\n`;
 }

@@ -19,7 +19,11 @@ export function checkFileSize(size: number, max: number = MAX_FILE_BYTES): FileP
   const maxMb = Math.floor(max / (1024 * 1024));
   if (!Number.isFinite(size) || size < 0) return { code: 'tooLarge', params: { max, maxMb } };
   if (size === 0) return { code: 'empty' };
-  if (size > max) return { code: 'tooLarge', params: { max, maxMb, size, sizeMb: Math.ceil(size / (1024 * 1024)) } };
+  if (size > max)
+    return {
+      code: 'tooLarge',
+      params: { max, maxMb, size, sizeMb: Math.ceil(size / (1024 * 1024)) },
+    };
   return undefined;
 }
 
@@ -50,14 +54,22 @@ export function chooseFormat(
   file: { name?: string; type?: string } = {},
 ): { format: ImportFormat } | { problem: FileProblem } {
   const sniffed = sniffFormat(bytes);
-  if (sniffed === 'xls') return { problem: { code: 'unsupportedFormat', params: { format: 'xls' } } };
+  if (sniffed === 'xls')
+    return { problem: { code: 'unsupportedFormat', params: { format: 'xls' } } };
   const name = (file.name ?? '').toLowerCase();
   const type = (file.type ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
   const claimsXlsx = name.endsWith('.xlsx') || type === XLSX_MEDIA_TYPE;
-  const claimsCsv = /\.(csv|tsv|txt)$/.test(name) || type === 'text/csv' || type === 'text/plain' || type === 'text/tab-separated-values';
+  const claimsCsv =
+    /\.(csv|tsv|txt)$/.test(name) ||
+    type === 'text/csv' ||
+    type === 'text/plain' ||
+    type === 'text/tab-separated-values';
   if (sniffed === 'xlsx') {
-    return claimsCsv ? { problem: { code: 'wrongFormat', params: { expected: 'csv', found: 'xlsx' } } } : { format: 'xlsx' };
+    return claimsCsv
+      ? { problem: { code: 'wrongFormat', params: { expected: 'csv', found: 'xlsx' } } }
+      : { format: 'xlsx' };
   }
-  if (claimsXlsx) return { problem: { code: 'wrongFormat', params: { expected: 'xlsx', found: 'other' } } };
+  if (claimsXlsx)
+    return { problem: { code: 'wrongFormat', params: { expected: 'xlsx', found: 'other' } } };
   return { format: 'csv' };
 }

@@ -25,11 +25,20 @@ export type RememberedMapping = Record<string, string | null>;
  * The mapping for a file's headers. A remembered choice wins (also "not imported", null); then a
  * header that names a field; a field is filled from one column only (the first that names it).
  */
-export function autoMap(resource: ImportResource, headers: readonly string[], remembered: RememberedMapping = {}): Mapping {
+export function autoMap(
+  resource: ImportResource,
+  headers: readonly string[],
+  remembered: RememberedMapping = {},
+): Mapping {
   const index = headerIndex(resource);
   const fields = new Set(RESOURCE_FIELDS[resource].map((field) => field.key));
   const taken = new Set<string>();
-  const mapping: Mapping = headers.map((header, column) => ({ column, header, field: null, source: 'none' }));
+  const mapping: Mapping = headers.map((header, column) => ({
+    column,
+    header,
+    field: null,
+    source: 'none',
+  }));
   // Remembered choices first, so that a name match cannot take their field.
   for (const entry of mapping) {
     const key = normalizeHeader(entry.header);
@@ -64,7 +73,10 @@ export function setColumnField(mapping: Mapping, column: number, field: string |
 }
 
 /** What to keep for next time: every header's choice, including "not imported". */
-export function rememberMapping(mapping: Mapping, previous: RememberedMapping = {}): RememberedMapping {
+export function rememberMapping(
+  mapping: Mapping,
+  previous: RememberedMapping = {},
+): RememberedMapping {
   const next: RememberedMapping = { ...previous };
   for (const entry of mapping) next[normalizeHeader(entry.header)] = entry.field;
   return next;
@@ -76,10 +88,16 @@ export function mappingProblems(resource: ImportResource, mapping: Mapping): Map
   const mapped = mapping.filter((entry) => entry.field !== null);
   if (mapped.length === 0) return [{ code: 'noColumnsMatched' }];
   const byField = new Map<string, number[]>();
-  for (const entry of mapped) byField.set(entry.field as string, [...(byField.get(entry.field as string) ?? []), entry.column]);
-  for (const [field, columns] of byField) if (columns.length > 1) problems.push({ code: 'fieldMappedTwice', field, columns });
+  for (const entry of mapped)
+    byField.set(entry.field as string, [
+      ...(byField.get(entry.field as string) ?? []),
+      entry.column,
+    ]);
+  for (const [field, columns] of byField)
+    if (columns.length > 1) problems.push({ code: 'fieldMappedTwice', field, columns });
   for (const field of RESOURCE_FIELDS[resource]) {
-    if (field.required && !byField.has(field.key)) problems.push({ code: 'requiredFieldUnmapped', field: field.key });
+    if (field.required && !byField.has(field.key))
+      problems.push({ code: 'requiredFieldUnmapped', field: field.key });
   }
   return problems;
 }
@@ -87,6 +105,7 @@ export function mappingProblems(resource: ImportResource, mapping: Mapping): Map
 /** Field → column, for reading rows (the first column when a field is mapped twice). */
 export function columnsByField(mapping: Mapping): Map<string, number> {
   const columns = new Map<string, number>();
-  for (const entry of mapping) if (entry.field !== null && !columns.has(entry.field)) columns.set(entry.field, entry.column);
+  for (const entry of mapping)
+    if (entry.field !== null && !columns.has(entry.field)) columns.set(entry.field, entry.column);
   return columns;
 }

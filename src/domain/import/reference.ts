@@ -1,5 +1,11 @@
 import type { RegionLevel } from '../region';
-import { LEVEL_WORDS, OPTION_VALUES, OPTION_WORDS, type OptionKind, type OptionWords } from './labels';
+import {
+  LEVEL_WORDS,
+  OPTION_VALUES,
+  OPTION_WORDS,
+  type OptionKind,
+  type OptionWords,
+} from './labels';
 
 /**
  * Values matched to reference data by name, in either language, against plain arrays the caller
@@ -10,14 +16,27 @@ import { LEVEL_WORDS, OPTION_VALUES, OPTION_WORDS, type OptionKind, type OptionW
 export type ReferenceData = {
   sectors?: ReadonlyArray<{ id: string; name: { id: string; en: string } }>;
   users?: ReadonlyArray<{ id: string; name: string; email: string }>;
-  regions?: ReadonlyArray<{ id: string; name: string; level: RegionLevel; countryCode: string; localName?: string; role?: string }>;
+  regions?: ReadonlyArray<{
+    id: string;
+    name: string;
+    level: RegionLevel;
+    countryCode: string;
+    localName?: string;
+    role?: string;
+  }>;
   organizations?: ReadonlyArray<{ id: string; name: string; acronym?: string }>;
   people?: ReadonlyArray<{ id: string; name: string; email?: string }>;
-  partnerships?: ReadonlyArray<{ id: string; homeRegionId: string; partnerRegionId?: string; partnerOrganizationId?: string }>;
+  partnerships?: ReadonlyArray<{
+    id: string;
+    homeRegionId: string;
+    partnerRegionId?: string;
+    partnerOrganizationId?: string;
+  }>;
   meetings?: ReadonlyArray<{ id: string; title: string; date: string }>;
 };
 
-export type Match = { id: string } | { error: 'unknownReference' | 'ambiguousReference'; candidates?: string[] };
+export type Match =
+  { id: string } | { error: 'unknownReference' | 'ambiguousReference'; candidates?: string[] };
 
 /** A name as compared: case, accents, punctuation and repeated spaces do not count. */
 export function normalizeName(text: string): string {
@@ -55,7 +74,10 @@ class NameIndex {
   private result(found: Set<string> | string[]): Match {
     const list = [...found];
     if (list.length === 1) return { id: list[0] as string };
-    return { error: 'ambiguousReference', candidates: list.map((id) => this.labels.get(id) ?? id).sort() };
+    return {
+      error: 'ambiguousReference',
+      candidates: list.map((id) => this.labels.get(id) ?? id).sort(),
+    };
   }
 
   /**
@@ -70,7 +92,8 @@ class NameIndex {
     if (exact) return this.result(exact);
     if (prefix && key !== '') {
       const found = new Set<string>();
-      for (const [name, ids] of this.keys) if (name.startsWith(`${key} `)) for (const id of ids) found.add(id);
+      for (const [name, ids] of this.keys)
+        if (name.startsWith(`${key} `)) for (const id of ids) found.add(id);
       if (found.size > 0) return this.result(found);
     }
     return { error: 'unknownReference' };
@@ -122,9 +145,19 @@ function countryIndex(): Map<string, string> {
     }
   }
   for (const [alias, code] of [
-    ['china', 'CN'], ['rrt', 'CN'], ['republik rakyat tiongkok', 'CN'], ['korea', 'KR'], ['korsel', 'KR'],
-    ['south korea', 'KR'], ['usa', 'US'], ['amerika', 'US'], ['amerika serikat', 'US'], ['uk', 'GB'], ['inggris', 'GB'],
-  ] as const) countries.set(alias, code);
+    ['china', 'CN'],
+    ['rrt', 'CN'],
+    ['republik rakyat tiongkok', 'CN'],
+    ['korea', 'KR'],
+    ['korsel', 'KR'],
+    ['south korea', 'KR'],
+    ['usa', 'US'],
+    ['amerika', 'US'],
+    ['amerika serikat', 'US'],
+    ['uk', 'GB'],
+    ['inggris', 'GB'],
+  ] as const)
+    countries.set(alias, code);
   return countries;
 }
 
@@ -136,14 +169,20 @@ export function matchCountry(text: string): string | undefined {
 }
 
 /** An option of the domain (status, stage, …) from its value or a word for it in either language. */
-export function matchOption<K extends OptionKind>(kind: K, text: string): (typeof OPTION_VALUES)[K][number] | undefined {
+export function matchOption<K extends OptionKind>(
+  kind: K,
+  text: string,
+): (typeof OPTION_VALUES)[K][number] | undefined {
   const key = normalizeName(text);
   const values = OPTION_VALUES[kind] as readonly string[];
   const words = OPTION_WORDS[kind] as OptionWords<string>;
-  for (const value of values) if (normalizeName(value) === key || value === text.trim()) return value as (typeof OPTION_VALUES)[K][number];
+  for (const value of values)
+    if (normalizeName(value) === key || value === text.trim())
+      return value as (typeof OPTION_VALUES)[K][number];
   for (const value of values) {
     const w = words[value];
-    if (w && [...w.id, ...w.en].some((word) => normalizeName(word) === key)) return value as (typeof OPTION_VALUES)[K][number];
+    if (w && [...w.id, ...w.en].some((word) => normalizeName(word) === key))
+      return value as (typeof OPTION_VALUES)[K][number];
   }
   return undefined;
 }
@@ -160,7 +199,8 @@ export function createReferenceMatcher(data: ReferenceData) {
 
   const regions = new NameIndex();
   const regionById = new Map((data.regions ?? []).map((r) => [r.id, r]));
-  for (const r of data.regions ?? []) regions.add(r.id, `${levelName(r.level, 'id')} ${r.name}`, ...regionNames(r));
+  for (const r of data.regions ?? [])
+    regions.add(r.id, `${levelName(r.level, 'id')} ${r.name}`, ...regionNames(r));
 
   const organizations = new NameIndex();
   const organizationById = new Map((data.organizations ?? []).map((o) => [o.id, o]));
@@ -172,17 +212,32 @@ export function createReferenceMatcher(data: ReferenceData) {
   const partnerships = new NameIndex();
   for (const p of data.partnerships ?? []) {
     const region = p.partnerRegionId ? regionById.get(p.partnerRegionId) : undefined;
-    const organization = p.partnerOrganizationId ? organizationById.get(p.partnerOrganizationId) : undefined;
+    const organization = p.partnerOrganizationId
+      ? organizationById.get(p.partnerOrganizationId)
+      : undefined;
     const home = regionById.get(p.homeRegionId);
-    const names = region ? regionNames(region) : organization ? [organization.name, organization.acronym ?? ''] : [];
-    const label = region ? `${levelName(region.level, 'id')} ${region.name}` : (organization?.name ?? p.id);
+    const names = region
+      ? regionNames(region)
+      : organization
+        ? [organization.name, organization.acronym ?? '']
+        : [];
+    const label = region
+      ? `${levelName(region.level, 'id')} ${region.name}`
+      : (organization?.name ?? p.id);
     // "Tangerang – Binzhou" names the pair, for a deployment with several home regions.
-    const paired = home ? names.filter(Boolean).flatMap((n) => regionNames(home).filter(Boolean).map((h) => `${h} ${n}`)) : [];
+    const paired = home
+      ? names.filter(Boolean).flatMap((n) =>
+          regionNames(home)
+            .filter(Boolean)
+            .map((h) => `${h} ${n}`),
+        )
+      : [];
     partnerships.add(p.id, label, ...names, ...paired);
   }
 
   const meetings = new NameIndex();
-  for (const m of data.meetings ?? []) meetings.add(m.id, `${m.title} (${m.date})`, m.title, `${m.title} ${m.date}`);
+  for (const m of data.meetings ?? [])
+    meetings.add(m.id, `${m.title} (${m.date})`, m.title, `${m.title} ${m.date}`);
 
   /** Regions by name and country (a natural key): "Binzhou" in CN. */
   const regionsByNameAndCountry = new Map<string, string[]>();
@@ -204,12 +259,15 @@ export function createReferenceMatcher(data: ReferenceData) {
     meeting: (text: string) => meetings.find(text),
     /** An existing region with this name in this country (and level, when given), if any. */
     regionIn(name: string, countryCode: string, level?: RegionLevel): Match {
-      const ids = [...new Set(regionsByNameAndCountry.get(`${normalizeName(name)}|${countryCode}`) ?? [])].filter(
-        (id) => level === undefined || regionById.get(id)?.level === level,
-      );
+      const ids = [
+        ...new Set(regionsByNameAndCountry.get(`${normalizeName(name)}|${countryCode}`) ?? []),
+      ].filter((id) => level === undefined || regionById.get(id)?.level === level);
       if (ids.length === 1) return { id: ids[0] as string };
       if (ids.length === 0) return { error: 'unknownReference' };
-      return { error: 'ambiguousReference', candidates: ids.map((id) => regionById.get(id)?.name ?? id) };
+      return {
+        error: 'ambiguousReference',
+        candidates: ids.map((id) => regionById.get(id)?.name ?? id),
+      };
     },
     homeRegions: (data.regions ?? []).filter((r) => r.role === 'home').map((r) => r.id),
   };

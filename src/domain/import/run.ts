@@ -24,7 +24,11 @@ export type ReadOptions = RunOptions & {
 };
 
 /** Bytes to a table (CSV or XLSX), or the problem with the file. Never throws for bad input. */
-export async function readTable(bytes: Uint8Array, file: FileInfo = {}, options: ReadOptions = {}): Promise<TableResult> {
+export async function readTable(
+  bytes: Uint8Array,
+  file: FileInfo = {},
+  options: ReadOptions = {},
+): Promise<TableResult> {
   const tooBig = checkFileSize(bytes.length);
   if (tooBig) return { ok: false, problem: tooBig };
   const chosen = chooseFormat(bytes, file);
@@ -77,7 +81,13 @@ export async function previewImport<R extends ImportResource>(
   const mapping = options.mapping ?? autoMap(resource, read.table.headers, options.remembered);
   try {
     const result = await validateRows(resource, read.table, mapping, refs, options);
-    return { ok: true, table: read.table, mapping, mappingProblems: mappingProblems(resource, mapping), result };
+    return {
+      ok: true,
+      table: read.table,
+      mapping,
+      mappingProblems: mappingProblems(resource, mapping),
+      result,
+    };
   } catch (error) {
     if (error instanceof AbortedError) return { ok: false, problem: { code: 'aborted' } };
     throw error;

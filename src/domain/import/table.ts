@@ -65,7 +65,10 @@ export function normalizeHeader(header: string): string {
  * the most known fields; when none does, the first row that fills at least half as many cells
  * as the widest row (a title row fills one).
  */
-export function detectHeaderRow(rows: readonly Cell[][], isKnownHeader?: (normalized: string) => boolean): number {
+export function detectHeaderRow(
+  rows: readonly Cell[][],
+  isKnownHeader?: (normalized: string) => boolean,
+): number {
   const window = rows.slice(0, HEADER_SEARCH_ROWS);
   const filled = window.map((row) => row.filter((cell) => !isBlank(cell)).length);
   if (isKnownHeader) {
@@ -73,7 +76,10 @@ export function detectHeaderRow(rows: readonly Cell[][], isKnownHeader?: (normal
     let bestScore = 0;
     window.forEach((row, index) => {
       const names = new Set(
-        row.filter((cell): cell is string => typeof cell === 'string').map(normalizeHeader).filter(isKnownHeader),
+        row
+          .filter((cell): cell is string => typeof cell === 'string')
+          .map(normalizeHeader)
+          .filter(isKnownHeader),
       );
       if (names.size > bestScore) {
         best = index;
@@ -84,7 +90,12 @@ export function detectHeaderRow(rows: readonly Cell[][], isKnownHeader?: (normal
   }
   const widest = Math.max(0, ...filled);
   const index = filled.findIndex((n) => n >= 2 && n * 2 >= widest);
-  return index >= 0 ? index : Math.max(0, filled.findIndex((n) => n > 0));
+  return index >= 0
+    ? index
+    : Math.max(
+        0,
+        filled.findIndex((n) => n > 0),
+      );
 }
 
 /**
@@ -102,7 +113,13 @@ export function buildTable(
   for (let i = 0; i < raw.length; i += 1) {
     const row = raw[i] as Cell[];
     if (row.length > MAX_COLUMNS) {
-      return { ok: false, problem: { code: 'tooManyColumns', params: { max: MAX_COLUMNS, found: row.length, row: rowNumbers[i] ?? i + 1 } } };
+      return {
+        ok: false,
+        problem: {
+          code: 'tooManyColumns',
+          params: { max: MAX_COLUMNS, found: row.length, row: rowNumbers[i] ?? i + 1 },
+        },
+      };
     }
     if (row.some((cell) => !isBlank(cell))) nonBlank.push(i);
   }
@@ -113,7 +130,10 @@ export function buildTable(
   const dataIndexes = nonBlank.slice(headerIndex + 1);
   if (dataIndexes.length === 0) return { ok: false, problem: { code: 'noRows' } };
   if (dataIndexes.length > MAX_ROWS) {
-    return { ok: false, problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: dataIndexes.length } } };
+    return {
+      ok: false,
+      problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: dataIndexes.length } },
+    };
   }
   // Width: the last column with a header or any value.
   let width = headerCells.length;
@@ -135,7 +155,10 @@ export function buildTable(
     if (text !== '' && key !== '' && first !== undefined) {
       return {
         ok: false,
-        problem: { code: 'duplicateHeader', params: { header, columns: `${columnLetter(first)}, ${columnLetter(c)}` } },
+        problem: {
+          code: 'duplicateHeader',
+          params: { header, columns: `${columnLetter(first)}, ${columnLetter(c)}` },
+        },
       };
     }
     if (text !== '') seen.set(key, c);

@@ -56,7 +56,9 @@ export type PartnershipRow = Valid<PartnershipInput> & {
    * partnerRegionId or partnerOrganizationId is then NEW_PARTNER_REF; `key` names the new partner
    * so that rows naming the same one create it once.
    */
-  newPartner?: { kind: 'region'; input: RegionInput; key: string } | { kind: 'organization'; input: OrganizationInput; key: string };
+  newPartner?:
+    | { kind: 'region'; input: RegionInput; key: string }
+    | { kind: 'organization'; input: OrganizationInput; key: string };
 };
 
 export type ImportRowOf = {
@@ -121,13 +123,17 @@ class RowReader {
   date(field: string): string | undefined {
     const parsed = parseDate(this.cell(field));
     if (parsed === undefined) return undefined;
-    return 'value' in parsed ? parsed.value : this.error(field, parsed.error, { value: this.raw(field) });
+    return 'value' in parsed
+      ? parsed.value
+      : this.error(field, parsed.error, { value: this.raw(field) });
   }
 
   time(field: string): string | undefined {
     const parsed = parseTime(this.cell(field));
     if (parsed === undefined) return undefined;
-    return 'value' in parsed ? parsed.value : this.error(field, parsed.error, { value: this.raw(field) });
+    return 'value' in parsed
+      ? parsed.value
+      : this.error(field, parsed.error, { value: this.raw(field) });
   }
 
   option<K extends OptionKind>(field: string, kind: K) {
@@ -156,7 +162,11 @@ class RowReader {
 
   resolve(field: string, text: string, match: Match): string | undefined {
     if ('id' in match) return match.id;
-    return this.error(field, match.error, match.candidates ? { value: text, candidates: match.candidates.join(', ') } : { value: text });
+    return this.error(
+      field,
+      match.error,
+      match.candidates ? { value: text, candidates: match.candidates.join(', ') } : { value: text },
+    );
   }
 
   private raw(field: string): string {
@@ -165,7 +175,11 @@ class RowReader {
   }
 
   /** Zod's errors for the input, on the fields' cells (a field already in error keeps its first). */
-  schemaErrors(error: z.ZodError, fieldOfPath: (path: string) => string, skip?: (path: string) => boolean): void {
+  schemaErrors(
+    error: z.ZodError,
+    fieldOfPath: (path: string) => string,
+    skip?: (path: string) => boolean,
+  ): void {
     for (const fieldError of toFieldErrors(error)) {
       if (skip?.(fieldError.path)) continue;
       const field = fieldOfPath(fieldError.path);
@@ -202,7 +216,15 @@ function validateFollowUp(r: RowReader): Omit<FollowUpRow, 'row' | 'index'> | un
   });
   const parsed = followUpInput.safeParse(candidate);
   if (!parsed.success) {
-    r.schemaErrors(parsed.error, pathMapper({ ownerId: 'owner', partnershipId: 'partnership', meetingId: 'meeting', sectorIds: 'sectors' }));
+    r.schemaErrors(
+      parsed.error,
+      pathMapper({
+        ownerId: 'owner',
+        partnershipId: 'partnership',
+        meetingId: 'meeting',
+        sectorIds: 'sectors',
+      }),
+    );
   }
   if (r.errors.length > 0 || !parsed.success) return undefined;
   const input = parsed.data;
@@ -227,11 +249,17 @@ function validatePerson(r: RowReader): Omit<PersonRow, 'row' | 'index'> | undefi
   if (!parsed.success) {
     const map = pathMapper({ regionId: 'region', organizationId: 'organization' });
     // "Belongs to no region or organisation" is about the row: put it on whichever is mapped.
-    r.schemaErrors(parsed.error, (path) => (path === 'regionId' && r.column('region') === null && r.column('organization') !== null ? 'organization' : map(path)));
+    r.schemaErrors(parsed.error, (path) =>
+      path === 'regionId' && r.column('region') === null && r.column('organization') !== null
+        ? 'organization'
+        : map(path),
+    );
   }
   if (r.errors.length > 0 || !parsed.success) return undefined;
   const input = parsed.data;
-  const key = input.email ? `email:${input.email.toLowerCase()}` : `name:${normalizeName(input.name)}|${input.organizationId ?? input.regionId ?? ''}`;
+  const key = input.email
+    ? `email:${input.email.toLowerCase()}`
+    : `name:${normalizeName(input.name)}|${input.organizationId ?? input.regionId ?? ''}`;
   return { ...(id ? { id } : {}), input, key };
 }
 
@@ -272,7 +300,11 @@ function validateMeeting(r: RowReader): Omit<MeetingRow, 'row' | 'index'> | unde
   }
   if (r.errors.length > 0 || !parsed.success) return undefined;
   const input = parsed.data;
-  return { ...(id ? { id } : {}), input, key: `${input.partnershipId}|${input.date}|${normalizeName(input.title)}` };
+  return {
+    ...(id ? { id } : {}),
+    input,
+    key: `${input.partnershipId}|${input.date}|${normalizeName(input.title)}`,
+  };
 }
 
 /** "Kota Binzhou", "Binzhou City": the level said in the name, and the name without it. */
@@ -291,7 +323,15 @@ function splitLevel(name: string): { name: string; level?: RegionLevel } {
   return { name };
 }
 
-const PARTNER_FIELDS = ['partnerRegion', 'partnerOrganization', 'partnerCountry', 'partnerLevel', 'partnerLocalName', 'partnerProvince', 'partnerOrganizationKind'];
+const PARTNER_FIELDS = [
+  'partnerRegion',
+  'partnerOrganization',
+  'partnerCountry',
+  'partnerLevel',
+  'partnerLocalName',
+  'partnerProvince',
+  'partnerOrganizationKind',
+];
 
 function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'> | undefined {
   const id = r.text('id');
@@ -312,7 +352,8 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
   } else if (regionName !== undefined) {
     const countryText = r.text('partnerCountry');
     const countryCode = countryText === undefined ? undefined : matchCountry(countryText);
-    if (countryText !== undefined && countryCode === undefined) r.error('partnerCountry', 'invalidCountry', { value: countryText });
+    if (countryText !== undefined && countryCode === undefined)
+      r.error('partnerCountry', 'invalidCountry', { value: countryText });
     const givenLevel = r.option('partnerLevel', 'level');
     const split = splitLevel(regionName);
     const level = givenLevel ?? split.level;
@@ -321,7 +362,8 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
       if (!r.hasError('partnerCountry')) {
         const match = r.refs.region(regionName);
         if ('id' in match) partnerRegionId = match.id;
-        else if (match.error === 'ambiguousReference') r.resolve('partnerRegion', regionName, match);
+        else if (match.error === 'ambiguousReference')
+          r.resolve('partnerRegion', regionName, match);
         else r.error('partnerCountry', 'required');
       }
     } else {
@@ -340,24 +382,45 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
         const parsed = regionInput.safeParse(candidate);
         if (parsed.success) {
           partnerRegionId = NEW_PARTNER_REF;
-          newPartner = { kind: 'region', input: parsed.data, key: `region:${normalizeName(name)}|${countryCode}|${level ?? ''}` };
+          newPartner = {
+            kind: 'region',
+            input: parsed.data,
+            key: `region:${normalizeName(name)}|${countryCode}|${level ?? ''}`,
+          };
         } else {
-          r.schemaErrors(parsed.error, pathMapper({ name: 'partnerRegion', localName: 'partnerLocalName', level: 'partnerLevel', countryCode: 'partnerCountry', province: 'partnerProvince' }));
+          r.schemaErrors(
+            parsed.error,
+            pathMapper({
+              name: 'partnerRegion',
+              localName: 'partnerLocalName',
+              level: 'partnerLevel',
+              countryCode: 'partnerCountry',
+              province: 'partnerProvince',
+            }),
+          );
         }
       }
     }
   } else if (organizationName !== undefined) {
     const match = r.refs.organization(organizationName);
     if ('id' in match) partnerOrganizationId = match.id;
-    else if (match.error === 'ambiguousReference') r.resolve('partnerOrganization', organizationName, match);
+    else if (match.error === 'ambiguousReference')
+      r.resolve('partnerOrganization', organizationName, match);
     else {
       const kind = r.option('partnerOrganizationKind', 'organizationKind') ?? 'other';
       const parsed = organizationInput.safeParse({ name: organizationName, kind });
       if (parsed.success) {
         partnerOrganizationId = NEW_PARTNER_REF;
-        newPartner = { kind: 'organization', input: parsed.data, key: `organization:${normalizeName(organizationName)}` };
+        newPartner = {
+          kind: 'organization',
+          input: parsed.data,
+          key: `organization:${normalizeName(organizationName)}`,
+        };
       } else {
-        r.schemaErrors(parsed.error, pathMapper({ name: 'partnerOrganization', kind: 'partnerOrganizationKind' }));
+        r.schemaErrors(
+          parsed.error,
+          pathMapper({ name: 'partnerOrganization', kind: 'partnerOrganizationKind' }),
+        );
       }
     }
   }
@@ -371,7 +434,11 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
     focusSectorIds: r.refs_('focusSectors', r.refs.sector),
     facilitatorIds: r.refs_('facilitators', r.refs.organization),
     coordinatorId: r.ref('coordinator', r.refs.user),
-    agreements: compact({ loiDate: r.date('loiDate'), mouSignedDate: r.date('mouSignedDate'), mouExpiresDate: r.date('mouExpiresDate') }),
+    agreements: compact({
+      loiDate: r.date('loiDate'),
+      mouSignedDate: r.date('mouSignedDate'),
+      mouExpiresDate: r.date('mouExpiresDate'),
+    }),
     notes: r.text('notes'),
   });
   const parsed = partnershipInput.safeParse(candidate);
@@ -382,7 +449,10 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
       parsed.error,
       pathMapper({
         homeRegionId: 'homeRegion',
-        partnerRegionId: r.column('partnerRegion') === null && r.column('partnerOrganization') !== null ? 'partnerOrganization' : 'partnerRegion',
+        partnerRegionId:
+          r.column('partnerRegion') === null && r.column('partnerOrganization') !== null
+            ? 'partnerOrganization'
+            : 'partnerRegion',
         partnerOrganizationId: 'partnerOrganization',
         focusSectorIds: 'focusSectors',
         facilitatorIds: 'facilitators',
@@ -397,10 +467,17 @@ function validatePartnership(r: RowReader): Omit<PartnershipRow, 'row' | 'index'
   if (r.errors.length > 0 || !parsed.success) return undefined;
   const input = parsed.data;
   const partnerKey = newPartner?.key ?? input.partnerRegionId ?? input.partnerOrganizationId ?? '';
-  return { ...(id ? { id } : {}), input, key: `${input.homeRegionId}|${partnerKey}`, ...(newPartner ? { newPartner } : {}) };
+  return {
+    ...(id ? { id } : {}),
+    input,
+    key: `${input.homeRegionId}|${partnerKey}`,
+    ...(newPartner ? { newPartner } : {}),
+  };
 }
 
-const VALIDATORS: { [R in ImportResource]: (r: RowReader) => Omit<ImportRowOf[R], 'row' | 'index'> | undefined } = {
+const VALIDATORS: {
+  [R in ImportResource]: (r: RowReader) => Omit<ImportRowOf[R], 'row' | 'index'> | undefined;
+} = {
   'follow-ups': validateFollowUp,
   partnerships: validatePartnership,
   people: validatePerson,
@@ -413,7 +490,9 @@ function unmappedRequired(resource: ImportResource, columns: Map<string, number>
 }
 
 function toMatcher(refs: ReferenceData | ReferenceMatcher): ReferenceMatcher {
-  return 'sector' in refs && typeof refs.sector === 'function' ? (refs as ReferenceMatcher) : createReferenceMatcher(refs as ReferenceData);
+  return 'sector' in refs && typeof refs.sector === 'function'
+    ? (refs as ReferenceMatcher)
+    : createReferenceMatcher(refs as ReferenceData);
 }
 
 /**
@@ -428,10 +507,16 @@ export function validateRow<R extends ImportResource>(
   refs: ReferenceData | ReferenceMatcher,
 ): { ok: true; value: ImportRowOf[R] } | { ok: false; errors: CellError[] } {
   const columns = columnsByField(mapping);
-  const reader = new RowReader(table.rows[index] ?? [], table.rowNumbers[index] ?? index + 1, columns, toMatcher(refs));
+  const reader = new RowReader(
+    table.rows[index] ?? [],
+    table.rowNumbers[index] ?? index + 1,
+    columns,
+    toMatcher(refs),
+  );
   for (const field of unmappedRequired(resource, columns)) reader.error(field.key, 'required');
   const value = VALIDATORS[resource](reader);
-  if (value === undefined || reader.errors.length > 0) return { ok: false, errors: reader.sorted() };
+  if (value === undefined || reader.errors.length > 0)
+    return { ok: false, errors: reader.sorted() };
   return { ok: true, value: { ...value, row: reader.row, index } as ImportRowOf[R] };
 }
 
@@ -464,7 +549,13 @@ export async function validateRows<R extends ImportResource>(
       const keys = [value.key, ...(value.id ? [`id:${value.id}`] : [])];
       const first = keys.map((key) => seen.get(key)).find((n) => n !== undefined);
       if (first !== undefined) {
-        reader.errors.push({ row, column: value.id ? reader.column('id') : null, field: value.id ? 'id' : 'row', code: 'duplicateRow', params: { firstRow: first } });
+        reader.errors.push({
+          row,
+          column: value.id ? reader.column('id') : null,
+          field: value.id ? 'id' : 'row',
+          code: 'duplicateRow',
+          params: { firstRow: first },
+        });
       } else {
         for (const key of keys) seen.set(key, row);
         result.valid.push({ ...value, row, index } as ImportRowOf[R]);
@@ -480,4 +571,3 @@ export async function validateRows<R extends ImportResource>(
   slicer.report(total, total);
   return result;
 }
-

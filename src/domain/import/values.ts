@@ -39,7 +39,8 @@ const MONTHS: Record<string, number> = {};
   for (const name of names) MONTHS[name] = index + 1;
 });
 
-const WEEKDAYS = /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\b[,.]?\s*/;
+const WEEKDAYS =
+  /^(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)\b[,.]?\s*/;
 
 /** Excel's day 0 is 1899-12-30 (its serials count the phantom 29 February 1900). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
@@ -77,9 +78,14 @@ export function parseDate(cell: Cell): Parsed<IsoDate> | undefined {
   const raw = parseText(cell);
   if (raw === undefined) return undefined;
   const text = raw.toLowerCase().replace(/\s+/g, ' ').replace(WEEKDAYS, '').trim();
-  let match = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  let match =
+    /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}[:.]\d{2}(?::\d{2}(?:\.\d+)?)?(?:z|[+-]\d{2}:?\d{2})?)?$/.exec(
+      text,
+    );
   if (match) return wrap(iso(Number(match[1]), Number(match[2]), Number(match[3])));
-  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?: \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/.exec(text);
+  match = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(?: \d{1,2}[:.]\d{2}(?:[:.]\d{2})?)?$/.exec(
+    text,
+  );
   if (match) return wrap(iso(fullYear(match[3] as string), Number(match[2]), Number(match[1])));
   match = /^(\d{1,2})[ -]([a-z]+)\.?[\s,-]*(\d{4}|\d{2})$/.exec(text);
   if (match) {
@@ -106,7 +112,9 @@ export function parseTime(cell: Cell): Parsed<string> | undefined {
   if (typeof cell === 'number') {
     if (cell < 0 || cell >= 1) return { error: 'invalidTime' };
     const minutes = Math.round(cell * 24 * 60);
-    return { value: `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}` };
+    return {
+      value: `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+    };
   }
   const text = parseText(cell);
   if (text === undefined) return undefined;
@@ -123,7 +131,8 @@ export function parseTime(cell: Cell): Parsed<string> | undefined {
  */
 export function parseNumber(cell: Cell): Parsed<number> | undefined {
   if (cell === null) return undefined;
-  if (typeof cell === 'number') return Number.isFinite(cell) ? { value: cell } : { error: 'invalidNumber' };
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? { value: cell } : { error: 'invalidNumber' };
   if (typeof cell !== 'string') return { error: 'invalidNumber' };
   const text = (parseText(cell) ?? '').replace(/[\s\u00a0]/g, '');
   if (text === '') return undefined;
@@ -132,7 +141,8 @@ export function parseNumber(cell: Cell): Parsed<number> | undefined {
   const lastDot = text.lastIndexOf('.');
   let normalized: string;
   if (lastComma >= 0 && lastDot >= 0) {
-    normalized = lastComma > lastDot ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
+    normalized =
+      lastComma > lastDot ? text.replace(/\./g, '').replace(',', '.') : text.replace(/,/g, '');
   } else if (lastComma >= 0) {
     if ((text.match(/,/g) ?? []).length > 1) {
       if (!/^[+-]?\d{1,3}(,\d{3})+$/.test(text)) return { error: 'invalidNumber' };

@@ -35,7 +35,11 @@ function visible(sheet: Worksheet): boolean {
 }
 
 /** The sheets of a workbook, for a sheet picker (hidden sheets left out). */
-export async function listSheets(bytes: Uint8Array): Promise<{ ok: true; sheets: string[] } | { ok: false; problem: { code: 'unreadableWorkbook' } }> {
+export async function listSheets(
+  bytes: Uint8Array,
+): Promise<
+  { ok: true; sheets: string[] } | { ok: false; problem: { code: 'unreadableWorkbook' } }
+> {
   const workbook = await openWorkbook(bytes);
   if (!workbook) return { ok: false, problem: { code: 'unreadableWorkbook' } };
   return { ok: true, sheets: workbook.worksheets.filter(visible).map((s) => s.name) };
@@ -56,10 +60,12 @@ function dateCell(date: Date): Cell {
 /** One exceljs cell value as a table cell. */
 export function toCell(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
   if (value instanceof Date) return dateCell(value);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : toCell(value.text as CellValue);
+  if ('hyperlink' in value)
+    return typeof value.text === 'string' ? value.text : toCell(value.text as CellValue);
   if ('error' in value) return value.error;
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
@@ -70,7 +76,10 @@ export function toCell(value: CellValue): Cell {
 }
 
 /** Reads one sheet of an XLSX workbook into a table. Never throws for a bad file. */
-export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Promise<TableResult> {
+export async function parseXlsx(
+  bytes: Uint8Array,
+  options: XlsxOptions = {},
+): Promise<TableResult> {
   const workbook = await openWorkbook(bytes);
   if (!workbook) return { ok: false, problem: { code: 'unreadableWorkbook' } };
   const sheets = workbook.worksheets.filter(visible);
@@ -80,15 +89,31 @@ export async function parseXlsx(bytes: Uint8Array, options: XlsxOptions = {}): P
       ? sheets[0]
       : typeof wanted === 'number'
         ? sheets[wanted]
-        : sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+        : (sheets.find((s) => s.name === wanted) ??
+          sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase()));
   if (!sheet) {
-    return { ok: false, problem: { code: 'sheetNotFound', params: { sheet: wanted === undefined ? '' : String(wanted) } } };
+    return {
+      ok: false,
+      problem: {
+        code: 'sheetNotFound',
+        params: { sheet: wanted === undefined ? '' : String(wanted) },
+      },
+    };
   }
   if (sheet.actualColumnCount > MAX_COLUMNS) {
-    return { ok: false, problem: { code: 'tooManyColumns', params: { max: MAX_COLUMNS, found: sheet.actualColumnCount, row: 1 } } };
+    return {
+      ok: false,
+      problem: {
+        code: 'tooManyColumns',
+        params: { max: MAX_COLUMNS, found: sheet.actualColumnCount, row: 1 },
+      },
+    };
   }
   if (sheet.actualRowCount > MAX_ROWS + HEADER_SEARCH_ROWS) {
-    return { ok: false, problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: sheet.actualRowCount } } };
+    return {
+      ok: false,
+      problem: { code: 'tooManyRows', params: { max: MAX_ROWS, found: sheet.actualRowCount } },
+    };
   }
   const rows: Cell[][] = [];
   const numbers: number[] = [];

@@ -16,22 +16,33 @@ export const importEn: ImportResources = {
     },
     fileProblem: {
       empty: 'The file is empty. Choose a file with a row of column headings and data below it.',
-      tooLarge: 'The file is larger than {{maxMb}} MB. Split it into smaller files and upload them one at a time.',
-      binary: 'The file is not a CSV or XLSX file. In Excel, save it as "CSV UTF-8" or "Excel Workbook (.xlsx)".',
-      wrongFormat: 'The file’s content does not match its name. Save it again from Excel as CSV or .xlsx, then upload it again.',
-      unsupportedFormat: 'Old Excel files (.xls) and password-protected files cannot be read. Open it in Excel, remove any password, and save it as .xlsx.',
-      encoding: 'The characters in this file cannot be read. In Excel, save it as "CSV UTF-8 (Comma delimited)", then upload it again.',
-      tooManyColumns: 'Row {{row}} has {{found}} columns; the most is {{max}}. Check that the column separator is right.',
-      tooManyRows: 'The file has {{found}} rows; the most in one upload is {{max}}. Split it into several files.',
-      duplicateHeader: 'The column heading "{{header}}" appears twice (columns {{columns}}). Rename one of them, then upload again.',
+      tooLarge:
+        'The file is larger than {{maxMb}} MB. Split it into smaller files and upload them one at a time.',
+      binary:
+        'The file is not a CSV or XLSX file. In Excel, save it as "CSV UTF-8" or "Excel Workbook (.xlsx)".',
+      wrongFormat:
+        'The file’s content does not match its name. Save it again from Excel as CSV or .xlsx, then upload it again.',
+      unsupportedFormat:
+        'Old Excel files (.xls) and password-protected files cannot be read. Open it in Excel, remove any password, and save it as .xlsx.',
+      encoding:
+        'The characters in this file cannot be read. In Excel, save it as "CSV UTF-8 (Comma delimited)", then upload it again.',
+      tooManyColumns:
+        'Row {{row}} has {{found}} columns; the most is {{max}}. Check that the column separator is right.',
+      tooManyRows:
+        'The file has {{found}} rows; the most in one upload is {{max}}. Split it into several files.',
+      duplicateHeader:
+        'The column heading "{{header}}" appears twice (columns {{columns}}). Rename one of them, then upload again.',
       noRows: 'The file only has column headings. Add the data below them.',
-      unreadableWorkbook: 'The workbook is damaged or cannot be opened. Open it in Excel, save it again as .xlsx, then upload it again.',
+      unreadableWorkbook:
+        'The workbook is damaged or cannot be opened. Open it in Excel, save it again as .xlsx, then upload it again.',
       sheetNotFound: 'There is no sheet called "{{sheet}}" in this workbook.',
       aborted: 'Reading the file was cancelled. Nothing was imported.',
     },
     mappingProblem: {
-      noColumnsMatched: 'No column heading was recognised. Match each column to a Mitra field below.',
-      requiredFieldUnmapped: 'No column is matched to "{{field}}" yet. Choose the column that holds it.',
+      noColumnsMatched:
+        'No column heading was recognised. Match each column to a Mitra field below.',
+      requiredFieldUnmapped:
+        'No column is matched to "{{field}}" yet. Choose the column that holds it.',
       fieldMappedTwice: '"{{field}}" is matched to more than one column. Choose only one.',
     },
     cellError: {
@@ -47,13 +58,16 @@ export const importEn: ImportResources = {
       invalidTime: '{{field}} must be a time like 09:30 or 14:00',
       invalidUrl: '{{field}} must be a web address starting with http:// or https://',
       invalidEmail: '{{field}} must be an email address like name@example.org',
-      invalidCountry: '"{{value}}" is not a known country; write the country’s name or its two-letter code, like CN',
+      invalidCountry:
+        '"{{value}}" is not a known country; write the country’s name or its two-letter code, like CN',
       invalidTimeZone: '{{field}} must be a time zone like Asia/Jakarta',
       invalidFormat: '{{field}} is not in the right format',
       invalidNumber: '{{field}} must be a number, like 1,234.5',
       unknownField: '{{field}} cannot be set here',
-      unknownReference: '"{{value}}" was not found in Mitra ({{field}}). Check the spelling or add it first',
-      ambiguousReference: '"{{value}}" matches more than one record ({{candidates}}). Be more specific, for example with an email address',
+      unknownReference:
+        '"{{value}}" was not found in Mitra ({{field}}). Check the spelling or add it first',
+      ambiguousReference:
+        '"{{value}}" matches more than one record ({{candidates}}). Be more specific, for example with an email address',
       dueDateRequired: 'A follow-up that is not finished needs a due date',
       dueBeforeMeeting: 'The due date cannot be before the meeting date',
       reasonRequired: 'Give a reason when a follow-up is blocked',

@@ -21,22 +21,32 @@ export const importId = {
     /** The whole file cannot be read: nothing was imported. */
     fileProblem: {
       empty: 'Berkas ini kosong. Pilih berkas yang berisi baris judul kolom dan data di bawahnya.',
-      tooLarge: 'Berkas ini lebih dari {{maxMb}} MB. Bagi menjadi beberapa berkas yang lebih kecil lalu unggah satu per satu.',
-      binary: 'Berkas ini bukan CSV atau XLSX. Di Excel, simpan sebagai "CSV UTF-8" atau "Buku Kerja Excel (.xlsx)".',
-      wrongFormat: 'Isi berkas ini tidak sesuai dengan namanya. Simpan ulang dari Excel sebagai CSV atau .xlsx, lalu unggah lagi.',
-      unsupportedFormat: 'Format Excel lama (.xls) atau berkas yang dilindungi kata sandi tidak dapat dibaca. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.',
-      encoding: 'Huruf dalam berkas ini tidak dapat dibaca. Di Excel, simpan sebagai "CSV UTF-8 (dipisahkan koma)", lalu unggah lagi.',
-      tooManyColumns: 'Baris {{row}} memiliki {{found}} kolom; paling banyak {{max}}. Periksa apakah pemisah kolomnya benar.',
-      tooManyRows: 'Berkas ini memiliki {{found}} baris; paling banyak {{max}} sekali unggah. Bagi menjadi beberapa berkas.',
-      duplicateHeader: 'Judul kolom "{{header}}" muncul dua kali (kolom {{columns}}). Ganti nama salah satunya, lalu unggah lagi.',
+      tooLarge:
+        'Berkas ini lebih dari {{maxMb}} MB. Bagi menjadi beberapa berkas yang lebih kecil lalu unggah satu per satu.',
+      binary:
+        'Berkas ini bukan CSV atau XLSX. Di Excel, simpan sebagai "CSV UTF-8" atau "Buku Kerja Excel (.xlsx)".',
+      wrongFormat:
+        'Isi berkas ini tidak sesuai dengan namanya. Simpan ulang dari Excel sebagai CSV atau .xlsx, lalu unggah lagi.',
+      unsupportedFormat:
+        'Format Excel lama (.xls) atau berkas yang dilindungi kata sandi tidak dapat dibaca. Buka di Excel, hapus kata sandinya bila ada, lalu simpan sebagai .xlsx.',
+      encoding:
+        'Huruf dalam berkas ini tidak dapat dibaca. Di Excel, simpan sebagai "CSV UTF-8 (dipisahkan koma)", lalu unggah lagi.',
+      tooManyColumns:
+        'Baris {{row}} memiliki {{found}} kolom; paling banyak {{max}}. Periksa apakah pemisah kolomnya benar.',
+      tooManyRows:
+        'Berkas ini memiliki {{found}} baris; paling banyak {{max}} sekali unggah. Bagi menjadi beberapa berkas.',
+      duplicateHeader:
+        'Judul kolom "{{header}}" muncul dua kali (kolom {{columns}}). Ganti nama salah satunya, lalu unggah lagi.',
       noRows: 'Berkas ini hanya berisi judul kolom. Tambahkan data di bawahnya.',
-      unreadableWorkbook: 'Buku kerja ini rusak atau tidak dapat dibuka. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.',
+      unreadableWorkbook:
+        'Buku kerja ini rusak atau tidak dapat dibuka. Buka di Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.',
       sheetNotFound: 'Lembar kerja "{{sheet}}" tidak ada dalam buku kerja ini.',
       aborted: 'Pembacaan berkas dibatalkan. Tidak ada yang diimpor.',
     },
     /** The columns as a whole. */
     mappingProblem: {
-      noColumnsMatched: 'Tidak ada judul kolom yang dikenali. Pasangkan setiap kolom dengan isian Mitra di bawah ini.',
+      noColumnsMatched:
+        'Tidak ada judul kolom yang dikenali. Pasangkan setiap kolom dengan isian Mitra di bawah ini.',
       requiredFieldUnmapped: 'Belum ada kolom untuk "{{field}}". Pilih kolom yang berisi data ini.',
       fieldMappedTwice: '"{{field}}" dipasangkan dengan lebih dari satu kolom. Pilih satu saja.',
     },
@@ -54,13 +64,16 @@ export const importId = {
       invalidTime: '{{field}} harus jam seperti 09.30 atau 14:00',
       invalidUrl: '{{field}} harus alamat web yang diawali http:// atau https://',
       invalidEmail: '{{field}} harus alamat email seperti nama@tangerangkab.go.id',
-      invalidCountry: '"{{value}}" bukan negara yang dikenal; tulis nama negara atau kode dua hurufnya, seperti CN',
+      invalidCountry:
+        '"{{value}}" bukan negara yang dikenal; tulis nama negara atau kode dua hurufnya, seperti CN',
       invalidTimeZone: '{{field}} harus zona waktu seperti Asia/Jakarta',
       invalidFormat: '{{field}} tidak dalam format yang benar',
       invalidNumber: '{{field}} harus angka, seperti 1.234,5',
       unknownField: '{{field}} tidak dapat diisi di sini',
-      unknownReference: '"{{value}}" tidak ditemukan di Mitra ({{field}}). Periksa ejaannya atau tambahkan dulu datanya',
-      ambiguousReference: '"{{value}}" cocok dengan lebih dari satu data ({{candidates}}). Tulis lebih lengkap, misalnya dengan alamat email',
+      unknownReference:
+        '"{{value}}" tidak ditemukan di Mitra ({{field}}). Periksa ejaannya atau tambahkan dulu datanya',
+      ambiguousReference:
+        '"{{value}}" cocok dengan lebih dari satu data ({{candidates}}). Tulis lebih lengkap, misalnya dengan alamat email',
       dueDateRequired: 'Tindak lanjut yang belum selesai perlu tenggat',
       dueBeforeMeeting: 'Tenggat tidak boleh sebelum tanggal pertemuan',
       reasonRequired: 'Beri alasan bila tindak lanjut terhambat',
