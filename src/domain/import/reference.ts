@@ -85,6 +85,20 @@ class NameIndex {
    * matches it when only one does: "Pendidikan" is "Pendidikan dan pertukaran pelajar".
    */
   find(text: string, prefix = false): Match {
+    // A file names the same few partners and owners on thousands of rows: answer each name once.
+    const memo = prefix ? this.prefixMemo : this.memo;
+    let match = memo.get(text);
+    if (match === undefined) {
+      match = this.lookup(text, prefix);
+      memo.set(text, match);
+    }
+    return match;
+  }
+
+  private readonly memo = new Map<string, Match>();
+  private readonly prefixMemo = new Map<string, Match>();
+
+  private lookup(text: string, prefix: boolean): Match {
     const trimmed = text.trim();
     if (this.ids.has(trimmed)) return { id: trimmed };
     const key = normalizeName(trimmed);
@@ -168,23 +182,34 @@ export function matchCountry(text: string): string | undefined {
   return countryIndex().get(normalizeName(trimmed));
 }
 
+const optionIndexes = new Map<OptionKind, Map<string, string>>();
+
+/** Normalized value or word → value, per option kind (built once). */
+function optionIndex(kind: OptionKind): Map<string, string> {
+  let index = optionIndexes.get(kind);
+  if (index) return index;
+  index = new Map();
+  const values = OPTION_VALUES[kind] as readonly string[];
+  const words = OPTION_WORDS[kind] as OptionWords<string>;
+  for (const value of values) index.set(normalizeName(value), value);
+  for (const value of values) {
+    const w = words[value];
+    for (const word of w ? [...w.id, ...w.en] : []) {
+      const key = normalizeName(word);
+      if (!index.has(key)) index.set(key, value);
+    }
+  }
+  optionIndexes.set(kind, index);
+  return index;
+}
+
 /** An option of the domain (status, stage, …) from its value or a word for it in either language. */
 export function matchOption<K extends OptionKind>(
   kind: K,
   text: string,
 ): (typeof OPTION_VALUES)[K][number] | undefined {
-  const key = normalizeName(text);
-  const values = OPTION_VALUES[kind] as readonly string[];
-  const words = OPTION_WORDS[kind] as OptionWords<string>;
-  for (const value of values)
-    if (normalizeName(value) === key || value === text.trim())
-      return value as (typeof OPTION_VALUES)[K][number];
-  for (const value of values) {
-    const w = words[value];
-    if (w && [...w.id, ...w.en].some((word) => normalizeName(word) === key))
-      return value as (typeof OPTION_VALUES)[K][number];
-  }
-  return undefined;
+  return optionIndex(kind).get(normalizeName(text)) as
+    (typeof OPTION_VALUES)[K][number] | undefined;
 }
 
 export type ReferenceMatcher = ReturnType<typeof createReferenceMatcher>;

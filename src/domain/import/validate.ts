@@ -80,7 +80,8 @@ export type ValidationResult<R extends ImportResource> = {
 /** Reads one row's cells by field, converting and collecting errors on the way. */
 class RowReader {
   readonly errors: CellError[] = [];
-  private readonly failed = new Set<string>();
+  /** Fields already in error (a list: rows have few errors, and most have none). */
+  private readonly failed: string[] = [];
 
   constructor(
     private readonly cells: readonly Cell[],
@@ -99,8 +100,8 @@ class RowReader {
   }
 
   error(field: string, code: CellErrorCode, params?: Params): undefined {
-    if (this.failed.has(field)) return undefined;
-    this.failed.add(field);
+    if (this.failed.includes(field)) return undefined;
+    this.failed.push(field);
     const error: CellError = { row: this.row, column: this.column(field), field, code };
     if (params && Object.keys(params).length > 0) error.params = params;
     this.errors.push(error);
@@ -113,7 +114,7 @@ class RowReader {
   }
 
   hasError(field: string): boolean {
-    return this.failed.has(field);
+    return this.failed.includes(field);
   }
 
   text(field: string): string | undefined {
@@ -191,7 +192,9 @@ class RowReader {
 
 /** Drops undefined values (the schemas are strict about keys but take missing optionals). */
 function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+  const out: Record<string, unknown> = {};
+  for (const key in value) if (value[key] !== undefined) out[key] = value[key];
+  return out as T;
 }
 
 function pathMapper(map: Record<string, string>): (path: string) => string {

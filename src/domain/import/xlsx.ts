@@ -22,8 +22,10 @@ async function openWorkbook(bytes: Uint8Array): Promise<Workbook | undefined> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
-    // jszip reads a Uint8Array in Node and in browsers; the typings only name Node's Buffer.
-    await workbook.xlsx.load(bytes as unknown as LoadInput);
+    // exceljs's typings take an ArrayBuffer (its `Buffer` extends ArrayBuffer); jszip reads one in
+    // Node and in browsers alike. A copy: the bytes may be a view on a larger or shared buffer.
+    const copy: LoadInput = bytes.slice().buffer;
+    await workbook.xlsx.load(copy);
     return workbook;
   } catch {
     return undefined;
