@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   autoMap,
+  listWorkbookSheets,
   previewImport,
   readTable,
   validateRows,
@@ -79,6 +81,14 @@ describe('XLSX', () => {
   it('reads the first visible sheet by default, and a chosen one by name or index', async () => {
     const bytes = await workbook();
     expect(await listSheets(bytes)).toEqual({ ok: true, sheets: ['Catatan', 'Tindak lanjut'] });
+    expect(await listWorkbookSheets(bytes)).toEqual({
+      ok: true,
+      sheets: ['Catatan', 'Tindak lanjut'],
+    });
+    expect(await listWorkbookSheets(new TextEncoder().encode('a,b'))).toEqual({
+      ok: false,
+      problem: { code: 'wrongFormat', params: { expected: 'xlsx', found: 'other' } },
+    });
     const first = await readTable(bytes, { name: 'data.xlsx' }, { resource: 'follow-ups' });
     expect(first).toMatchObject({
       ok: true,
@@ -197,5 +207,29 @@ describe('XLSX', () => {
     );
     expect(result.valid).toHaveLength(2000);
     expect(result.valid[299]?.input.dueDate).toBe('2026-10-27');
+  });
+});
+
+describe('the XLSX reader stays out of the first route', () => {
+  it('is loaded by no module of the import core at start (xlsx.ts loads it with import())', () => {
+    const dir = new URL('../../src/domain/import/', import.meta.url);
+    for (const file of [
+      'index.ts',
+      'run.ts',
+      'csv.ts',
+      'table.ts',
+      'validate.ts',
+      'values.ts',
+      'mapping.ts',
+    ]) {
+      const source = readFileSync(new URL(file, dir), 'utf8');
+      // A type-only import or export is erased: it loads nothing.
+      expect(source, file).not.toMatch(
+        /^(import|export) (?!type )[^;]*from ['"](exceljs|\.\/xlsx)['"]/m,
+      );
+    }
+    const xlsx = readFileSync(new URL('xlsx.ts', dir), 'utf8');
+    expect(xlsx).toMatch(/^import type \{[^}]*\} from 'exceljs';$/m);
+    expect(xlsx).toContain("await import('exceljs')");
   });
 });

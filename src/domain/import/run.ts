@@ -93,3 +93,18 @@ export async function previewImport<R extends ImportResource>(
     throw error;
   }
 }
+
+/**
+ * The visible sheets of an XLSX file, for a sheet picker; exceljs is loaded only now. A file that
+ * is not a workbook (or is too big) gives its problem.
+ */
+export async function listWorkbookSheets(
+  bytes: Uint8Array,
+): Promise<{ ok: true; sheets: string[] } | { ok: false; problem: FileProblem }> {
+  const tooBig = checkFileSize(bytes.length);
+  if (tooBig) return { ok: false, problem: tooBig };
+  const chosen = chooseFormat(bytes, { name: 'file.xlsx' });
+  if ('problem' in chosen) return { ok: false, problem: chosen.problem };
+  const { listSheets } = await import('./xlsx');
+  return listSheets(bytes);
+}
