@@ -42,14 +42,14 @@ export function detectDelimiter(text: string): CsvDelimiter {
  * skips quoted cells), so that a chunk ending between CR and LF cannot guess differently.
  */
 function detectNewline(text: string, delimiter: CsvDelimiter): '\r\n' | '\n' | '\r' {
-  const { meta } = Papa.parse(text.slice(0, 1024 * 1024), { delimiter, preview: 1 });
+  const { meta } = Papa.parse(text.slice(0, SAMPLE_CHARS), { delimiter, preview: 1 });
   const found = meta.linebreak;
   return found === '\r' || found === '\n' || found === '\r\n' ? found : '\r\n';
 }
 
 export type CsvOptions = RunOptions & {
   delimiter?: CsvDelimiter;
-  /** Characters handed to the parser at a time (default 256 KiB). */
+  /** Characters handed to the parser at a time (default 64 Ki). */
   chunkChars?: number;
   isKnownHeader?: (normalized: string) => boolean;
   encoding?: string;
@@ -92,7 +92,7 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
       quoteChar: '"',
       escapeChar: '"',
       skipEmptyLines: false,
-      chunkSize: options.chunkChars ?? 256 * 1024,
+      chunkSize: options.chunkChars ?? 64 * 1024,
       chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
         if (settled) return;
         for (const row of results.data) {

@@ -21,8 +21,10 @@ export function cellText(cell: Cell): string {
   return cell.time ? `${cell.date} ${cell.time}` : cell.date;
 }
 
+const NOT_SPACE = /\S/;
+
 function isBlank(cell: Cell | undefined): boolean {
-  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+  return typeof cell === 'string' ? !NOT_SPACE.test(cell) : cell === null || cell === undefined;
 }
 
 /** The rows of one sheet (or CSV file) under its header row. */
@@ -99,7 +101,8 @@ export function detectHeaderRow(
 }
 
 /**
- * A table from raw rows (all of a CSV, or a sheet's used range): finds the header row, drops
+ * A table from raw rows (all of a CSV, or a sheet's used range; the rows are reused, not copied):
+ * finds the header row, drops
  * blank rows and trailing columns that are empty throughout, and refuses what cannot be imported
  * (no data, too wide, too long, two columns with the same header).
  */
@@ -164,11 +167,13 @@ export function buildTable(
     if (text !== '') seen.set(key, c);
     headers.push(header);
   }
+  // The raw rows are the caller's own (fresh from the parser): made `width` long in place,
+  // not copied (50,000 copies would be one long step).
   const rows = dataIndexes.map((i) => {
     const row = raw[i] as Cell[];
-    const out: Cell[] = new Array<Cell>(width);
-    for (let c = 0; c < width; c += 1) out[c] = row[c] ?? null;
-    return out;
+    if (row.length > width) row.length = width;
+    while (row.length < width) row.push(null);
+    return row;
   });
   return {
     ok: true,
