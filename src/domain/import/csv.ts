@@ -143,11 +143,14 @@ export function parseCsv(input: string, options: CsvOptions = {}): Promise<Table
           delimiter,
           ...(options.encoding ? { encoding: options.encoding } : {}),
         };
-        try {
-          finish(buildTable(rows, numbers, base, options.isKnownHeader));
-        } catch (error) {
-          reject(error instanceof Error ? error : new AbortedError());
-        }
+        // Building the table is a step of its own, after the last chunk's.
+        setTimeout(() => {
+          try {
+            finish(buildTable(rows, numbers, base, options.isKnownHeader));
+          } catch (error) {
+            reject(error instanceof Error ? error : new AbortedError());
+          }
+        }, 0);
       },
       error(error: Error) {
         if (!settled) reject(error);

@@ -12,11 +12,11 @@ export type RunOptions = {
   onProgress?: (progress: Progress) => void;
   /** Stops the work at the next slice; the result is then the problem `aborted`. */
   signal?: AbortSignal;
-  /** Milliseconds of work per slice (default 40). */
+  /** Milliseconds of work per slice (default 30). */
   sliceMs?: number;
 };
 
-export const DEFAULT_SLICE_MS = 40;
+export const DEFAULT_SLICE_MS = 30;
 
 export class AbortedError extends Error {
   constructor() {

@@ -4,7 +4,7 @@ import { isKnownHeader, type ImportResource } from './fields';
 import { checkFileSize, chooseFormat } from './limits';
 import { autoMap, mappingProblems, type Mapping, type RememberedMapping } from './mapping';
 import type { FileProblem, MappingProblem } from './problems';
-import { AbortedError, type RunOptions } from './progress';
+import { AbortedError, nextTurn, type RunOptions } from './progress';
 import type { ReferenceData, ReferenceMatcher } from './reference';
 import type { TableResult, Table } from './table';
 import { validateRows, type ValidationResult } from './validate';
@@ -41,6 +41,8 @@ export async function readTable(
     }
     const decoded = decodeText(bytes);
     if (!decoded.ok) return decoded;
+    // Decoding a large file is a step of its own: give the event loop a turn before parsing.
+    await nextTurn();
     return await parseCsv(decoded.text, {
       ...options,
       encoding: decoded.bom ? `${decoded.encoding} (BOM)` : decoded.encoding,
@@ -80,6 +82,9 @@ export async function previewImport<R extends ImportResource>(
   if (!read.ok) return read;
   const mapping = options.mapping ?? autoMap(resource, read.table.headers, options.remembered);
   try {
+    // A promise's continuation runs in the same task: without this turn, the end of reading and
+    // the first slice of validation would be one step.
+    await nextTurn();
     const result = await validateRows(resource, read.table, mapping, refs, options);
     return {
       ok: true,
