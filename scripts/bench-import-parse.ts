@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench-import-parse.ts`: how long the import core (src/domain/import) takes to
+ * How long the import core (src/domain/import) takes to
  * read, map and validate 50,000 follow-up rows — as a semicolon CSV with a BOM and dd/mm/yyyy
  * dates, and as an XLSX workbook with date cells — and the longest synchronous step while it runs
  * (the longest gap between two turns of the event loop, in wall and CPU time: what a Web Worker
@@ -7,6 +7,8 @@
  * measured in the same run on the same bytes: papaparse alone in one call, exceljs's load alone.
  * A benchmark, not a test: prints figures, exits 0 whatever they are.
  *
+ * Run as `node --expose-gc --import tsx scripts/bench-import-parse.ts` so that each measurement
+ * starts with the previous one's garbage collected (without the flag it still runs).
  * Options: --rows N (default 50000), --runs N (default 3; the median is printed).
  */
 import os from 'node:os';
@@ -98,6 +100,8 @@ type Figure = {
 async function measure(
   work: () => Promise<{ valid?: number; invalid?: number } | void>,
 ): Promise<Figure> {
+  // The previous step's garbage is collected first, not counted against this one (--expose-gc).
+  (globalThis as { gc?: () => void }).gc?.();
   let running = true;
   let lastWall = performance.now();
   let lastCpu = process.cpuUsage();
