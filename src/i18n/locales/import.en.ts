@@ -1,0 +1,141 @@
+import type { ImportResources } from './import.id';
+
+export const importEn: ImportResources = {
+  import: {
+    resources: {
+      partnerships: 'Partnerships',
+      people: 'People',
+      meetings: 'Meetings',
+      'follow-ups': 'Follow-ups',
+    },
+    progress: {
+      read: 'Reading the file… {{percent}}%',
+      validate: 'Checking row {{done}} of {{total}}',
+      timeLeft: 'About {{seconds}} seconds left',
+      cancel: 'Cancel',
+    },
+    fileProblem: {
+      empty: 'The file is empty. Choose a file with a row of column headings and data below it.',
+      tooLarge:
+        'The file is larger than {{maxMb}} MB. Split it into smaller files and upload them one at a time.',
+      binary:
+        'The file is not a CSV or XLSX file. In Excel, save it as "CSV UTF-8" or "Excel Workbook (.xlsx)".',
+      wrongFormat:
+        'The file’s content does not match its name. Save it again from Excel as CSV or .xlsx, then upload it again.',
+      unsupportedFormat:
+        'Old Excel files (.xls) and password-protected files cannot be read. Open it in Excel, remove any password, and save it as .xlsx.',
+      encoding:
+        'The characters in this file cannot be read. In Excel, save it as "CSV UTF-8 (Comma delimited)", then upload it again.',
+      tooManyColumns:
+        'Row {{row}} has {{found}} columns; the most is {{max}}. Check that the column separator is right.',
+      tooManyRows:
+        'The file has {{found}} rows; the most in one upload is {{max}}. Split it into several files.',
+      duplicateHeader:
+        'The column heading "{{header}}" appears twice (columns {{columns}}). Rename one of them, then upload again.',
+      noRows: 'The file only has column headings. Add the data below them.',
+      unreadableWorkbook:
+        'The workbook is damaged or cannot be opened. Open it in Excel, save it again as .xlsx, then upload it again.',
+      sheetNotFound: 'There is no sheet called "{{sheet}}" in this workbook.',
+      aborted: 'Reading the file was cancelled. Nothing was imported.',
+    },
+    mappingProblem: {
+      noColumnsMatched:
+        'No column heading was recognised. Match each column to a Mitra field below.',
+      requiredFieldUnmapped:
+        'No column is matched to "{{field}}" yet. Choose the column that holds it.',
+      fieldMappedTwice: '"{{field}}" is matched to more than one column. Choose only one.',
+    },
+    cellError: {
+      required: 'Enter {{field}}',
+      invalidType: '{{field}} has the wrong type of value',
+      tooShort: '{{field}} must be {{min}} characters or more',
+      tooLong: '{{field}} must be {{max}} characters or fewer',
+      tooMany: '{{field}} can have {{max}} entries at most',
+      tooSmall: '{{field}} must be at least {{min}}',
+      tooBig: '{{field}} must be at most {{max}}',
+      invalidOption: '"{{value}}" is not a known option for {{field}}',
+      invalidDate: '{{field}} must be a real date, like 22/09/2025 or 22 September 2025',
+      invalidTime: '{{field}} must be a time like 09:30 or 14:00',
+      invalidUrl: '{{field}} must be a web address starting with http:// or https://',
+      invalidEmail: '{{field}} must be an email address like name@example.org',
+      invalidCountry:
+        '"{{value}}" is not a known country; write the country’s name or its two-letter code, like CN',
+      invalidTimeZone: '{{field}} must be a time zone like Asia/Jakarta',
+      invalidFormat: '{{field}} is not in the right format',
+      invalidNumber: '{{field}} must be a number, like 1,234.5',
+      unknownField: '{{field}} cannot be set here',
+      unknownReference:
+        '"{{value}}" was not found in Mitra ({{field}}). Check the spelling or add it first',
+      ambiguousReference:
+        '"{{value}}" matches more than one record ({{candidates}}). Be more specific, for example with an email address',
+      dueDateRequired: 'A follow-up that is not finished needs a due date',
+      dueBeforeMeeting: 'The due date cannot be before the meeting date',
+      reasonRequired: 'Give a reason when a follow-up is blocked',
+      partnerRequired: 'Enter a partner region or a partner organisation (one of them)',
+      partnerConflict: 'Enter a partner region or a partner organisation, not both',
+      affiliationRequired: 'Enter the region or organisation this person belongs to',
+      dateOrder: 'The end date must be after the start date',
+      duplicate: 'This value is already used',
+      duplicateRow: 'This row repeats row {{firstRow}}',
+      invalid: '{{field}} is not valid',
+    },
+    summary: {
+      title: 'There is a problem with {{count}} rows',
+      cell: 'Cell {{cell}}: {{message}}',
+      row: 'Row {{row}}: {{message}}',
+    },
+    errorsFile: {
+      reasonHeader: 'Reason',
+      fileName: 'mitra-import-errors-{{date}}.csv',
+    },
+    fields: {
+      notImported: 'Not imported',
+      id: 'Mitra ID',
+      title: 'Title',
+      description: 'Description',
+      status: 'Status',
+      priority: 'Priority',
+      partnership: 'Partnership',
+      owner: 'Owner',
+      dueDate: 'Due date',
+      sectors: 'Sectors',
+      meeting: 'Meeting',
+      homeRegion: 'Home region',
+      partnerRegion: 'Partner region',
+      partnerLocalName: 'Local-script name',
+      partnerLevel: 'Level of government',
+      partnerCountry: 'Country',
+      partnerProvince: 'Province / state',
+      partnerOrganization: 'Partner organisation',
+      partnerOrganizationKind: 'Kind of organisation',
+      type: 'Partnership type',
+      stage: 'Stage',
+      stageDate: 'Stage since',
+      focusSectors: 'Focus sectors',
+      facilitators: 'Facilitating organisations',
+      coordinator: 'Coordinator',
+      loiDate: 'Letter of intent date',
+      mouSignedDate: 'MoU signed on',
+      mouExpiresDate: 'MoU expires on',
+      notes: 'Notes',
+      name: 'Name',
+      position: 'Position',
+      region: 'Region',
+      organization: 'Organisation',
+      email: 'Email',
+      phone: 'Phone',
+      kind: 'Kind of meeting',
+      date: 'Date of the meeting',
+      time: 'Time',
+      timeZone: 'Time zone',
+      place: 'Place',
+      hostLead: 'Host lead',
+      delegationLead: 'Delegation lead',
+      summary: 'Summary',
+      outcomes: 'Outcomes',
+      sourceUrl: 'Source link',
+      publisher: 'Publisher',
+      row: 'Row',
+    },
+  },
+};
