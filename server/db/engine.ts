@@ -1,52 +1,24 @@
 import { chmodSync, existsSync, mkdirSync, openSync, closeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database as SqliteFile, type Statement } from 'better-sqlite3';
-import {
-  CompiledQuery,
-  Kysely,
-  PostgresDialect,
-  SqliteAdapter,
-  SqliteDriver,
-  SqliteIntrospector,
-  SqliteQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type SqliteDatabase,
-} from 'kysely';
+import { Kysely, PostgresDialect, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
-import type { Engine } from './dialect';
 import type { DB } from './schema';
+import { sqliteDialect, type Database } from './sqlite-dialect';
+
+export type { Database } from './sqlite-dialect';
 
 /**
  * Opening a database on either engine: SQLite (better-sqlite3, the embedded default) or
  * PostgreSQL (node-postgres pool, when DATABASE_URL is set). What differs between them beyond
  * this file lives in server/db/dialect.ts; every query is written once, with Kysely.
  */
-export type Database = {
-  db: Kysely<DB>;
-  engine: Engine;
-  /** The SQLite file handle (backups, the crash test); undefined on PostgreSQL. */
-  sqlite?: SqliteFile;
-  close(): Promise<void>;
-};
-
 export type SqliteOptions = {
   /** A file path, or ':memory:'. */
   path: string;
   /** An existing handle (a copy of a template database, say) instead of opening `path`. */
   handle?: SqliteFile;
 };
-
-/**
- * A write transaction on SQLite starts with BEGIN IMMEDIATE: it takes the write lock at once, so
- * two processes on one file queue on busy_timeout instead of failing when a read upgrades to a
- * write (SQLITE_BUSY_SNAPSHOT). Everything else is Kysely's own SQLite driver.
- */
-class ImmediateSqliteDriver extends SqliteDriver {
-  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
-  }
-}
 
 /**
  * better-sqlite3 behind Kysely's SqliteDatabase interface, with prepared statements kept: Kysely
@@ -68,15 +40,6 @@ function cachedStatements(file: SqliteFile, size = 500): SqliteDatabase {
       cache.set(sql, statement);
       return statement as unknown as ReturnType<SqliteDatabase['prepare']>;
     },
-  };
-}
-
-function sqliteDialect(database: SqliteDatabase): Dialect {
-  return {
-    createAdapter: () => new SqliteAdapter(),
-    createDriver: () => new ImmediateSqliteDriver({ database }),
-    createIntrospector: (db) => new SqliteIntrospector(db),
-    createQueryCompiler: () => new SqliteQueryCompiler(),
   };
 }
 
