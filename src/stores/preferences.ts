@@ -38,3 +38,18 @@ export const usePreferences = create<Preferences>()(
     },
   ),
 );
+
+/**
+ * The language also lives in a cookie, `mitra.lang`, for the server: it preloads that language's
+ * strings from the first HTML of the next visit (server/node/static.ts). Not a secret, not
+ * HttpOnly; the saved preference above stays the source of truth.
+ */
+function mirrorLocaleCookie(locale: Locale): void {
+  if (typeof document === 'undefined') return;
+  const secure = typeof location !== 'undefined' && location.protocol === 'https:' ? '; secure' : '';
+  document.cookie = `mitra.lang=${locale}; path=/; max-age=31536000; samesite=lax${secure}`;
+}
+mirrorLocaleCookie(usePreferences.getState().locale);
+usePreferences.subscribe((state, previous) => {
+  if (state.locale !== previous.locale) mirrorLocaleCookie(state.locale);
+});
