@@ -8,7 +8,9 @@
  * in, runs Lighthouse on each page and removes what it made.
  *
  * Options: --port N (4391), --dist DIR (dist), --runs N (1: with more, the median run per page
- * by performance score), --no-build.
+ * by performance score), --no-build, --compare DIR: a second build (say, main's) served beside the
+ * first on the next port, each page measured on one then the other in turn, so that both see the
+ * same machine load (a shared machine's load moves TBT by seconds between two runs).
  * Run it alone on the machine (`flock /tmp/mitra-e2e.lock npm run bench:lighthouse`): Lighthouse
  * simulates a slow phone from what it measures, so a busy CPU shows as a slow page.
  */
@@ -36,43 +38,56 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4391' },
     dist: { type: 'string', default: 'dist' },
     runs: { type: 'string', default: '1' },
+    compare: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
   },
 });
 
+type Target = { label: string; dist: string; base: string; server?: ChildProcess; headers?: Record<string, string> };
+
 async function main(): Promise<void> {
-  const dist = resolve(values.dist);
   const work = mkdtempSync(join(tmpdir(), 'mitra-bench-lighthouse-'));
   const tmpBefore = new Set(readdirSync(tmpdir()));
-  let server: ChildProcess | undefined;
+  const port = Number(values.port);
+  const targets: Target[] = [{ label: values.dist, dist: resolve(values.dist), base: `http://127.0.0.1:${port}` }];
+  if (values.compare) targets.push({ label: values.compare, dist: resolve(values.compare), base: `http://127.0.0.1:${port + 1}` });
   try {
-    if (!values['no-build']) buildAppIfStale(dist);
-    if (!existsSync(join(dist, 'index.html')))
-      throw new Error(`no ${dist}/index.html: run \`npm run build\` (or drop --no-build)`);
-    const base = `http://127.0.0.1:${values.port}`;
-    server = startServer({
-      MITRA_DB: join(work, 'mitra.sqlite'),
-      PORT: values.port,
-      MITRA_DIST: dist,
-      ...BENCH_ADMIN_ENV,
-    });
-    await waitFor(`${base}/`, server);
-    const headers = await authHeaders(base);
-    const pages = await appPages(base, headers);
+    if (!values['no-build']) buildAppIfStale(targets[0]!.dist);
+    for (const [i, target] of targets.entries()) {
+      if (!existsSync(join(target.dist, 'index.html'))) throw new Error(`no ${target.dist}/index.html: run \`npm run build\` (or drop --no-build)`);
+      target.server = startServer({
+        MITRA_DB: join(work, `mitra-${i}.sqlite`),
+        PORT: String(port + i),
+        MITRA_DIST: target.dist,
+        ...BENCH_ADMIN_ENV,
+      });
+      await waitFor(`${target.base}/`, target.server);
+      target.headers = await authHeaders(target.base);
+    }
+    // Both databases hold the same demo data: the same pages.
+    const pages = await appPages(targets[0]!.base, targets[0]!.headers!);
 
     const runs = Math.max(1, Number(values.runs));
-    const all: LighthouseRow[][] = [];
-    for (let run = 0; run < runs; run += 1) all.push(runLighthouse(base, headers, pages, work));
-    const median = pages.map((_, i) => {
-      const rows = all
-        .map((r) => r[i]!)
-        .sort((a, b) => (a.performance || 0) - (b.performance || 0));
-      return rows[Math.floor(rows.length / 2)]!;
-    });
-    if (runs > 1) console.log(`\nThe median of ${runs} runs per page (by performance score):`);
-    printLighthouse(median);
+    // rows[target][page] = one row per run
+    const rows: LighthouseRow[][][] = targets.map(() => pages.map(() => []));
+    for (let run = 0; run < runs; run += 1) {
+      for (const [p, page] of pages.entries()) {
+        for (const [t, target] of targets.entries()) {
+          const [row] = runLighthouse(target.base, target.headers!, [page], work);
+          rows[t]![p]!.push(row!);
+        }
+      }
+    }
+    for (const [t, target] of targets.entries()) {
+      const median = rows[t]!.map((perPage) => {
+        const sorted = [...perPage].sort((a, b) => (a.performance || 0) - (b.performance || 0));
+        return sorted[Math.floor(sorted.length / 2)]!;
+      });
+      console.log(`\n${target.label}${runs > 1 ? `: the median of ${runs} runs per page (by performance score)` : ''}`);
+      printLighthouse(median);
+    }
   } finally {
-    await stopServer(server);
+    for (const target of targets) await stopServer(target.server);
     rmSync(work, { recursive: true, force: true });
     removeBrowserLeftovers(tmpBefore);
   }

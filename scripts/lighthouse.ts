@@ -169,7 +169,7 @@ export function runLighthouse(
   pages: string[],
   work: string,
 ): LighthouseRow[] {
-  console.log(`\nLighthouse 12, mobile (simulated throttling), ${CHROMIUM}`);
+  console.log(`Lighthouse 12, mobile (simulated throttling), ${CHROMIUM}: ${base}`);
   const rows: LighthouseRow[] = [];
   for (const [index, page] of pages.entries()) {
     const output = join(work, `lh-${index}.json`);
