@@ -7,7 +7,7 @@
  *   language → route). index.html gets the links of the first route (/) in the default language
  *   (Bahasa Indonesia); `dist/.vite/preloads.json` lists them per page and per language, and the
  *   Node server (server/node/static.ts) puts the right ones into each page it serves.
- * - `precompress`: a brotli (.br) and a gzip (.gz) copy of every compressible file in dist/, made
+ * - `precompressDir`: a brotli (.br) and a gzip (.gz) copy of every compressible file in dist/, made
  *   once at build time at the highest levels, for the server to send as they are.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -57,6 +57,13 @@ export const PAGE_LOADS: PageLoad[] = [
     parts: ['partners', 'charts', 'lists'],
   },
   { path: '/reference', modules: ['src/app/routes/reference.tsx'], parts: ['forms', 'reference'] },
+  ...(['regions', 'organizations', 'people'] as const).flatMap((kind) =>
+    ['new', ':id/edit'].map((rest) => ({
+      path: `/${kind}/${rest}`,
+      modules: [`src/app/routes/${{ regions: 'region', organizations: 'organization', people: 'person' }[kind]}-form.tsx`],
+      parts: ['forms', 'reference'] as LocalePart[],
+    })),
+  ),
   { path: '/admin/users', modules: ['src/app/routes/admin-users.tsx'], parts: ['admin'] },
   {
     path: '/sign-in',
