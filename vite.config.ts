@@ -3,28 +3,35 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { firstLoadPreloads, precompressDir } from './scripts/vite-first-load.js';
 
-/** The MSW worker script belongs to the demo and development only, never to production. */
-function dropMockWorker(mode: string): Plugin {
+/**
+ * The production dist/: without the MSW worker script (the demo's and development's only), and
+ * with a brotli and a gzip copy of every compressible file, for the Node server to send as is.
+ */
+function productionDist(mode: string): Plugin {
   let outDir = 'dist';
   return {
-    name: 'mitra:drop-mock-worker',
+    name: 'mitra:production-dist',
     apply: 'build',
     configResolved(config) {
-      outDir = config.build.outDir;
+      outDir = resolve(config.root, config.build.outDir);
     },
-    closeBundle() {
-      if (mode === 'production') rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
+    async closeBundle() {
+      if (mode !== 'production') return;
+      rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true });
+      await precompressDir(outDir);
     },
   };
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), dropMockWorker(mode)],
+  plugins: [react(), firstLoadPreloads(), productionDist(mode)],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // No source maps in production: nothing to serve (the server refuses *.map all the same).
+    sourcemap: mode !== 'production',
     manifest: true,
     reportCompressedSize: false,
     // The demo build carries the whole API (MSW, Hono, zod) in one lazy chunk; production does not.

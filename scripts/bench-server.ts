@@ -12,9 +12,8 @@
  * Options: --follow-ups N (50000), --meetings N (5000), --duration S (5 per endpoint),
  * --connections N (10), --no-lighthouse, --no-build.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +21,20 @@ import autocannon from 'autocannon';
 import { generateSnapshot } from '../mocks/generator';
 import { openSqliteStore } from '../server/sqlite/store';
 import { buildAppIfStale } from './build-app';
+import {
+  appPages,
+  authHeaders,
+  BENCH_ADMIN_ENV,
+  fmt,
+  freePort,
+  printLighthouse,
+  printTable,
+  removeBrowserLeftovers,
+  runLighthouse,
+  startServer,
+  stopServer,
+  waitFor,
+} from './lighthouse';
 
 const { values } = parseArgs({
   options: {
@@ -33,18 +46,6 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
   },
 });
-
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const CHROME_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const API_TARGETS = [
   '/api/follow-ups',
@@ -59,50 +60,7 @@ const API_TARGETS = [
   '/api/stats/health',
 ];
 
-/** The benchmark's own administrator, made at start through MITRA_ADMIN_* (a throwaway database). */
-const BENCH_ADMIN = { email: 'bench@example.org', name: 'Benchmark', password: `bench ${Math.random().toString(36).slice(2)} passphrase` };
-
-/** Signs in as the benchmark's administrator, as a browser would: the session cookie is the pass. */
-async function authHeaders(base: string): Promise<Record<string, string>> {
-  const response = await fetch(`${base}/api/auth/sign-in`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password }),
-  });
-  const cookie = response.headers.get('set-cookie')?.split(';')[0];
-  if (!response.ok || !cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return { cookie };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-async function waitFor(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i += 1) {
-    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode})`);
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the server did not answer at ${url}`);
-}
-
 const slug = (path: string) => path.replace(/^\/api\//, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '');
-
-function fmt(n: number, digits = 0): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
-}
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'mitra-bench-server-'));
@@ -130,19 +88,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     started = performance.now();
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts'], {
-      env: {
-        ...process.env,
-        MITRA_DB: dbPath,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        MITRA_DIST: dist,
-        MITRA_ADMIN_EMAIL: BENCH_ADMIN.email,
-        MITRA_ADMIN_NAME: BENCH_ADMIN.name,
-        MITRA_ADMIN_PASSWORD: BENCH_ADMIN.password,
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    server = startServer({ MITRA_DB: dbPath, PORT: String(port), MITRA_DIST: dist, ...BENCH_ADMIN_ENV });
     await waitFor(`${base}/`, server);
     console.log(`Server up in ${fmt(performance.now() - started)} ms (load ${fmt(followUps)} follow-ups from SQLite into memory)\n`);
 
@@ -175,96 +121,12 @@ async function main(): Promise<void> {
     console.log(`\nautocannon, ${connections} connections, ${duration} s each (req/s = mean per second; latency in ms)\n`);
     printTable(['request', 'bytes', 'req/s', 'p50', 'p99', 'errors'], rows);
 
-    if (!values['no-lighthouse']) await runLighthouse(base, headers, work);
+    if (!values['no-lighthouse']) printLighthouse(runLighthouse(base, headers, await appPages(base, headers), work));
   } finally {
-    if (server && server.exitCode === null) {
-      server.kill('SIGTERM');
-      await new Promise((r) => server!.once('exit', r));
-    }
+    await stopServer(server);
     rmSync(work, { recursive: true, force: true });
-    // Chromium and Lighthouse leave profiles in /tmp: remove the ones this run made.
-    for (const name of readdirSync(tmpdir())) {
-      if (!tmpBefore.has(name) && /^(lighthouse\.|\.?org\.chromium\.|chrome_|\.com\.google\.)/.test(name)) {
-        rmSync(join(tmpdir(), name), { recursive: true, force: true });
-      }
-    }
+    removeBrowserLeftovers(tmpBefore);
   }
-}
-
-async function runLighthouse(base: string, headers: Record<string, string>, work: string): Promise<void> {
-  const first = async (path: string) => {
-    const response = await fetch(`${base}${path}`, { headers });
-    const body = (await response.json()) as { items: Array<{ id: string }> };
-    return body.items[0]!.id;
-  };
-  const pages = [
-    '/',
-    '/follow-ups',
-    `/follow-ups/${await first('/api/follow-ups?limit=1')}`,
-    '/meetings',
-    `/meetings/${await first('/api/meetings?limit=1')}`,
-    '/meetings/new',
-    '/partners',
-    `/partners/${await first('/api/partnerships?limit=1')}`,
-  ];
-  console.log(`\nLighthouse 12, mobile (simulated throttling), ${CHROMIUM}`);
-  const rows: string[][] = [];
-  for (const page of pages) {
-    const output = join(work, `lh-${rows.length}.json`);
-    const run = spawnSync(
-      process.execPath,
-      [
-        'node_modules/lighthouse/cli/index.js',
-        `${base}${page}`,
-        '--quiet',
-        '--output=json',
-        `--output-path=${output}`,
-        '--form-factor=mobile',
-        '--only-categories=performance,accessibility,best-practices',
-        `--chrome-flags=${CHROME_FLAGS.join(' ')}`,
-        // The SPA names its user itself today; once sign-in lands the session cookie goes here.
-        `--extra-headers=${JSON.stringify(headers)}`,
-      ],
-      { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', timeout: 180_000 },
-    );
-    if (run.status !== 0 || !existsSync(output)) {
-      rows.push([page, 'failed', '', '', '', '', '', (run.stderr ?? '').split('\n').find(Boolean) ?? '']);
-      continue;
-    }
-    const report = JSON.parse(readFileSync(output, 'utf8')) as LighthouseReport;
-    const score = (id: string) => String(Math.round((report.categories[id]?.score ?? 0) * 100));
-    const audit = (id: string) => report.audits[id]?.numericValue ?? Number.NaN;
-    const failing = Object.values(report.categories)
-      .flatMap((c) => c.auditRefs.filter((ref) => ref.weight > 0).map((ref) => report.audits[ref.id]))
-      .filter((a): a is LighthouseAudit => a !== undefined && a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary')
-      .map((a) => a.id);
-    rows.push([
-      page,
-      score('performance'),
-      score('accessibility'),
-      score('best-practices'),
-      `${fmt(audit('largest-contentful-paint'))} ms`,
-      `${fmt(audit('total-blocking-time'))} ms`,
-      fmt(audit('cumulative-layout-shift'), 3),
-      failing.join(', '),
-    ]);
-    console.log(`  ${page}: done`);
-  }
-  console.log('');
-  printTable(['page', 'perf', 'a11y', 'best', 'LCP', 'TBT', 'CLS', 'failed audits'], rows);
-}
-
-type LighthouseAudit = { id: string; score: number | null; scoreDisplayMode: string; numericValue?: number };
-type LighthouseReport = {
-  categories: Record<string, { score: number | null; auditRefs: Array<{ id: string; weight: number }> }>;
-  audits: Record<string, LighthouseAudit>;
-};
-
-function printTable(head: string[], rows: string[][]): void {
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd();
-  console.log([line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n'));
 }
 
 await main();

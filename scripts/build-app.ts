@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** What the production bundle is built from. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/vite-first-load.ts', 'package.json'];
 
 function newest(path: string): number {
   if (!existsSync(path)) return 0;

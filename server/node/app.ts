@@ -1,12 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import type { HttpBindings } from '@hono/node-server';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { MAX_BODY_BYTES } from '../http';
 import { PROBLEM_TYPES, problemResponse, problems } from '../problem';
+import { createStaticFiles } from './static';
 
 type FetchHandler = { fetch(request: Request): Response | Promise<Response> };
 
@@ -52,8 +50,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const HSTS = 'max-age=31536000; includeSubDomains';
-/** Vite puts a content hash in every file name under assets/: they never change. */
-const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /**
  * The production web server: /api/* goes to the API (bodies over MAX_BODY_BYTES refused before
@@ -61,8 +57,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * response carries the security headers; no response carries a stack trace.
  */
 export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptions): Hono {
-  const root = resolve(distDir);
-  const indexPath = join(root, 'index.html');
+  const files = createStaticFiles(distDir);
   const app = new Hono();
 
   app.onError((error, c) => {
@@ -82,7 +77,8 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     if (isHttps(c, trustProxy)) c.res.headers.set('strict-transport-security', HSTS);
   });
-  app.use('*', compress());
+  // API answers are compressed as they go; the SPA's files were compressed by the build (./static).
+  app.use('/api/*', compress());
 
   // Checks Content-Length first; a chunked body is counted as it streams and cut off at the limit.
   app.use(
@@ -96,22 +92,12 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
   app.all('/api/*', toApi);
   app.all('/api', toApi);
 
-  app.use(
-    '*',
-    serveStatic({
-      root,
-      onFound: (path, c) => {
-        c.header('cache-control', path === indexPath ? 'no-cache' : path.startsWith(join(root, 'assets')) ? IMMUTABLE : 'public, max-age=3600');
-      },
-    }),
-  );
+  app.on(['GET', 'HEAD'], '*', async (c, next) => (await files.file(c)) ?? next());
 
-  // A client route (/follow-ups/fu-1) gets the SPA; a missing file (/assets/gone.js) a 404.
-  app.get('*', (c) => {
+  // A client route (/follow-ups/fu-1) gets the SPA; a missing file (/assets/gone.js, a .map) a 404.
+  app.on(['GET', 'HEAD'], '*', (c) => {
     if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.notFound();
-    if (!existsSync(indexPath)) return c.text('The app is not built: run `npm run build`.', 503);
-    c.header('cache-control', 'no-cache');
-    return c.html(readFileSync(indexPath, 'utf8'));
+    return files.page(c) ?? c.text('The app is not built: run `npm run build`.', 503);
   });
   return app;
 }

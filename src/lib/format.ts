@@ -16,17 +16,24 @@ const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   short: { day: '2-digit', month: '2-digit', year: 'numeric' },
 };
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+/**
+ * One formatter per locale and options: building an Intl formatter costs far more than using one
+ * (a chart's axis or a list of 50 rows would otherwise build one per label).
+ */
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>();
 
-function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
-  const key = `d|${locale}|${style}`;
-  let format = cache.get(key) as Intl.DateTimeFormat | undefined;
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let format = cache.get(key) as T | undefined;
   if (!format) {
-    // A calendar date is formatted at UTC midnight in UTC: no time zone can move it a day.
-    format = new Intl.DateTimeFormat(locale, { ...DATE_STYLES[style], timeZone: 'UTC' });
+    format = make();
     cache.set(key, format);
   }
   return format;
+}
+
+function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
+  // A calendar date is formatted at UTC midnight in UTC: no time zone can move it a day.
+  return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { ...DATE_STYLES[style], timeZone: 'UTC' }));
 }
 
 /** "Senin, 22 September 2025" (id-ID, full) or "Monday 22 September 2025" (en-GB). */
@@ -35,39 +42,40 @@ export function formatDate(iso: IsoDate, locale: string, style: DateStyle = 'lon
   return dateFormat(locale, style).format(new Date(Date.UTC(y, m - 1, d)));
 }
 
+/** A calendar month (`2025-09`) as a short label: "Sep 2025" (en-GB), "Sep 2025" (id-ID). */
+export function formatMonth(month: string, locale: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
+}
+
 export function weekdayName(weekday: number, locale: string): string {
   // 2025-09-21 was a Sunday: weekday 0.
-  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(
+  return cached(`w|${locale}`, () => new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })).format(
     new Date(Date.UTC(2025, 8, 21 + weekday)),
   );
 }
 
 /** An instant (ISO timestamp) in the given zone, Asia/Jakarta unless told otherwise. */
 export function formatDateTime(instant: string, locale: string, timeZone = 'Asia/Jakarta'): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone,
-  }).format(new Date(instant));
+  return cached(
+    `t|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
+  ).format(new Date(instant));
 }
 
 export function formatNumber(value: number, locale: string): string {
-  const key = `n|${locale}`;
-  let format = cache.get(key) as Intl.NumberFormat | undefined;
-  if (!format) {
-    format = new Intl.NumberFormat(locale);
-    cache.set(key, format);
-  }
-  return format.format(value);
+  return cached(`n|${locale}`, () => new Intl.NumberFormat(locale)).format(value);
 }
 
 export function formatPercent(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
+  return cached(`p|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })).format(value);
 }
 
 export function countryName(code: string, locale: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+    return cached(`r|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(code) ?? code;
   } catch {
     return code;
   }

@@ -4,6 +4,9 @@ import { persist } from 'zustand/middleware';
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** The language of a new visitor (the office's): the server preloads it without a cookie. */
+export const DEFAULT_LOCALE: Locale = 'id';
+
 /** The demo's default user until someone picks another: the protocol staff member. */
 export const DEFAULT_USER_ID = 'usr-rina';
 
@@ -18,7 +21,7 @@ type Preferences = {
 export const usePreferences = create<Preferences>()(
   persist(
     (set) => ({
-      locale: 'id',
+      locale: DEFAULT_LOCALE,
       userId: DEFAULT_USER_ID,
       setLocale: (locale) => set({ locale }),
       setUserId: (userId) => set({ userId }),
@@ -38,3 +41,23 @@ export const usePreferences = create<Preferences>()(
     },
   ),
 );
+
+/**
+ * A language other than the default also lives in a cookie, `mitra.lang`, for the server: it
+ * preloads that language's strings from the first HTML of the next visit (server/node/static.ts;
+ * without the cookie it preloads Bahasa Indonesia). Not a secret, not HttpOnly; the saved
+ * preference above stays the source of truth. Readers of the default language carry no cookie.
+ */
+function mirrorLocaleCookie(locale: Locale): void {
+  if (typeof document === 'undefined') return;
+  if (locale === DEFAULT_LOCALE) {
+    if (document.cookie.includes('mitra.lang=')) document.cookie = 'mitra.lang=; path=/; max-age=0; samesite=lax';
+    return;
+  }
+  const secure = typeof location !== 'undefined' && location.protocol === 'https:' ? '; secure' : '';
+  document.cookie = `mitra.lang=${locale}; path=/; max-age=31536000; samesite=lax${secure}`;
+}
+mirrorLocaleCookie(usePreferences.getState().locale);
+usePreferences.subscribe((state, previous) => {
+  if (state.locale !== previous.locale) mirrorLocaleCookie(state.locale);
+});

@@ -2,7 +2,10 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createNodeApp } from '../../server/node/app';
+import type { Preloads } from '../../server/node/preloads';
 // @ts-expect-error -- a plain .mjs script without type declarations
 import { DASHBOARD_BUDGET_KIB, FIRST_ROUTE_BUDGET_KIB, routeSizes } from '../../scripts/size.mjs';
 
@@ -69,5 +72,92 @@ describe('the production build', () => {
     const dashboard = routes.find((r) => r.name === 'dashboard+charts');
     expect(dashboard?.kib).toBeGreaterThan(150); // sanity: Recharts is counted
     expect(dashboard?.kib).toBeLessThanOrEqual(DASHBOARD_BUDGET_KIB);
+  });
+
+  it('ships no source maps', () => {
+    const all = (dir: string): string[] =>
+      readdirSync(join(outDir, dir), { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? all(join(dir, e.name)) : [join(dir, e.name)],
+      );
+    const files = all('.');
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    expect(shippedJs().filter((code) => code.includes('sourceMappingURL'))).toEqual([]);
+  });
+
+  it('has a brotli and a gzip copy beside every script and stylesheet, each the same bytes once decompressed', () => {
+    const assets = readdirSync(join(outDir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+    expect(assets.length).toBeGreaterThan(20);
+    for (const f of assets) {
+      const raw = readFileSync(join(outDir, 'assets', f));
+      if (raw.length < 100) continue;
+      expect(
+        brotliDecompressSync(readFileSync(join(outDir, 'assets', `${f}.br`))).equals(raw),
+        `${f}.br`,
+      ).toBe(true);
+      expect(
+        gunzipSync(readFileSync(join(outDir, 'assets', `${f}.gz`))).equals(raw),
+        `${f}.gz`,
+      ).toBe(true);
+    }
+  });
+
+  it('preloads the default language and the first route (/) from index.html', () => {
+    const manifest = JSON.parse(
+      readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { file: string }>;
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    const preloaded = [
+      ...html.matchAll(/<link rel="modulepreload" crossorigin href="\/([^"]+)"/g),
+    ].map((m) => m[1]);
+    for (const key of [
+      'src/i18n/locales/id.ts',
+      'src/app/routes/dashboard.tsx',
+      'src/features/session/shell.tsx',
+      'src/i18n/locales/admin.id.ts',
+    ]) {
+      expect(preloaded, key).toContain(manifest[key]!.file);
+    }
+    // Not the other language, not the charts (they load after the first paint).
+    for (const key of ['src/i18n/locales/en.ts', 'src/features/dashboard/components/charts.tsx']) {
+      expect(preloaded, key).not.toContain(manifest[key]!.file);
+    }
+    // The language file comes first of the page's own: boot waits for it before anything renders.
+    expect(html.indexOf(manifest['src/i18n/locales/id.ts']!.file)).toBeLessThan(
+      html.indexOf(manifest['src/app/routes/dashboard.tsx']!.file),
+    );
+  });
+
+  it("is served by the Node server with each page's preloads, every preloaded file there in brotli", async () => {
+    const preloads = JSON.parse(
+      readFileSync(join(outDir, '.vite', 'preloads.json'), 'utf8'),
+    ) as Preloads;
+    expect(preloads.pages.map((p) => p.path)).toContain('/follow-ups');
+    const manifest = JSON.parse(
+      readFileSync(join(outDir, '.vite', 'manifest.json'), 'utf8'),
+    ) as Record<string, { file: string }>;
+    const app = createNodeApp({ api: { fetch: () => new Response('{}') }, distDir: outDir });
+    const html = await (
+      await app.request('/follow-ups', { headers: { cookie: 'mitra.lang=en' } })
+    ).text();
+    const preloaded = [
+      ...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)"/g),
+    ].map((m) => m[1]!);
+    for (const key of [
+      'src/i18n/locales/en.ts',
+      'src/i18n/locales/lists.en.ts',
+      'src/app/routes/follow-ups.tsx',
+    ]) {
+      expect(preloaded, key).toContain(`/${manifest[key]!.file}`);
+    }
+    expect(preloaded).not.toContain(`/${manifest['src/app/routes/dashboard.tsx']!.file}`);
+    for (const path of preloaded) {
+      const response = await app.request(path, {
+        headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+      });
+      expect(response.status, path).toBe(200);
+      // A file of a few bytes has no smaller compressed copy: it goes as it is.
+      const tiny = readFileSync(join(outDir, path)).length < 200;
+      expect(response.headers.get('content-encoding'), path).toBe(tiny ? null : 'br');
+    }
   });
 });

@@ -32,6 +32,12 @@ describe('choosing the language', () => {
     // The choice is saved in the browser...
     const saved = window.localStorage.getItem(STORAGE_KEY);
     expect(JSON.parse(saved ?? '{}')).toMatchObject({ state: { locale: 'en' } });
+    // ...and in the cookie that tells the server which language's strings to preload.
+    expect(document.cookie).toContain('mitra.lang=en');
+    // (Back to Bahasa Indonesia, the default, the cookie goes: the server preloads it without one.)
+    usePreferences.getState().setLocale('id');
+    expect(document.cookie).not.toContain('mitra.lang');
+    usePreferences.getState().setLocale('en');
     first.unmount();
 
     // ...and a fresh page, which starts in Indonesian until it reads the saved preference, opens in English.

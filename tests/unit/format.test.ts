@@ -1,5 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPercent, weekdayName } from '@/lib/format';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { countryName, formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, weekdayName } from '@/lib/format';
 
 describe('formatDate', () => {
   it('writes the full Indonesian date with the weekday', () => {
@@ -83,5 +83,35 @@ describe('weekdays and instants', () => {
       if (original === undefined) delete process.env.TZ;
       else process.env.TZ = original;
     }
+  });
+});
+
+describe('formatters are built once per locale and options', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('labels a month, short', () => {
+    expect(formatMonth('2025-09', 'en-GB')).toBe('Sept 2025');
+    expect(formatMonth('2025-01', 'id-ID')).toBe('Jan 2025');
+  });
+
+  it('builds no new Intl formatter for the next label, date, time, number or country', () => {
+    const warm = () => {
+      formatMonth('2025-09', 'id-ID');
+      formatDate('2025-09-22', 'id-ID', 'full');
+      formatDateTime('2025-09-22T03:00:00Z', 'id-ID');
+      weekdayName(1, 'id-ID');
+      formatNumber(12, 'id-ID');
+      formatPercent(0.5, 'id-ID');
+      countryName('CN', 'id-ID');
+    };
+    warm();
+    const dates = vi.spyOn(Intl, 'DateTimeFormat');
+    const numbers = vi.spyOn(Intl, 'NumberFormat');
+    const names = vi.spyOn(Intl, 'DisplayNames');
+    for (let month = 1; month <= 12; month += 1) formatMonth(`2025-${String(month).padStart(2, '0')}`, 'id-ID');
+    warm();
+    expect(dates).not.toHaveBeenCalled();
+    expect(numbers).not.toHaveBeenCalled();
+    expect(names).not.toHaveBeenCalled();
   });
 });
