@@ -42,6 +42,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // The browser demo's engine: SQLite compiled to WebAssembly, the same schema and queries.
+          name: 'db-wasm',
+          environment: 'node',
+          include: ['tests/db/schema.test.ts', 'tests/db/follow-up-list.test.ts', 'tests/db/listings.test.ts', 'tests/db/stats.test.ts', 'tests/db/cache.test.ts'],
+          env: { MITRA_TEST_ENGINE: 'sqlite', MITRA_TEST_SQLITE: 'wasm' },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: 'db-postgres',
           environment: 'node',
           include: ['tests/db/**/*.test.ts'],

@@ -163,8 +163,10 @@ export type DbFailure = 'constraint' | 'conflict' | 'unavailable';
 
 export function classifyDbError(error: unknown): DbFailure | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
-  const code = String((error as { code?: unknown }).code ?? '');
-  // SQLite (better-sqlite3): SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_FOREIGNKEY, SQLITE_BUSY…
+  // better-sqlite3 names the result in `code`; SQLite in WebAssembly puts it first in the message.
+  const message = String((error as { message?: unknown }).message ?? '');
+  const code = String((error as { code?: unknown }).code ?? /^(SQLITE_[A-Z_]+)/.exec(message)?.[1] ?? '');
+  // SQLite: SQLITE_CONSTRAINT_UNIQUE, SQLITE_CONSTRAINT_FOREIGNKEY, SQLITE_BUSY…
   if (code.startsWith('SQLITE_CONSTRAINT')) return 'constraint';
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return 'conflict';
   // PostgreSQL SQLSTATE: class 23 integrity, 40001 serialization, 40P01 deadlock, 55P03 lock
@@ -173,7 +175,7 @@ export function classifyDbError(error: unknown): DbFailure | undefined {
   if (code === '40001' || code === '40P01' || code === '55P03') return 'conflict';
   if (/^(08\d{3}|57P0\d|53\d{3})$/.test(code)) return 'unavailable';
   if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(code)) return 'unavailable';
-  if (/Connection terminated|timeout exceeded when trying to connect/i.test(String((error as { message?: unknown }).message ?? ''))) return 'unavailable';
+  if (/Connection terminated|timeout exceeded when trying to connect/i.test(message)) return 'unavailable';
   return undefined;
 }
 

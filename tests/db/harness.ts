@@ -7,6 +7,8 @@ import { inject } from 'vitest';
 import { openPostgres, openSqlite, type Database } from '../../server/db/engine';
 import type { Engine } from '../../server/db/dialect';
 import { migrateToLatest } from '../../server/db/migrations';
+import { openWasmSqlite } from '../../server/db/wasm';
+import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 
 /**
  * The engine this vitest project tests: 'sqlite' (in memory) or 'postgres' (a new database per
@@ -16,6 +18,11 @@ export const ENGINE = (process.env.MITRA_TEST_ENGINE ?? 'sqlite') as Engine;
 
 /** False when the engine under test cannot run here (PostgreSQL not installed): its tests are skipped. */
 export const engineAvailable = ENGINE === 'sqlite' || inject('postgresUrl') !== '';
+
+/** SQLite compiled to WebAssembly (the browser demo's engine) instead of better-sqlite3. */
+export const WASM = process.env.MITRA_TEST_SQLITE === 'wasm';
+let wasm: Promise<Sqlite3Static> | undefined;
+const wasmModule = () => (wasm ??= import('@sqlite.org/sqlite-wasm').then((m) => m.default()));
 
 let template: Promise<string> | undefined;
 let counter = 0;
@@ -64,6 +71,17 @@ export type TestDatabase = Database & {
  */
 export async function openTestDatabase(options: { migrate?: boolean; poolSize?: number; shared?: boolean } = {}): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
+  if (ENGINE === 'sqlite' && WASM) {
+    const opened = openWasmSqlite(await wasmModule());
+    if (migrate) await migrateToLatest(opened.db, 'sqlite');
+    return {
+      ...opened,
+      target: ':memory:',
+      openAnother() {
+        throw new Error('SQLite in WebAssembly lives in one page: there is no other process');
+      },
+    };
+  }
   if (ENGINE === 'sqlite') {
     const dir = options.shared ? mkdtempSync(join(tmpdir(), 'mitra-test-db-')) : undefined;
     const path = dir ? join(dir, 'test.sqlite') : ':memory:';
