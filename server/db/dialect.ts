@@ -90,8 +90,8 @@ const escapeGlob = (word: string) => word.replace(/[*?[]/g, (c) => `[${c}]`);
 
 /**
  * Rows of `table` (as aliased in the query: `alias`) whose search text contains every word, each
- * already normalised. SQLite asks the FTS5 index (GLOB `*word*`, served by its trigrams when a word
- * has three characters or more); PostgreSQL asks the column (LIKE `%word%`, served by pg_trgm).
+ * already normalised. SQLite asks the FTS5 index (a phrase MATCH per word of three characters or
+ * more, GLOB `*word*` for shorter ones); PostgreSQL asks the column (LIKE `%word%`, served by pg_trgm).
  */
 export function matchesWords(engine: Engine, table: SearchableTable, alias: string, words: readonly string[]): Expression<SqlBool> {
   if (engine === 'postgres') {
@@ -102,10 +102,15 @@ export function matchesWords(engine: Engine, table: SearchableTable, alias: stri
     )})`;
   }
   const fts = sql.table(`${table}_fts`);
-  return sql<SqlBool>`${sql.ref(`${alias}.seq`)} in (select rowid from ${fts} where ${sql.join(
-    words.map((w) => sql`search_text glob ${`*${escapeGlob(w)}*`}`),
-    sql` and `,
-  )})`;
+  // Words of three characters or more: one MATCH of quoted phrases (each a run of trigrams, so a
+  // substring; several are all required). Shorter words have no trigram: GLOB over the matches.
+  const long = words.filter((w) => [...w].length >= 3);
+  const short = words.filter((w) => [...w].length < 3);
+  const conditions = [
+    ...(long.length > 0 ? [sql`${fts} match ${long.map((w) => `"${w.replace(/"/g, '""')}"`).join(' ')}`] : []),
+    ...short.map((w) => sql`search_text glob ${`*${escapeGlob(w)}*`}`),
+  ];
+  return sql<SqlBool>`${sql.ref(`${alias}.seq`)} in (select rowid from ${fts} where ${sql.join(conditions, sql` and `)})`;
 }
 
 // ---------------------------------------------------------------------------------------------

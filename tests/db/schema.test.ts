@@ -103,6 +103,8 @@ describe.runIf(engineAvailable)(`the relational schema on ${ENGINE}`, () => {
     expect(await find('shandong', 'tangerang')).toEqual([]);
     // Wildcards are text, never patterns.
     expect(await find('%')).toEqual([]);
+    expect(await find('"bin')).toEqual([]);
+    expect(await find('zhou"')).toEqual([]);
     expect(await find('*')).toEqual([]);
     expect(await find('_')).toEqual([]);
     // The index follows a rename.
