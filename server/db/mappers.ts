@@ -400,7 +400,22 @@ export const followUpMap: ResourceMap<FollowUp> = {
     search_text: searchTextOf(f.title, f.description),
   }),
   children: {
-    sectors: sectorLinks('follow_up_sectors', (f) => f.sectorIds),
+    // Each link carries a copy of what the by-sector figures filter on (status, due date, day
+    // agreed, partnership): those figures are then counted from this table's indexes alone. The
+    // links are rewritten with the follow-up, so the copy never drifts.
+    sectors: {
+      table: 'follow_up_sectors',
+      parent: 'owner_id',
+      rows: (f) =>
+        unique(f.sectorIds).map((sectorId, position) => ({
+          sector_id: sectorId,
+          position,
+          status: f.status,
+          due_date: nullable(f.dueDate),
+          agreed_on: agreedOnOf(f),
+          partnership_id: f.partnershipId,
+        })),
+    },
     meetings: {
       table: 'follow_up_meetings',
       parent: 'follow_up_id',

@@ -269,7 +269,13 @@ async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> 
       .addColumn('agreed_on', t.day, (c) => c.notNull())
       .addColumn('search_text', 'text', (c) => c.notNull()),
   );
-  await run(links('follow_up_sectors', 'follow_ups', 'sector_id', 'sectors'));
+  await run(
+    links('follow_up_sectors', 'follow_ups', 'sector_id', 'sectors')
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('due_date', t.day)
+      .addColumn('agreed_on', t.day, (c) => c.notNull())
+      .addColumn('partnership_id', 'text', (c) => c.notNull()),
+  );
   await run(
     schema
       .createTable('follow_up_meetings')
@@ -365,6 +371,10 @@ async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> 
     ['follow_ups_meeting', 'follow_ups', ['meeting_id']],
     // sector filters of lists and the by-sector charts
     ['follow_up_sectors_sector', 'follow_up_sectors', ['sector_id', 'owner_id']],
+    // follow-ups by sector × status in a period; completion and open counts by sector
+    ['follow_up_sectors_agreed', 'follow_up_sectors', ['agreed_on', 'sector_id', 'status', 'partnership_id']],
+    // overdue follow-ups by sector
+    ['follow_up_sectors_due', 'follow_up_sectors', ['status', 'due_date', 'sector_id', 'partnership_id']],
     ['follow_up_meetings_meeting', 'follow_up_meetings', ['meeting_id']],
     // a partnership's meetings (timeline, last meeting); meetings of a period (per-quarter chart)
     ['meetings_partnership_date', 'meetings', ['partnership_id', 'date']],

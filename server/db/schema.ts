@@ -185,6 +185,14 @@ export type SectorLinkTable = { owner_id: string; sector_id: string; position: n
 /** An organisation facilitating a partnership or a meeting. */
 export type FacilitatorTable = { owner_id: string; organization_id: string; position: number };
 
+/** A follow-up's sector, with a copy of the follow-up's fields that the by-sector figures filter on. */
+export type FollowUpSectorTable = SectorLinkTable & {
+  status: string;
+  due_date: Day | null;
+  agreed_on: Day;
+  partnership_id: string;
+};
+
 export type FollowUpMeetingTable = { follow_up_id: string; meeting_id: string; position: number };
 
 export type UserHomeRegionTable = { user_id: string; region_id: string; role: string };
@@ -234,7 +242,7 @@ export type DB = {
   meeting_participants: ParticipantTable;
   meeting_statements: StatementTable;
   follow_ups: FollowUpTable;
-  follow_up_sectors: SectorLinkTable;
+  follow_up_sectors: FollowUpSectorTable;
   follow_up_meetings: FollowUpMeetingTable;
   follow_up_events: FollowUpEventTable;
   audit: AuditTable;

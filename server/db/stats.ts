@@ -62,12 +62,12 @@ async function sectorIds(db: Db, p: Period): Promise<string[]> {
 const count = (n: unknown) => Number(n);
 
 export async function followUpsBySector(db: Db, p: Period) {
+  // From the sector links alone: they carry the follow-up's status, day agreed and partnership.
   const rows = await db
-    .selectFrom('follow_ups as f')
-    .innerJoin('follow_up_sectors as s', 's.owner_id', 'f.id')
-    .select(['s.sector_id as sectorId', 'f.status as status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(all([agreedIn(p), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`s.sector_id = ${p.sectorId}`] : [])]))
-    .groupBy(['s.sector_id', 'f.status'])
+    .selectFrom('follow_up_sectors as f')
+    .select(['f.sector_id as sectorId', 'f.status as status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(all([agreedIn(p), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`f.sector_id = ${p.sectorId}`] : [])]))
+    .groupBy(['f.sector_id', 'f.status'])
     .execute();
   const bySector = new Map((await sectorIds(db, p)).map((id) => [id, zeroCounts<FollowUpStatus>(FOLLOW_UP_STATUSES)]));
   for (const row of rows) {
@@ -156,12 +156,13 @@ export async function kpis(db: Db, p: Period, today: IsoDate) {
 }
 
 export async function overdueBySector(db: Db, p: Period, today: IsoDate) {
+  // From the sector links alone (they carry status, due date and partnership). With a sector
+  // filter, the items in scope are those of that sector, and only its bar is asked for.
   const rows = await db
-    .selectFrom('follow_ups as f')
-    .innerJoin('follow_up_sectors as s', 's.owner_id', 'f.id')
-    .select(['s.sector_id as sectorId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(all([overdue(today), ...followUpScope(p)]))
-    .groupBy('s.sector_id')
+    .selectFrom('follow_up_sectors as f')
+    .select(['f.sector_id as sectorId', (eb) => eb.fn.countAll<number>().as('n')])
+    .where(all([overdue(today), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`f.sector_id = ${p.sectorId}`] : [])]))
+    .groupBy('f.sector_id')
     .execute();
   const counts = new Map((await sectorIds(db, p)).map((id) => [id, 0]));
   for (const row of rows) if (counts.has(row.sectorId)) counts.set(row.sectorId, count(row.n));

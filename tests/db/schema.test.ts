@@ -72,6 +72,17 @@ describe.runIf(engineAvailable)(`the relational schema on ${ENGINE}`, () => {
     expect(stored.history).toEqual(item.history);
   });
 
+  it("keeps the sector links' copy of a follow-up's status, due date and partnership in step with it", async () => {
+    const { db, engine } = await fresh();
+    await db.transaction().execute((trx) => writeSnapshot(trx, engine, demoSnapshot()));
+    const item = demoSnapshot().followUps.find((f) => f.sectorIds.length > 1)!;
+    const links = () => db.selectFrom('follow_up_sectors').select(['sector_id', 'status', 'due_date']).where('owner_id', '=', item.id).orderBy('position').execute();
+    expect(await links()).toEqual(item.sectorIds.map((sector_id) => ({ sector_id, status: item.status, due_date: item.dueDate ?? null })));
+    const changed = { ...item, status: 'done' as const, dueDate: '2026-01-31', sectorIds: [item.sectorIds[1]!], version: item.version + 1 };
+    expect(await replaceResource(db, followUpMap, changed, item.version)).toBe(true);
+    expect(await links()).toEqual([{ sector_id: item.sectorIds[1], status: 'done', due_date: '2026-01-31' }]);
+  });
+
   it('hands out ids that never repeat, even to transactions running at once', async () => {
     const { db, engine } = await fresh({ poolSize: 8 });
     const batches = await Promise.all(
