@@ -34,7 +34,13 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     const { email, password } = parseWith(signInInput, value);
     const result = await auth.signIn(c.req.raw, store.users, email, password);
     if (result.ok) {
-      return json({ user: result.user }, { headers: { 'set-cookie': result.cookie, 'cache-control': 'no-store' } });
+      const response = json({ user: result.user }, { headers: { 'cache-control': 'no-store' } });
+      for (const cookie of result.cookies) response.headers.append('set-cookie', cookie);
+      return response;
+    }
+    if (result.busy) {
+      const { problem } = authProblems.busy(result.retryAfterSeconds ?? 1);
+      return problemResponse(problem, { 'retry-after': String(result.retryAfterSeconds ?? 1) });
     }
     if (result.retryAfterSeconds !== undefined) {
       const { problem } = authProblems.tooManyAttempts(result.retryAfterSeconds);

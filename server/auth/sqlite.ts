@@ -21,6 +21,11 @@ CREATE TABLE IF NOT EXISTS auth_failures (
   count INTEGER NOT NULL,
   last_at INTEGER NOT NULL
 );
+` }, { name: 'auth/002-settings', up: `
+CREATE TABLE IF NOT EXISTS auth_settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
 ` }];
 
 type SessionRow = { id_hash: string; user_id: string; created_at: number; last_seen_at: number };
@@ -54,6 +59,14 @@ export function createSqliteAuthStore(db: Database): AuthStore {
        RETURNING count, last_at`,
     ),
     clearFailures: db.prepare<[string]>('DELETE FROM auth_failures WHERE key = ?'),
+    undoFailure: db.prepare<[string]>('UPDATE auth_failures SET count = count - 1 WHERE key = ?'),
+    dropEmptyFailure: db.prepare<[string]>('DELETE FROM auth_failures WHERE key = ? AND count <= 0'),
+    getSetting: db.prepare<[string], { value: string }>('SELECT value FROM auth_settings WHERE name = ?'),
+    setSetting: db.prepare<[string, string]>(
+      'INSERT INTO auth_settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+    ),
+    deleteSetting: db.prepare<[string]>('DELETE FROM auth_settings WHERE name = ?'),
+    deleteAllSessions: db.prepare('DELETE FROM auth_sessions'),
   };
   const failure = (row: { count: number; last_at: number }): FailureRecord => ({ count: row.count, lastAt: row.last_at });
   return {
@@ -74,6 +87,13 @@ export function createSqliteAuthStore(db: Database): AuthStore {
       return row ? failure(row) : undefined;
     },
     recordFailure: (key, at) => failure(q.recordFailure.get(key, at) as { count: number; last_at: number }),
+    undoFailure: (key) => {
+      q.undoFailure.run(key);
+      q.dropEmptyFailure.run(key);
+    },
     clearFailures: (key) => void q.clearFailures.run(key),
+    getSetting: (name) => q.getSetting.get(name)?.value,
+    setSetting: (name, value) => void (value === undefined ? q.deleteSetting.run(name) : q.setSetting.run(name, value)),
+    deleteAllSessions: () => void q.deleteAllSessions.run(),
   };
 }

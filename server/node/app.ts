@@ -77,7 +77,17 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
       : c.text('Not Found', 404),
   );
 
+  // Behind a reverse proxy that is not trusted, every client has the proxy's address: the
+  // sign-in throttle would treat the whole office as one client. Said once, at the first sign.
+  let warnedForwarded = false;
   app.use('*', async (c, next) => {
+    if (!trustProxy && !warnedForwarded && c.req.header('x-forwarded-for')) {
+      warnedForwarded = true;
+      console.warn(
+        'Requests carry X-Forwarded-For, but MITRA_TRUST_PROXY is not set: every client counts as the proxy\'s address ' +
+          '(sign-in throttling, HSTS). Behind your own TLS reverse proxy, start with MITRA_TRUST_PROXY=1.',
+      );
+    }
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     if (isHttps(c, trustProxy)) c.res.headers.set('strict-transport-security', HSTS);
