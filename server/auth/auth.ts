@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
 import type { User } from '../../src/domain/user';
 import { problems } from '../problem';
 import type { Collection } from '../store';
-import { dummyHash, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
+import { dummyHash, guessablePasswordError, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
 import { authProblems } from './problems';
 import type { AuthStore } from './store';
 
@@ -33,7 +33,13 @@ export type AuthOptions = {
    * stay fast; stored hashes carry their own cost, so verifying never depends on it.
    */
   passwordCost?: number;
-  /** Hosts besides the request's own that may send writes (a reverse proxy's public name). */
+  /**
+   * The origin (scheme, host and port) people open Mitra at: a write's `Origin` must be exactly
+   * this (MITRA_ORIGIN; `npm start` defaults it to its listen address). Unset: the request's own
+   * origin, scheme and port included.
+   */
+  publicOrigin?: string;
+  /** Further origins that may send writes (another public name of the same server). */
   allowedOrigins?: readonly string[];
   /**
    * Password hashes (scrypt, on libuv's shared thread pool) running at once, at most (default 2
@@ -67,8 +73,10 @@ export type Auth = {
   /** 403 when a write comes from another site (CSRF); reads pass. */
   checkOrigin(request: Request): void;
   /** Validates and stores a new password; ends every session of the user. */
-  setPassword(userId: string, password: string, path?: string): Promise<void>;
+  setPassword(userId: string, password: string, path?: string, userInputs?: readonly string[]): Promise<void>;
   hasPassword(userId: string): boolean;
+  /** The configured public origin, if any (the setup link is printed with it). */
+  readonly publicOrigin: string | undefined;
   endSessions(userId: string): void;
 };
 
@@ -86,9 +94,12 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Throws a 400 naming the password field when a new password breaks the length rules. */
-export function checkNewPassword(password: string, path = 'password'): void {
-  const error = passwordError(password, path);
+/**
+ * Throws a 400 naming the password field when a new password breaks the length rules or is too
+ * easy to guess (commonly used, a simple pattern, made of the person's name or e-mail).
+ */
+export async function checkNewPassword(password: string, path = 'password', userInputs: readonly string[] = []): Promise<void> {
+  const error = passwordError(password, path) ?? (await guessablePasswordError(password, path, userInputs));
   if (error) throw problems.validation([error]);
 }
 
@@ -105,7 +116,8 @@ export function createAuth(options: AuthOptions): Auth {
   const absoluteMs = (options.absoluteHours ?? 12) * 3_600_000;
 
   // Parsed once, so a malformed entry fails at start, not on a request.
-  const allowedHosts = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).host));
+  const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
+  const publicOrigin = options.publicOrigin !== undefined ? new URL(options.publicOrigin).origin : undefined;
   const secure = (request: Request) => options.secureCookies ?? new URL(request.url).protocol === 'https:';
 
   /**
@@ -264,6 +276,8 @@ export function createAuth(options: AuthOptions): Auth {
       return { ok: true, user, cookies: [cookie(request, id), deviceCookie(request, wanted, now())] };
     },
 
+    publicOrigin,
+
     signOut(request) {
       const id = cookieValue(request, SESSION_COOKIE);
       if (id) store.deleteSession(hashSessionId(id));
@@ -273,20 +287,22 @@ export function createAuth(options: AuthOptions): Auth {
     checkOrigin(request) {
       const method = request.method.toUpperCase();
       if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
-      const origin = request.headers.get('origin');
-      let host: string | undefined;
+      const header = request.headers.get('origin');
+      let origin: string | undefined;
       try {
-        host = origin && origin !== 'null' ? new URL(origin).host : undefined;
+        origin = header && header !== 'null' ? new URL(header).origin : undefined;
       } catch {
-        host = undefined;
+        origin = undefined;
       }
-      const own = new URL(request.url).host;
-      const allowed = host !== undefined && (host === own || allowedHosts.has(host));
-      if (!allowed) throw authProblems.crossOrigin();
+      // Scheme, host and port, against the configured public origin (never the Host header
+      // when one is configured: a client can name any host).
+      const own = publicOrigin ?? new URL(request.url).origin;
+      const ok = origin !== undefined && (origin === own || allowed.has(origin));
+      if (!ok) throw authProblems.crossOrigin();
     },
 
-    async setPassword(userId, password, path = 'password') {
-      checkNewPassword(password, path);
+    async setPassword(userId, password, path = 'password', userInputs = []) {
+      await checkNewPassword(password, path, userInputs);
       store.setPasswordHash(userId, await hashPassword(password, passwordCost));
       store.deleteUserSessions(userId);
     },

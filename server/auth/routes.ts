@@ -7,7 +7,7 @@ import { fieldError, type FieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { compact, etag, json, parseWith, readJson } from '../http';
 import { problemResponse, problems } from '../problem';
-import { passwordError } from './password-rules';
+import { guessablePasswordError, passwordError } from './password-rules';
 import { authProblems } from './problems';
 
 const signInInput = z.strictObject({
@@ -62,7 +62,9 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     const parsed = userInput.safeParse(body ? fields : value, { reportInput: true });
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
     if (password !== undefined) {
-      const error = passwordError(password);
+      const error =
+        passwordError(password) ??
+        (typeof password === 'string' ? await guessablePasswordError(password, 'password', [String(fields.name ?? ''), String(fields.email ?? '')]) : undefined);
       if (error) errors.push(error);
     }
     if (!parsed.success || errors.length > 0) throw problems.validation(errors);
@@ -73,7 +75,7 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     // Hash before the (synchronous) transaction; a failed insert leaves an orphan hash at most,
     // which no user id names.
     const id = store.nextId('usr');
-    if (typeof password === 'string') await auth.setPassword(id, password);
+    if (typeof password === 'string') await auth.setPassword(id, password, 'password', [input.name, input.email]);
     const user = store.transaction(() => {
       const at = deps.now().toISOString();
       const created: User = compact({ ...input, id, version: 1, createdAt: at, updatedAt: at });
@@ -90,7 +92,7 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     if (!user) throw problems.notFound('User');
     const { value } = await readJson(c.req.raw);
     const { password } = parseWith(passwordInput, value);
-    await auth.setPassword(user.id, password);
+    await auth.setPassword(user.id, password, 'password', [user.name, user.email]);
     // The trail says that (and who) reset it, never the password: an entry with a note and no
     // field changes (the User itself is unchanged).
     const current = store.users.get(user.id) ?? user;

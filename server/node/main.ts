@@ -11,6 +11,9 @@
  *   MITRA_DIST  the built SPA (default ./dist)
  *   MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME, MITRA_ADMIN_PASSWORD   the first administrator (once)
  *   MITRA_SECURE_COOKIES=1     session cookie always Secure (implied by MITRA_TRUST_PROXY=1)
+ *   MITRA_ORIGIN               the origin people open Mitra at, e.g. https://mitra.example.go.id
+ *               (scheme, host and port; writes must come from it). Default: the listen address
+ *               (on 127.0.0.1, http://localhost:PORT is accepted too).
  *   MITRA_ALLOWED_ORIGINS      extra public origins allowed to send writes (comma-separated)
  */
 import { mkdirSync } from 'node:fs';
@@ -27,7 +30,23 @@ const empty = env.MITRA_EMPTY === '1' || process.argv.includes('--empty');
 const trustProxy = env.MITRA_TRUST_PROXY === '1';
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
 
-mkdirSync(dirname(dbPath), { recursive: true });
+mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+
+/**
+ * Writes must come from the public origin: MITRA_ORIGIN, or the listen address. On a loopback
+ * address both names of this machine count (http://localhost:8080 and http://127.0.0.1:8080).
+ * Listening on every interface with no MITRA_ORIGIN, the request's own origin is compared.
+ */
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+const listenOrigin = host === '0.0.0.0' || host === '::' || port === 0 ? undefined : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const publicOrigin = env.MITRA_ORIGIN ?? listenOrigin;
+const extraOrigins = [
+  ...(env.MITRA_ALLOWED_ORIGINS ? env.MITRA_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : []),
+  ...(!env.MITRA_ORIGIN && loopback ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`] : []),
+];
+if (!publicOrigin) {
+  console.warn(`Listening on every interface: set MITRA_ORIGIN to the address people open (e.g. https://mitra.example.go.id).`);
+}
 // Migrations run at open, in one transaction; sign-in and sessions live in the same database.
 const mitra = createMitraServer({
   dbPath,
@@ -36,7 +55,8 @@ const mitra = createMitraServer({
   trustProxy,
   // Behind a TLS-terminating proxy the request says http: mark cookies Secure anyway.
   ...(trustProxy || env.MITRA_SECURE_COOKIES === '1' ? { secureCookies: true } : {}),
-  ...(env.MITRA_ALLOWED_ORIGINS ? { allowedOrigins: env.MITRA_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+  ...(publicOrigin ? { publicOrigin } : {}),
+  ...(extraOrigins.length > 0 ? { allowedOrigins: extraOrigins } : {}),
 });
 const { close } = mitra;
 

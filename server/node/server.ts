@@ -13,7 +13,9 @@ export type MitraServerOptions = {
   trustProxy?: boolean;
   /** Cookies marked Secure: always (behind a TLS proxy), or per request when unset. */
   secureCookies?: boolean;
-  /** Public host names a reverse proxy serves Mitra under (for the Origin check on writes). */
+  /** The origin people open Mitra at (scheme, host, port): a write's Origin must be this one. */
+  publicOrigin?: string;
+  /** Further origins allowed to send writes. */
   allowedOrigins?: readonly string[];
   now?: () => Date;
 };
@@ -39,6 +41,7 @@ export function createMitraServer(options: MitraServerOptions): MitraServer {
       clientIp: clientAddress,
       ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     const api = createApi({ store, auth, ...(options.now ? { now: options.now } : {}) });
