@@ -4,6 +4,7 @@ import { problems } from '../problem';
 import type { Collection } from '../store';
 import { dummyHash, guessablePasswordError, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
 import { authProblems } from './problems';
+import { clearSetupSecret, setupSecretValid } from './setup-secret';
 import type { AuthStore } from './store';
 
 export const SESSION_COOKIE = 'mitra_session';
@@ -68,6 +69,8 @@ export type Auth = {
   /** The signed-in user of a request, or undefined (no, unknown, expired session; disabled user). */
   sessionUser(request: Request, users: Collection<User>): User | undefined;
   signIn(request: Request, users: Collection<User>, email: string, password: string): Promise<SignInResult>;
+  /** A new session for a user who proved who they are; returns the cookies to set. */
+  startSession(request: Request, user: User): string[];
   /** Ends the request's session; returns the cookie that clears it. */
   signOut(request: Request): string;
   /** 403 when a write comes from another site (CSRF); reads pass. */
@@ -75,6 +78,10 @@ export type Auth = {
   /** Validates and stores a new password; ends every session of the user. */
   setPassword(userId: string, password: string, path?: string, userInputs?: readonly string[]): Promise<void>;
   hasPassword(userId: string): boolean;
+  /** Whether a first-run setup secret is the current, unexpired one (server/auth/setup.ts). */
+  setupSecretValid(secret: string, at: number): boolean;
+  /** Uses the setup secret up. */
+  clearSetupSecret(): void;
   /** The configured public origin, if any (the setup link is printed with it). */
   readonly publicOrigin: string | undefined;
   endSessions(userId: string): void;
@@ -265,6 +272,11 @@ export function createAuth(options: AuthOptions): Auth {
         store.clearFailures(pairKey);
         store.clearFailures(accountKey);
       }
+      return { ok: true, user, cookies: auth.startSession(request, user) };
+    },
+
+    startSession(request, user) {
+      const at = now();
       // Housekeeping at each sign-in: sessions that can no longer be used, counters long cold.
       store.deleteExpiredSessions(at - idleMs, at - absoluteMs);
       store.deleteFailuresBefore(at - 2 * THROTTLE.maxSeconds * 1000);
@@ -272,11 +284,13 @@ export function createAuth(options: AuthOptions): Auth {
       const previous = cookieValue(request, SESSION_COOKIE);
       if (previous) store.deleteSession(hashSessionId(previous));
       const id = randomBytes(32).toString('base64url');
-      store.createSession({ idHash: hashSessionId(id), userId: user.id, createdAt: now(), lastSeenAt: now() });
-      return { ok: true, user, cookies: [cookie(request, id), deviceCookie(request, wanted, now())] };
+      store.createSession({ idHash: hashSessionId(id), userId: user.id, createdAt: at, lastSeenAt: at });
+      return [cookie(request, id), deviceCookie(request, user.email.trim().toLowerCase(), at)];
     },
 
     publicOrigin,
+    setupSecretValid: (secret, at) => setupSecretValid(store, secret, at),
+    clearSetupSecret: () => clearSetupSecret(store),
 
     signOut(request) {
       const id = cookieValue(request, SESSION_COOKIE);

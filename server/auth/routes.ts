@@ -9,6 +9,7 @@ import { compact, etag, json, parseWith, readJson } from '../http';
 import { problemResponse, problems } from '../problem';
 import { guessablePasswordError, passwordError } from './password-rules';
 import { authProblems } from './problems';
+import { registerSetup } from './setup';
 
 const signInInput = z.strictObject({
   email: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(320, { error: 'tooLong' }),
@@ -48,6 +49,8 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     }
     throw authProblems.signInFailed();
   });
+
+  registerSetup(app, deps);
 
   deps.rules.declare('POST', '/auth/sign-out', 'public');
   app.post('/auth/sign-out', (c) => new Response(null, { status: 204, headers: { 'set-cookie': auth.signOut(c.req.raw) } }));

@@ -15,6 +15,8 @@ export type NodeAppOptions = {
   api: FetchHandler;
   /** The built SPA (`vite build` output). */
   distDir: string;
+  /** Whether the first-run setup is open: /setup answers 404 once it is not. */
+  setupOpen?: () => boolean;
   /**
    * Trust `X-Forwarded-Proto` from a reverse proxy that terminates TLS (only behind one: anyone
    * can send the header). HSTS is sent only for requests that arrived over HTTPS.
@@ -60,7 +62,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * they are read), everything else is the built SPA, with index.html for client routes. Every
  * response carries the security headers; no response carries a stack trace.
  */
-export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptions): Hono {
+export function createNodeApp({ api, distDir, trustProxy = false, setupOpen = () => false }: NodeAppOptions): Hono {
   const root = resolve(distDir);
   const indexPath = join(root, 'index.html');
   const app = new Hono();
@@ -115,6 +117,9 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
       },
     }),
   );
+
+  // The first-run page exists only while no administrator can sign in.
+  app.get('/setup', (c, next) => (setupOpen() ? next() : c.notFound()));
 
   // A client route (/follow-ups/fu-1) gets the SPA; a missing file (/assets/gone.js) a 404.
   app.get('*', (c) => {

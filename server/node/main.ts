@@ -20,6 +20,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { adminSeedFromEnv, bootstrapAdmin } from '../auth/bootstrap';
+import { needsSetup } from '../auth/setup';
+import { clearSetupSecret, issueSetupSecret } from '../auth/setup-secret';
 import { createMitraServer } from './server';
 
 const env = process.env;
@@ -65,12 +67,20 @@ const seed = adminSeedFromEnv(env);
 if (seed) {
   const result = await bootstrapAdmin(mitra.store, mitra.auth, seed);
   console.warn(result.created ? `Administrator ready: ${result.user.email}` : `An administrator exists already (${result.user.email}); MITRA_ADMIN_* ignored.`);
-} else if (!mitra.store.users.all().some((u) => u.role === 'admin' && u.active && mitra.auth.hasPassword(u.id))) {
-  console.warn('No administrator can sign in yet: run `npm run create-admin`, or start with MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME and MITRA_ADMIN_PASSWORD set.');
 }
+// The first run: no administrator can sign in yet. A new one-time secret at every start (the
+// one of the last start stops working); only its hash is stored, in this database.
+const setupSecret = needsSetup(mitra.store.users.all(), mitra.auth) ? issueSetupSecret(mitra.auth.store) : undefined;
+if (!setupSecret) clearSetupSecret(mitra.auth.store);
 
 const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
-  console.warn(`Mitra on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} (database ${dbPath})`);
+  const shown = env.MITRA_ORIGIN ?? `http://${loopback || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${info.port}`;
+  if (setupSecret) {
+    // One line: the link carries the secret after '#', so it never reaches a server log or a Referer.
+    console.warn(`Mitra is running. Open ${shown.replace(/\/$/, '')}/setup#${setupSecret} to make its first administrator (the link works once, for one hour; database ${dbPath})`);
+  } else {
+    console.warn(`Mitra on ${shown} (database ${dbPath})`);
+  }
 });
 
 let stopping = false;

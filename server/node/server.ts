@@ -3,6 +3,7 @@ import { createAuth, type Auth } from '../auth/auth';
 import { createSqliteAuthStore } from '../auth/sqlite';
 import { openSqliteStore, type OpenSqliteStoreOptions } from '../sqlite/store';
 import type { Store } from '../store';
+import { needsSetup } from '../auth/setup';
 import { clientAddress, createNodeApp } from './app';
 
 export type MitraServerOptions = {
@@ -45,7 +46,12 @@ export function createMitraServer(options: MitraServerOptions): MitraServer {
       ...(options.now ? { now: options.now } : {}),
     });
     const api = createApi({ store, auth, ...(options.now ? { now: options.now } : {}) });
-    const app = createNodeApp({ api, distDir: options.distDir, trustProxy: options.trustProxy ?? false });
+    const app = createNodeApp({
+      api,
+      distDir: options.distDir,
+      trustProxy: options.trustProxy ?? false,
+      setupOpen: () => needsSetup(store.users.all(), auth),
+    });
     return { fetch: (request, env) => app.fetch(request, env), store, auth, close };
   } catch (error) {
     close();
