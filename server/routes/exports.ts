@@ -21,7 +21,7 @@ import { followUpListing, type FollowUpQuery } from './follow-ups';
  * more gets 422 `/problems/export-too-large`, before anything is written.
  */
 export const EXPORT_MAX_ROWS = 50_000;
-export const EXPORT_CHUNK_ROWS = 250;
+export const EXPORT_CHUNK_ROWS = 100;
 
 export const exportTooLarge = (total: number, max: number) =>
   new ProblemError({
