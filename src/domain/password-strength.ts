@@ -2,9 +2,9 @@
  * How guessable a new password is, with zxcvbn-ts and its common dictionary (the most used
  * passwords of published breaches, common words, keyboard patterns, repeats such as
  * "aaaaaaaaaaaaaaa" or fifteen spaces). OWASP ASVS 5.0 V6.2.4: a new password is checked against
- * commonly used passwords. The dictionary is large (about 1 MB), so it is imported on demand
- * only: the API loads it at the first password it checks, a form at the first keystroke in a
- * password field, and it never sits in the app's first-route bundle.
+ * commonly used passwords. The dictionary is large (about 1 MB), so it is imported on demand:
+ * the API loads it at the first password it checks. Only the server imports this module; the
+ * browser shows the API's answer (the app's bundles never carry the dictionary).
  */
 export type PasswordStrength = {
   /** zxcvbn's score: 0 (too guessable) … 4 (very unguessable). */

@@ -70,8 +70,8 @@ const ENGLISH: Record<FieldErrorCode, (p: Record<string, string | number>) => st
   affiliationRequired: () => 'Choose the region or the organisation this person belongs to.',
   dateOrder: () => 'The end date must be after the start date.',
   duplicate: () => 'This value is already used.',
-  guessablePassword: () => 'This password is too easy to guess: it is common or made of a simple pattern. Add more words of your own.',
-  futureDate: () => 'The date cannot be in the future.',
+  guessablePassword: () => 'Too easy to guess.',
+  futureDate: () => 'Cannot be after today.',
   invalid: () => 'This value is not valid.',
 };
 

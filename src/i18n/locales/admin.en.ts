@@ -4,6 +4,7 @@ export const adminEn: AdminResources = {
   /** Merged into the core `errors` (describeError): a 403 from the API. */
   errors: {
     forbidden: 'Your role may not do this. Nothing was changed.',
+    field: { guessablePassword: 'Too easy to guess.' },
   },
   adminPart: {
     loaded: 'yes',
@@ -30,10 +31,8 @@ export const adminEn: AdminResources = {
     },
   },
   passwordStrength: {
-    idle: 'The password’s strength is judged from {{min}} characters.',
-    guessable: 'Strength: too easy to guess (it will be refused). Add a few words of your own.',
-    fair: 'Strength: fair.',
-    strong: 'Strength: strong.',
+    idle: 'Still shorter than {{min}} characters.',
+    advice: 'Long enough. A commonly used password or a simple pattern (repeated letters, a keyboard row, your name) is refused when you save.',
   },
   setup: {
     title: 'Set up Mitra',

@@ -3,6 +3,8 @@ export const adminId = {
   /** Merged into the core `errors` (describeError): a 403 from the API. */
   errors: {
     forbidden: 'Peran Anda tidak diizinkan melakukan ini. Tidak ada yang diubah.',
+    /** Field errors only these pages meet (kept out of the first route's core strings). */
+    field: { guessablePassword: 'Terlalu mudah ditebak.' },
   },
   adminPart: {
     loaded: 'ya',
@@ -29,10 +31,8 @@ export const adminId = {
     },
   },
   passwordStrength: {
-    idle: 'Kekuatan kata sandi dinilai setelah {{min}} karakter.',
-    guessable: 'Kekuatan: terlalu mudah ditebak (akan ditolak). Tambahkan beberapa kata Anda sendiri.',
-    fair: 'Kekuatan: cukup.',
-    strong: 'Kekuatan: kuat.',
+    idle: 'Masih kurang dari {{min}} karakter.',
+    advice: 'Panjangnya cukup. Kata sandi yang umum dipakai atau berpola sederhana (huruf berulang, urutan papan ketik, nama Anda) akan ditolak saat disimpan.',
   },
   setup: {
     title: 'Siapkan Mitra',

@@ -83,8 +83,6 @@ export const en: LocaleResources = {
       affiliationRequired: 'Choose the region or organisation this person belongs to.',
       dateOrder: 'The end date must be after the start date.',
       duplicate: 'This value is already used.',
-      guessablePassword: 'This password is too easy to guess: it is common or made of a simple pattern. Add more words of your own.',
-      futureDate: 'The date cannot be in the future.',
       invalid: 'This value is not valid.',
     },
   },

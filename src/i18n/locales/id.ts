@@ -82,8 +82,6 @@ export const id = {
       affiliationRequired: 'Pilih daerah atau organisasi asal orang ini.',
       dateOrder: 'Tanggal akhir harus sesudah tanggal awal.',
       duplicate: 'Nilai ini sudah dipakai.',
-      guessablePassword: 'Kata sandi ini terlalu mudah ditebak: umum dipakai atau berpola sederhana. Tambahkan beberapa kata Anda sendiri.',
-      futureDate: 'Tanggal tidak boleh di masa depan.',
       invalid: 'Nilai ini tidak valid.',
     },
   },
