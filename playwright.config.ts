@@ -58,7 +58,8 @@ export default defineConfig({
     {
       name: 'demo',
       use: { baseURL: `http://localhost:${DEMO_PORT}` },
-      testIgnore: ['sign-in.spec.ts'],
+      // Sign-in and the first run exist only on the production server.
+      testIgnore: ['sign-in.spec.ts', 'first-run.spec.ts'],
     },
   ],
   webServer: [

@@ -38,6 +38,12 @@ export function createApi(options: ApiOptions): Hono {
     problemResponse({ type: PROBLEM_TYPES.notFound, title: 'There is no such API endpoint.', status: 404 }),
   );
 
+  // API answers carry names, e-mail addresses and exports: no cache (browser or proxy) keeps them.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+  });
+
   // Deny by default: before any handler, a write must hit a route that declared its rule and
   // the actor must satisfy it (server/auth/rules.ts). With sign-in on, the Origin is checked
   // first (CSRF) and every read needs a signed-in user too.

@@ -16,6 +16,8 @@ export type ApiOptions = {
    * runs in demo mode: the browser demo and most tests name their user in the x-mitra-user header.
    */
   auth?: Auth;
+  /** The most rows one export may hold (default EXPORT_MAX_ROWS, server/routes/exports.ts). */
+  exportMaxRows?: number;
 };
 
 export type ApiDeps = {
@@ -28,6 +30,7 @@ export type ApiDeps = {
   rules: RouteRules;
   /** Present when sign-in is on. */
   auth: Auth | undefined;
+  exportMaxRows: number | undefined;
 };
 
 export type ApiApp = Hono;
@@ -64,5 +67,6 @@ export function createDeps(options: ApiOptions): ApiDeps {
     },
     rules: new RouteRules(API_BASE),
     auth,
+    exportMaxRows: options.exportMaxRows,
   };
 }

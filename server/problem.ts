@@ -12,6 +12,7 @@ export type Problem = {
 
 export const PROBLEM_TYPES = {
   validation: '/problems/validation',
+  duplicate: '/problems/duplicate',
   malformedJson: '/problems/malformed-json',
   notFound: '/problems/not-found',
   preconditionFailed: '/problems/stale-version',
@@ -44,6 +45,14 @@ export const problems = {
       type: PROBLEM_TYPES.validation,
       title: 'The request has invalid fields.',
       status: 400,
+      errors,
+    }),
+  /** 409: a value that must be unique (a user's e-mail) is taken; `errors` names the field. */
+  duplicate: (errors: FieldError[]) =>
+    new ProblemError({
+      type: PROBLEM_TYPES.duplicate,
+      title: 'Another record already uses this value.',
+      status: 409,
       errors,
     }),
   malformedJson: () =>

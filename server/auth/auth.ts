@@ -1,12 +1,19 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { User } from '../../src/domain/user';
 import { problems } from '../problem';
 import type { Collection } from '../store';
-import { dummyHash, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
+import { dummyHash, guessablePasswordError, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
 import { authProblems } from './problems';
+import { clearSetupSecret, setupSecretValid } from './setup-secret';
 import type { AuthStore } from './store';
 
 export const SESSION_COOKIE = 'mitra_session';
+/**
+ * A device that signed in before (OWASP "device cookies"): its attempts for that account are
+ * throttled on their own, so an attacker's failures never lock the owner's device out.
+ */
+export const DEVICE_COOKIE = 'mitra_device';
+const DEVICE_DAYS = 180;
 
 export type AuthOptions = {
   store: AuthStore;
@@ -27,29 +34,56 @@ export type AuthOptions = {
    * stay fast; stored hashes carry their own cost, so verifying never depends on it.
    */
   passwordCost?: number;
-  /** Hosts besides the request's own that may send writes (a reverse proxy's public name). */
+  /**
+   * The origin (scheme, host and port) people open Mitra at: a write's `Origin` must be exactly
+   * this (MITRA_ORIGIN; `npm start` defaults it to its listen address). Unset: the request's own
+   * origin, scheme and port included.
+   */
+  publicOrigin?: string;
+  /** Further origins that may send writes (another public name of the same server). */
   allowedOrigins?: readonly string[];
+  /**
+   * Password hashes (scrypt, on libuv's shared thread pool) running at once, at most (default 2
+   * of the pool's 4 threads, so file reads and compression always find one free). A sign-in
+   * beyond it gets 503 with Retry-After at once: no queue an attacker could fill.
+   */
+  maxConcurrentHashes?: number;
 };
 
-/** Failed sign-ins allowed before waiting starts, per account and per address (an office NAT). */
-export const THROTTLE = { account: 5, ip: 20, baseSeconds: 1, maxSeconds: 15 * 60 } as const;
+/**
+ * Failed sign-ins allowed before waiting starts:
+ * - `account`: per account and address (or per known device): the owner elsewhere is unaffected;
+ * - `ip`: accounts tried without success from one address (an office behind one NAT or proxy
+ *   signs in as many people; one person's typos count once);
+ * - `accountAnyAddress`: per account from every address without a device cookie (many
+ *   addresses guessing one account).
+ */
+export const THROTTLE = { account: 5, ip: 20, accountAnyAddress: 50, baseSeconds: 1, maxSeconds: 15 * 60 } as const;
 
 export type SignInResult =
-  | { ok: true; user: User; cookie: string }
-  | { ok: false; retryAfterSeconds?: number };
+  | { ok: true; user: User; cookies: string[] }
+  | { ok: false; retryAfterSeconds?: number; busy?: boolean };
 
 export type Auth = {
   readonly store: AuthStore;
   /** The signed-in user of a request, or undefined (no, unknown, expired session; disabled user). */
   sessionUser(request: Request, users: Collection<User>): User | undefined;
   signIn(request: Request, users: Collection<User>, email: string, password: string): Promise<SignInResult>;
+  /** A new session for a user who proved who they are; returns the cookies to set. */
+  startSession(request: Request, user: User): string[];
   /** Ends the request's session; returns the cookie that clears it. */
   signOut(request: Request): string;
   /** 403 when a write comes from another site (CSRF); reads pass. */
   checkOrigin(request: Request): void;
   /** Validates and stores a new password; ends every session of the user. */
-  setPassword(userId: string, password: string, path?: string): Promise<void>;
+  setPassword(userId: string, password: string, path?: string, userInputs?: readonly string[]): Promise<void>;
   hasPassword(userId: string): boolean;
+  /** Whether a first-run setup secret is the current, unexpired one (server/auth/setup.ts). */
+  setupSecretValid(secret: string, at: number): boolean;
+  /** Uses the setup secret up. */
+  clearSetupSecret(): void;
+  /** The configured public origin, if any (the setup link is printed with it). */
+  readonly publicOrigin: string | undefined;
   endSessions(userId: string): void;
 };
 
@@ -67,9 +101,12 @@ function cookieValue(request: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Throws a 400 naming the password field when a new password breaks the length rules. */
-export function checkNewPassword(password: string, path = 'password'): void {
-  const error = passwordError(password, path);
+/**
+ * Throws a 400 naming the password field when a new password breaks the length rules or is too
+ * easy to guess (commonly used, a simple pattern, made of the person's name or e-mail).
+ */
+export async function checkNewPassword(password: string, path = 'password', userInputs: readonly string[] = []): Promise<void> {
+  const error = passwordError(password, path) ?? (await guessablePasswordError(password, path, userInputs));
   if (error) throw problems.validation([error]);
 }
 
@@ -86,7 +123,8 @@ export function createAuth(options: AuthOptions): Auth {
   const absoluteMs = (options.absoluteHours ?? 12) * 3_600_000;
 
   // Parsed once, so a malformed entry fails at start, not on a request.
-  const allowedHosts = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).host));
+  const allowed = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
+  const publicOrigin = options.publicOrigin !== undefined ? new URL(options.publicOrigin).origin : undefined;
   const secure = (request: Request) => options.secureCookies ?? new URL(request.url).protocol === 'https:';
 
   /**
@@ -111,6 +149,51 @@ export function createAuth(options: AuthOptions): Auth {
     // Doubling waits after the free attempts: 1 s, 2 s, 4 s ... up to 15 minutes.
     const seconds = Math.min(THROTTLE.baseSeconds * 2 ** (failures.count - free), THROTTLE.maxSeconds);
     return Math.max(0, failures.lastAt + seconds * 1000 - at);
+  }
+
+  const maxHashes = Math.max(1, options.maxConcurrentHashes ?? 2);
+  let hashing = 0;
+  // Made once, up front: an unknown email then costs one scrypt, like a known one.
+  const dummy = dummyHash(passwordCost);
+  dummy.catch(() => undefined);
+
+  /** The secret that signs device cookies: random, made once per database. */
+  function deviceKey(): string {
+    let key = store.getSetting('device-key');
+    if (!key) {
+      key = randomBytes(32).toString('base64url');
+      store.setSetting('device-key', key);
+    }
+    return key;
+  }
+  const deviceMac = (email: string, issuedAt: string, nonce: string) =>
+    createHmac('sha256', deviceKey()).update(`${email}|${issuedAt}|${nonce}`).digest('base64url');
+
+  /** `issuedAt.nonce.mac`, for this account only; sent to the sign-in endpoint only. */
+  function deviceCookie(request: Request, email: string, at: number): string {
+    const issuedAt = String(at);
+    const nonce = randomBytes(16).toString('base64url');
+    const value = `${issuedAt}.${nonce}.${deviceMac(email, issuedAt, nonce)}`;
+    return [
+      `${DEVICE_COOKIE}=${value}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      'Path=/api/auth',
+      `Max-Age=${DEVICE_DAYS * 86_400}`,
+      ...(secure(request) ? ['Secure'] : []),
+    ].join('; ');
+  }
+
+  /** The nonce of a valid, unexpired device cookie for this account, or undefined. */
+  function knownDevice(request: Request, email: string, at: number): string | undefined {
+    const value = cookieValue(request, DEVICE_COOKIE);
+    if (!value || value.length > 200) return undefined;
+    const [issuedAt, nonce, mac, ...rest] = value.split('.');
+    if (!issuedAt || !nonce || !mac || rest.length > 0 || !/^\d{1,15}$/.test(issuedAt)) return undefined;
+    if (at - Number(issuedAt) > DEVICE_DAYS * 86_400_000) return undefined;
+    const expected = Buffer.from(deviceMac(email, issuedAt, nonce));
+    const actual = Buffer.from(mac);
+    return actual.length === expected.length && timingSafeEqual(actual, expected) ? nonce : undefined;
   }
 
   const auth: Auth = {
@@ -139,24 +222,61 @@ export function createAuth(options: AuthOptions): Auth {
 
     async signIn(request, users, email, password) {
       const at = now();
-      const accountKey = `account:${email.trim().toLowerCase()}`;
-      const ipKey = `ip:${options.clientIp?.(request) ?? 'unknown'}`;
-      const wait = Math.max(waitFor(accountKey, THROTTLE.account, at), waitFor(ipKey, THROTTLE.ip, at));
+      const wanted = email.trim().toLowerCase();
+      const address = options.clientIp?.(request) ?? 'unknown';
+      const device = knownDevice(request, wanted, at);
+      // Which counters this attempt is checked against, and with how many free failures.
+      const pairKey = `pair:${address}|${wanted}`;
+      const accountKey = `account:${wanted}`;
+      const ipKey = `ip:${address}`;
+      const limits: Array<[string, number]> = device
+        ? [[`device:${device}`, THROTTLE.account]]
+        : [
+            [pairKey, THROTTLE.account],
+            [ipKey, THROTTLE.ip],
+            [accountKey, THROTTLE.accountAnyAddress],
+          ];
+      const wait = Math.max(...limits.map(([key, free]) => waitFor(key, free, at)));
       if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
 
-      const wanted = email.trim().toLowerCase();
+      // Counted as a failure before the password is checked (synchronously, so N parallel
+      // attempts count N), and taken back if it turns out right.
+      let newAccountForAddress = false;
+      if (device) store.recordFailure(`device:${device}`, at);
+      else {
+        newAccountForAddress = store.recordFailure(pairKey, at).count === 1;
+        // The address limit counts accounts tried: only an account's first failure from here.
+        if (newAccountForAddress) store.recordFailure(ipKey, at);
+        store.recordFailure(accountKey, at);
+      }
+      if (hashing >= maxHashes) return { ok: false, busy: true, retryAfterSeconds: 1 };
+
       const matches = users.all().filter((u) => u.email.toLowerCase() === wanted);
       const user = matches.length === 1 ? matches[0] : undefined;
       const hash = user ? store.getPasswordHash(user.id) : undefined;
       // The scrypt work is done whether or not the account exists: same answer, same time.
-      const verified = await verifyPassword(password, hash ?? (await dummyHash(passwordCost)));
-      if (!user || !hash || !verified || !user.active) {
-        const at2 = now();
-        store.recordFailure(accountKey, at2);
-        store.recordFailure(ipKey, at2);
-        return { ok: false };
+      const against = hash ?? (await dummy);
+      let verified: boolean;
+      hashing += 1;
+      try {
+        verified = await verifyPassword(password, against);
+      } finally {
+        hashing -= 1;
       }
-      store.clearFailures(accountKey);
+      if (!user || !hash || !verified || !user.active) return { ok: false };
+
+      if (device) store.clearFailures(`device:${device}`);
+      else {
+        // This person is no guesser: their failures from here stop counting against the address.
+        if (store.getFailures(pairKey)) store.undoFailure(ipKey);
+        store.clearFailures(pairKey);
+        store.clearFailures(accountKey);
+      }
+      return { ok: true, user, cookies: auth.startSession(request, user) };
+    },
+
+    startSession(request, user) {
+      const at = now();
       // Housekeeping at each sign-in: sessions that can no longer be used, counters long cold.
       store.deleteExpiredSessions(at - idleMs, at - absoluteMs);
       store.deleteFailuresBefore(at - 2 * THROTTLE.maxSeconds * 1000);
@@ -164,9 +284,13 @@ export function createAuth(options: AuthOptions): Auth {
       const previous = cookieValue(request, SESSION_COOKIE);
       if (previous) store.deleteSession(hashSessionId(previous));
       const id = randomBytes(32).toString('base64url');
-      store.createSession({ idHash: hashSessionId(id), userId: user.id, createdAt: now(), lastSeenAt: now() });
-      return { ok: true, user, cookie: cookie(request, id) };
+      store.createSession({ idHash: hashSessionId(id), userId: user.id, createdAt: at, lastSeenAt: at });
+      return [cookie(request, id), deviceCookie(request, user.email.trim().toLowerCase(), at)];
     },
+
+    publicOrigin,
+    setupSecretValid: (secret, at) => setupSecretValid(store, secret, at),
+    clearSetupSecret: () => clearSetupSecret(store),
 
     signOut(request) {
       const id = cookieValue(request, SESSION_COOKIE);
@@ -177,20 +301,22 @@ export function createAuth(options: AuthOptions): Auth {
     checkOrigin(request) {
       const method = request.method.toUpperCase();
       if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return;
-      const origin = request.headers.get('origin');
-      let host: string | undefined;
+      const header = request.headers.get('origin');
+      let origin: string | undefined;
       try {
-        host = origin && origin !== 'null' ? new URL(origin).host : undefined;
+        origin = header && header !== 'null' ? new URL(header).origin : undefined;
       } catch {
-        host = undefined;
+        origin = undefined;
       }
-      const own = new URL(request.url).host;
-      const allowed = host !== undefined && (host === own || allowedHosts.has(host));
-      if (!allowed) throw authProblems.crossOrigin();
+      // Scheme, host and port, against the configured public origin (never the Host header
+      // when one is configured: a client can name any host).
+      const own = publicOrigin ?? new URL(request.url).origin;
+      const ok = origin !== undefined && (origin === own || allowed.has(origin));
+      if (!ok) throw authProblems.crossOrigin();
     },
 
-    async setPassword(userId, password, path = 'password') {
-      checkNewPassword(password, path);
+    async setPassword(userId, password, path = 'password', userInputs = []) {
+      await checkNewPassword(password, path, userInputs);
       store.setPasswordHash(userId, await hashPassword(password, passwordCost));
       store.deleteUserSessions(userId);
     },

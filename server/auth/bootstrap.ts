@@ -2,7 +2,7 @@ import type { User } from '../../src/domain/user';
 import { auditedStore } from '../audit';
 import type { Store } from '../store';
 import type { Auth } from './auth';
-import { passwordError, PASSWORD_MAX, PASSWORD_MIN } from './password';
+import { guessablePasswordError, passwordError, PASSWORD_MAX, PASSWORD_MIN } from './password';
 
 export type AdminSeed = { email: string; password: string; name: string; force?: boolean };
 
@@ -24,13 +24,16 @@ export async function bootstrapAdmin(raw: Store, auth: Auth, seed: AdminSeed, no
   if (passwordError(seed.password)) {
     throw new Error(`The password must be ${PASSWORD_MIN} to ${PASSWORD_MAX} characters long (spaces count).`);
   }
+  if (await guessablePasswordError(seed.password, 'password', [name, email])) {
+    throw new Error('The password is too easy to guess (commonly used, or a simple pattern): add more words of your own.');
+  }
   const existingAdmin = store.users.all().find((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
   if (existingAdmin && !seed.force) return { created: false, user: existingAdmin, reason: 'admin-exists' };
 
   const at = now().toISOString();
   const same = store.users.all().find((u) => u.email.toLowerCase() === email.toLowerCase());
   const id = same?.id ?? store.nextId('usr');
-  await auth.setPassword(id, seed.password);
+  await auth.setPassword(id, seed.password, 'password', [name, email]);
   const user = store.transaction(() => {
     if (same) {
       const next: User = { ...same, name, role: 'admin', active: true, version: same.version + 1, updatedAt: at };

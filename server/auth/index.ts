@@ -3,3 +3,5 @@ export { adminSeedFromEnv, bootstrapAdmin, type AdminSeed } from './bootstrap';
 export { hashPassword, verifyPassword, passwordIssue, PASSWORD_MAX, PASSWORD_MIN, SCRYPT } from './password';
 export { createMemoryAuthStore, type AuthStore, type SessionRecord } from './store';
 export { createSqliteAuthStore } from './sqlite';
+export { needsSetup, SETUP_VALID_MS } from './setup';
+export { clearSetupSecret, issueSetupSecret } from './setup-secret';

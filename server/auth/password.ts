@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 export { PASSWORD_MAX, PASSWORD_MIN, passwordIssue, type PasswordIssue } from '../../src/domain/password';
-export { passwordError } from './password-rules';
+export { guessablePasswordError, passwordError } from './password-rules';
 
 /**
  * scrypt with N = 2^15, r = 8, p = 1 (OWASP Password Storage Cheat Sheet's minimum), a 16-byte

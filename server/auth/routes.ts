@@ -7,8 +7,9 @@ import { fieldError, type FieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { compact, etag, json, parseWith, readJson } from '../http';
 import { problemResponse, problems } from '../problem';
-import { passwordError } from './password-rules';
+import { guessablePasswordError, passwordError } from './password-rules';
 import { authProblems } from './problems';
+import { registerSetup } from './setup';
 
 const signInInput = z.strictObject({
   email: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(320, { error: 'tooLong' }),
@@ -34,7 +35,13 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     const { email, password } = parseWith(signInInput, value);
     const result = await auth.signIn(c.req.raw, store.users, email, password);
     if (result.ok) {
-      return json({ user: result.user }, { headers: { 'set-cookie': result.cookie, 'cache-control': 'no-store' } });
+      const response = json({ user: result.user }, { headers: { 'cache-control': 'no-store' } });
+      for (const cookie of result.cookies) response.headers.append('set-cookie', cookie);
+      return response;
+    }
+    if (result.busy) {
+      const { problem } = authProblems.busy(result.retryAfterSeconds ?? 1);
+      return problemResponse(problem, { 'retry-after': String(result.retryAfterSeconds ?? 1) });
     }
     if (result.retryAfterSeconds !== undefined) {
       const { problem } = authProblems.tooManyAttempts(result.retryAfterSeconds);
@@ -42,6 +49,8 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     }
     throw authProblems.signInFailed();
   });
+
+  registerSetup(app, deps);
 
   deps.rules.declare('POST', '/auth/sign-out', 'public');
   app.post('/auth/sign-out', (c) => new Response(null, { status: 204, headers: { 'set-cookie': auth.signOut(c.req.raw) } }));
@@ -56,7 +65,9 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     const parsed = userInput.safeParse(body ? fields : value, { reportInput: true });
     const errors: FieldError[] = parsed.success ? [] : toFieldErrors(parsed.error);
     if (password !== undefined) {
-      const error = passwordError(password);
+      const error =
+        passwordError(password) ??
+        (typeof password === 'string' ? await guessablePasswordError(password, 'password', [String(fields.name ?? ''), String(fields.email ?? '')]) : undefined);
       if (error) errors.push(error);
     }
     if (!parsed.success || errors.length > 0) throw problems.validation(errors);
@@ -67,7 +78,7 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     // Hash before the (synchronous) transaction; a failed insert leaves an orphan hash at most,
     // which no user id names.
     const id = store.nextId('usr');
-    if (typeof password === 'string') await auth.setPassword(id, password);
+    if (typeof password === 'string') await auth.setPassword(id, password, 'password', [input.name, input.email]);
     const user = store.transaction(() => {
       const at = deps.now().toISOString();
       const created: User = compact({ ...input, id, version: 1, createdAt: at, updatedAt: at });
@@ -84,7 +95,7 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     if (!user) throw problems.notFound('User');
     const { value } = await readJson(c.req.raw);
     const { password } = parseWith(passwordInput, value);
-    await auth.setPassword(user.id, password);
+    await auth.setPassword(user.id, password, 'password', [user.name, user.email]);
     // The trail says that (and who) reset it, never the password: an entry with a note and no
     // field changes (the User itself is unchanged).
     const current = store.users.get(user.id) ?? user;

@@ -29,7 +29,15 @@ export interface AuthStore {
   /** Failed sign-ins by key (`account:<email>`, `ip:<address>`). */
   getFailures(key: string): FailureRecord | undefined;
   recordFailure(key: string, at: number): FailureRecord;
+  /** Takes back one failure recorded before the check (the attempt succeeded); drops it at zero. */
+  undoFailure(key: string): void;
   clearFailures(key: string): void;
+  /** Small named values of this database: the device-cookie key, the one-time setup secret's hash. */
+  getSetting(name: string): string | undefined;
+  /** Sets a value, or removes it with undefined. */
+  setSetting(name: string, value: string | undefined): void;
+  /** Ends every session of every user (a backup was restored). */
+  deleteAllSessions(): void;
 }
 
 /** For tests and the demo: everything in memory, gone when the process ends. */
@@ -37,6 +45,7 @@ export function createMemoryAuthStore(): AuthStore & { sessions(): SessionRecord
   const passwords = new Map<string, string>();
   const sessions = new Map<string, SessionRecord>();
   const failures = new Map<string, FailureRecord>();
+  const settings = new Map<string, string>();
   return {
     getPasswordHash: (userId) => passwords.get(userId),
     setPasswordHash: (userId, hash) => void passwords.set(userId, hash),
@@ -70,7 +79,16 @@ export function createMemoryAuthStore(): AuthStore & { sessions(): SessionRecord
       failures.set(key, next);
       return { ...next };
     },
+    undoFailure: (key) => {
+      const found = failures.get(key);
+      if (!found) return;
+      if (found.count <= 1) failures.delete(key);
+      else found.count -= 1;
+    },
     clearFailures: (key) => void failures.delete(key),
+    getSetting: (name) => settings.get(name),
+    setSetting: (name, value) => void (value === undefined ? settings.delete(name) : settings.set(name, value)),
+    deleteAllSessions: () => sessions.clear(),
     sessions: () => [...sessions.values()].map((s) => ({ ...s })),
   };
 }

@@ -13,6 +13,8 @@ export type NodeAppOptions = {
   api: FetchHandler;
   /** The built SPA (`vite build` output). */
   distDir: string;
+  /** Whether the first-run setup is open: /setup answers 404 once it is not. */
+  setupOpen?: () => boolean;
   /**
    * Trust `X-Forwarded-Proto` from a reverse proxy that terminates TLS (only behind one: anyone
    * can send the header). HSTS is sent only for requests that arrived over HTTPS.
@@ -56,7 +58,7 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * they are read), everything else is the built SPA, with index.html for client routes. Every
  * response carries the security headers; no response carries a stack trace.
  */
-export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptions): Hono {
+export function createNodeApp({ api, distDir, trustProxy = false, setupOpen = () => false }: NodeAppOptions): Hono {
   const files = createStaticFiles(distDir);
   const app = new Hono();
 
@@ -72,7 +74,17 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
       : c.text('Not Found', 404),
   );
 
+  // Behind a reverse proxy that is not trusted, every client has the proxy's address: the
+  // sign-in throttle would treat the whole office as one client. Said once, at the first sign.
+  let warnedForwarded = false;
   app.use('*', async (c, next) => {
+    if (!trustProxy && !warnedForwarded && c.req.header('x-forwarded-for')) {
+      warnedForwarded = true;
+      console.warn(
+        'Requests carry X-Forwarded-For, but MITRA_TRUST_PROXY is not set: every client counts as the proxy\'s address ' +
+          '(sign-in throttling, HSTS). Behind your own TLS reverse proxy, start with MITRA_TRUST_PROXY=1.',
+      );
+    }
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     if (isHttps(c, trustProxy)) c.res.headers.set('strict-transport-security', HSTS);
@@ -93,6 +105,9 @@ export function createNodeApp({ api, distDir, trustProxy = false }: NodeAppOptio
   app.all('/api', toApi);
 
   app.on(['GET', 'HEAD'], '*', async (c, next) => (await files.file(c)) ?? next());
+
+  // The first-run page exists only while no administrator can sign in.
+  app.get('/setup', (c, next) => (setupOpen() ? next() : c.notFound()));
 
   // A client route (/follow-ups/fu-1) gets the SPA; a missing file (/assets/gone.js, a .map) a 404.
   app.on(['GET', 'HEAD'], '*', (c) => {

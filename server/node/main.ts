@@ -11,12 +11,17 @@
  *   MITRA_DIST  the built SPA (default ./dist)
  *   MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME, MITRA_ADMIN_PASSWORD   the first administrator (once)
  *   MITRA_SECURE_COOKIES=1     session cookie always Secure (implied by MITRA_TRUST_PROXY=1)
+ *   MITRA_ORIGIN               the origin people open Mitra at, e.g. https://mitra.example.go.id
+ *               (scheme, host and port; writes must come from it). Default: the listen address
+ *               (on 127.0.0.1, http://localhost:PORT is accepted too).
  *   MITRA_ALLOWED_ORIGINS      extra public origins allowed to send writes (comma-separated)
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { adminSeedFromEnv, bootstrapAdmin } from '../auth/bootstrap';
+import { needsSetup } from '../auth/setup';
+import { clearSetupSecret, issueSetupSecret } from '../auth/setup-secret';
 import { createMitraServer } from './server';
 
 const env = process.env;
@@ -27,7 +32,23 @@ const empty = env.MITRA_EMPTY === '1' || process.argv.includes('--empty');
 const trustProxy = env.MITRA_TRUST_PROXY === '1';
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
 
-mkdirSync(dirname(dbPath), { recursive: true });
+mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+
+/**
+ * Writes must come from the public origin: MITRA_ORIGIN, or the listen address. On a loopback
+ * address both names of this machine count (http://localhost:8080 and http://127.0.0.1:8080).
+ * Listening on every interface with no MITRA_ORIGIN, the request's own origin is compared.
+ */
+const loopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
+const listenOrigin = host === '0.0.0.0' || host === '::' || port === 0 ? undefined : `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+const publicOrigin = env.MITRA_ORIGIN ?? listenOrigin;
+const extraOrigins = [
+  ...(env.MITRA_ALLOWED_ORIGINS ? env.MITRA_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) : []),
+  ...(!env.MITRA_ORIGIN && loopback ? [`http://localhost:${port}`, `http://127.0.0.1:${port}`] : []),
+];
+if (!publicOrigin) {
+  console.warn(`Listening on every interface: set MITRA_ORIGIN to the address people open (e.g. https://mitra.example.go.id).`);
+}
 // Migrations run at open, in one transaction; sign-in and sessions live in the same database.
 const mitra = createMitraServer({
   dbPath,
@@ -36,7 +57,8 @@ const mitra = createMitraServer({
   trustProxy,
   // Behind a TLS-terminating proxy the request says http: mark cookies Secure anyway.
   ...(trustProxy || env.MITRA_SECURE_COOKIES === '1' ? { secureCookies: true } : {}),
-  ...(env.MITRA_ALLOWED_ORIGINS ? { allowedOrigins: env.MITRA_ALLOWED_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+  ...(publicOrigin ? { publicOrigin } : {}),
+  ...(extraOrigins.length > 0 ? { allowedOrigins: extraOrigins } : {}),
 });
 const { close } = mitra;
 
@@ -45,12 +67,20 @@ const seed = adminSeedFromEnv(env);
 if (seed) {
   const result = await bootstrapAdmin(mitra.store, mitra.auth, seed);
   console.warn(result.created ? `Administrator ready: ${result.user.email}` : `An administrator exists already (${result.user.email}); MITRA_ADMIN_* ignored.`);
-} else if (!mitra.store.users.all().some((u) => u.role === 'admin' && u.active && mitra.auth.hasPassword(u.id))) {
-  console.warn('No administrator can sign in yet: run `npm run create-admin`, or start with MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME and MITRA_ADMIN_PASSWORD set.');
 }
+// The first run: no administrator can sign in yet. A new one-time secret at every start (the
+// one of the last start stops working); only its hash is stored, in this database.
+const setupSecret = needsSetup(mitra.store.users.all(), mitra.auth) ? issueSetupSecret(mitra.auth.store) : undefined;
+if (!setupSecret) clearSetupSecret(mitra.auth.store);
 
 const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
-  console.warn(`Mitra on http://${host === '0.0.0.0' ? 'localhost' : host}:${info.port} (database ${dbPath})`);
+  const shown = env.MITRA_ORIGIN ?? `http://${loopback || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${info.port}`;
+  if (setupSecret) {
+    // One line: the link carries the secret after '#', so it never reaches a server log or a Referer.
+    console.warn(`Mitra is running. Open ${shown.replace(/\/$/, '')}/setup#${setupSecret} to make its first administrator (the link works once, for one hour; database ${dbPath})`);
+  } else {
+    console.warn(`Mitra on ${shown} (database ${dbPath})`);
+  }
 });
 
 let stopping = false;

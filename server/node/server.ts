@@ -3,6 +3,7 @@ import { createAuth, type Auth } from '../auth/auth';
 import { createSqliteAuthStore } from '../auth/sqlite';
 import { openSqliteStore, type OpenSqliteStoreOptions } from '../sqlite/store';
 import type { Store } from '../store';
+import { needsSetup } from '../auth/setup';
 import { clientAddress, createNodeApp } from './app';
 
 export type MitraServerOptions = {
@@ -13,7 +14,9 @@ export type MitraServerOptions = {
   trustProxy?: boolean;
   /** Cookies marked Secure: always (behind a TLS proxy), or per request when unset. */
   secureCookies?: boolean;
-  /** Public host names a reverse proxy serves Mitra under (for the Origin check on writes). */
+  /** The origin people open Mitra at (scheme, host, port): a write's Origin must be this one. */
+  publicOrigin?: string;
+  /** Further origins allowed to send writes. */
   allowedOrigins?: readonly string[];
   now?: () => Date;
 };
@@ -39,10 +42,16 @@ export function createMitraServer(options: MitraServerOptions): MitraServer {
       clientIp: clientAddress,
       ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+      ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     const api = createApi({ store, auth, ...(options.now ? { now: options.now } : {}) });
-    const app = createNodeApp({ api, distDir: options.distDir, trustProxy: options.trustProxy ?? false });
+    const app = createNodeApp({
+      api,
+      distDir: options.distDir,
+      trustProxy: options.trustProxy ?? false,
+      setupOpen: () => needsSetup(store.users.all(), auth),
+    });
     return { fetch: (request, env) => app.fetch(request, env), store, auth, close };
   } catch (error) {
     close();

@@ -51,8 +51,11 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
   app.get('/history', (c) => {
-    deps.actor(c.req.raw);
+    const actor = deps.actor(c.req.raw);
     const query = parseWith(historyQuery, searchParamsToObject(new URL(c.req.url), []));
+    // A user's history holds e-mail and role changes and password resets: administrators only,
+    // as the whole trail is.
+    if (query.entity === 'user' && actor.role !== 'admin') throw problems.forbidden('Only administrators read the history of users.');
     const items = entriesOf(store.audit.all(), query.entityId).filter((e) => e.entity === query.entity);
     return json(pageOf(items, query.limit, query.cursor ?? 0));
   });

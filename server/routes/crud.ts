@@ -53,6 +53,8 @@ export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
   actions?: { create?: Action; patch?: Action };
   /** Rules across resources, checked on the patched item before it is saved. */
   checkPatch?: (next: T, current: T) => FieldError[];
+  /** Values that must stay unique, checked on the patched item: 409 naming the fields. */
+  checkUnique?: (next: T, current: T) => FieldError[];
   /** Runs after a patch is saved (a disabled user's sessions end). */
   afterPatch?: (next: T, before: T) => void;
   /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
@@ -257,6 +259,8 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     checkRefs(config.refs(patch));
     const crossErrors = config.checkPatch?.(merged as unknown as T, current) ?? [];
     if (crossErrors.length > 0) throw problems.validation(crossErrors);
+    const taken = config.checkUnique?.(merged as unknown as T, current) ?? [];
+    if (taken.length > 0) throw problems.duplicate(taken);
     const currentFields = current as Record<string, unknown>;
     const changed =
       cleared.some((key) => currentFields[key] !== undefined) ||

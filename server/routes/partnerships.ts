@@ -109,6 +109,8 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
     requireCurrentVersion(c.req.raw, current);
     const { value } = await readJson(c.req.raw);
     const change = parseWith(stageChangeInput, value);
+    // A stage change records what happened: never a day after today (in Asia/Jakarta).
+    if (change.date > deps.today()) throw problems.validation([fieldError('date', 'futureDate')]);
     if (change.to === current.stage) throw problems.validation([fieldError('to', 'sameStage')]);
     if (!canChangeStage(current.stage, change.to)) {
       throw problems.validation([fieldError('to', 'invalidTransition', { from: current.stage, to: change.to })]);

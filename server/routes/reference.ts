@@ -19,6 +19,7 @@ import {
   userInput,
   userPatch,
 } from '../../src/domain/schemas';
+import { fieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { json, refChecks, sectorChecks } from '../http';
 import { registerCrud } from './crud';
@@ -148,6 +149,11 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
         ? [{ path: next.active ? 'role' : 'active', code: 'invalid', message: 'This would leave no active administrator.' }]
         : [];
     },
+    // E-mails sign people in: no two users share one, in any case.
+    checkUnique: (next, current) =>
+      store.users.all().some((u) => u.id !== current.id && u.email.toLowerCase() === next.email.toLowerCase())
+        ? [fieldError('email', 'duplicate')]
+        : [],
     // A disabled user is signed out everywhere at once.
     afterPatch: (next) => {
       if (!next.active) deps.auth?.endSessions(next.id);

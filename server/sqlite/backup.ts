@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { COLLECTIONS, type CollectionName } from '../store';
@@ -26,9 +26,11 @@ export function backupFileName(at: Date = new Date()): string {
  * name is always a complete backup.
  */
 export async function backupDatabase(sourcePath: string, destPath: string): Promise<BackupResult> {
-  mkdirSync(dirname(destPath), { recursive: true });
+  mkdirSync(dirname(destPath), { recursive: true, mode: 0o700 });
   const partial = `${destPath}.partial`;
   rmSync(partial, { force: true });
+  // Readable by its owner only (0600), like the database: SQLite writes into the file as it is.
+  closeSync(openSync(partial, 'w', 0o600));
   const source = new Database(sourcePath, { fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
@@ -45,6 +47,13 @@ export async function backupDatabase(sourcePath: string, destPath: string): Prom
     ) as Record<CollectionName, number>;
     const pageCount = Number(copy.pragma('page_count', { simple: true }));
     const pageSize = Number(copy.pragma('page_size', { simple: true }));
+    // Sessions do not travel: a restored backup must not bring back sessions that had ended
+    // since, so the copy has none (everyone signs in again after a restore). Nor does a
+    // first-run setup secret.
+    const has = (table: string) => copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
+    if (has('auth_sessions')) copy.exec('DELETE FROM auth_sessions');
+    if (has('auth_settings')) copy.exec("DELETE FROM auth_settings WHERE name = 'setup-secret'");
+    copy.exec('VACUUM');
     // A backup is one file: no WAL beside it.
     copy.pragma('journal_mode = DELETE');
     result = { path: destPath, bytes: pageCount * pageSize, integrity, counts };

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import Database, { type Database as SqliteDatabase } from 'better-sqlite3';
 import { createMemoryStore, type WriteThrough } from '../memory-store';
 import { COLLECTIONS, type CollectionName, type Snapshot, type Store, type StoredResponse } from '../store';
@@ -36,6 +37,7 @@ export function openSqliteStore(
   path: string,
   options: OpenSqliteStoreOptions = {},
 ): { store: SqliteStore; db: SqliteDatabase; close(): void } {
+  ownerOnly(path);
   const db = new Database(path);
   try {
     return { ...build(db, options), db, close: () => db.close() };
@@ -183,4 +185,15 @@ function snapshotReader(db: SqliteDatabase): () => Snapshot {
     out.sequence = Number(sequence.get() ?? 0);
     return out as Snapshot;
   };
+}
+
+/**
+ * The database holds names, e-mail addresses and password hashes: its file is created readable
+ * by its owner only (0600), whatever the umask, and an existing one is narrowed to that. SQLite
+ * gives the -wal and -shm files beside it the database file's permissions.
+ */
+export function ownerOnly(path: string): void {
+  if (path === ':memory:' || path === '' || path.startsWith('file:')) return;
+  if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+  chmodSync(path, 0o600);
 }

@@ -24,6 +24,16 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       },
     },
     {
+      // The first run (the link `npm start` prints while no administrator can sign in).
+      path: '/setup',
+      HydrateFallback: () => <LoadingState />,
+      ErrorBoundary: RouteError,
+      lazy: async () => {
+        const [m] = await Promise.all([import('./routes/setup'), ensureLocalePart('admin')]);
+        return { Component: m.SetupPage };
+      },
+    },
+    {
       path: '/',
       Component: Layout,
       HydrateFallback: () => <LoadingState />,

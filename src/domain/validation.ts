@@ -31,6 +31,8 @@ export type FieldErrorCode =
   | 'affiliationRequired'
   | 'dateOrder'
   | 'duplicate'
+  | 'guessablePassword'
+  | 'futureDate'
   | 'invalid';
 
 export type FieldError = {
@@ -68,6 +70,8 @@ const ENGLISH: Record<FieldErrorCode, (p: Record<string, string | number>) => st
   affiliationRequired: () => 'Choose the region or the organisation this person belongs to.',
   dateOrder: () => 'The end date must be after the start date.',
   duplicate: () => 'This value is already used.',
+  guessablePassword: () => 'Too easy to guess.',
+  futureDate: () => 'Cannot be after today.',
   invalid: () => 'This value is not valid.',
 };
 

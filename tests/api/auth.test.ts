@@ -12,81 +12,15 @@ import {
   PASSWORD_MIN,
   THROTTLE,
   verifyPassword,
-  type AuthStore,
 } from '../../server/auth';
 import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { NOW } from './helpers';
+import { ADMIN_EMAIL, authApi, ORIGIN, PASSWORD, STAFF_EMAIL } from './auth-helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
 
 // Every sign-in is a real scrypt (N=2^15: ~100 ms here, several times that on a busy machine).
 vi.setConfig({ testTimeout: 30_000 });
-
-const PASSWORD = 'kuda benar baterai staples'; // 26 characters with spaces: fine, no composition rules
-const ORIGIN = 'http://mitra.test';
-const ADMIN_EMAIL = () => demoSnapshot().users.find((u) => u.id === IDS.admin)!.email;
-const STAFF_EMAIL = () => demoSnapshot().users.find((u) => u.id === IDS.staff)!.email;
-
-type Answer = { status: number; headers: Headers; body: any };
-
-/** An API with sign-in on, a clock the test moves, and passwords for the admin and the staff member. */
-async function authApi(options: { authStore?: AuthStore; idleMinutes?: number; absoluteHours?: number; secureCookies?: boolean } = {}) {
-  let now = NOW;
-  const store = createMemoryStore(demoSnapshot());
-  const authStore = options.authStore ?? createMemoryAuthStore();
-  const auth = createAuth({
-    store: authStore,
-    now: () => now,
-    clientIp: (request) => request.headers.get('x-test-ip') ?? '10.0.0.1',
-    // Cheaper hashes keep these tests fast; the production cost is checked by the hashing tests.
-    passwordCost: 10,
-    ...(options.idleMinutes !== undefined ? { idleMinutes: options.idleMinutes } : {}),
-    ...(options.absoluteHours !== undefined ? { absoluteHours: options.absoluteHours } : {}),
-    ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
-  });
-  await auth.setPassword(IDS.admin, PASSWORD);
-  await auth.setPassword(IDS.staff, PASSWORD);
-  const api = createApi({ store, now: () => now, auth });
-
-  async function request(
-    method: string,
-    path: string,
-    init: { body?: unknown; cookie?: string; headers?: Record<string, string>; base?: string } = {},
-  ): Promise<Answer> {
-    const headers: Record<string, string> = { ...(init.headers ?? {}) };
-    if (method !== 'GET' && headers.origin === undefined) headers.origin = init.base ?? ORIGIN;
-    if (headers.origin === '') delete headers.origin;
-    if (init.cookie) headers.cookie = init.cookie;
-    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await api.fetch(
-      new Request(`${init.base ?? ORIGIN}/api${path}`, {
-        method,
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      }),
-    );
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-  }
-
-  const signIn = (email: string, password: string, extra: { cookie?: string; headers?: Record<string, string>; base?: string } = {}) =>
-    request('POST', '/auth/sign-in', { body: { email, password }, ...extra });
-
-  /** The cookie to send back (name=value), from a Set-Cookie. */
-  const cookieOf = (answer: Answer) => (answer.headers.get('set-cookie') ?? '').split(';')[0]!;
-
-  return {
-    store,
-    authStore,
-    auth,
-    request,
-    signIn,
-    cookieOf,
-    advance: (ms: number) => {
-      now = new Date(now.getTime() + ms);
-    },
-  };
-}
 
 const MINUTE = 60_000;
 
@@ -97,7 +31,9 @@ describe('sign-in', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ user: t.store.users.get(IDS.admin) });
     expect(answer.headers.get('cache-control')).toBe('no-store');
-    const setCookie = answer.headers.get('set-cookie')!;
+    // The session cookie, and a device cookie (tests/api/auth-attack.test.ts) beside it.
+    expect(answer.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(['mitra_session', 'mitra_device']);
+    const setCookie = answer.headers.getSetCookie()[0]!;
     const [pair, ...attributes] = setCookie.split('; ');
     expect(pair).toMatch(/^mitra_session=[A-Za-z0-9_-]{43}$/); // 32 random bytes, base64url
     expect(attributes.sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']); // no Secure over http
@@ -116,9 +52,9 @@ describe('sign-in', () => {
   it('marks the cookie Secure over HTTPS, or always when configured', async () => {
     const https = await authApi();
     const viaHttps = await https.signIn(ADMIN_EMAIL(), PASSWORD, { base: 'https://mitra.test' });
-    expect(viaHttps.headers.get('set-cookie')!.split('; ')).toContain('Secure');
+    for (const c of viaHttps.headers.getSetCookie()) expect(c.split('; ')).toContain('Secure');
     const forced = await authApi({ secureCookies: true });
-    expect((await forced.signIn(ADMIN_EMAIL(), PASSWORD)).headers.get('set-cookie')!.split('; ')).toContain('Secure');
+    for (const c of (await forced.signIn(ADMIN_EMAIL(), PASSWORD)).headers.getSetCookie()) expect(c.split('; ')).toContain('Secure');
   });
 
   it('gives the same answer for a wrong password and an unknown email (no account enumeration)', async () => {
@@ -345,8 +281,11 @@ describe('users and passwords (administrators)', () => {
     expect(signedIn.status).toBe(200);
     expect(signedIn.body.user.id).toBe(created.body.id);
 
-    // Exactly the maximum is fine. Only administrators create users.
-    expect((await create({ ...validUser(), email: 'max@example.org', password: 'x'.repeat(PASSWORD_MAX) })).status).toBe(201);
+    // Exactly the maximum is fine (a passphrase, not a repeat: those are too easy to guess).
+    // Only administrators create users.
+    const longest = 'tujuh ekor kucing oranye melompati pagar bambu di tepi sungai cisadane pada pagi berkabut bulan sembilan tahun dua ribu dua puluh lima'.slice(0, PASSWORD_MAX);
+    expect([...longest]).toHaveLength(PASSWORD_MAX);
+    expect((await create({ ...validUser(), email: 'max@example.org', password: longest })).status).toBe(201);
     const staff = t.cookieOf(await t.signIn(STAFF_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '10.0.0.4' } }));
     expectProblem(await t.request('POST', '/users', { body: { ...validUser(), email: 'x@example.org' }, cookie: staff }), 403);
   });
@@ -409,7 +348,13 @@ describe('the SQLite auth store', () => {
     expect(row.user_id).toBe(IDS.admin);
     expect(cookie).not.toContain(row.id_hash);
     expectProblem(await t.signIn(ADMIN_EMAIL(), 'wrong wrong wrong'), 401);
-    expect(db.prepare('SELECT count FROM auth_failures WHERE key = ?').pluck().get(`account:${ADMIN_EMAIL().toLowerCase()}`)).toBe(1);
+    // Counted at once; written to SQLite behind, within a second (a burst is one commit).
+    expect(t.authStore.getFailures(`account:${ADMIN_EMAIL().toLowerCase()}`)).toMatchObject({ count: 1 });
+    await vi.waitFor(() => expect(db.prepare('SELECT count FROM auth_failures WHERE key = ?').pluck().get(`account:${ADMIN_EMAIL().toLowerCase()}`)).toBe(1), {
+      timeout: 3_000,
+    });
+    // A restart reads the counters back.
+    expect(createSqliteAuthStore(db).getFailures(`account:${ADMIN_EMAIL().toLowerCase()}`)).toMatchObject({ count: 1 });
     await t.request('POST', '/auth/sign-out', { cookie });
     expect(db.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(0);
     db.close();

@@ -25,7 +25,7 @@ export async function useServerMode(passwords: Record<string, string>) {
       if (cookie) headers.set('cookie', cookie);
       const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text();
       const response = await api.fetch(new Request(request.url, { method: request.method, headers, ...(body !== undefined ? { body } : {}) }));
-      const set = response.headers.get('set-cookie');
+      const set = response.headers.getSetCookie().find((c) => c.startsWith('mitra_session='));
       if (set) cookie = /Max-Age=0/.test(set) ? '' : (set.split(';')[0] ?? '');
       return response;
     }),

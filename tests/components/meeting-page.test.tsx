@@ -175,6 +175,17 @@ describe('the meeting page of the Binzhou delegation visit', () => {
     expect(within(followUps).getAllByRole('rowheader')).toHaveLength(6);
   });
 
+  it('marks the meeting texts, written in Bahasa Indonesia, with their language in the English UI', async () => {
+    await openVisit('en', { hostLead: 'Host lead', followUps: 'Follow-ups from this meeting' });
+    for (const id of ['meeting-summary', 'meeting-outcomes', 'meeting-aims']) {
+      const section = document.getElementById(id)?.closest('section');
+      expect(section, id).toBeTruthy();
+      const text = section!.querySelector('p, ul');
+      expect(text?.closest('[lang]')?.getAttribute('lang'), id).toBe('id');
+    }
+    expect(screen.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'id');
+  });
+
   it('says plainly when a meeting does not exist', async () => {
     renderApp('/meetings/mtg-does-not-exist');
 

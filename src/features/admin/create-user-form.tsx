@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { domId } from '@/components/ui/form/dom-id';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
@@ -13,6 +13,7 @@ import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useCreateUser } from './api';
 import { fieldMessage, passwordFieldError } from './messages';
+import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PasswordInput } from './password-input';
 
 type Values = { name: string; email: string; role: Role | ''; position: string; password: string };
@@ -28,7 +29,8 @@ const FIELDS: ReadonlyArray<keyof Values> = ['name', 'email', 'role', 'position'
 export function CreateUserForm({ withPassword, onCreated }: { withPassword: boolean; onCreated: (user: User) => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const { register, handleSubmit, reset } = useForm<Values>({ defaultValues: EMPTY });
+  const { register, handleSubmit, reset, control } = useForm<Values>({ defaultValues: EMPTY });
+  const [newPassword, newName, newEmail] = useWatch({ control, name: ['password', 'name', 'email'] });
   const [errors, setErrors] = useState<Shown[]>([]);
   const [focusKey, setFocusKey] = useState(0);
   const [failure, setFailure] = useState('');
@@ -107,6 +109,7 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
             {...register('password')}
           />
         )}
+        {withPassword && <PasswordStrengthHint id="new-user-password-strength" password={newPassword} userInputs={[newName, newEmail]} />}
       <button type="submit" className="button" disabled={create.isPending}>
         {t('users.create.submit')}
       </button>

@@ -7,6 +7,7 @@ export function fieldMessage(t: TFunction, error: Pick<FieldError, 'path' | 'cod
   if (error.path === 'password' && error.code === 'tooShort') return t('users.errors.passwordTooShort', { min: PASSWORD_MIN });
   if (error.path === 'password' && error.code === 'tooLong') return t('users.errors.passwordTooLong', { max: PASSWORD_MAX });
   if (error.path === 'email' && error.code === 'duplicate') return t('users.errors.emailDuplicate');
+  if (error.path === 'password' && error.code === 'guessablePassword') return t('setup.errors.guessable');
   return t(`errors.field.${error.code}` as 'errors.field.required', { ...error.params, defaultValue: error.message });
 }
 

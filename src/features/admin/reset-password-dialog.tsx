@@ -6,6 +6,7 @@ import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useResetPassword } from './api';
 import { fieldMessage, passwordFieldError } from './messages';
+import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PasswordInput } from './password-input';
 
 /**
@@ -75,6 +76,7 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: User; onC
           value={password}
           onChange={(e) => setPassword(e.target.value)}
         />
+        <PasswordStrengthHint id="reset-password-strength" password={password} userInputs={[user.name, user.email]} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={reset.isPending}>
             {t('users.resetSave')}

@@ -91,6 +91,8 @@ export function SignInForm({ next }: { next: string | null }) {
               : t('signIn.errors.tooMany', { seconds }),
         },
       ]);
+    } else if (outcome.status === 503) {
+      show([{ field: 'email', message: t('signIn.errors.busy', { seconds: outcome.retryAfter ?? 1 }) }]);
     } else if (outcome.status === 401) {
       show([{ field: 'email', message: t('signIn.errors.failed') }]);
     } else {

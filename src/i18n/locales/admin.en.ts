@@ -4,6 +4,7 @@ export const adminEn: AdminResources = {
   /** Merged into the core `errors` (describeError): a 403 from the API. */
   errors: {
     forbidden: 'Your role may not do this. Nothing was changed.',
+    field: { guessablePassword: 'Too easy to guess.' },
   },
   adminPart: {
     loaded: 'yes',
@@ -24,8 +25,35 @@ export const adminEn: AdminResources = {
       failed: 'The email address or the password is not right',
       tooMany: 'Too many failed sign-ins. Try again in {{seconds}} seconds',
       tooManyMinutes: 'Too many failed sign-ins. Try again in {{minutes}} minutes',
+      busy: 'The server is checking many sign-ins right now. Try again in {{seconds}} seconds',
       network: 'The server cannot be reached. Check your connection and try again',
       unexpected: 'Something went wrong on the server. Try again in a moment',
+    },
+  },
+  passwordStrength: {
+    idle: 'Still shorter than {{min}} characters.',
+    advice: 'Long enough. A commonly used password or a simple pattern (repeated letters, a keyboard row, your name) is refused when you save.',
+  },
+  setup: {
+    title: 'Set up Mitra',
+    intro: 'Mitra has no administrator yet. Make the first administrator account: you will be signed in at once, with the demo data.',
+    name: 'Full name',
+    email: 'Email address',
+    password: 'Passphrase',
+    passwordHint: 'At least {{min}} characters, at most {{max}}. A few ordinary words you can remember are enough; spaces are fine.',
+    submit: 'Make the administrator and sign in',
+    noSecret: 'The setup link is incomplete. Open the link npm start printed, exactly as it is.',
+    done: 'Mitra is set up: an administrator exists.',
+    toSignIn: 'Sign in',
+    errors: {
+      nameRequired: 'Enter your full name',
+      emailRequired: 'Enter your email address',
+      emailInvalid: 'Enter an email address in the correct format, like name@tangerangkab.go.id',
+      passwordTooShort: 'The passphrase must be at least {{min}} characters',
+      passwordTooLong: 'The passphrase must be {{max}} characters or fewer',
+      guessable: 'This passphrase is too easy to guess. Add a few words of your own',
+      invalidLink: 'This setup link no longer works: it was used, has expired (1 hour), or is from an earlier start of the server. Restart the server for a new link',
+      failed: 'The administrator was not made: {{reason}}',
     },
   },
   account: {

@@ -3,6 +3,8 @@ export const adminId = {
   /** Merged into the core `errors` (describeError): a 403 from the API. */
   errors: {
     forbidden: 'Peran Anda tidak diizinkan melakukan ini. Tidak ada yang diubah.',
+    /** Field errors only these pages meet (kept out of the first route's core strings). */
+    field: { guessablePassword: 'Terlalu mudah ditebak.' },
   },
   adminPart: {
     loaded: 'ya',
@@ -24,7 +26,34 @@ export const adminId = {
       tooMany: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{seconds}} detik',
       tooManyMinutes: 'Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {{minutes}} menit',
       network: 'Server tidak dapat dihubungi. Periksa koneksi Anda lalu coba lagi',
+      busy: 'Server sedang memeriksa banyak percobaan masuk. Coba lagi dalam {{seconds}} detik',
       unexpected: 'Terjadi kesalahan di server. Coba lagi sebentar lagi',
+    },
+  },
+  passwordStrength: {
+    idle: 'Masih kurang dari {{min}} karakter.',
+    advice: 'Panjangnya cukup. Kata sandi yang umum dipakai atau berpola sederhana (huruf berulang, urutan papan ketik, nama Anda) akan ditolak saat disimpan.',
+  },
+  setup: {
+    title: 'Siapkan Mitra',
+    intro: 'Mitra belum punya administrator. Buat akun administrator pertama: Anda akan langsung masuk dan melihat data demo.',
+    name: 'Nama lengkap',
+    email: 'Alamat email',
+    password: 'Frasa sandi',
+    passwordHint: 'Paling sedikit {{min}} karakter, paling banyak {{max}}. Beberapa kata biasa yang mudah Anda ingat sudah cukup; spasi boleh.',
+    submit: 'Buat administrator dan masuk',
+    noSecret: 'Tautan penyiapan tidak lengkap. Buka tautan yang dicetak oleh npm start, persis seperti tertulis.',
+    done: 'Mitra sudah disiapkan: administrator sudah ada.',
+    toSignIn: 'Masuk',
+    errors: {
+      nameRequired: 'Masukkan nama lengkap Anda',
+      emailRequired: 'Masukkan alamat email Anda',
+      emailInvalid: 'Masukkan alamat email dengan format yang benar, seperti nama@tangerangkab.go.id',
+      passwordTooShort: 'Frasa sandi paling sedikit {{min}} karakter',
+      passwordTooLong: 'Frasa sandi paling banyak {{max}} karakter',
+      guessable: 'Frasa sandi ini terlalu mudah ditebak. Tambahkan beberapa kata Anda sendiri',
+      invalidLink: 'Tautan penyiapan ini tidak berlaku lagi: sudah dipakai, kedaluwarsa (1 jam), atau dari start server sebelumnya. Jalankan ulang server untuk tautan baru',
+      failed: 'Administrator belum dibuat: {{reason}}',
     },
   },
   account: {

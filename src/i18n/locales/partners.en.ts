@@ -1,6 +1,7 @@
 import type { PartnersResources } from '../types';
 
 export const partnersEn: PartnersResources = {
+  errors: { field: { futureDate: 'Cannot be after today.' } },
   directory: {
     filters: 'Filter partnerships',
     search: 'Search by name',

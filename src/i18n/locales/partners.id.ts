@@ -3,6 +3,8 @@
  * change history panels, loaded with those pages. partners.en.ts has the same keys.
  */
 export const partnersId = {
+  /** Merged into the core `errors`: a field error only the stage change meets. */
+  errors: { field: { futureDate: 'Tidak boleh setelah hari ini.' } },
   directory: {
     filters: 'Saring kemitraan',
     search: 'Cari nama',

@@ -17,7 +17,7 @@ type MeetingDetailProps = {
 
 /** Every recorded fact of a meeting, in reading order; also the print brief. */
 export function MeetingDetail({ meeting, partnership, people }: MeetingDetailProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
   const none = t('meetings.detail.noneRecorded');
@@ -48,8 +48,14 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
   return (
     <article className="meeting-detail">
       <p className="caption">{t(`enums.meetingKind.${meeting.kind}`)}</p>
-      <h1>
-        {meeting.title} {meeting.illustrative && <IllustrativeTag />}
+      {/* Meeting texts are recorded in Bahasa Indonesia: marked so, a screen reader reads them so in the English UI too. */}
+      <h1 lang="id">
+        {meeting.title}{' '}
+        {meeting.illustrative && (
+          <span lang={i18n.language}>
+            <IllustrativeTag />
+          </span>
+        )}
       </h1>
 
       <DescriptionList
@@ -114,7 +120,9 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
       {meeting.summary && (
         <section aria-labelledby="meeting-summary">
           <h2 id="meeting-summary">{t('meetings.detail.summary')}</h2>
-          <p className="prose">{meeting.summary}</p>
+          <p className="prose" lang="id">
+            {meeting.summary}
+          </p>
         </section>
       )}
 
@@ -136,7 +144,7 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
       {meeting.outcomes.length > 0 && (
         <section aria-labelledby="meeting-outcomes">
           <h2 id="meeting-outcomes">{t('meetings.detail.outcomes')}</h2>
-          <ul className="list list--bullet">
+          <ul className="list list--bullet" lang="id">
             {meeting.outcomes.map((o, i) => (
               <li key={i}>{o}</li>
             ))}
@@ -147,7 +155,7 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
       {meeting.aims.length > 0 && (
         <section aria-labelledby="meeting-aims">
           <h2 id="meeting-aims">{t('meetings.detail.aims')}</h2>
-          <ul className="list list--bullet">
+          <ul className="list list--bullet" lang="id">
             {meeting.aims.map((a, i) => (
               <li key={i}>{a}</li>
             ))}

@@ -1,0 +1,168 @@
+/**
+ * npm run measure:latency -- [--requests 200] [--follow-ups 21000]
+ *
+ * Measurement, not a test: how a signed-in user's `GET /api/follow-ups?limit=100` fares while
+ * the server is under the two loads of issue 13 — a burst of wrong passwords (waves of 100 in
+ * parallel) and a 20,000-row calendar export (downloaded again and again) — against the same
+ * request on an idle server. The production composition (`createMitraServer`: SQLite, sign-in at
+ * the production scrypt cost, compression, security headers) on a temporary database; the
+ * requests go through real sockets, and the load comes from another process (as an attacker's
+ * would), so the client's own work does not count against the server. Prints p50, p99 and max
+ * for each phase, and p99 ÷ idle p99.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { serve } from '@hono/node-server';
+import { demoSnapshot, IDS } from '../mocks/demo-data';
+import { generateSnapshot } from '../mocks/generator';
+import { createMitraServer } from '../server/node/server';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+const REQUESTS = option('--requests', 200);
+const FOLLOW_UPS = option('--follow-ups', 21_000);
+const PASSWORD = 'pengukuran latensi di kantor kerja sama';
+
+const dir = mkdtempSync(join(tmpdir(), 'mitra-latency-'));
+const snapshot = { ...generateSnapshot({ seed: 13, followUps: FOLLOW_UPS, meetings: 500, partnerships: 20 }), users: demoSnapshot().users };
+const dated = snapshot.followUps.filter((f) => f.dueDate !== undefined).length;
+const mitra = createMitraServer({ dbPath: join(dir, 'mitra.sqlite'), seed: snapshot, distDir: dir });
+await mitra.auth.setPassword(IDS.staff, PASSWORD);
+const staffEmail = snapshot.users.find((u) => u.id === IDS.staff)!.email;
+const adminEmail = snapshot.users.find((u) => u.id === IDS.admin)!.email;
+
+const server = serve({ fetch: mitra.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise((ready) => server.once('listening', ready));
+const address = server.address();
+const port = typeof address === 'object' && address ? address.port : 0;
+const base = `http://127.0.0.1:${port}`;
+
+const signIn = (email: string, password: string): Promise<Response> =>
+  fetch(`${base}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email, password }),
+  });
+
+const signedIn = await signIn(staffEmail, PASSWORD);
+if (signedIn.status !== 200) throw new Error(`sign-in failed: ${signedIn.status}`);
+const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('mitra_session='))!.split(';')[0]!;
+
+/**
+ * The server's own event loop (this process) is watched while each phase measures: its longest
+ * stall says whether the server blocked, apart from how busy the machine was.
+ */
+let loopDelay = monitorEventLoopDelay({ resolution: 5 });
+
+/** `count` list requests one after another; their times in milliseconds. */
+async function listTimes(count: number): Promise<number[]> {
+  loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
+  const times: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const started = performance.now();
+    const response = await fetch(`${base}/api/follow-ups?limit=100`, { headers: { cookie, 'accept-encoding': 'gzip' } });
+    await response.arrayBuffer();
+    if (response.status !== 200) throw new Error(`list answered ${response.status}`);
+    times.push(performance.now() - started);
+  }
+  loopDelay.disable();
+  return times;
+}
+
+/** The event loop's p99 and longest stall in the last phase, in milliseconds. */
+const loopStalls = () => ({ loopP99: loopDelay.percentile(99) / 1e6, loopMax: loopDelay.max / 1e6 });
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { p50: at(0.5), p99: at(0.99), max: sorted.at(-1)! };
+}
+
+/**
+ * A load in another process: `code` (an async function body with `base`, `cookie` and
+ * `adminEmail` in scope) runs again and again until this process says stop; each run's result
+ * comes back as one JSON line.
+ */
+async function during(code: string, measure: () => Promise<number[]>): Promise<{ times: number[]; loads: unknown[] }> {
+  const script = `
+    const [base, cookie, adminEmail] = process.argv.slice(1);
+    let running = true;
+    process.stdin.on('data', () => { running = false; });
+    process.stdin.resume();
+    const run = async () => { ${code} };
+    while (running) process.stdout.write(JSON.stringify(await run()) + '\\n');
+    process.exit(0);
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, base, cookie, adminEmail], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const exited = new Promise((done) => child.once('exit', done));
+  // Let the load get going first.
+  await new Promise((next) => setTimeout(next, 500));
+  const times = await measure();
+  child.stdin.write('stop\n');
+  await exited;
+  const loads = out.split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
+  return { times, loads };
+}
+
+const results: Array<{ phase: string; p50: number; p99: number; max: number; loopP99: number; loopMax: number; note: string }> = [];
+
+await listTimes(20); // warm-up
+const idle = await listTimes(REQUESTS);
+results.push({ phase: 'idle', ...stats(idle), ...loopStalls(), note: '' });
+
+const burst = await during(
+  `
+    const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => fetch(base + '/api/auth/sign-in', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: base },
+      body: JSON.stringify({ email: adminEmail, password: 'wrong password number ' + i }),
+    })));
+    const counts = {};
+    for (const a of answers) { await a.arrayBuffer(); counts[a.status] = (counts[a.status] ?? 0) + 1; }
+    return counts;
+  `,
+  () => listTimes(REQUESTS),
+);
+const statuses: Record<string, number> = {};
+for (const counts of burst.loads as Array<Record<string, number>>) for (const [status, n] of Object.entries(counts)) statuses[status] = (statuses[status] ?? 0) + n;
+results.push({ phase: 'during 100-wrong-password bursts', ...stats(burst.times), ...loopStalls(), note: `${burst.loads.length} waves; answers ${JSON.stringify(statuses)}` });
+
+const exporting = await during(
+  `
+    const started = performance.now();
+    const response = await fetch(base + '/api/follow-ups/export.ics', { headers: { cookie, 'accept-encoding': 'gzip' } });
+    const text = await response.text();
+    if (response.status !== 200) throw new Error('export answered ' + response.status);
+    return { ms: performance.now() - started, events: text.split('BEGIN:VEVENT').length - 1, bytes: text.length };
+  `,
+  () => listTimes(REQUESTS),
+);
+const last = exporting.loads.at(-1) as { ms: number; events: number; bytes: number } | undefined;
+results.push({
+  phase: `during ${dated}-row ICS exports`,
+  ...stats(exporting.times),
+  ...loopStalls(),
+  note: `${exporting.loads.length} exports, ${last?.events ?? 0} events, ${((last?.bytes ?? 0) / 1e6).toFixed(1)} MB, ${Math.round(last?.ms ?? 0)} ms each`,
+});
+
+const idleP99 = results[0]!.p99;
+console.log(`GET /api/follow-ups?limit=100, signed in, ${REQUESTS} requests per phase (${FOLLOW_UPS} follow-ups)`);
+console.log('phase | p50 ms | p99 ms | max ms | p99 / idle p99 | server event-loop delay p99 / max ms | load');
+for (const r of results) {
+  console.log(
+    `${r.phase} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${(r.p99 / idleP99).toFixed(2)} | ${r.loopP99.toFixed(1)} / ${r.loopMax.toFixed(1)} | ${r.note}`,
+  );
+}
+
+(server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+server.close();
+mitra.close();
+rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,70 @@
+import { describe, expect, it, vi } from 'vitest';
+import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { generateSnapshot } from '../../mocks/generator';
+import { createApi } from '../../server/app';
+import { EXPORT_MAX_ROWS } from '../../server/routes/exports';
+import { expectProblem } from './fixtures';
+import { NOW, testStore } from './helpers';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const big = () => ({ ...generateSnapshot({ seed: 7, followUps: 6_000, meetings: 200, partnerships: 10 }), users: demoSnapshot().users });
+
+/** Reads a streamed answer chunk by chunk, counting the event-loop turns other work got meanwhile. */
+async function readCounting(response: Response): Promise<{ chunks: number; turns: number; text: string }> {
+  let turns = 0;
+  let done = false;
+  const ticker = (async () => {
+    while (!done) {
+      await new Promise((next) => setImmediate(next));
+      turns += 1;
+    }
+  })();
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let chunks = 0;
+  for (;;) {
+    const { value, done: end } = await reader.read();
+    if (end) break;
+    chunks += 1;
+    text += decoder.decode(value, { stream: true });
+  }
+  done = true;
+  await ticker;
+  return { chunks, turns, text };
+}
+
+describe('exports never block the server', () => {
+  for (const kind of ['csv', 'ics'] as const) {
+    it(`streams the ${kind.toUpperCase()} export in chunks, letting other work run between them`, async () => {
+      const store = testStore(big());
+      const api = createApi({ store, now: () => NOW });
+      const started = performance.now();
+      const response = await api.fetch(new Request(`http://mitra.test/api/follow-ups/export.${kind}`, { headers: { 'x-mitra-user': IDS.staff } }));
+      // The answer starts at once; the rows follow.
+      expect(response.status).toBe(200);
+      const { chunks, turns, text } = await readCounting(response);
+      expect(chunks).toBeGreaterThan(5);
+      expect(turns).toBeGreaterThan(5);
+      // Whole and well-formed all the same.
+      if (kind === 'csv') expect(text.split('\r\n').length - 2).toBe(store.followUps.count());
+      else expect(text.match(/BEGIN:VEVENT/g)!.length).toBe(store.followUps.all().filter((f) => f.dueDate !== undefined).length);
+      expect(performance.now() - started).toBeLessThan(30_000);
+    });
+  }
+
+  it(`refuses more than the maximum (${EXPORT_MAX_ROWS} by default) with a clear problem`, async () => {
+    const store = testStore(demoSnapshot());
+    const api = createApi({ store, now: () => NOW, exportMaxRows: 3 });
+    for (const kind of ['csv', 'ics']) {
+      const response = await api.fetch(new Request(`http://mitra.test/api/follow-ups/export.${kind}`, { headers: { 'x-mitra-user': IDS.staff } }));
+      const body = await response.json();
+      expectProblem({ status: response.status, headers: response.headers, body }, 422, '/problems/export-too-large');
+      expect(body.detail).toMatch(/3/);
+      // A narrower filter is fine.
+      const narrow = await api.fetch(new Request(`http://mitra.test/api/follow-ups/export.${kind}?id=fu-binzhou-forum`, { headers: { 'x-mitra-user': IDS.staff } }));
+      expect(narrow.status).toBe(200);
+    }
+  });
+});

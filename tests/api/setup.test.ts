@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { describe, expect, it, vi } from 'vitest';
+import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { createApi } from '../../server/app';
+import { createAuth, createMemoryAuthStore, createSqliteAuthStore, issueSetupSecret, SETUP_VALID_MS } from '../../server/auth';
+import { createMemoryStore } from '../../server/memory-store';
+import { expectFieldErrors, expectProblem } from './fixtures';
+import { NOW } from './helpers';
+
+vi.setConfig({ testTimeout: 30_000 });
+
+const ORIGIN = 'http://mitra.test';
+const PASSPHRASE = 'sungai cisadane di pagi hari';
+
+/** A demo database whose users have no password yet: nobody can sign in (a first run). */
+function firstRun() {
+  let now = NOW;
+  const store = createMemoryStore(demoSnapshot());
+  const authStore = process.env.MITRA_TEST_STORE === 'sqlite' ? createSqliteAuthStore(new Database(':memory:')) : createMemoryAuthStore();
+  const auth = createAuth({ store: authStore, now: () => now, passwordCost: 10 });
+  const api = createApi({ store, now: () => now, auth });
+  const call = async (method: string, path: string, body?: unknown, cookie?: string) => {
+    const response = await api.fetch(
+      new Request(`${ORIGIN}/api${path}`, {
+        method,
+        headers: { origin: ORIGIN, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(cookie ? { cookie } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
+    );
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return { store, authStore, auth, call, advance: (ms: number) => (now = new Date(now.getTime() + ms)), now: () => now };
+}
+
+const admin = { name: 'Sari Puspita', email: 'sari.baru@example.org' };
+
+describe('first run: the setup link', () => {
+  it('makes the first administrator with the one-time secret, signs them in, and then answers 404', async () => {
+    const t = firstRun();
+    const secret = issueSetupSecret(t.authStore, t.now());
+    // Only a hash is stored.
+    expect(JSON.stringify([t.authStore.getSetting('setup-secret')])).not.toContain(secret);
+    expect((await t.call('GET', '/setup')).status).toBe(200);
+
+    const made = await t.call('POST', '/setup', { secret, ...admin, password: PASSPHRASE });
+    expect(made.status).toBe(201);
+    expect(made.body.user).toMatchObject({ ...admin, role: 'admin', active: true });
+    const cookie = made.headers.getSetCookie().find((c) => c.startsWith('mitra_session='))!.split(';')[0]!;
+    const session = await t.call('GET', '/session', undefined, cookie);
+    expect(session.status).toBe(200);
+    expect(session.body.user.email).toBe(admin.email);
+    // The demo data is there for them.
+    expect((await t.call('GET', `/meetings/${IDS.visit}`, undefined, cookie)).status).toBe(200);
+    expect(t.store.audit.all().at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
+    expect(JSON.stringify(t.store.snapshot())).not.toContain(PASSPHRASE);
+
+    // Done: the page's endpoint and the form's are gone, the same link too.
+    expectProblem(await t.call('GET', '/setup'), 404);
+    expectProblem(await t.call('POST', '/setup', { secret, name: 'Mallory', email: 'm@example.org', password: PASSPHRASE }), 404);
+    expect(t.store.users.all().filter((u) => u.role === 'admin' && t.auth.hasPassword(u.id))).toHaveLength(1);
+  });
+
+  it('refuses a wrong, replaced or expired secret', async () => {
+    const t = firstRun();
+    const body = { ...admin, password: PASSPHRASE };
+    expectProblem(await t.call('POST', '/setup', { secret: 'x'.repeat(43), ...body }), 403, '/problems/setup-link-invalid');
+    const first = issueSetupSecret(t.authStore, t.now());
+    const second = issueSetupSecret(t.authStore, t.now()); // a new start: the old link stops working
+    expectProblem(await t.call('POST', '/setup', { secret: first, ...body }), 403, '/problems/setup-link-invalid');
+    t.advance(SETUP_VALID_MS + 1_000);
+    expectProblem(await t.call('POST', '/setup', { secret: second, ...body }), 403, '/problems/setup-link-invalid');
+    expect(t.store.users.all().some((u) => u.email === admin.email)).toBe(false);
+  });
+
+  it('checks the fields GOV.UK-style, every error at once, and keeps the link usable', async () => {
+    const t = firstRun();
+    const secret = issueSetupSecret(t.authStore, t.now());
+    expectFieldErrors(await t.call('POST', '/setup', { secret, name: '', email: 'not an email', password: 'short' }), {
+      name: 'required',
+      email: 'invalidEmail',
+      password: 'tooShort',
+    });
+    expectFieldErrors(await t.call('POST', '/setup', { secret, ...admin, password: 'aaaaaaaaaaaaaaaa' }), { password: 'guessablePassword' });
+    expect((await t.call('POST', '/setup', { secret, ...admin, password: PASSPHRASE })).status).toBe(201);
+  });
+
+  it('a secret is bound to its database', async () => {
+    const a = firstRun();
+    const b = firstRun();
+    const secret = issueSetupSecret(a.authStore, a.now());
+    issueSetupSecret(b.authStore, b.now());
+    expectProblem(await b.call('POST', '/setup', { secret, ...admin, password: PASSPHRASE }), 403, '/problems/setup-link-invalid');
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createSqliteAuthStore } from '../../server/auth/sqlite';
+import { backupDatabase } from '../../server/sqlite/backup';
+import { openSqliteStore } from '../../server/sqlite/store';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mitra-files-'));
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+it('creates the database, its WAL and a backup readable by their owner only (0600)', async () => {
+  const path = join(dir, 'data', 'mitra.sqlite');
+  const previous = process.umask(0o022); // the usual umask, which makes files 0644
+  try {
+    mkdirSync(join(dir, 'data'));
+    const { close } = openSqliteStore(path, { seed: 'empty' });
+    expect(mode(path)).toBe(0o600);
+    expect(mode(`${path}-wal`)).toBe(0o600);
+    const backup = join(dir, 'backups', 'copy.sqlite');
+    await backupDatabase(path, backup);
+    expect(mode(backup)).toBe(0o600);
+    close();
+  } finally {
+    process.umask(previous);
+  }
+});
+
+it('a backup carries no session: restoring it ends every session', async () => {
+  const path = join(dir, 'mitra.sqlite');
+  const { db, close } = openSqliteStore(path, { seed: 'empty' });
+  const auth = createSqliteAuthStore(db);
+  auth.createSession({ idHash: 'h1', userId: 'usr-sari', createdAt: 1, lastSeenAt: 1 });
+  auth.setSetting('setup-secret', 'hash-of-a-setup-secret');
+  const backup = join(dir, 'copy.sqlite');
+  await backupDatabase(path, backup);
+  // The live database keeps its sessions...
+  expect(auth.getSession('h1')).toBeDefined();
+  close();
+  // ...the copy has none, and no setup secret.
+  const copy = new Database(backup, { readonly: true });
+  expect(copy.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(0);
+  expect(copy.prepare("SELECT COUNT(*) FROM auth_settings WHERE name = 'setup-secret'").pluck().get()).toBe(0);
+  copy.close();
+});
