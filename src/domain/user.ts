@@ -1,4 +1,2 @@
-export type { User, UserInput, UserPatch } from './schemas/user';
-
-export const ROLES = ['staff', 'officer', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type { User, UserInput, UserPatch, Role } from './schemas/user';
+export { ROLES } from './schemas/user';

@@ -1,6 +1,48 @@
 import { z } from 'zod';
-import { followUpRuleErrors, FOLLOW_UP_STATUSES, PRIORITIES } from '../follow-up';
-import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+import type { FieldError } from '../validation';
+import { fieldError } from '../validation';
+import {
+  alwaysCheck,
+  id,
+  idList,
+  isoDate,
+  LIMITS,
+  meta,
+  optionalText,
+  requiredText,
+  sectorId,
+} from './common';
+
+export const FOLLOW_UP_STATUSES = ['open', 'in-progress', 'blocked', 'done', 'cancelled'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const OPEN_STATUSES: readonly FollowUpStatus[] = ['open', 'in-progress', 'blocked'];
+
+export const PRIORITIES = ['low', 'normal', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export function isOpen(status: FollowUpStatus): boolean {
+  return OPEN_STATUSES.includes(status);
+}
+
+/**
+ * What makes a follow-up valid beyond the shape of its fields: an item that is still open
+ * (open, in progress, blocked) needs a due date; done and cancelled ones need none.
+ * A blocked item needs a reason, given as the comment of the change that blocked it.
+ */
+export function followUpRuleErrors(
+  item: { status: FollowUpStatus; dueDate?: string | undefined },
+  change?: { status?: FollowUpStatus; comment?: string },
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (isOpen(item.status) && item.dueDate === undefined) {
+    errors.push(fieldError('dueDate', 'dueDateRequired'));
+  }
+  if (change?.status === 'blocked' && !change.comment?.trim()) {
+    errors.push(fieldError('comment', 'reasonRequired'));
+  }
+  return errors;
+}
 
 const status = z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' });
 const priority = z.enum(PRIORITIES, { error: 'invalidOption' });
@@ -83,7 +125,8 @@ export const followUpBulkChange = z.strictObject({
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate' });
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate' });
         seen.add(item.id);
       });
     }),
@@ -109,7 +152,14 @@ export const bulkFailure = z.object({
   type: z.string(),
   title: z.string(),
   errors: z
-    .array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+    .array(
+      z.object({
+        path: z.string(),
+        code: z.string(),
+        message: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
     .optional(),
   current: followUp.optional(),
 });

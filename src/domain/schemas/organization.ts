@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '../organization';
 import { countryCode, httpUrl, LIMITS, meta, optionalText, requiredText } from './common';
+
+export const ORGANIZATION_KINDS = [
+  'business-council',
+  'embassy',
+  'chamber-of-commerce',
+  'international-body',
+  'university',
+  'ngo',
+  'government-agency',
+  'other',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const organizationInput = z.strictObject({
   name: requiredText(LIMITS.name),

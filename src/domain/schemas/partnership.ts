@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import { PARTNERSHIP_TYPES, STAGES } from '../partnership';
 import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, sectorId } from './common';
+
+export const PARTNERSHIP_TYPES = ['sister-city', 'friendship-city', 'cooperation'] as const;
+export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
+
+/** The pipeline in its natural order, then the two ways out of it. */
+export const STAGES = [
+  'exploring',
+  'letter-of-intent',
+  'mou-drafting',
+  'mou-signed',
+  'active',
+  'dormant',
+  'ended',
+] as const;
+export type Stage = (typeof STAGES)[number];
 
 const stage = z.enum(STAGES, { error: 'invalidOption' });
 
@@ -12,7 +26,9 @@ const agreements = z
   })
   .refine(
     (a) =>
-      typeof a.mouSignedDate !== 'string' || typeof a.mouExpiresDate !== 'string' || a.mouExpiresDate > a.mouSignedDate,
+      typeof a.mouSignedDate !== 'string' ||
+      typeof a.mouExpiresDate !== 'string' ||
+      a.mouExpiresDate > a.mouSignedDate,
     { error: 'dateOrder', path: ['mouExpiresDate'], ...alwaysCheck },
   );
 
@@ -31,8 +47,10 @@ const partnershipFields = z.strictObject({
   illustrative: z.boolean().default(false),
 });
 
-const onePartner = (p: { partnerRegionId?: string | undefined; partnerOrganizationId?: string | undefined }) =>
-  (p.partnerRegionId === undefined) !== (p.partnerOrganizationId === undefined);
+const onePartner = (p: {
+  partnerRegionId?: string | undefined;
+  partnerOrganizationId?: string | undefined;
+}) => (p.partnerRegionId === undefined) !== (p.partnerOrganizationId === undefined);
 
 export const partnershipInput = partnershipFields
   .extend({

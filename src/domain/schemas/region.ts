@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { REGION_LEVELS, REGION_ROLES } from '../region';
 import { countryCode, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+
+export const REGION_LEVELS = ['regency', 'city', 'province', 'country'] as const;
+export type RegionLevel = (typeof REGION_LEVELS)[number];
+
+export const REGION_ROLES = ['home', 'partner'] as const;
+export type RegionRole = (typeof REGION_ROLES)[number];
 
 export const regionInput = z.strictObject({
   /** The name without its level: "Tangerang", "Binzhou". The level says Kabupaten or Kota. */

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ROLES } from '../user';
 import { email, LIMITS, meta, requiredText } from './common';
+
+export const ROLES = ['staff', 'officer', 'manager', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const userInput = z.strictObject({
   name: requiredText(LIMITS.name),
