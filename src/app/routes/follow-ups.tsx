@@ -15,7 +15,7 @@ import { DueSoon } from '@/features/follow-ups/components/due-soon';
 import { FollowUpList } from '@/features/follow-ups/components/follow-up-list';
 import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { ApiError, apiDownload, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';

@@ -12,10 +12,10 @@ import { meetingFiltersFrom, meetingFiltersToParams } from '@/features/meetings/
 import { meetingQueries, type MeetingFilters } from '@/features/meetings/api/queries';
 import { MeetingTable } from '@/features/meetings/components/meeting-table';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
-import { useCan } from '@/features/session/use-can';
+import { useCan } from '@/session/session';
 
 export function meetingsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
@@ -27,7 +27,7 @@ export function meetingsLoader(queryClient: QueryClient) {
 const FIRST_YEAR = 2015;
 
 export function MeetingsPage() {
-  const { can } = useCan();
+  const canLogVisit = useCan('meeting.create');
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
@@ -52,7 +52,7 @@ export function MeetingsPage() {
           <h1>{t('meetings.title')}</h1>
           <p className="lead">{t('meetings.intro')}</p>
         </div>
-        {can('meeting.create') && (
+        {canLogVisit && (
           <Link to="/meetings/new" className="button button--start">
             {t('meetings.logVisit')}
           </Link>

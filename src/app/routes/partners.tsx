@@ -16,8 +16,8 @@ import {
   type DirectoryFilters,
   type DirectorySort,
 } from '@/features/partners/directory';
-import { useCanDo } from '@/features/partners/use-can';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useCan } from '@/session/session';
+import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
 
@@ -48,7 +48,7 @@ export function PartnersPage() {
   const labels = useLabels();
   const list = useQuery({ ...partnershipQueries.list(apiFilters(filters)), placeholderData: keepPreviousData });
   const activity = useQuery(activityQuery());
-  const canCreate = useCanDo('partnership.create');
+  const canCreate = useCan('partnership.create');
   useDocumentTitle(t('partners.title'));
 
   const change = (patch: Partial<DirectoryFilters>) =>

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@/domain/schemas/common';
 import type { Role, User } from '@/domain/user';
-import { referenceKeys } from '@/features/reference/api/queries';
+import { referenceKeys } from '@/reference-data/queries';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
 
 export const adminKeys = {

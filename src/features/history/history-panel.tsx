@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditedEntity, AuditEntry } from '@/domain/audit';
 import { ErrorState, LoadingState } from '@/components/ui/states';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { useDescribeValue } from './describe-value';
 import { historyQuery } from './queries';

@@ -9,7 +9,7 @@ import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useFormat } from '@/lib/use-format';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';
 

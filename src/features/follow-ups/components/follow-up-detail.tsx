@@ -6,7 +6,7 @@ import type { Partnership } from '@/domain/partnership';
 import { DescriptionList } from '@/components/ui/description-list';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { StatusTag } from './follow-up-table';
 
 type FollowUpDetailProps = {

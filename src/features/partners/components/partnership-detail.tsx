@@ -8,7 +8,7 @@ import { TableScroll } from '@/components/ui/table-scroll';
 import { IllustrativeTag } from '@/components/ui/tags';
 import { StageTag } from './stage-tag';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 
 /** The partner's profile, the partnership's stage with its dated history, and its agreements. */
 export function PartnershipDetail({ partnership, actions }: { partnership: Partnership; actions?: ReactNode }) {

@@ -6,7 +6,7 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import type { FollowUpStatus } from '@/domain/follow-up';
 import type { Stage } from '@/domain/partnership';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/domain/timeline';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { timelineQuery } from '../api/queries';
 

@@ -6,9 +6,9 @@ import { localScriptLang } from '@/domain/region';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useFormat } from '@/lib/use-format';
-import { referenceQueries } from '@/features/reference/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
-import { useCan } from './use-can';
+import { referenceQueries } from '@/reference-data/queries';
+import { useLabels } from '@/reference-data/use-labels';
+import { useCan } from '@/session/session';
 
 type ListSectionProps = {
   id: string;

@@ -5,8 +5,7 @@ import { NavLink, useLocation, useNavigate } from 'react-router';
 import type { User } from '@/domain/user';
 import { apiRequest, apiUrl, isApiError } from '@/lib/api-client';
 import { usePreferences } from '@/stores/preferences';
-import { sessionQuery } from './api';
-import { useCan } from './use-can';
+import { sessionKeys, sessionQuery, useCan } from '@/session/session';
 
 /** The shell's lazily loaded parts, one chunk: the session gate, the account menu, the admin link. */
 export function ShellPart(
@@ -50,7 +49,7 @@ export function SessionGate({ serverMode }: { serverMode: boolean }) {
     return queryClient.getQueryCache().subscribe((event) => {
       if (event.type !== 'updated' || event.action.type !== 'error') return;
       const error = event.action.error;
-      if (isApiError(error) && error.status === 401 && event.query.queryKey[1] !== 'session') {
+      if (isApiError(error) && error.status === 401 && event.query.queryKey[0] !== sessionKeys.all[0]) {
         void queryClient.invalidateQueries({ queryKey: sessionQuery().queryKey });
       }
     });
@@ -99,8 +98,8 @@ export function AccountMenu({ user }: { user: User }) {
 /** The nav item of the users page, for administrators only. */
 export function AdminNavItem() {
   const { t } = useTranslation();
-  const { can } = useCan();
-  if (!can('user.manage')) return null;
+  const canManageUsers = useCan('user.manage');
+  if (!canManageUsers) return null;
   return (
     <li>
       <NavLink to="/admin/users" className="nav__link">

@@ -4,7 +4,7 @@ import type { Person } from '@/domain/person';
 import type { Region } from '@/domain/region';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
 import { partnershipKeys } from '@/features/partners/api/queries';
-import { referenceKeys } from '@/features/reference/api/queries';
+import { referenceKeys } from '@/reference-data/queries';
 
 export type ReferenceKind = 'regions' | 'organizations' | 'people';
 type ResourceOf = { regions: Region; organizations: Organization; people: Person };
