@@ -3,7 +3,7 @@ import type { Organization } from '@/domain/organization';
 import type { Person } from '@/domain/person';
 import type { Region } from '@/domain/region';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
-import { partnershipKeys } from '@/features/partners/api/queries';
+import { partnershipKeys } from '@/features/partners';
 import { referenceKeys } from '@/reference-data/queries';
 
 export type ReferenceKind = 'regions' | 'organizations' | 'people';

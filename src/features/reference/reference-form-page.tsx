@@ -13,7 +13,7 @@ import { personInput } from '@/domain/schemas/person';
 import { regionInput } from '@/domain/schemas/region';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { partnershipQueries } from '@/features/partners/api/queries';
+import { partnershipQueries } from '@/features/partners';
 import { referenceQueries } from '@/reference-data/queries';
 import { sessionQuery, useCan } from '@/session/session';
 import { createResource, referenceDetail, updateResource } from './api';

@@ -8,7 +8,7 @@ import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
 import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useFormat } from '@/lib/use-format';
-import { partnershipQueries } from '@/features/partners/api/queries';
+import { partnershipQueries } from '@/features/partners';
 import { useLabels } from '@/reference-data/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';

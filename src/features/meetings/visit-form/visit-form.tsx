@@ -18,7 +18,7 @@ import { useFormat } from '@/lib/use-format';
 import { newIdempotencyKey, useDrafts, type Draft } from '@/stores/drafts';
 import { useLabels } from '@/reference-data/use-labels';
 import { referenceQueries } from '@/reference-data/queries';
-import { partnershipQueries } from '@/features/partners/api/queries';
+import { partnershipQueries } from '@/features/partners';
 import { markProgress, useCreateMeeting } from '../api/mutations';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import {

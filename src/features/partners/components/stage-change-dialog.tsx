@@ -9,7 +9,7 @@ import { nextStages, type Partnership, type Stage } from '@/domain/partnership';
 import type { FieldError } from '@/domain/validation';
 import { apiRequest, apiUrl, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
-import { historyKeys } from '@/features/history/queries';
+import { historyKeys } from '@/features/history';
 import { partnershipKeys } from '../api/queries';
 
 type Props = {
