@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@/domain/schemas/common';
 import type { Role, User } from '@/domain/user';
-import { referenceKeys } from '@/reference-data/queries';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
+import { invalidateAfterSave, QUERY_ROOTS, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 export const adminKeys = {
-  users: ['admin', 'users'] as const,
+  users: [QUERY_ROOTS.admin, 'users'] as const,
 };
 
 /** Every user, active or not (an office has dozens): one page of up to 100, sorted by name. */
@@ -19,12 +19,7 @@ export type NewUser = { name: string; email: string; role: Role; position?: stri
 
 function useRefreshUsers() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: adminKeys.users }),
-      // The names and owners shown everywhere else come from the reference list.
-      queryClient.invalidateQueries({ queryKey: referenceKeys.list('users') }),
-    ]);
+  return () => invalidateAfterSave(queryClient, STALE_AFTER_SAVE.user());
 }
 
 export function useCreateUser() {

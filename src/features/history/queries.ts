@@ -2,9 +2,10 @@ import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { AuditedEntity, AuditEntry } from '@/domain/audit';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
+import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export const historyKeys = {
-  all: ['history'] as const,
+  all: [QUERY_ROOTS.history] as const,
   of: (entity: AuditedEntity, entityId: string) => [...historyKeys.all, entity, entityId] as const,
 };
 

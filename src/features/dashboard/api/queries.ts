@@ -3,6 +3,7 @@ import type { FollowUpStatus } from '@/domain/follow-up';
 import type { MeetingKind } from '@/domain/meeting';
 import type { Stage } from '@/domain/partnership';
 import { apiGet } from '@/lib/api-client';
+import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export type StatsFilters = { from: string; to: string; partnershipId?: string; sectorId?: string };
 
@@ -22,7 +23,7 @@ export type QuarterKindRow = { quarter: string; counts: Record<MeetingKind, numb
 export type StageRow = { stage: Stage; count: number };
 
 export const statsKeys = {
-  all: ['stats'] as const,
+  all: [QUERY_ROOTS.stats] as const,
   kpis: (filters: StatsFilters) => [...statsKeys.all, 'kpis', filters] as const,
   bySector: (filters: StatsFilters) => [...statsKeys.all, 'follow-ups-by-sector', filters] as const,
   byQuarter: (filters: StatsFilters) => [...statsKeys.all, 'meetings-by-quarter', filters] as const,

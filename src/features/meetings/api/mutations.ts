@@ -3,14 +3,11 @@ import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
 import type { Meeting, MeetingCreate, MeetingPatch } from '@/domain/meeting';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { meetingKeys } from './queries';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 /** What a new or changed meeting makes stale: lists, counts, partnerships, follow-ups, people. */
 export function invalidateAfterMeetingChange(queryClient: ReturnType<typeof useQueryClient>) {
-  return Promise.all(
-    [['meetings'], ['follow-ups'], ['stats'], ['partnerships'], ['reference']].map((queryKey) =>
-      queryClient.invalidateQueries({ queryKey }),
-    ),
-  );
+  return invalidateAfterSave(queryClient, STALE_AFTER_SAVE.meeting());
 }
 
 export function useCreateMeeting() {

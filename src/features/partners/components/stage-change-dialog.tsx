@@ -9,8 +9,8 @@ import { nextStages, type Partnership, type Stage } from '@/domain/partnership';
 import type { FieldError } from '@/domain/validation';
 import { apiRequest, apiUrl, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
-import { historyKeys } from '@/features/history';
 import { partnershipKeys } from '../api/queries';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 type Props = {
   partnership: Partnership;
@@ -68,9 +68,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(partnershipKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: partnershipKeys.all });
-      void queryClient.invalidateQueries({ queryKey: historyKeys.of('partnership', saved.id) });
-      void queryClient.invalidateQueries({ queryKey: ['stats'] });
+      void invalidateAfterSave(queryClient, STALE_AFTER_SAVE.partnershipStage(saved.id));
       onSaved(saved);
     },
     onError: (error) => {
