@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState, QueryState } from '@/components/ui/states';
 import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { FOLLOW_UP_SORTS, followUpFiltersFrom, followUpFiltersToParams } from '@/features/follow-ups/api/filters';
 import { useBulkChange, useChangeStatus, type BulkChanges, type BulkResult } from '@/features/follow-ups/api/mutations';
@@ -310,27 +310,23 @@ export function FollowUpsPage() {
         />
       )}
 
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{t('followUps.empty')}</EmptyState>
-      ) : (
-        <FollowUpList
-          items={items}
-          total={total}
-          hasNextPage={list.hasNextPage}
-          isFetchingNextPage={list.isFetchingNextPage}
-          fetchNextPage={() => void list.fetchNextPage()}
-          partnerships={partnershipMap}
-          selected={selected}
-          onToggle={toggle}
-          onToggleAll={toggleAll}
-          onChangeStatus={setDialogItem}
-          pending={pending}
-        />
-      )}
+      <QueryState query={list} isEmpty={items.length === 0} empty={<EmptyState>{t('followUps.empty')}</EmptyState>}>
+        {() => (
+          <FollowUpList
+            items={items}
+            total={total}
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={() => void list.fetchNextPage()}
+            partnerships={partnershipMap}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            onChangeStatus={setDialogItem}
+            pending={pending}
+          />
+        )}
+      </QueryState>
 
       {dialogItem && (
         <StatusDialog

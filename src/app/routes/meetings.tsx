@@ -7,7 +7,7 @@ import { todayIn } from '@/domain/dates';
 import { MEETING_KINDS } from '@/domain/meeting';
 import { LoadMore } from '@/components/ui/load-more';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState, QueryState } from '@/components/ui/states';
 import { meetingFiltersFrom, meetingFiltersToParams } from '@/features/meetings/api/filters';
 import { meetingQueries, type MeetingFilters } from '@/features/meetings/api/queries';
 import { MeetingTable } from '@/features/meetings/components/meeting-table';
@@ -105,18 +105,14 @@ export function MeetingsPage() {
         )}
       </form>
 
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{filtered ? t('meetings.emptyFiltered') : t('meetings.empty')}</EmptyState>
-      ) : (
-        <>
-          <MeetingTable items={items} partnerships={partnershipMap} caption={t('meetings.caption')} />
-          <LoadMore query={list} shown={items.length} total={list.data.pages[0]?.total ?? 0} />
-        </>
-      )}
+      <QueryState query={list} isEmpty={items.length === 0} empty={<EmptyState>{filtered ? t('meetings.emptyFiltered') : t('meetings.empty')}</EmptyState>}>
+        {() => (
+          <>
+            <MeetingTable items={items} partnerships={partnershipMap} caption={t('meetings.caption')} />
+            <LoadMore query={list} shown={items.length} total={list.data?.pages[0]?.total ?? 0} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

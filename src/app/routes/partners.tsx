@@ -4,7 +4,7 @@ import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState, QueryState } from '@/components/ui/states';
 import { STAGES, type Stage } from '@/domain/partnership';
 import { activityQuery, partnershipQueries, type PartnershipFilters } from '@/features/partners/api/queries';
 import { PartnershipTable } from '@/features/partners/components/partnership-table';
@@ -177,20 +177,16 @@ export function PartnersPage() {
         )}
       </form>
 
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="hint" role="status">
-            {t('directory.count', { count: rows.length })}
-          </p>
-          <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
-        </>
-      )}
+      <QueryState query={list} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
+        {() => (
+          <>
+            <p className="hint" role="status">
+              {t('directory.count', { count: rows.length })}
+            </p>
+            <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

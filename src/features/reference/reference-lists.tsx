@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localScriptLang } from '@/domain/region';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState, QueryState } from '@/components/ui/states';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useFormat } from '@/lib/use-format';
 import { referenceQueries } from '@/reference-data/queries';
@@ -33,16 +33,60 @@ function ListSection({ id, title, addHref, addLabel, canWrite, query, count, emp
           </Link>
         </p>
       )}
-      {query.isPending ? (
-        <LoadingState />
-      ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : count === 0 ? (
-        <EmptyState>{empty}</EmptyState>
-      ) : (
-        children
-      )}
+      <QueryState query={query} isEmpty={count === 0} empty={<EmptyState>{empty}</EmptyState>}>
+        {() => children}
+      </QueryState>
     </section>
+  );
+}
+
+type Column<T> = { header: string; cell: (item: T) => ReactNode };
+
+type ReferenceTableProps<T> = {
+  caption: string;
+  items: readonly T[];
+  /** The first column, each row's header: the item's name. */
+  name: { header: string; cell: (item: T) => string };
+  columns: Array<Column<T>>;
+  /** Where an item is edited; no actions column without it. */
+  editHref?: ((item: T) => string) | undefined;
+};
+
+/** One table of reference data: the name as row header, a few columns, an edit link for those who may write. */
+function ReferenceTable<T extends { id: string }>({ caption, items, name, columns, editHref }: ReferenceTableProps<T>) {
+  const { t } = useTranslation();
+  return (
+    <TableScroll label={caption}>
+      <table className="table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{name.header}</th>
+            {columns.map((column) => (
+              <th scope="col" key={column.header}>
+                {column.header}
+              </th>
+            ))}
+            {editHref && <th scope="col">{t('reference.columns.actions')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row">{name.cell(item)}</th>
+              {columns.map((column) => (
+                <td key={column.header}>{column.cell(item)}</td>
+              ))}
+              {editHref && (
+                <td>
+                  <EditLink to={editHref(item)} name={name.cell(item)} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -89,43 +133,27 @@ export function ReferenceLists() {
         count={partnerRegions.length}
         empty={t('reference.empty.regions')}
       >
-        <TableScroll label={t('reference.sections.regions')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('reference.sections.regions')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reference.columns.name')}</th>
-                <th scope="col">{t('reference.columns.localName')}</th>
-                <th scope="col">{t('reference.columns.level')}</th>
-                <th scope="col">{t('reference.columns.country')}</th>
-                {canRegion && <th scope="col">{t('reference.columns.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {byName(partnerRegions).map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{labels.region(r)}</th>
-                  <td>
-                    {r.localName ? (
-                      <span className="local-name" lang={localScriptLang(r.countryCode)}>
-                        {r.localName}
-                      </span>
-                    ) : (
-                      none
-                    )}
-                  </td>
-                  <td>{t(`enums.level.${r.level}`)}</td>
-                  <td>{format.country(r.countryCode)}</td>
-                  {canRegion && (
-                    <td>
-                      <EditLink to={`/regions/${encodeURIComponent(r.id)}/edit`} name={labels.region(r)} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ReferenceTable
+          caption={t('reference.sections.regions')}
+          items={byName(partnerRegions)}
+          name={{ header: t('reference.columns.name'), cell: (r) => labels.region(r) }}
+          columns={[
+            {
+              header: t('reference.columns.localName'),
+              cell: (r) =>
+                r.localName ? (
+                  <span className="local-name" lang={localScriptLang(r.countryCode)}>
+                    {r.localName}
+                  </span>
+                ) : (
+                  none
+                ),
+            },
+            { header: t('reference.columns.level'), cell: (r) => t(`enums.level.${r.level}`) },
+            { header: t('reference.columns.country'), cell: (r) => format.country(r.countryCode) },
+          ]}
+          editHref={canRegion ? (r) => `/regions/${encodeURIComponent(r.id)}/edit` : undefined}
+        />
       </ListSection>
 
       <ListSection
@@ -138,35 +166,17 @@ export function ReferenceLists() {
         count={organizations.data?.items.length ?? 0}
         empty={t('reference.empty.organizations')}
       >
-        <TableScroll label={t('reference.sections.organizations')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('reference.sections.organizations')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reference.columns.name')}</th>
-                <th scope="col">{t('reference.columns.acronym')}</th>
-                <th scope="col">{t('reference.columns.kind')}</th>
-                <th scope="col">{t('reference.columns.country')}</th>
-                {canOrganization && <th scope="col">{t('reference.columns.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {byName(organizations.data?.items ?? []).map((o) => (
-                <tr key={o.id}>
-                  <th scope="row">{o.name}</th>
-                  <td>{o.acronym ?? none}</td>
-                  <td>{t(`reference.organizationKind.${o.kind}`)}</td>
-                  <td>{o.countryCode ? format.country(o.countryCode) : none}</td>
-                  {canOrganization && (
-                    <td>
-                      <EditLink to={`/organizations/${encodeURIComponent(o.id)}/edit`} name={o.name} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ReferenceTable
+          caption={t('reference.sections.organizations')}
+          items={byName(organizations.data?.items ?? [])}
+          name={{ header: t('reference.columns.name'), cell: (o) => o.name }}
+          columns={[
+            { header: t('reference.columns.acronym'), cell: (o) => o.acronym ?? none },
+            { header: t('reference.columns.kind'), cell: (o) => t(`reference.organizationKind.${o.kind}`) },
+            { header: t('reference.columns.country'), cell: (o) => (o.countryCode ? format.country(o.countryCode) : none) },
+          ]}
+          editHref={canOrganization ? (o) => `/organizations/${encodeURIComponent(o.id)}/edit` : undefined}
+        />
       </ListSection>
 
       <ListSection
@@ -179,37 +189,22 @@ export function ReferenceLists() {
         count={people.data?.items.length ?? 0}
         empty={t('reference.empty.people')}
       >
-        <TableScroll label={t('reference.sections.people')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('reference.sections.people')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('reference.columns.name')}</th>
-                <th scope="col">{t('reference.columns.position')}</th>
-                <th scope="col">{t('reference.columns.affiliation')}</th>
-                {canPerson && <th scope="col">{t('reference.columns.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {byName(people.data?.items ?? []).map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.name}</th>
-                  <td>{p.position ?? none}</td>
-                  <td>
-                    {[p.regionId ? labels.regionById(p.regionId) : undefined, p.organizationId ? labels.organization(p.organizationId) : undefined]
-                      .filter(Boolean)
-                      .join(' · ') || none}
-                  </td>
-                  {canPerson && (
-                    <td>
-                      <EditLink to={`/people/${encodeURIComponent(p.id)}/edit`} name={p.name} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ReferenceTable
+          caption={t('reference.sections.people')}
+          items={byName(people.data?.items ?? [])}
+          name={{ header: t('reference.columns.name'), cell: (p) => p.name }}
+          columns={[
+            { header: t('reference.columns.position'), cell: (p) => p.position ?? none },
+            {
+              header: t('reference.columns.affiliation'),
+              cell: (p) =>
+                [p.regionId ? labels.regionById(p.regionId) : undefined, p.organizationId ? labels.organization(p.organizationId) : undefined]
+                  .filter(Boolean)
+                  .join(' · ') || none,
+            },
+          ]}
+          editHref={canPerson ? (p) => `/people/${encodeURIComponent(p.id)}/edit` : undefined}
+        />
       </ListSection>
     </>
   );
