@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { ErrorMessage } from '@/components/ui/form/field';
+import { ErrorMessage } from '@/components/ui/form/error-message';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { isIsoDate, todayIn } from '@/domain/dates';
 import { nextStages, type Partnership, type Stage } from '@/domain/partnership';
