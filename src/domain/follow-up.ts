@@ -1,7 +1,7 @@
 import type { IsoDate } from './dates';
 import { addDays, endOfMonth, startOfWeek } from './dates';
 import type { FollowUp } from './schemas/follow-up';
-import { isOpen } from './schemas/follow-up';
+import { isOpen } from './value-lists';
 
 export type {
   FollowUp,
@@ -9,16 +9,9 @@ export type {
   FollowUpDraft,
   FollowUpPatch,
   FollowUpEvent,
-  FollowUpStatus,
-  Priority,
 } from './schemas/follow-up';
-export {
-  FOLLOW_UP_STATUSES,
-  OPEN_STATUSES,
-  PRIORITIES,
-  isOpen,
-  followUpRuleErrors,
-} from './schemas/follow-up';
+export type { FollowUpStatus, Priority } from './value-lists';
+export { FOLLOW_UP_STATUSES, OPEN_STATUSES, PRIORITIES, isOpen, followUpRuleErrors } from './value-lists';
 
 export const DUE_WINDOWS = ['overdue', 'today', 'week', 'month', 'none'] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];

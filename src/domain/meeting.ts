@@ -10,10 +10,9 @@ export type {
   Participant,
   Statement,
   MeetingSource,
-  MeetingKind,
-  ParticipantSide,
 } from './schemas/meeting';
-export { MEETING_KINDS, PARTICIPANT_SIDES } from './schemas/meeting';
+export type { MeetingKind, ParticipantSide } from './value-lists';
+export { MEETING_KINDS, PARTICIPANT_SIDES } from './value-lists';
 
 const WEEKDAY_WORDS_ID = ['minggu', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu'];
 const WEEKDAY_WORDS_EN = [

@@ -2,6 +2,6 @@ export type {
   Organization,
   OrganizationInput,
   OrganizationPatch,
-  OrganizationKind,
 } from './schemas/organization';
-export { ORGANIZATION_KINDS } from './schemas/organization';
+export type { OrganizationKind } from './value-lists';
+export { ORGANIZATION_KINDS } from './value-lists';

@@ -1,6 +1,7 @@
 import type { IsoDate } from './dates';
 import { monthsBetween } from './dates';
-import type { Partnership, Stage } from './schemas/partnership';
+import type { Partnership } from './schemas/partnership';
+import type { Stage } from './value-lists';
 
 export type {
   Partnership,
@@ -8,10 +9,9 @@ export type {
   PartnershipPatch,
   StageChangeInput,
   StageChange,
-  PartnershipType,
-  Stage,
 } from './schemas/partnership';
-export { PARTNERSHIP_TYPES, STAGES } from './schemas/partnership';
+export type { PartnershipType, Stage } from './value-lists';
+export { PARTNERSHIP_TYPES, STAGES } from './value-lists';
 
 /**
  * Which stage changes the office allows. Forward along the pipeline (a step may be skipped when

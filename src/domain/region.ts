@@ -1,7 +1,9 @@
-import type { Region, RegionLevel } from './schemas/region';
+import type { Region } from './schemas/region';
+import type { RegionLevel } from './value-lists';
 
-export type { Region, RegionInput, RegionPatch, RegionLevel, RegionRole } from './schemas/region';
-export { REGION_LEVELS, REGION_ROLES } from './schemas/region';
+export type { Region, RegionInput, RegionPatch } from './schemas/region';
+export type { RegionLevel, RegionRole } from './value-lists';
+export { REGION_LEVELS, REGION_ROLES } from './value-lists';
 
 /** Names a region with its level so that Kabupaten Tangerang is never mistaken for Kota Tangerang. */
 export function regionLabel(

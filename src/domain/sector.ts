@@ -1,2 +1,2 @@
 export type { Sector, SectorInput } from './schemas/sector';
-export { SECTOR_ID_PATTERN } from './schemas/common';
+export { SECTOR_ID_PATTERN } from './value-lists';

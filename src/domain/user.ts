@@ -1,2 +1,3 @@
-export type { User, UserInput, UserPatch, Role } from './schemas/user';
-export { ROLES } from './schemas/user';
+export type { User, UserInput, UserPatch } from './schemas/user';
+export type { Role } from './value-lists';
+export { ROLES } from './value-lists';

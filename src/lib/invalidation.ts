@@ -1,8 +1,10 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
 
 /**
- * The first segment of every query key, one per key factory (`xKeys.all`), so that what a save
- * makes stale can be said here without importing the features.
+ * The first segment of every query key, as each key factory's `all` spells it (followUpKeys,
+ * meetingKeys, partnershipKeys, statsKeys, historyKeys, referenceKeys, adminKeys), so that what a
+ * save makes stale can be said here without importing the features. The factories keep their own
+ * literal: this module loads with the mutations, not with the first page.
  */
 export const QUERY_ROOTS = {
   meetings: 'meetings',

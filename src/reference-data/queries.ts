@@ -7,7 +7,6 @@ import type { Region } from '@/domain/region';
 import type { Sector } from '@/domain/sector';
 import type { User } from '@/domain/user';
 import { apiGet } from '@/lib/api-client';
-import { QUERY_ROOTS } from '@/lib/invalidation';
 
 /**
  * Reference data changes rarely and is small: one page of up to 100 of each is loaded and
@@ -18,7 +17,7 @@ const REFERENCE_STALE_MS = 5 * 60_000;
 type ReferenceResource = 'sectors' | 'users' | 'regions' | 'organizations';
 
 export const referenceKeys = {
-  all: [QUERY_ROOTS.reference] as const,
+  all: ['reference'] as const,
   list: (resource: ReferenceResource) => [...referenceKeys.all, resource] as const,
   people: (ids: readonly string[]) => [...referenceKeys.all, 'people', [...ids].sort()] as const,
   allPeople: () => [...referenceKeys.all, 'people', 'all'] as const,

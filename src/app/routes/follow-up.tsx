@@ -17,7 +17,7 @@ import { partnershipQueries } from '@/features/partners/api/queries';
 import { apiGet, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { usePermissions } from '@/session/session';
+import { usePermissions } from '@/session/use-can';
 
 export function followUpLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {

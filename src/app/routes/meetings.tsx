@@ -7,7 +7,8 @@ import { todayIn } from '@/domain/dates';
 import { MEETING_KINDS } from '@/domain/meeting';
 import { LoadMore } from '@/components/ui/load-more';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, QueryState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { meetingFiltersFrom, meetingFiltersToParams } from '@/features/meetings/api/filters';
 import { meetingQueries, type MeetingFilters } from '@/features/meetings/api/queries';
 import { MeetingTable } from '@/features/meetings/components/meeting-table';
@@ -15,7 +16,7 @@ import { partnershipQueries } from '@/features/partners/api/queries';
 import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
-import { useCan } from '@/session/session';
+import { useCan } from '@/session/use-can';
 
 export function meetingsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {

@@ -14,7 +14,7 @@ import { PartnerHealth } from '@/features/partners/components/partner-health';
 import { PartnershipDetail } from '@/features/partners/components/partnership-detail';
 import { StageChangeDialog } from '@/features/partners/components/stage-change-dialog';
 import { Timeline } from '@/features/partners/components/timeline';
-import { useCan } from '@/session/session';
+import { useCan } from '@/session/use-can';
 import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useCan } from '@/session/session';
+import { useCan } from '@/session/use-can';
 
 /** The nav item of the users page, for administrators only. */
 export function AdminNavItem() {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
+import { SECTOR_ID_PATTERN } from '../value-lists';
 
 /** Sane limits: long enough for real reports, short enough that nobody stores a novel by mistake. */
 export const LIMITS = {
@@ -61,8 +62,6 @@ export const email = z
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'invalidCountry' });
 
-/** Sector ids are stable; names per locale and colours live on the sector itself. */
-export const SECTOR_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const sectorId = z.string().regex(SECTOR_ID_PATTERN, { error: 'invalidFormat' }).max(40);
 

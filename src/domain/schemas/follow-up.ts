@@ -1,6 +1,4 @@
 import { z } from 'zod';
-import type { FieldError } from '../validation';
-import { fieldError } from '../validation';
 import {
   alwaysCheck,
   id,
@@ -12,37 +10,8 @@ import {
   requiredText,
   sectorId,
 } from './common';
+import { FOLLOW_UP_STATUSES, followUpRuleErrors, PRIORITIES } from '../value-lists';
 
-export const FOLLOW_UP_STATUSES = ['open', 'in-progress', 'blocked', 'done', 'cancelled'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-
-export const OPEN_STATUSES: readonly FollowUpStatus[] = ['open', 'in-progress', 'blocked'];
-
-export const PRIORITIES = ['low', 'normal', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
-
-export function isOpen(status: FollowUpStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}
-
-/**
- * What makes a follow-up valid beyond the shape of its fields: an item that is still open
- * (open, in progress, blocked) needs a due date; done and cancelled ones need none.
- * A blocked item needs a reason, given as the comment of the change that blocked it.
- */
-export function followUpRuleErrors(
-  item: { status: FollowUpStatus; dueDate?: string | undefined },
-  change?: { status?: FollowUpStatus; comment?: string },
-): FieldError[] {
-  const errors: FieldError[] = [];
-  if (isOpen(item.status) && item.dueDate === undefined) {
-    errors.push(fieldError('dueDate', 'dueDateRequired'));
-  }
-  if (change?.status === 'blocked' && !change.comment?.trim()) {
-    errors.push(fieldError('comment', 'reasonRequired'));
-  }
-  return errors;
-}
 
 const status = z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' });
 const priority = z.enum(PRIORITIES, { error: 'invalidOption' });

@@ -15,15 +15,11 @@ import {
   time,
   timeZone,
 } from './common';
-import { followUpDraft, followUpRuleErrors } from './follow-up';
-import { PARTNERSHIP_TYPES } from './partnership';
+import { followUpDraft } from './follow-up';
+import { PARTNERSHIP_TYPES } from '../value-lists';
 import { regionInput } from './region';
+import { followUpRuleErrors, MEETING_KINDS, PARTICIPANT_SIDES } from '../value-lists';
 
-export const MEETING_KINDS = ['inbound-visit', 'outbound-visit', 'virtual', 'forum'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-
-export const PARTICIPANT_SIDES = ['host', 'guest', 'facilitator'] as const;
-export type ParticipantSide = (typeof PARTICIPANT_SIDES)[number];
 
 /** A participant is a known person, an organisation's unnamed representatives, or a description. */
 export const participant = z

@@ -1,17 +1,7 @@
 import { z } from 'zod';
 import { countryCode, httpUrl, LIMITS, meta, optionalText, requiredText } from './common';
+import { ORGANIZATION_KINDS } from '../value-lists';
 
-export const ORGANIZATION_KINDS = [
-  'business-council',
-  'embassy',
-  'chamber-of-commerce',
-  'international-body',
-  'university',
-  'ngo',
-  'government-agency',
-  'other',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const organizationInput = z.strictObject({
   name: requiredText(LIMITS.name),

@@ -1,20 +1,7 @@
 import { z } from 'zod';
 import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, sectorId } from './common';
+import { PARTNERSHIP_TYPES, STAGES } from '../value-lists';
 
-export const PARTNERSHIP_TYPES = ['sister-city', 'friendship-city', 'cooperation'] as const;
-export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
-
-/** The pipeline in its natural order, then the two ways out of it. */
-export const STAGES = [
-  'exploring',
-  'letter-of-intent',
-  'mou-drafting',
-  'mou-signed',
-  'active',
-  'dormant',
-  'ended',
-] as const;
-export type Stage = (typeof STAGES)[number];
 
 const stage = z.enum(STAGES, { error: 'invalidOption' });
 

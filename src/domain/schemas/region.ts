@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { countryCode, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+import { REGION_LEVELS, REGION_ROLES } from '../value-lists';
 
-export const REGION_LEVELS = ['regency', 'city', 'province', 'country'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-
-export const REGION_ROLES = ['home', 'partner'] as const;
-export type RegionRole = (typeof REGION_ROLES)[number];
 
 export const regionInput = z.strictObject({
   /** The name without its level: "Tangerang", "Binzhou". The level says Kabupaten or Kota. */

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { email, LIMITS, meta, requiredText } from './common';
+import { ROLES } from '../value-lists';
 
-export const ROLES = ['staff', 'officer', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const userInput = z.strictObject({
   name: requiredText(LIMITS.name),

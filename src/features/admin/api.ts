@@ -2,10 +2,10 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type { Page } from '@/domain/schemas/common';
 import type { Role, User } from '@/domain/user';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
-import { invalidateAfterSave, QUERY_ROOTS, STALE_AFTER_SAVE } from '@/lib/invalidation';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 export const adminKeys = {
-  users: [QUERY_ROOTS.admin, 'users'] as const,
+  users: ['admin', 'users'] as const,
 };
 
 /** Every user, active or not (an office has dozens): one page of up to 100, sorted by name. */

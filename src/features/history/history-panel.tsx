@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditedEntity, AuditEntry } from '@/domain/audit';
-import { QueryState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { useDescribeValue } from './describe-value';

@@ -2,10 +2,9 @@ import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { AuditedEntity, AuditEntry } from '@/domain/audit';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
-import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export const historyKeys = {
-  all: [QUERY_ROOTS.history] as const,
+  all: ['history'] as const,
   of: (entity: AuditedEntity, entityId: string) => [...historyKeys.all, entity, entityId] as const,
 };
 

@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localScriptLang } from '@/domain/region';
-import { EmptyState, QueryState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { useFormat } from '@/lib/use-format';
 import { referenceQueries } from '@/reference-data/queries';
 import { useLabels } from '@/reference-data/use-labels';
-import { useCan } from '@/session/session';
+import { useCan } from '@/session/use-can';
 
 type ListSectionProps = {
   id: string;

@@ -3,7 +3,6 @@ import type { FollowUpStatus } from '@/domain/follow-up';
 import type { MeetingKind } from '@/domain/meeting';
 import type { Stage } from '@/domain/partnership';
 import { apiGet } from '@/lib/api-client';
-import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export type StatsFilters = { from: string; to: string; partnershipId?: string; sectorId?: string };
 
@@ -23,7 +22,7 @@ export type QuarterKindRow = { quarter: string; counts: Record<MeetingKind, numb
 export type StageRow = { stage: Stage; count: number };
 
 export const statsKeys = {
-  all: [QUERY_ROOTS.stats] as const,
+  all: ['stats'] as const,
   kpis: (filters: StatsFilters) => [...statsKeys.all, 'kpis', filters] as const,
   bySector: (filters: StatsFilters) => [...statsKeys.all, 'follow-ups-by-sector', filters] as const,
   byQuarter: (filters: StatsFilters) => [...statsKeys.all, 'meetings-by-quarter', filters] as const,

@@ -2,7 +2,6 @@ import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { FollowUp } from '@/domain/follow-up';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
-import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export type FollowUpFilters = {
   status?: string[];
@@ -19,7 +18,7 @@ export type FollowUpFilters = {
 };
 
 export const followUpKeys = {
-  all: [QUERY_ROOTS.followUps] as const,
+  all: ['follow-ups'] as const,
   lists: () => [...followUpKeys.all, 'list'] as const,
   list: (filters: FollowUpFilters) => [...followUpKeys.lists(), filters] as const,
   details: () => [...followUpKeys.all, 'detail'] as const,

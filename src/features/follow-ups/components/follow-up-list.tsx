@@ -9,7 +9,7 @@ import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
 import { StatusTag } from './follow-up-table';
-import { usePermissions } from '@/session/session';
+import { usePermissions } from '@/session/use-can';
 
 const ROW_ESTIMATE = 60;
 

@@ -2,7 +2,6 @@ import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { Meeting } from '@/domain/meeting';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
-import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export type MeetingFilters = {
   partnershipId?: string;
@@ -15,7 +14,7 @@ export type MeetingFilters = {
 };
 
 export const meetingKeys = {
-  all: [QUERY_ROOTS.meetings] as const,
+  all: ['meetings'] as const,
   lists: () => [...meetingKeys.all, 'list'] as const,
   list: (filters: MeetingFilters) => [...meetingKeys.lists(), filters] as const,
   details: () => [...meetingKeys.all, 'detail'] as const,

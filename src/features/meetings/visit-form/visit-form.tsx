@@ -20,7 +20,8 @@ import { newIdempotencyKey, useDrafts } from '@/stores/drafts';
 import { useLabels } from '@/reference-data/use-labels';
 import { referenceQueries } from '@/reference-data/queries';
 import { partnershipQueries } from '@/features/partners';
-import { markProgress, useCreateMeeting } from '../api/mutations';
+import { useLogVisit } from '../api/mutations';
+import { visitFieldLabel } from './field-labels';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import {
   domId,
@@ -71,7 +72,7 @@ function VisitFormFields() {
   const [lastSaved, setLastSaved] = useState<string | undefined>(restored?.savedAt);
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
-  const create = useCreateMeeting();
+  const create = useLogVisit();
 
   const form = useForm<VisitFormValues>({ defaultValues: { ...emptyVisit(), ...restored?.values } });
   const { register, control, handleSubmit, getValues, reset, setFocus } = form;
@@ -122,73 +123,6 @@ function VisitFormFields() {
   };
 
   // --- Errors: one wording for the summary and beside the field. ------------------------------
-  const labelFor = (fieldId: string): string => {
-    const parts = fieldId.split('.');
-    const row = (key: 'visit.participant' | 'visit.statement' | 'visit.outcome' | 'visit.followUp') =>
-      t(key, { n: Number(parts[1]) + 1 });
-    const fieldLabels: Record<string, string> = {
-      partnershipId: t('visit.partnershipId'),
-      partnershipMode: t('visit.partnershipMode'),
-      newType: t('visit.partnershipType'),
-      kind: t('visit.kind'),
-      title: t('visit.meetingTitle'),
-      date: t('visit.date'),
-      time: t('visit.time'),
-      timeZone: t('visit.timeZone'),
-      place: t('visit.place'),
-      hostLead: t('visit.hostLead'),
-      delegationLead: t('visit.delegationLead'),
-      facilitatorIds: t('visit.facilitators'),
-      sectorIds: t('visit.sectors'),
-      summary: t('visit.summary'),
-      carried: t('visit.sections.carried'),
-      name: t('visit.personName'),
-      position: t('visit.personPosition'),
-      email: t('visit.personEmail'),
-      phone: t('visit.personPhone'),
-      id: t('visit.person'),
-      side: t('visit.side'),
-      organizationId: t('visit.organization'),
-      description: t('visit.description'),
-      speaker: t('visit.speaker'),
-      text: t('visit.quote'),
-      ownerId: t('visit.owner'),
-      due: t('visit.due'),
-      priority: t('visit.priority'),
-      url: t('visit.sourceUrl'),
-      publisher: t('visit.publisher'),
-      dateAsReported: t('visit.dateAsReported'),
-      localName: t('visit.localName'),
-      level: t('visit.level'),
-      countryCode: t('visit.countryCode'),
-      province: t('visit.province'),
-      'participants-add': t('visit.participants'),
-      'statements-add': t('visit.statements'),
-      'outcomes-add': t('visit.outcomes'),
-      'followUps-add': t('visit.sections.followUps'),
-    };
-    const last = parts.find((p, i) => i > 0 && !/^\d+$/.test(p) && p !== 'day') ?? parts[0] ?? '';
-    switch (parts[0]) {
-      case 'participants':
-        return `${row('visit.participant')} — ${fieldLabels[last] ?? last}`;
-      case 'statements':
-        return `${row('visit.statement')} — ${fieldLabels[last] ?? last}`;
-      case 'outcomes':
-        return row('visit.outcome');
-      case 'followUps':
-        return `${row('visit.followUp')} — ${last === 'title' ? t('visit.followUpTitle') : last === 'sectorIds' ? t('visit.followUpSectors') : (fieldLabels[last] ?? last)}`;
-      case 'newRegion':
-        return last === 'name' ? t('visit.regionName') : (fieldLabels[last] ?? last);
-      case 'hostLead':
-      case 'delegationLead':
-        return `${fieldLabels[parts[0]]} — ${fieldLabels[last] ?? last}`;
-      case 'source':
-        return fieldLabels[last] ?? last;
-      default:
-        return fieldLabels[parts[0] ?? ''] ?? fieldId;
-    }
-  };
-
   const showErrors = (fieldErrors: FieldError[], paths: Map<string, string>) => {
     const seen = new Set<string>();
     const list: Array<SummaryError & { name: string }> = [];
@@ -199,7 +133,7 @@ function VisitFormFields() {
       const message = t(`errors.field.${e.code}`, { ...e.params, defaultValue: e.message });
       // Buttons ("Tambah peserta") carry their own ids; form fields are named after their value.
       const fieldId = name.endsWith('-add') ? name : domId(name);
-      list.push({ name, fieldId, message: t('form.withLabel', { label: labelFor(name), message }) });
+      list.push({ name, fieldId, message: t('form.withLabel', { label: visitFieldLabel(t, name), message }) });
     }
     // The summary follows the page, top to bottom, like the fields it points to.
     const position = (id: string) => document.getElementById(id);
@@ -230,14 +164,18 @@ function VisitFormFields() {
       idempotencyKey: idempotencyKey(),
     });
     try {
-      const meeting = await create.mutateAsync({ body, idempotencyKey: idempotencyKey() });
-      markSaved();
-      useDrafts.getState().discard(VISIT_DRAFT_KEY);
-      const changes = (openItems.data?.items ?? [])
-        .filter((item) => values.progress[item.id])
-        .map((item) => ({ item, status: values.progress[item.id] as FollowUpStatus }));
-      const results = changes.length > 0 ? await markProgress(changes, meeting.title) : [];
-      const state: SavedState = { saved: true, progressFailed: results.filter((r) => r.status === 'rejected').length };
+      const { meeting, progressFailed } = await create.logVisit({
+        body,
+        idempotencyKey: idempotencyKey(),
+        progress: (openItems.data?.items ?? [])
+          .filter((item) => values.progress[item.id])
+          .map((item) => ({ item, status: values.progress[item.id] as FollowUpStatus })),
+        onCreated: () => {
+          markSaved();
+          useDrafts.getState().discard(VISIT_DRAFT_KEY);
+        },
+      });
+      const state: SavedState = { saved: true, progressFailed };
       void navigate(`/meetings/${encodeURIComponent(meeting.id)}`, { state });
     } catch (error) {
       saveFailed();

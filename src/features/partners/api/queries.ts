@@ -3,12 +3,11 @@ import type { Partnership } from '@/domain/partnership';
 import type { TimelineItem, TimelineKind } from '@/domain/timeline';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
-import { QUERY_ROOTS } from '@/lib/invalidation';
 
 export type PartnershipFilters = { stage?: string[]; countryCode?: string; sectorId?: string; q?: string; id?: string[] };
 
 export const partnershipKeys = {
-  all: [QUERY_ROOTS.partnerships] as const,
+  all: ['partnerships'] as const,
   lists: () => [...partnershipKeys.all, 'list'] as const,
   list: (filters: PartnershipFilters) => [...partnershipKeys.lists(), filters] as const,
   details: () => [...partnershipKeys.all, 'detail'] as const,

@@ -2,7 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import type { FollowUpStatus } from '@/domain/follow-up';
 import type { Stage } from '@/domain/partnership';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/domain/timeline';
