@@ -3,10 +3,10 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { followUpCountQuery } from '@/features/follow-ups/api/counts';
-import { referenceQueries } from '@/features/reference/api/queries';
+import { referenceQueries } from '@/reference-data/queries';
 import { GlobalSearch } from '@/features/search/components/global-search';
 import { ensureLocalePart } from '@/i18n';
-import { DEMO_BACKEND, sessionQuery } from '@/features/session/api';
+import { DEMO_BACKEND, sessionQuery } from '@/session/session';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { usePreferences } from '@/stores/preferences';
 import { LanguageSwitch } from './language-switch';
@@ -14,7 +14,7 @@ import { LanguageSwitch } from './language-switch';
 // The session logic, the account menu and the admin link load beside the first route, with the
 // admin strings (sign-in, 403): none of them is in the first route's bundle.
 const Shell = lazy(() =>
-  Promise.all([import('@/features/session/shell'), ensureLocalePart('admin')]).then(([m]) => ({ default: m.ShellPart })),
+  Promise.all([import('@/app/shell/shell-parts'), ensureLocalePart('admin')]).then(([m]) => ({ default: m.ShellPart })),
 );
 
 export function Layout() {

@@ -42,7 +42,11 @@ const IGNORED = new Set(['id', 'version', 'createdAt', 'updatedAt', 'history', '
 export function stableJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>).sort(([a], [b]) =>
+            a < b ? -1 : a > b ? 1 : 0,
+          ),
+        )
       : v,
   );
 }
@@ -54,7 +58,9 @@ export function stableJson(value: unknown): string {
 export function diffFields(before: object | undefined, after: object | undefined): FieldChange[] {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
-  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((f) => !IGNORED.has(f)).sort();
+  const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((f) => !IGNORED.has(f))
+    .sort();
   const changes: FieldChange[] = [];
   for (const field of fields) {
     const was = a[field];

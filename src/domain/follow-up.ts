@@ -1,8 +1,7 @@
 import type { IsoDate } from './dates';
 import { addDays, endOfMonth, startOfWeek } from './dates';
 import type { FollowUp } from './schemas/follow-up';
-import type { FieldError } from './validation';
-import { fieldError } from './validation';
+import { isOpen } from './value-lists';
 
 export type {
   FollowUp,
@@ -11,21 +10,11 @@ export type {
   FollowUpPatch,
   FollowUpEvent,
 } from './schemas/follow-up';
-
-export const FOLLOW_UP_STATUSES = ['open', 'in-progress', 'blocked', 'done', 'cancelled'] as const;
-export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
-
-export const OPEN_STATUSES: readonly FollowUpStatus[] = ['open', 'in-progress', 'blocked'];
-
-export const PRIORITIES = ['low', 'normal', 'high'] as const;
-export type Priority = (typeof PRIORITIES)[number];
+export type { FollowUpStatus, Priority } from './value-lists';
+export { FOLLOW_UP_STATUSES, OPEN_STATUSES, PRIORITIES, isOpen, followUpRuleErrors } from './value-lists';
 
 export const DUE_WINDOWS = ['overdue', 'today', 'week', 'month', 'none'] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];
-
-export function isOpen(status: FollowUpStatus): boolean {
-  return OPEN_STATUSES.includes(status);
-}
 
 /** Overdue: due before today (Asia/Jakarta, passed in by the caller) and not done or cancelled. */
 export function isOverdue(item: Pick<FollowUp, 'status' | 'dueDate'>, today: IsoDate): boolean {
@@ -71,23 +60,4 @@ export function inDueWindow(
   today: IsoDate,
 ): boolean {
   return dueWindowMatcher(window, today)(item);
-}
-
-/**
- * What makes a follow-up valid beyond the shape of its fields: an item that is still open
- * (open, in progress, blocked) needs a due date; done and cancelled ones need none.
- * A blocked item needs a reason, given as the comment of the change that blocked it.
- */
-export function followUpRuleErrors(
-  item: Pick<FollowUp, 'status' | 'dueDate'>,
-  change?: { status?: FollowUpStatus; comment?: string },
-): FieldError[] {
-  const errors: FieldError[] = [];
-  if (isOpen(item.status) && item.dueDate === undefined) {
-    errors.push(fieldError('dueDate', 'dueDateRequired'));
-  }
-  if (change?.status === 'blocked' && !change.comment?.trim()) {
-    errors.push(fieldError('comment', 'reasonRequired'));
-  }
-  return errors;
 }

@@ -11,15 +11,19 @@ export type {
   Statement,
   MeetingSource,
 } from './schemas/meeting';
-
-export const MEETING_KINDS = ['inbound-visit', 'outbound-visit', 'virtual', 'forum'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
-
-export const PARTICIPANT_SIDES = ['host', 'guest', 'facilitator'] as const;
-export type ParticipantSide = (typeof PARTICIPANT_SIDES)[number];
+export type { MeetingKind, ParticipantSide } from './value-lists';
+export { MEETING_KINDS, PARTICIPANT_SIDES } from './value-lists';
 
 const WEEKDAY_WORDS_ID = ['minggu', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu'];
-const WEEKDAY_WORDS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_WORDS_EN = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+];
 
 /**
  * Reports often print the weekday beside the date ("Selasa (22/09/25)"). When the printed
@@ -31,7 +35,12 @@ export function reportedWeekdayMismatch(
   dateAsReported: string | undefined,
 ): { reported: number; actual: number } | undefined {
   if (!dateAsReported) return undefined;
-  const words = dateAsReported.toLowerCase().normalize('NFKD').replace(/['’]/g, '').replace(/[^a-z\s]/g, ' ').split(/\s+/);
+  const words = dateAsReported
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z\s]/g, ' ')
+    .split(/\s+/);
   const reported = words
     .map((w) => {
       const id = WEEKDAY_WORDS_ID.indexOf(w);

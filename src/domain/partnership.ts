@@ -1,6 +1,7 @@
 import type { IsoDate } from './dates';
 import { monthsBetween } from './dates';
 import type { Partnership } from './schemas/partnership';
+import type { Stage } from './value-lists';
 
 export type {
   Partnership,
@@ -9,21 +10,8 @@ export type {
   StageChangeInput,
   StageChange,
 } from './schemas/partnership';
-
-export const PARTNERSHIP_TYPES = ['sister-city', 'friendship-city', 'cooperation'] as const;
-export type PartnershipType = (typeof PARTNERSHIP_TYPES)[number];
-
-/** The pipeline in its natural order, then the two ways out of it. */
-export const STAGES = [
-  'exploring',
-  'letter-of-intent',
-  'mou-drafting',
-  'mou-signed',
-  'active',
-  'dormant',
-  'ended',
-] as const;
-export type Stage = (typeof STAGES)[number];
+export type { PartnershipType, Stage } from './value-lists';
+export { PARTNERSHIP_TYPES, STAGES } from './value-lists';
 
 /**
  * Which stage changes the office allows. Forward along the pipeline (a step may be skipped when
@@ -54,7 +42,9 @@ export function isActivePartnership(p: Pick<Partnership, 'stage'>): boolean {
 }
 
 /** The date the partnership entered its current stage, from its history. */
-export function currentStageSince(p: Pick<Partnership, 'stage' | 'stageHistory'>): IsoDate | undefined {
+export function currentStageSince(
+  p: Pick<Partnership, 'stage' | 'stageHistory'>,
+): IsoDate | undefined {
   for (let i = p.stageHistory.length - 1; i >= 0; i -= 1) {
     const entry = p.stageHistory[i];
     if (entry && entry.to === p.stage) return entry.date;
@@ -62,7 +52,10 @@ export function currentStageSince(p: Pick<Partnership, 'stage' | 'stageHistory'>
   return undefined;
 }
 
-export function monthsInStage(p: Pick<Partnership, 'stage' | 'stageHistory'>, today: IsoDate): number | undefined {
+export function monthsInStage(
+  p: Pick<Partnership, 'stage' | 'stageHistory'>,
+  today: IsoDate,
+): number | undefined {
   const since = currentStageSince(p);
   return since === undefined ? undefined : monthsBetween(since, today);
 }

@@ -1,12 +1,9 @@
 import type { Region } from './schemas/region';
+import type { RegionLevel } from './value-lists';
 
 export type { Region, RegionInput, RegionPatch } from './schemas/region';
-
-export const REGION_LEVELS = ['regency', 'city', 'province', 'country'] as const;
-export type RegionLevel = (typeof REGION_LEVELS)[number];
-
-export const REGION_ROLES = ['home', 'partner'] as const;
-export type RegionRole = (typeof REGION_ROLES)[number];
+export type { RegionLevel, RegionRole } from './value-lists';
+export { REGION_LEVELS, REGION_ROLES } from './value-lists';
 
 /** Names a region with its level so that Kabupaten Tangerang is never mistaken for Kota Tangerang. */
 export function regionLabel(
@@ -20,7 +17,14 @@ export function regionLabel(
   return locale.startsWith('id') ? `${level} ${region.name}` : `${region.name} ${level}`;
 }
 
-const LOCAL_SCRIPT_LANG: Record<string, string> = { CN: 'zh-Hans', TW: 'zh-Hant', HK: 'zh-Hant', JP: 'ja', KR: 'ko', TH: 'th' };
+const LOCAL_SCRIPT_LANG: Record<string, string> = {
+  CN: 'zh-Hans',
+  TW: 'zh-Hant',
+  HK: 'zh-Hant',
+  JP: 'ja',
+  KR: 'ko',
+  TH: 'th',
+};
 
 /** The language tag of a local-script name, so screen readers and fonts treat 滨州市 as Chinese. */
 export function localScriptLang(countryCode: string): string | undefined {

@@ -56,7 +56,11 @@ export type TimelineItem = TimelineMeeting | TimelineStage | TimelineFollowUp;
 const RANK: Record<TimelineKind, number> = { followUp: 2, stage: 1, meeting: 0 };
 
 function key(item: TimelineItem): string {
-  return item.kind === 'meeting' ? item.meetingId : item.kind === 'followUp' ? `${item.followUpId}` : `stage-${item.to}`;
+  return item.kind === 'meeting'
+    ? item.meetingId
+    : item.kind === 'followUp'
+      ? `${item.followUpId}`
+      : `stage-${item.to}`;
 }
 
 /** Newest first: by day, then by kind rank, then by the instant recorded, then by id (stable). */
@@ -105,7 +109,17 @@ export function mergeTimeline(
   }
   if (kinds.includes('stage')) {
     for (const s of partnership.stageHistory) {
-      items.push(compactItem({ kind: 'stage' as const, date: s.date, at: s.at, from: s.from, to: s.to, note: s.note, by: s.by }));
+      items.push(
+        compactItem({
+          kind: 'stage' as const,
+          date: s.date,
+          at: s.at,
+          from: s.from,
+          to: s.to,
+          note: s.note,
+          by: s.by,
+        }),
+      );
     }
   }
   if (kinds.includes('followUp')) {

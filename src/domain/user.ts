@@ -1,4 +1,3 @@
 export type { User, UserInput, UserPatch } from './schemas/user';
-
-export const ROLES = ['staff', 'officer', 'manager', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role } from './value-lists';
+export { ROLES } from './value-lists';

@@ -1,5 +1,6 @@
 import type { FieldError } from '@/domain/validation';
 import { usePreferences } from '@/stores/preferences';
+import { saveFile } from './save-file';
 
 export type ApiErrorKind = 'network' | 'timeout' | 'http';
 
@@ -129,12 +130,5 @@ export async function apiDownload(path: string, params: QueryParams, fallbackNam
   }
   if (!response.ok) throw await problemFrom(response);
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await response.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
+  saveFile(name, await response.blob());
 }

@@ -1,14 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
-import type * as SessionApi from '@/features/session/api';
+import type * as SessionApi from '@/session/session';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { server } from '../../mocks/node';
 import { renderApp } from '../render';
 import { PASSWORD, useServerMode } from './auth-api';
 
 // The production build talks to the Node server: a 401 from /api/session means "sign in".
-vi.mock('@/features/session/api', async (importOriginal) => ({
+vi.mock('@/session/session', async (importOriginal) => ({
   ...(await importOriginal<typeof SessionApi>()),
   DEMO_BACKEND: false,
 }));

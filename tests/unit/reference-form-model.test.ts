@@ -7,7 +7,7 @@ import {
   toBody,
   toDraft,
   type FieldDescriptor,
-} from '@/features/reference-forms/model';
+} from '@/features/reference/model';
 import { patchOf } from '@/components/ui/form/three-way';
 
 const FIELDS: FieldDescriptor[] = [

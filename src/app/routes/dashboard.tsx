@@ -8,7 +8,7 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { statsQueries, type StatsFilters } from '@/features/dashboard/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { ensureLocalePart } from '@/i18n';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';

@@ -5,7 +5,7 @@ import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { meetingQueries } from '@/features/meetings/api/queries';
 import { MeetingEditForm } from '@/features/meetings/edit-form/meeting-edit-form';
-import { referenceQueries } from '@/features/reference/api/queries';
+import { referenceQueries } from '@/reference-data/queries';
 
 export function editMeetingLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {

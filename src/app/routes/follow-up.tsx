@@ -17,7 +17,7 @@ import { partnershipQueries } from '@/features/partners/api/queries';
 import { apiGet, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { useCan } from '@/features/session/use-can';
+import { usePermissions } from '@/session/use-can';
 
 export function followUpLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
@@ -27,7 +27,7 @@ export function followUpLoader(queryClient: QueryClient) {
 }
 
 export function FollowUpPage() {
-  const { canChangeFollowUp: mayChange } = useCan();
+  const { can } = usePermissions();
   const { t } = useTranslation();
   const followUpId = useParams().followUpId ?? '';
   const item = useQuery(followUpDetailQuery(followUpId));
@@ -78,7 +78,7 @@ export function FollowUpPage() {
       ) : (
         <>
           <FollowUpDetail item={item.data} partnership={partnership.data} meetings={meetingMap} />
-          {mayChange(item.data) && (
+          {can('followUp.update', item.data) && (
             <p>
               <button type="button" className="button" onClick={() => setDialogOpen(true)}>
                 {t('followUps.changeStatus')}

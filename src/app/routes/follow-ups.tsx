@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { FOLLOW_UP_SORTS, followUpFiltersFrom, followUpFiltersToParams } from '@/features/follow-ups/api/filters';
 import { useBulkChange, useChangeStatus, type BulkChanges, type BulkResult } from '@/features/follow-ups/api/mutations';
@@ -15,12 +16,13 @@ import { DueSoon } from '@/features/follow-ups/components/due-soon';
 import { FollowUpList } from '@/features/follow-ups/components/follow-up-list';
 import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { ApiError, apiDownload, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
 import { usePreferences } from '@/stores/preferences';
+import { SearchField } from '@/components/ui/search-field';
 
 export function followUpsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
@@ -167,23 +169,7 @@ export function FollowUpsPage() {
       </nav>
 
       <form className="filters" aria-label={t('followUps.filters')} onSubmit={(e) => e.preventDefault()} role="search">
-        <div className="field field--grow">
-          <label htmlFor="filter-q" className="label">
-            {t('followUps.search')}
-          </label>
-          <input
-            id="filter-q"
-            className="input"
-            type="search"
-            value={search}
-            onChange={(e) => handleSearch(e.target.value)}
-            aria-describedby="filter-q-hint"
-            autoComplete="off"
-          />
-          <span id="filter-q-hint" className="visually-hidden">
-            {t('followUps.searchHint')}
-          </span>
-        </div>
+        <SearchField label={t('followUps.search')} hint={t('followUps.searchHint')} hintHidden value={search} onChange={handleSearch} grow />
         <FilterSelect
           id="status-filter"
           label={t('followUps.filterStatus')}
@@ -310,27 +296,23 @@ export function FollowUpsPage() {
         />
       )}
 
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{t('followUps.empty')}</EmptyState>
-      ) : (
-        <FollowUpList
-          items={items}
-          total={total}
-          hasNextPage={list.hasNextPage}
-          isFetchingNextPage={list.isFetchingNextPage}
-          fetchNextPage={() => void list.fetchNextPage()}
-          partnerships={partnershipMap}
-          selected={selected}
-          onToggle={toggle}
-          onToggleAll={toggleAll}
-          onChangeStatus={setDialogItem}
-          pending={pending}
-        />
-      )}
+      <QueryState query={list} isEmpty={items.length === 0} empty={<EmptyState>{t('followUps.empty')}</EmptyState>}>
+        {() => (
+          <FollowUpList
+            items={items}
+            total={total}
+            hasNextPage={list.hasNextPage}
+            isFetchingNextPage={list.isFetchingNextPage}
+            fetchNextPage={() => void list.fetchNextPage()}
+            partnerships={partnershipMap}
+            selected={selected}
+            onToggle={toggle}
+            onToggleAll={toggleAll}
+            onChangeStatus={setDialogItem}
+            pending={pending}
+          />
+        )}
+      </QueryState>
 
       {dialogItem && (
         <StatusDialog

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VisitForm } from '@/features/meetings/visit-form/visit-form';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { referenceQueries } from '@/features/reference/api/queries';
+import { referenceQueries } from '@/reference-data/queries';
 
 export function logVisitLoader(queryClient: QueryClient) {
   return () => {

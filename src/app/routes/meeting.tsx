@@ -10,7 +10,7 @@ import { meetingQueries } from '@/features/meetings/api/queries';
 import { HistoryPanel } from '@/features/history/history-panel';
 import { MeetingDetail } from '@/features/meetings/components/meeting-detail';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { referenceQueries } from '@/features/reference/api/queries';
+import { referenceQueries } from '@/reference-data/queries';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function meetingLoader(queryClient: QueryClient) {

@@ -7,15 +7,16 @@ import { todayIn } from '@/domain/dates';
 import { MEETING_KINDS } from '@/domain/meeting';
 import { LoadMore } from '@/components/ui/load-more';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { meetingFiltersFrom, meetingFiltersToParams } from '@/features/meetings/api/filters';
 import { meetingQueries, type MeetingFilters } from '@/features/meetings/api/queries';
 import { MeetingTable } from '@/features/meetings/components/meeting-table';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
-import { useCan } from '@/features/session/use-can';
+import { useCan } from '@/session/use-can';
 
 export function meetingsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
@@ -27,7 +28,7 @@ export function meetingsLoader(queryClient: QueryClient) {
 const FIRST_YEAR = 2015;
 
 export function MeetingsPage() {
-  const { can } = useCan();
+  const canLogVisit = useCan('meeting.create');
   const { t } = useTranslation();
   const labels = useLabels();
   const format = useFormat();
@@ -52,7 +53,7 @@ export function MeetingsPage() {
           <h1>{t('meetings.title')}</h1>
           <p className="lead">{t('meetings.intro')}</p>
         </div>
-        {can('meeting.create') && (
+        {canLogVisit && (
           <Link to="/meetings/new" className="button button--start">
             {t('meetings.logVisit')}
           </Link>
@@ -105,18 +106,14 @@ export function MeetingsPage() {
         )}
       </form>
 
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState>{filtered ? t('meetings.emptyFiltered') : t('meetings.empty')}</EmptyState>
-      ) : (
-        <>
-          <MeetingTable items={items} partnerships={partnershipMap} caption={t('meetings.caption')} />
-          <LoadMore query={list} shown={items.length} total={list.data.pages[0]?.total ?? 0} />
-        </>
-      )}
+      <QueryState query={list} isEmpty={items.length === 0} empty={<EmptyState>{filtered ? t('meetings.emptyFiltered') : t('meetings.empty')}</EmptyState>}>
+        {() => (
+          <>
+            <MeetingTable items={items} partnerships={partnershipMap} caption={t('meetings.caption')} />
+            <LoadMore query={list} shown={items.length} total={list.data?.pages[0]?.total ?? 0} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

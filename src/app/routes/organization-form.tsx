@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { ReferenceFormShell } from '@/features/reference-forms/reference-form-page';
+import { ReferenceFormShell } from '@/features/reference/reference-form-page';
 
 export function NewOrganizationPage() {
   return <ReferenceFormShell kind="organizations" />;

@@ -14,8 +14,8 @@ import { PartnerHealth } from '@/features/partners/components/partner-health';
 import { PartnershipDetail } from '@/features/partners/components/partnership-detail';
 import { StageChangeDialog } from '@/features/partners/components/stage-change-dialog';
 import { Timeline } from '@/features/partners/components/timeline';
-import { useCanDo } from '@/features/partners/use-can';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useCan } from '@/session/use-can';
+import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 function kindsFrom(params: URLSearchParams): TimelineKind[] {
@@ -43,9 +43,9 @@ export function PartnerPage() {
   const kinds = kindsFrom(params);
   const partnership = useQuery(partnershipQueries.detail(partnershipId));
   const followUps = useInfiniteQuery(followUpQueries.list({ partnershipId }));
-  const canChangeStage = useCanDo('partnership.changeStage');
-  const canEdit = useCanDo('partnership.update');
-  const canEditRegion = useCanDo('region.write');
+  const canChangeStage = useCan('partnership.changeStage');
+  const canEdit = useCan('partnership.update');
+  const canEditRegion = useCan('region.write');
   const [changing, setChanging] = useState(false);
   // Arriving from the partnership form: say what was saved (the form passes it in the history state).
   const arrived = (useLocation().state as { saved?: { kind?: string } } | null)?.saved?.kind;

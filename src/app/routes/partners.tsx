@@ -4,7 +4,8 @@ import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { STAGES, type Stage } from '@/domain/partnership';
 import { activityQuery, partnershipQueries, type PartnershipFilters } from '@/features/partners/api/queries';
 import { PartnershipTable } from '@/features/partners/components/partnership-table';
@@ -16,10 +17,11 @@ import {
   type DirectoryFilters,
   type DirectorySort,
 } from '@/features/partners/directory';
-import { useCanDo } from '@/features/partners/use-can';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useCan } from '@/session/use-can';
+import { useLabels } from '@/reference-data/use-labels';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
+import { SearchField } from '@/components/ui/search-field';
 
 function apiFilters(f: DirectoryFilters): PartnershipFilters {
   const { sort: _sort, ...rest } = f;
@@ -48,7 +50,7 @@ export function PartnersPage() {
   const labels = useLabels();
   const list = useQuery({ ...partnershipQueries.list(apiFilters(filters)), placeholderData: keepPreviousData });
   const activity = useQuery(activityQuery());
-  const canCreate = useCanDo('partnership.create');
+  const canCreate = useCan('partnership.create');
   useDocumentTitle(t('partners.title'));
 
   const change = (patch: Partial<DirectoryFilters>) =>
@@ -112,23 +114,7 @@ export function PartnersPage() {
           change({ q: text.trim() || undefined });
         }}
       >
-        <div className="field">
-          <label htmlFor="filter-q" className="label">
-            {t('directory.search')}
-          </label>
-          <input
-            id="filter-q"
-            type="search"
-            className="input"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby="filter-q-hint"
-            autoComplete="off"
-          />
-          <p id="filter-q-hint" className="hint">
-            {t('directory.searchHint')}
-          </p>
-        </div>
+        <SearchField label={t('directory.search')} hint={t('directory.searchHint')} value={text} onChange={setText} />
         <FilterSelect
           id="filter-country"
           label={t('directory.country')}
@@ -177,20 +163,16 @@ export function PartnersPage() {
         )}
       </form>
 
-      {list.isPending ? (
-        <LoadingState />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => void list.refetch()} />
-      ) : rows.length === 0 ? (
-        <EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>
-      ) : (
-        <>
-          <p className="hint" role="status">
-            {t('directory.count', { count: rows.length })}
-          </p>
-          <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
-        </>
-      )}
+      <QueryState query={list} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
+        {() => (
+          <>
+            <p className="hint" role="status">
+              {t('directory.count', { count: rows.length })}
+            </p>
+            <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -45,11 +45,11 @@ export function referenceRoutes(queryClient: QueryClient): RouteObject[] {
     },
     {
       path: 'partners/new',
-      lazy: async () => ({ Component: (await Promise.all([import('./partner-form'), strings()]))[0].NewPartnershipPage }),
+      lazy: async () => ({ Component: (await Promise.all([import('./partnership-form'), strings()]))[0].NewPartnershipPage }),
     },
     {
       path: 'partners/:partnershipId/edit',
-      lazy: async () => ({ Component: (await Promise.all([import('./partner-form'), strings()]))[0].EditPartnershipPage }),
+      lazy: async () => ({ Component: (await Promise.all([import('./partnership-form'), strings()]))[0].EditPartnershipPage }),
     },
   ];
 }

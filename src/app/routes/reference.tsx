@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
-import type { SavedState } from '@/features/reference-forms/reference-form-page';
-import { ReferenceLists } from '@/features/reference-forms/reference-lists';
-import { referenceQueries } from '@/features/reference/api/queries';
+import type { SavedState } from '@/features/reference/reference-form-page';
+import { ReferenceLists } from '@/features/reference/reference-lists';
+import { referenceQueries } from '@/reference-data/queries';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function referenceLoader(queryClient: QueryClient) {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadingState } from '@/components/ui/states';
-import { SetupForm } from '@/features/session/setup-form';
+import { SetupForm } from '@/features/sign-in/setup-form';
 import { apiGet, isApiError } from '@/lib/api-client';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { LanguageSwitch } from '../language-switch';

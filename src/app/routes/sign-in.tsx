@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { sessionQuery } from '@/features/session/api';
-import { safeNext } from '@/features/session/next';
-import { SignInForm } from '@/features/session/sign-in-form';
+import { sessionQuery } from '@/session/session';
+import { safeNext } from '@/features/sign-in/next';
+import { SignInForm } from '@/features/sign-in/sign-in-form';
 import { LanguageSwitch } from '../language-switch';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoDate } from '../dates';
-import { SECTOR_ID_PATTERN } from '../sector';
+import { SECTOR_ID_PATTERN } from '../value-lists';
 
 /** Sane limits: long enough for real reports, short enough that nobody stores a novel by mistake. */
 export const LIMITS = {
@@ -18,7 +18,8 @@ export const id = z.string().min(1, { error: 'required' }).max(LIMITS.idLength);
 export const requiredText = (max: number = LIMITS.name) =>
   z.string().trim().min(1, { error: 'required' }).max(max);
 
-export const optionalText = (max: number = LIMITS.shortText) => z.string().trim().max(max).optional();
+export const optionalText = (max: number = LIMITS.shortText) =>
+  z.string().trim().max(max).optional();
 
 export const isoDate = z.string().refine(isIsoDate, { error: 'invalidDate' });
 
@@ -53,9 +54,14 @@ export const httpUrl = z
     { error: 'invalidUrl' },
   );
 
-export const email = z.string().trim().max(LIMITS.name).pipe(z.email({ error: 'invalidEmail' }));
+export const email = z
+  .string()
+  .trim()
+  .max(LIMITS.name)
+  .pipe(z.email({ error: 'invalidEmail' }));
 
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'invalidCountry' });
+
 
 export const sectorId = z.string().regex(SECTOR_ID_PATTERN, { error: 'invalidFormat' }).max(40);
 
@@ -72,7 +78,8 @@ export const localized = z.strictObject({
  * fields of the wrong type: it only ever sees an object.
  */
 export const alwaysCheck = {
-  when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null,
+  when: (payload: { value: unknown }) =>
+    typeof payload.value === 'object' && payload.value !== null,
 };
 
 /** What the API adds to every stored resource. */

@@ -1,6 +1,17 @@
 import { z } from 'zod';
-import { followUpRuleErrors, FOLLOW_UP_STATUSES, PRIORITIES } from '../follow-up';
-import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+import {
+  alwaysCheck,
+  id,
+  idList,
+  isoDate,
+  LIMITS,
+  meta,
+  optionalText,
+  requiredText,
+  sectorId,
+} from './common';
+import { FOLLOW_UP_STATUSES, followUpRuleErrors, PRIORITIES } from '../value-lists';
+
 
 const status = z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' });
 const priority = z.enum(PRIORITIES, { error: 'invalidOption' });
@@ -83,7 +94,8 @@ export const followUpBulkChange = z.strictObject({
     .superRefine((items, ctx) => {
       const seen = new Set<string>();
       items.forEach((item, index) => {
-        if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate' });
+        if (seen.has(item.id))
+          ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'duplicate' });
         seen.add(item.id);
       });
     }),
@@ -109,7 +121,14 @@ export const bulkFailure = z.object({
   type: z.string(),
   title: z.string(),
   errors: z
-    .array(z.object({ path: z.string(), code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }))
+    .array(
+      z.object({
+        path: z.string(),
+        code: z.string(),
+        message: z.string(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
     .optional(),
   current: followUp.optional(),
 });

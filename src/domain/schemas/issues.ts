@@ -13,7 +13,8 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
     const path = pathOf(issue.path);
     switch (issue.code) {
       case 'unrecognized_keys':
-        for (const key of issue.keys) errors.push(fieldError(path ? `${path}.${key}` : key, 'unknownField'));
+        for (const key of issue.keys)
+          errors.push(fieldError(path ? `${path}.${key}` : key, 'unknownField'));
         break;
       case 'invalid_type':
         errors.push(fieldError(path, issue.input === undefined ? 'required' : 'invalidType'));
@@ -28,15 +29,19 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
         } else errors.push(fieldError(path, 'tooSmall', { min: Number(issue.minimum) }));
         break;
       case 'too_big':
-        if (issue.origin === 'string') errors.push(fieldError(path, 'tooLong', { max: Number(issue.maximum) }));
-        else if (issue.origin === 'array') errors.push(fieldError(path, 'tooMany', { max: Number(issue.maximum) }));
+        if (issue.origin === 'string')
+          errors.push(fieldError(path, 'tooLong', { max: Number(issue.maximum) }));
+        else if (issue.origin === 'array')
+          errors.push(fieldError(path, 'tooMany', { max: Number(issue.maximum) }));
         else errors.push(fieldError(path, 'tooBig', { max: Number(issue.maximum) }));
         break;
       case 'invalid_value':
         errors.push(fieldError(path, 'invalidOption'));
         break;
       case 'invalid_format':
-        errors.push(fieldError(path, isFieldErrorCode(issue.message) ? issue.message : 'invalidFormat'));
+        errors.push(
+          fieldError(path, isFieldErrorCode(issue.message) ? issue.message : 'invalidFormat'),
+        );
         break;
       default:
         errors.push(fieldError(path, isFieldErrorCode(issue.message) ? issue.message : 'invalid'));

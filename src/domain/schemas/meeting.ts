@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { HOME_TIME_ZONE } from '../dates';
-import { followUpRuleErrors } from '../follow-up';
-import { MEETING_KINDS, PARTICIPANT_SIDES } from '../meeting';
 import {
   alwaysCheck,
   email,
@@ -17,9 +15,11 @@ import {
   time,
   timeZone,
 } from './common';
-import { PARTNERSHIP_TYPES } from '../partnership';
 import { followUpDraft } from './follow-up';
+import { PARTNERSHIP_TYPES } from '../value-lists';
 import { regionInput } from './region';
+import { followUpRuleErrors, MEETING_KINDS, PARTICIPANT_SIDES } from '../value-lists';
+
 
 /** A participant is a known person, an organisation's unnamed representatives, or a description. */
 export const participant = z
@@ -122,7 +122,8 @@ export const meetingCreate = meetingFields
     people.forEach((person, index) => {
       const ref = (person as { ref?: unknown } | null)?.ref;
       if (typeof ref !== 'string') return;
-      if (refs.has(ref)) ctx.addIssue({ code: 'custom', path: ['newPeople', index, 'ref'], message: 'duplicate' });
+      if (refs.has(ref))
+        ctx.addIssue({ code: 'custom', path: ['newPeople', index, 'ref'], message: 'duplicate' });
       refs.add(ref);
     });
     const drafts: unknown[] = Array.isArray(meeting.followUps) ? meeting.followUps : [];
@@ -130,7 +131,11 @@ export const meetingCreate = meetingFields
       const dueDate = (item as { dueDate?: unknown } | null)?.dueDate;
       if (dueDate !== undefined && typeof dueDate !== 'string') return;
       for (const error of followUpRuleErrors({ status: 'open', dueDate })) {
-        ctx.addIssue({ code: 'custom', path: ['followUps', index, error.path], message: error.code });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['followUps', index, error.path],
+          message: error.code,
+        });
       }
       if (dueDate !== undefined && typeof meeting.date === 'string' && dueDate < meeting.date) {
         ctx.addIssue({

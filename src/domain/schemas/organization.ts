@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ORGANIZATION_KINDS } from '../organization';
 import { countryCode, httpUrl, LIMITS, meta, optionalText, requiredText } from './common';
+import { ORGANIZATION_KINDS } from '../value-lists';
+
 
 export const organizationInput = z.strictObject({
   name: requiredText(LIMITS.name),

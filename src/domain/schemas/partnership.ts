@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PARTNERSHIP_TYPES, STAGES } from '../partnership';
 import { alwaysCheck, id, idList, isoDate, LIMITS, meta, optionalText, sectorId } from './common';
+import { PARTNERSHIP_TYPES, STAGES } from '../value-lists';
+
 
 const stage = z.enum(STAGES, { error: 'invalidOption' });
 
@@ -12,7 +13,9 @@ const agreements = z
   })
   .refine(
     (a) =>
-      typeof a.mouSignedDate !== 'string' || typeof a.mouExpiresDate !== 'string' || a.mouExpiresDate > a.mouSignedDate,
+      typeof a.mouSignedDate !== 'string' ||
+      typeof a.mouExpiresDate !== 'string' ||
+      a.mouExpiresDate > a.mouSignedDate,
     { error: 'dateOrder', path: ['mouExpiresDate'], ...alwaysCheck },
   );
 
@@ -31,8 +34,10 @@ const partnershipFields = z.strictObject({
   illustrative: z.boolean().default(false),
 });
 
-const onePartner = (p: { partnerRegionId?: string | undefined; partnerOrganizationId?: string | undefined }) =>
-  (p.partnerRegionId === undefined) !== (p.partnerOrganizationId === undefined);
+const onePartner = (p: {
+  partnerRegionId?: string | undefined;
+  partnerOrganizationId?: string | undefined;
+}) => (p.partnerRegionId === undefined) !== (p.partnerOrganizationId === undefined);
 
 export const partnershipInput = partnershipFields
   .extend({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { REGION_LEVELS, REGION_ROLES } from '../region';
 import { countryCode, LIMITS, meta, optionalText, requiredText, sectorId } from './common';
+import { REGION_LEVELS, REGION_ROLES } from '../value-lists';
+
 
 export const regionInput = z.strictObject({
   /** The name without its level: "Tangerang", "Binzhou". The level says Kabupaten or Kota. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ROLES } from '../user';
 import { email, LIMITS, meta, requiredText } from './common';
+import { ROLES } from '../value-lists';
+
 
 export const userInput = z.strictObject({
   name: requiredText(LIMITS.name),

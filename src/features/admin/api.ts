@@ -1,8 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@/domain/schemas/common';
 import type { Role, User } from '@/domain/user';
-import { referenceKeys } from '@/features/reference/api/queries';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 export const adminKeys = {
   users: ['admin', 'users'] as const,
@@ -19,12 +19,7 @@ export type NewUser = { name: string; email: string; role: Role; position?: stri
 
 function useRefreshUsers() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: adminKeys.users }),
-      // The names and owners shown everywhere else come from the reference list.
-      queryClient.invalidateQueries({ queryKey: referenceKeys.list('users') }),
-    ]);
+  return () => invalidateAfterSave(queryClient, STALE_AFTER_SAVE.user());
 }
 
 export function useCreateUser() {

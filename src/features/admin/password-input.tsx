@@ -1,5 +1,5 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { describedBy, ErrorMessage } from '@/components/ui/form/field';
+import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
 
 type Props = Omit<ComponentPropsWithoutRef<'input'>, 'type' | 'id'> & {
   id: string;

@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import type { User } from '@/domain/user';
-import { useCan } from '@/features/session/use-can';
-import { sessionQuery } from '@/features/session/api';
+import { sessionQuery } from '@/session/session';
+import { usePermissions } from '@/session/use-can';
 import { apiDownload } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { adminUsersQuery, useSetActive } from './api';
@@ -18,10 +18,10 @@ import { ResetPasswordDialog } from './reset-password-dialog';
  */
 export function UsersPage() {
   const { t } = useTranslation();
-  const { user: me, can } = useCan();
+  const { user: me, can } = usePermissions();
   const session = useQuery(sessionQuery());
   const serverMode = session.data?.mode === 'server';
-  const users = useQuery({ ...adminUsersQuery(), enabled: can('user.manage') });
+  const users = useQuery({ ...adminUsersQuery(), enabled: can('user.manage') === true });
   const setActive = useSetActive();
   const [message, setMessage] = useState('');
   const [resetting, setResetting] = useState<User | undefined>();

@@ -2,8 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isIsoDate } from '@/domain/dates';
-import { referenceQueries } from '@/features/reference/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { referenceQueries } from '@/reference-data/queries';
+import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

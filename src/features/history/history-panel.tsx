@@ -2,8 +2,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditedEntity, AuditEntry } from '@/domain/audit';
-import { ErrorState, LoadingState } from '@/components/ui/states';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { QueryState } from '@/components/ui/query-state';
+import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { useDescribeValue } from './describe-value';
 import { historyQuery } from './queries';
@@ -23,29 +23,25 @@ export function HistoryPanel({ entity, entityId, version }: { entity: AuditedEnt
     <section className="history no-print" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('history.title')}</h2>
       <p className="hint">{t('history.intro')}</p>
-      {history.isPending ? (
-        <LoadingState />
-      ) : history.isError ? (
-        <ErrorState error={history.error} onRetry={() => void history.refetch()} />
-      ) : entries.length === 0 ? (
-        <p>{t('history.empty')}</p>
-      ) : (
-        <>
-          <ol className="history__list">
-            {entries.map((entry) => (
-              <HistoryEntry key={entry.id} entry={entry} />
-            ))}
-          </ol>
-          {history.hasNextPage && (
-            <button type="button" className="button button--secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-              {history.isFetchingNextPage ? t('common.loadingMore') : t('history.more')}
-            </button>
-          )}
-          <p className="hint" aria-live="polite">
-            {t('common.showing', { shown: entries.length, total })}
-          </p>
-        </>
-      )}
+      <QueryState query={history} isEmpty={entries.length === 0} empty={<p>{t('history.empty')}</p>}>
+        {() => (
+          <>
+            <ol className="history__list">
+              {entries.map((entry) => (
+                <HistoryEntry key={entry.id} entry={entry} />
+              ))}
+            </ol>
+            {history.hasNextPage && (
+              <button type="button" className="button button--secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
+                {history.isFetchingNextPage ? t('common.loadingMore') : t('history.more')}
+              </button>
+            )}
+            <p className="hint" aria-live="polite">
+              {t('common.showing', { shown: entries.length, total })}
+            </p>
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { FieldPath, FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { domId } from './dom-id';
-import { describedBy, ErrorMessage } from './field';
+import { describedBy, ErrorMessage } from './error-message';
 
 /** Messages by field name; the same text the error summary shows. */
 type Errors = Record<string, string>;

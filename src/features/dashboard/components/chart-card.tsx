@@ -3,6 +3,7 @@ import { useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { TableScroll } from '@/components/ui/table-scroll';
+import { saveFile } from '@/lib/save-file';
 
 export type ChartTable = {
   columns: string[];
@@ -17,17 +18,6 @@ type ChartCardProps = {
   children: ReactNode;
   note?: string;
 };
-
-function download(name: string, blob: Blob) {
-  const href = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}
 
 /** Cells that a spreadsheet would run as formulas get a leading apostrophe (OWASP). */
 const safe = (value: string | number) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
@@ -47,14 +37,14 @@ export function ChartCard({ title, summary, table, fileName, children, note }: C
       fields: table.columns.map((c) => String(safe(c))),
       data: table.rows.map((r) => [safe(r.label), ...r.cells.map((c) => safe(c.value))]),
     });
-    download(`${fileName}.csv`, new Blob([`\uFEFF${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
+    saveFile(`${fileName}.csv`, new Blob([`\uFEFF${csv}\r\n`], { type: 'text/csv;charset=utf-8' }));
   };
   const handleSvg = () => {
     const svg = figure.current?.querySelector('svg.recharts-surface');
     if (!svg) return;
     const copy = svg.cloneNode(true) as SVGElement;
     copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-    download(`${fileName}.svg`, new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
+    saveFile(`${fileName}.svg`, new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml' }));
   };
 
   return (

@@ -8,8 +8,8 @@ import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
 import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useFormat } from '@/lib/use-format';
-import { partnershipQueries } from '@/features/partners/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { partnershipQueries } from '@/features/partners';
+import { useLabels } from '@/reference-data/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';
 
@@ -93,6 +93,72 @@ function linkShape(series: string, seriesLabel: string, hrefOf: (row: Row) => st
       />
     );
   };
+}
+
+const AXIS = { fontSize: 12, fill: '#0b0c0c' };
+
+type Series = {
+  key: string;
+  name: string;
+  fill: string;
+  stroke?: string;
+  href: (row: Row) => string;
+  describe: (row: Row, value: number) => string;
+};
+
+type LinkedBarChartProps = {
+  data: Row[];
+  /** `rows`: one horizontal bar per row, named on the left; `columns`: vertical bars over time. */
+  layout: 'rows' | 'columns';
+  height: number;
+  /** The width of the axis that names the rows (rows) or carries the values (columns). */
+  axisWidth: number;
+  series: Series[];
+  /** Stacked series with their patterns and a legend; a single series has neither. */
+  stack?: { id: string; looks: Record<string, Look> };
+  go: (href: string) => void;
+  format: (value: number) => string;
+  /** A fixed value range (percentages); counts have whole-number ticks from zero. */
+  domain?: [number, number];
+  margin?: { left?: number; right: number };
+  xInterval?: 'preserveStartEnd';
+};
+
+/** The one bar chart of the dashboard: every segment a link to the items behind it. */
+function LinkedBarChart({ data, layout, height, axisWidth, series, stack, go, format, domain, margin = { right: 16 }, xInterval }: LinkedBarChartProps) {
+  const counts = domain === undefined ? { allowDecimals: false } : { domain };
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} {...(layout === 'rows' ? { layout: 'vertical' as const } : {})} margin={margin} accessibilityLayer={false}>
+        {stack && <Patterns prefix={stack.id} looks={stack.looks} />}
+        {layout === 'rows' ? <CartesianGrid horizontal={false} stroke="#d8d8d8" /> : <CartesianGrid vertical={false} stroke="#d8d8d8" />}
+        {layout === 'rows' ? (
+          <XAxis type="number" {...counts} tick={AXIS} tickFormatter={format} />
+        ) : (
+          <XAxis dataKey="label" tick={AXIS} {...(xInterval ? { interval: xInterval } : {})} />
+        )}
+        {layout === 'rows' ? (
+          <YAxis type="category" dataKey="label" width={axisWidth} tick={AXIS} />
+        ) : (
+          <YAxis {...counts} tick={AXIS} width={axisWidth} tickFormatter={format} />
+        )}
+        <Tooltip formatter={(value) => format(Number(value))} />
+        {stack && <Legend />}
+        {series.map((s) => (
+          <Bar
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            {...(stack ? { stackId: stack.id } : {})}
+            fill={s.fill}
+            {...(s.stroke ? { stroke: s.stroke } : {})}
+            isAnimationActive={false}
+            shape={linkShape(s.key, s.name, s.href, go, s.describe)}
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
 }
 
 const query = (params: Record<string, string | undefined>) => {
@@ -206,7 +272,6 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
   const agreed = completion.data.items.reduce((s, r) => s + r.agreed, 0);
   const done = completion.data.items.reduce((s, r) => s + r.done, 0);
 
-  const axis = { fontSize: 12, fill: '#0b0c0c' };
   const height = (rows: number) => Math.max(160, rows * 30 + 70);
 
   return (
@@ -218,28 +283,24 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         fileName={`mitra-follow-ups-by-sector-${periodLabel}`}
       >
         {sectorRows.length > 0 && (
-          <ResponsiveContainer width="100%" height={height(sectorRows.length)}>
-            <BarChart data={sectorRows} layout="vertical" margin={{ left: 8, right: 16 }} accessibilityLayer={false}>
-              <Patterns prefix="status" looks={STATUS_LOOKS} />
-              <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-              <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
-              <YAxis type="category" dataKey="label" width={170} tick={axis} />
-              <Tooltip formatter={(value) => n(Number(value))} />
-              <Legend />
-              {FOLLOW_UP_STATUSES.map((s) => (
-                <Bar
-                  key={s}
-                  dataKey={s}
-                  name={t(`enums.status.${s}`)}
-                  stackId="status"
-                  fill={`url(#pattern-status-${s})`}
-                  stroke={STATUS_LOOKS[s].color}
-                  isAnimationActive={false}
-                  shape={linkShape(s, t(`enums.status.${s}`), (row) => sectorHref(String(row.sectorId), s), go, (row, value) => segment(row.label, t(`enums.status.${s}`), value))}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <LinkedBarChart
+            data={sectorRows}
+            layout="rows"
+            height={height(sectorRows.length)}
+            axisWidth={170}
+            margin={{ left: 8, right: 16 }}
+            stack={{ id: 'status', looks: STATUS_LOOKS }}
+            go={go}
+            format={n}
+            series={FOLLOW_UP_STATUSES.map((s) => ({
+              key: s,
+              name: t(`enums.status.${s}`),
+              fill: `url(#pattern-status-${s})`,
+              stroke: STATUS_LOOKS[s].color,
+              href: (row) => sectorHref(String(row.sectorId), s),
+              describe: (row, value) => segment(row.label, t(`enums.status.${s}`), value),
+            }))}
+          />
         )}
       </ChartCard>
 
@@ -250,28 +311,23 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           table={quarterTable}
           fileName={`mitra-meetings-by-quarter-${periodLabel}`}
         >
-          <ResponsiveContainer width="100%" height={260}>
-            <BarChart data={quarterRows} margin={{ right: 16 }} accessibilityLayer={false}>
-              <Patterns prefix="kind" looks={KIND_LOOKS} />
-              <CartesianGrid vertical={false} stroke="#d8d8d8" />
-              <XAxis dataKey="label" tick={axis} />
-              <YAxis allowDecimals={false} tick={axis} width={32} tickFormatter={n} />
-              <Tooltip formatter={(value) => n(Number(value))} />
-              <Legend />
-              {MEETING_KINDS.map((k) => (
-                <Bar
-                  key={k}
-                  dataKey={k}
-                  name={t(`enums.meetingKind.${k}`)}
-                  stackId="kind"
-                  fill={`url(#pattern-kind-${k})`}
-                  stroke={KIND_LOOKS[k].color}
-                  isAnimationActive={false}
-                  shape={linkShape(k, t(`enums.meetingKind.${k}`), (row) => quarterHref(String(row.quarter), k), go, (row, value) => segment(row.label, t(`enums.meetingKind.${k}`), value))}
-                />
-              ))}
-            </BarChart>
-          </ResponsiveContainer>
+          <LinkedBarChart
+            data={quarterRows}
+            layout="columns"
+            height={260}
+            axisWidth={32}
+            stack={{ id: 'kind', looks: KIND_LOOKS }}
+            go={go}
+            format={n}
+            series={MEETING_KINDS.map((k) => ({
+              key: k,
+              name: t(`enums.meetingKind.${k}`),
+              fill: `url(#pattern-kind-${k})`,
+              stroke: KIND_LOOKS[k].color,
+              href: (row) => quarterHref(String(row.quarter), k),
+              describe: (row, value) => segment(row.label, t(`enums.meetingKind.${k}`), value),
+            }))}
+          />
         </ChartCard>
 
         <ChartCard
@@ -283,21 +339,23 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           table={stageTable}
           fileName="mitra-partnerships-by-stage"
         >
-          <ResponsiveContainer width="100%" height={height(STAGES.length)}>
-            <BarChart data={stageRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
-              <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-              <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
-              <YAxis type="category" dataKey="label" width={150} tick={axis} />
-              <Tooltip formatter={(value) => n(Number(value))} />
-              <Bar
-                dataKey="count"
-                name={t('dashboard.count')}
-                fill="#1d70b8"
-                isAnimationActive={false}
-                shape={linkShape('count', t('dashboard.count'), (row) => stageHref(String(row.stage)), go, (row, value) => segment(row.label, t('dashboard.count'), value))}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <LinkedBarChart
+            data={stageRows}
+            layout="rows"
+            height={height(STAGES.length)}
+            axisWidth={150}
+            go={go}
+            format={n}
+            series={[
+              {
+                key: 'count',
+                name: t('dashboard.count'),
+                fill: '#1d70b8',
+                href: (row) => stageHref(String(row.stage)),
+                describe: (row, value) => segment(row.label, t('dashboard.count'), value),
+              },
+            ]}
+          />
         </ChartCard>
       </div>
 
@@ -314,21 +372,23 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           fileName="mitra-overdue-by-sector"
         >
           {overdueSectorRows.length > 0 && (
-            <ResponsiveContainer width="100%" height={height(overdueSectorRows.length)}>
-              <BarChart data={overdueSectorRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
-                <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-                <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
-                <YAxis type="category" dataKey="label" width={150} tick={axis} />
-                <Tooltip formatter={(value) => n(Number(value))} />
-                <Bar
-                  dataKey="count"
-                  name={t('dashboard.count')}
-                  fill="#d4351c"
-                  isAnimationActive={false}
-                  shape={linkShape('count', t('dashboard.count'), (row) => overdueHref({ sectorId: String(row.sectorId) }), go, (row, value) => segment(row.label, t('followUps.overdue'), value))}
-                />
-              </BarChart>
-            </ResponsiveContainer>
+            <LinkedBarChart
+              data={overdueSectorRows}
+              layout="rows"
+              height={height(overdueSectorRows.length)}
+              axisWidth={150}
+              go={go}
+              format={n}
+              series={[
+                {
+                  key: 'count',
+                  name: t('dashboard.count'),
+                  fill: '#d4351c',
+                  href: (row) => overdueHref({ sectorId: String(row.sectorId) }),
+                  describe: (row, value) => segment(row.label, t('followUps.overdue'), value),
+                },
+              ]}
+            />
           )}
         </ChartCard>
 
@@ -339,21 +399,23 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
           table={countTable(t('charts.owner'), overdueOwnerRows, (r) => overdueHref({ ownerId: String(r.ownerId) }))}
           fileName="mitra-overdue-by-owner"
         >
-          <ResponsiveContainer width="100%" height={height(overdueOwnerRows.length)}>
-            <BarChart data={overdueOwnerRows} layout="vertical" margin={{ right: 16 }} accessibilityLayer={false}>
-              <CartesianGrid horizontal={false} stroke="#d8d8d8" />
-              <XAxis type="number" allowDecimals={false} tick={axis} tickFormatter={n} />
-              <YAxis type="category" dataKey="label" width={130} tick={axis} />
-              <Tooltip formatter={(value) => n(Number(value))} />
-              <Bar
-                dataKey="count"
-                name={t('dashboard.count')}
-                fill="#d4351c"
-                isAnimationActive={false}
-                shape={linkShape('count', t('dashboard.count'), (row) => overdueHref({ ownerId: String(row.ownerId) }), go, (row, value) => segment(row.label, t('followUps.overdue'), value))}
-              />
-            </BarChart>
-          </ResponsiveContainer>
+          <LinkedBarChart
+            data={overdueOwnerRows}
+            layout="rows"
+            height={height(overdueOwnerRows.length)}
+            axisWidth={130}
+            go={go}
+            format={n}
+            series={[
+              {
+                key: 'count',
+                name: t('dashboard.count'),
+                fill: '#d4351c',
+                href: (row) => overdueHref({ ownerId: String(row.ownerId) }),
+                describe: (row, value) => segment(row.label, t('followUps.overdue'), value),
+              },
+            ]}
+          />
         </ChartCard>
       </div>
 
@@ -363,21 +425,25 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
         table={monthTable}
         fileName={`mitra-completion-by-month-${periodLabel}`}
       >
-        <ResponsiveContainer width="100%" height={240}>
-          <BarChart data={monthRows} margin={{ right: 16 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke="#d8d8d8" />
-            <XAxis dataKey="label" tick={axis} interval="preserveStartEnd" />
-            <YAxis domain={[0, 100]} tick={axis} width={48} tickFormatter={(v: number) => format.percent(v / 100)} />
-            <Tooltip formatter={(value) => format.percent(Number(value) / 100)} />
-            <Bar
-              dataKey="rate"
-              name={t('charts.rate')}
-              fill="#00703c"
-              isAnimationActive={false}
-              shape={linkShape('rate', t('charts.rate'), (row) => monthHref({ from: String(row.from), to: String(row.to) }, 'done'), go, (row, value) => t('charts.segment', { label: row.label, series: t('charts.rate'), value: format.percent(value / 100) }))}
-            />
-          </BarChart>
-        </ResponsiveContainer>
+        <LinkedBarChart
+          data={monthRows}
+          layout="columns"
+          height={240}
+          axisWidth={48}
+          go={go}
+          format={(v) => format.percent(v / 100)}
+          domain={[0, 100]}
+          xInterval="preserveStartEnd"
+          series={[
+            {
+              key: 'rate',
+              name: t('charts.rate'),
+              fill: '#00703c',
+              href: (row) => monthHref({ from: String(row.from), to: String(row.to) }, 'done'),
+              describe: (row, value) => t('charts.segment', { label: row.label, series: t('charts.rate'), value: format.percent(value / 100) }),
+            },
+          ]}
+        />
       </ChartCard>
     </div>
   );

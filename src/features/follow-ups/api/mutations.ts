@@ -3,6 +3,7 @@ import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
 import type { Page } from '@/domain/schemas/common';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { followUpKeys } from './queries';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 export type StatusChange = { item: FollowUp; status: FollowUpStatus; comment?: string };
 
@@ -44,11 +45,7 @@ export function useChangeStatus() {
       if (!cached || cached.version <= item.version) writeItem(queryClient, item, item.version);
     },
     onSuccess: (saved) => writeItem(queryClient, saved),
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['stats'] }),
-      ]),
+    onSettled: () => invalidateAfterSave(queryClient, STALE_AFTER_SAVE.followUp()),
   });
 }
 
@@ -70,10 +67,6 @@ export function useBulkChange() {
     onSuccess: (result) => {
       for (const item of result.updated) writeItem(queryClient, item);
     },
-    onSettled: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: followUpKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ['stats'] }),
-      ]),
+    onSettled: () => invalidateAfterSave(queryClient, STALE_AFTER_SAVE.followUp()),
   });
 }

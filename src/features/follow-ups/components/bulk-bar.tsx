@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import { isIsoDate } from '@/domain/dates';
 import type { User } from '@/domain/user';
-import { ErrorMessage } from '@/components/ui/form/field';
+import { ErrorMessage } from '@/components/ui/form/error-message';
 import type { BulkChanges } from '../api/mutations';
 
 type BulkBarProps = {

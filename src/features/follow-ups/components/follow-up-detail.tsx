@@ -4,10 +4,10 @@ import type { FollowUp, FollowUpEvent } from '@/domain/follow-up';
 import type { Meeting } from '@/domain/meeting';
 import type { Partnership } from '@/domain/partnership';
 import { DescriptionList } from '@/components/ui/description-list';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { StatusTag } from './follow-up-table';
+import { HistoryTable } from '@/components/ui/history-table';
 
 type FollowUpDetailProps = {
   item: FollowUp;
@@ -112,31 +112,17 @@ export function FollowUpDetail({ item, partnership, meetings }: FollowUpDetailPr
           { term: t('followUps.detail.sectors'), value: item.sectorIds.map(labels.sector).join(', ') || none },
         ]}
       />
-      <section aria-labelledby="follow-up-history">
-        <h2 id="follow-up-history">{t('followUps.detail.history')}</h2>
-        <TableScroll label={t('followUps.detail.history')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('followUps.detail.when')}</th>
-                <th scope="col">{t('followUps.detail.who')}</th>
-                <th scope="col">{t('followUps.detail.what')}</th>
-                <th scope="col">{t('followUps.detail.comment')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...item.history].reverse().map((event, i) => (
-                <tr key={`${event.at}-${i}`}>
-                  <td className="nowrap">{format.dateTime(event.at)}</td>
-                  <td>{labels.user(event.by)}</td>
-                  <td>{describe(event)}</td>
-                  <td>{event.comment ?? none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <HistoryTable
+        id="follow-up-history"
+        title={t('followUps.detail.history')}
+        entries={item.history}
+        columns={[
+          { header: t('followUps.detail.when'), cell: (event) => format.dateTime(event.at), nowrap: true },
+          { header: t('followUps.detail.who'), cell: (event) => labels.user(event.by) },
+          { header: t('followUps.detail.what'), cell: (event) => describe(event) },
+          { header: t('followUps.detail.comment'), cell: (event) => event.comment ?? none },
+        ]}
+      />
     </>
   );
 }

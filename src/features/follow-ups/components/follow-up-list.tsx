@@ -7,9 +7,9 @@ import { isDueToday, isOverdue, type FollowUp } from '@/domain/follow-up';
 import type { Partnership } from '@/domain/partnership';
 import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { StatusTag } from './follow-up-table';
-import { useCan } from '@/features/session/use-can';
+import { usePermissions } from '@/session/use-can';
 
 const ROW_ESTIMATE = 60;
 
@@ -35,7 +35,7 @@ type FollowUpListProps = {
  */
 export function FollowUpList(props: FollowUpListProps) {
   // Only the rows this user may change get a button (an officer: their own items).
-  const { canChangeFollowUp: mayChange } = useCan();
+  const { can } = usePermissions();
   const { items, total, hasNextPage, isFetchingNextPage, fetchNextPage, selected, pending } = props;
   const { t } = useTranslation();
   const format = useFormat();
@@ -152,7 +152,7 @@ export function FollowUpList(props: FollowUpListProps) {
               </span>
               <span role="cell" className="fu-cell fu-cell--status">
                 <StatusTag status={item.status} />{' '}
-                {mayChange(item) && (
+                {can('followUp.update', item) && (
                 <button
                   type="button"
                   className="button button--link button--small"

@@ -6,7 +6,7 @@ import type { Partnership } from '@/domain/partnership';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 
 export const STATUS_TONE: Record<FollowUpStatus, 'blue' | 'yellow' | 'red' | 'green' | 'grey'> = {
   open: 'blue',

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
-import { ErrorMessage } from '@/components/ui/form/field';
+import { ErrorMessage } from '@/components/ui/form/error-message';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 
 type StatusDialogProps = {

@@ -3,14 +3,11 @@ import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
 import type { Meeting, MeetingCreate, MeetingPatch } from '@/domain/meeting';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { meetingKeys } from './queries';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 /** What a new or changed meeting makes stale: lists, counts, partnerships, follow-ups, people. */
 export function invalidateAfterMeetingChange(queryClient: ReturnType<typeof useQueryClient>) {
-  return Promise.all(
-    [['meetings'], ['follow-ups'], ['stats'], ['partnerships'], ['reference']].map((queryKey) =>
-      queryClient.invalidateQueries({ queryKey }),
-    ),
-  );
+  return invalidateAfterSave(queryClient, STALE_AFTER_SAVE.meeting());
 }
 
 export function useCreateMeeting() {
@@ -48,4 +45,28 @@ export function markProgress(changes: Array<{ item: FollowUp; status: FollowUpSt
       return apiRequest<FollowUp>(url, { method: 'PATCH', body: { status, comment }, version: fresh.version });
     }),
   );
+}
+
+export type LogVisit = {
+  body: MeetingCreate;
+  idempotencyKey: string;
+  /** Open follow-ups of the partnership that this visit moved on, with their new status. */
+  progress: Array<{ item: FollowUp; status: FollowUpStatus }>;
+  /** Called as soon as the meeting is saved, before the carried items are updated. */
+  onCreated: (meeting: Meeting) => void;
+};
+
+/**
+ * Logging a visit: the meeting (with its new follow-ups) in one idempotent request, then the
+ * progress on carried follow-ups, each on its own. Says how many of those could not be saved.
+ */
+export function useLogVisit() {
+  const create = useCreateMeeting();
+  const logVisit = async ({ body, idempotencyKey, progress, onCreated }: LogVisit) => {
+    const meeting = await create.mutateAsync({ body, idempotencyKey });
+    onCreated(meeting);
+    const results = progress.length > 0 ? await markProgress(progress, meeting.title) : [];
+    return { meeting, progressFailed: results.filter((r) => r.status === 'rejected').length };
+  };
+  return { logVisit, isPending: create.isPending, isError: create.isError, error: create.error };
 }

@@ -7,7 +7,7 @@ import { DescriptionList } from '@/components/ui/description-list';
 import { IllustrativeTag } from '@/components/ui/tags';
 import { safeHttpUrl } from '@/lib/urls';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 
 type MeetingDetailProps = {
   meeting: Meeting;

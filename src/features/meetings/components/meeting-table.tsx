@@ -5,7 +5,7 @@ import type { Partnership } from '@/domain/partnership';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { IllustrativeTag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 
 type MeetingTableProps = {
   items: Meeting[];

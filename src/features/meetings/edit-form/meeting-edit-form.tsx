@@ -13,8 +13,8 @@ import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summ
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
-import { referenceQueries } from '@/features/reference/api/queries';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { referenceQueries } from '@/reference-data/queries';
+import { useLabels } from '@/reference-data/use-labels';
 import { useUpdateMeeting } from '../api/mutations';
 import { domId } from '@/components/ui/form/dom-id';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { FOLLOW_UP_STATUSES, PRIORITIES, type FollowUpStatus } from '@/domain/follow-up';
 import { MEETING_KINDS, PARTICIPANT_SIDES } from '@/domain/meeting';
 import { PARTNERSHIP_TYPES } from '@/domain/partnership';
@@ -11,15 +11,17 @@ import { meetingCreate } from '@/domain/schemas/meeting';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import type { FieldError } from '@/domain/validation';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { DraftNotice, LeaveDialog, useFormLifecycle, useRestoredDraft } from '@/components/ui/form/form-lifecycle';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
-import { newIdempotencyKey, useDrafts, type Draft } from '@/stores/drafts';
-import { useLabels } from '@/features/reference/api/use-labels';
-import { referenceQueries } from '@/features/reference/api/queries';
-import { partnershipQueries } from '@/features/partners/api/queries';
-import { markProgress, useCreateMeeting } from '../api/mutations';
+import { newIdempotencyKey, useDrafts } from '@/stores/drafts';
+import { useLabels } from '@/reference-data/use-labels';
+import { referenceQueries } from '@/reference-data/queries';
+import { partnershipQueries } from '@/features/partners';
+import { useLogVisit } from '../api/mutations';
+import { visitFieldLabel } from './field-labels';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import {
   domId,
@@ -34,7 +36,6 @@ import {
 } from './model';
 
 export const VISIT_DRAFT_KEY = 'visit:new';
-const AUTOSAVE_MS = 600;
 const PROGRESS_STATUSES = FOLLOW_UP_STATUSES.filter((s) => s !== 'open' && s !== 'blocked');
 
 type SavedState = { saved: true; progressFailed: number };
@@ -66,17 +67,12 @@ function VisitFormFields() {
   const format = useFormat();
   const labels = useLabels();
   const navigate = useNavigate();
-  const [restored] = useState(() => useDrafts.getState().drafts[VISIT_DRAFT_KEY] as Draft<VisitFormValues> | undefined);
+  const restored = useRestoredDraft<VisitFormValues>(VISIT_DRAFT_KEY);
   const [draftNotice, setDraftNotice] = useState(restored !== undefined);
   const [lastSaved, setLastSaved] = useState<string | undefined>(restored?.savedAt);
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
-  const submitted = useRef(false);
-  // Set synchronously, so a second click in the same tick cannot start a second save.
-  const saving = useRef(false);
-  // One key for the life of this form: a retry or a double click is the same request.
-  const idempotencyKey = useRef(restored?.idempotencyKey ?? newIdempotencyKey());
-  const create = useCreateMeeting();
+  const create = useLogVisit();
 
   const form = useForm<VisitFormValues>({ defaultValues: { ...emptyVisit(), ...restored?.values } });
   const { register, control, handleSubmit, getValues, reset, setFocus } = form;
@@ -94,43 +90,27 @@ function VisitFormFields() {
   const openItems = useQuery(referenceQueries.openFollowUps(partnershipMode === 'existing' ? partnershipId : ''));
   const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
 
-  // --- Drafts: saved as the user types (debounced) and at once when the page is hidden. -------
+  // --- Drafts, the leave guard, the title and the retry key: the shared form lifecycle. -------
   const hasContent = () => JSON.stringify(toDraft(getValues())) !== JSON.stringify(toDraft(emptyVisit()));
-  const saveDraft = () => {
-    if (submitted.current || !hasContent()) return;
-    const current = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
-    const savedAt = new Date().toISOString();
-    useDrafts.getState().save(VISIT_DRAFT_KEY, {
-      values: toDraft(getValues()),
-      savedAt,
-      idempotencyKey: current?.idempotencyKey ?? idempotencyKey.current,
-    });
-    setLastSaved(savedAt);
-  };
-  // Called from the listeners the effects below set up; always sees the latest form.
-  const saveDraftLater = useEffectEvent(saveDraft);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = form.subscribe({
-      formState: { values: true },
-      callback: () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => saveDraftLater(), AUTOSAVE_MS);
-      },
-    });
-    const flush = () => {
-      if (document.visibilityState === 'hidden') saveDraftLater();
-    };
-    const onPageHide = () => saveDraftLater();
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', onPageHide);
-    };
-  }, [form]);
+  const { idempotencyKey, renewIdempotencyKey, isBusy, beginSave, saveFailed, markSaved, leaveGuard } = useFormLifecycle({
+    form,
+    restored,
+    newKey: newIdempotencyKey,
+    hasChanges: hasContent,
+    saveDraft: (key) => {
+      if (!hasContent()) return;
+      const current = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
+      const savedAt = new Date().toISOString();
+      useDrafts.getState().save(VISIT_DRAFT_KEY, {
+        values: toDraft(getValues()),
+        savedAt,
+        idempotencyKey: current?.idempotencyKey ?? key,
+      });
+      setLastSaved(savedAt);
+    },
+    pageTitle: t('visit.title'),
+    errorCount: errors.length,
+  });
 
   const handleDiscardDraft = () => {
     useDrafts.getState().discard(VISIT_DRAFT_KEY);
@@ -142,96 +122,7 @@ function VisitFormFields() {
     setTimeout(() => document.getElementById(domId('partnershipMode'))?.focus(), 0);
   };
 
-  // --- Leaving with unsaved changes asks first (the draft keeps them either way). -----------
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      !submitted.current && currentLocation.pathname !== nextLocation.pathname && hasContent(),
-  );
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (blocker.state === 'blocked') {
-      saveDraftLater();
-      dialogRef.current?.showModal();
-    } else if (dialogRef.current?.open) dialogRef.current.close();
-  }, [blocker.state]);
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (submitted.current || !hasContent()) return;
-      saveDraftLater();
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  });
-
   // --- Errors: one wording for the summary and beside the field. ------------------------------
-  const labelFor = (fieldId: string): string => {
-    const parts = fieldId.split('.');
-    const row = (key: 'visit.participant' | 'visit.statement' | 'visit.outcome' | 'visit.followUp') =>
-      t(key, { n: Number(parts[1]) + 1 });
-    const fieldLabels: Record<string, string> = {
-      partnershipId: t('visit.partnershipId'),
-      partnershipMode: t('visit.partnershipMode'),
-      newType: t('visit.partnershipType'),
-      kind: t('visit.kind'),
-      title: t('visit.meetingTitle'),
-      date: t('visit.date'),
-      time: t('visit.time'),
-      timeZone: t('visit.timeZone'),
-      place: t('visit.place'),
-      hostLead: t('visit.hostLead'),
-      delegationLead: t('visit.delegationLead'),
-      facilitatorIds: t('visit.facilitators'),
-      sectorIds: t('visit.sectors'),
-      summary: t('visit.summary'),
-      carried: t('visit.sections.carried'),
-      name: t('visit.personName'),
-      position: t('visit.personPosition'),
-      email: t('visit.personEmail'),
-      phone: t('visit.personPhone'),
-      id: t('visit.person'),
-      side: t('visit.side'),
-      organizationId: t('visit.organization'),
-      description: t('visit.description'),
-      speaker: t('visit.speaker'),
-      text: t('visit.quote'),
-      ownerId: t('visit.owner'),
-      due: t('visit.due'),
-      priority: t('visit.priority'),
-      url: t('visit.sourceUrl'),
-      publisher: t('visit.publisher'),
-      dateAsReported: t('visit.dateAsReported'),
-      localName: t('visit.localName'),
-      level: t('visit.level'),
-      countryCode: t('visit.countryCode'),
-      province: t('visit.province'),
-      'participants-add': t('visit.participants'),
-      'statements-add': t('visit.statements'),
-      'outcomes-add': t('visit.outcomes'),
-      'followUps-add': t('visit.sections.followUps'),
-    };
-    const last = parts.find((p, i) => i > 0 && !/^\d+$/.test(p) && p !== 'day') ?? parts[0] ?? '';
-    switch (parts[0]) {
-      case 'participants':
-        return `${row('visit.participant')} — ${fieldLabels[last] ?? last}`;
-      case 'statements':
-        return `${row('visit.statement')} — ${fieldLabels[last] ?? last}`;
-      case 'outcomes':
-        return row('visit.outcome');
-      case 'followUps':
-        return `${row('visit.followUp')} — ${last === 'title' ? t('visit.followUpTitle') : last === 'sectorIds' ? t('visit.followUpSectors') : (fieldLabels[last] ?? last)}`;
-      case 'newRegion':
-        return last === 'name' ? t('visit.regionName') : (fieldLabels[last] ?? last);
-      case 'hostLead':
-      case 'delegationLead':
-        return `${fieldLabels[parts[0]]} — ${fieldLabels[last] ?? last}`;
-      case 'source':
-        return fieldLabels[last] ?? last;
-      default:
-        return fieldLabels[parts[0] ?? ''] ?? fieldId;
-    }
-  };
-
   const showErrors = (fieldErrors: FieldError[], paths: Map<string, string>) => {
     const seen = new Set<string>();
     const list: Array<SummaryError & { name: string }> = [];
@@ -242,7 +133,7 @@ function VisitFormFields() {
       const message = t(`errors.field.${e.code}`, { ...e.params, defaultValue: e.message });
       // Buttons ("Tambah peserta") carry their own ids; form fields are named after their value.
       const fieldId = name.endsWith('-add') ? name : domId(name);
-      list.push({ name, fieldId, message: t('form.withLabel', { label: labelFor(name), message }) });
+      list.push({ name, fieldId, message: t('form.withLabel', { label: visitFieldLabel(t, name), message }) });
     }
     // The summary follows the page, top to bottom, like the fields it points to.
     const position = (id: string) => document.getElementById(id);
@@ -258,7 +149,7 @@ function VisitFormFields() {
 
   // --- Submit: validate with the API's schema, then one idempotent request. -----------------
   const save = async (values: VisitFormValues) => {
-    if (saving.current || submitted.current) return;
+    if (isBusy()) return;
     const { body, paths } = toMeetingCreate(values, (id) => people.data?.items.find((p) => p.id === id)?.name);
     const check = meetingCreate.safeParse(body, { reportInput: true });
     if (!check.success) {
@@ -266,24 +157,28 @@ function VisitFormFields() {
       return;
     }
     setErrors([]);
-    saving.current = true;
+    beginSave();
     useDrafts.getState().save(VISIT_DRAFT_KEY, {
       values: toDraft(values),
       savedAt: new Date().toISOString(),
-      idempotencyKey: idempotencyKey.current,
+      idempotencyKey: idempotencyKey(),
     });
     try {
-      const meeting = await create.mutateAsync({ body, idempotencyKey: idempotencyKey.current });
-      submitted.current = true;
-      useDrafts.getState().discard(VISIT_DRAFT_KEY);
-      const changes = (openItems.data?.items ?? [])
-        .filter((item) => values.progress[item.id])
-        .map((item) => ({ item, status: values.progress[item.id] as FollowUpStatus }));
-      const results = changes.length > 0 ? await markProgress(changes, meeting.title) : [];
-      const state: SavedState = { saved: true, progressFailed: results.filter((r) => r.status === 'rejected').length };
+      const { meeting, progressFailed } = await create.logVisit({
+        body,
+        idempotencyKey: idempotencyKey(),
+        progress: (openItems.data?.items ?? [])
+          .filter((item) => values.progress[item.id])
+          .map((item) => ({ item, status: values.progress[item.id] as FollowUpStatus })),
+        onCreated: () => {
+          markSaved();
+          useDrafts.getState().discard(VISIT_DRAFT_KEY);
+        },
+      });
+      const state: SavedState = { saved: true, progressFailed };
       void navigate(`/meetings/${encodeURIComponent(meeting.id)}`, { state });
     } catch (error) {
-      saving.current = false;
+      saveFailed();
       if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) showErrors(error.fieldErrors, paths);
     }
   };
@@ -293,15 +188,11 @@ function VisitFormFields() {
    * refuses the same key with different content (422). The user decides: look first, or save as new.
    */
   const handleSaveAsNew = () => {
-    idempotencyKey.current = newIdempotencyKey();
+    renewIdempotencyKey();
     const draft = useDrafts.getState().drafts[VISIT_DRAFT_KEY];
-    if (draft) useDrafts.getState().save(VISIT_DRAFT_KEY, { ...draft, idempotencyKey: idempotencyKey.current });
+    if (draft) useDrafts.getState().save(VISIT_DRAFT_KEY, { ...draft, idempotencyKey: idempotencyKey() });
     void handleSubmit(save)();
   };
-
-  useEffect(() => {
-    document.title = `${errors.length > 0 ? `${t('form.errorPrefix')}: ` : ''}${t('visit.title')} — ${t('app.titleSuffix')}`;
-  }, [errors.length, t]);
 
   // After "add", focus the new row's first field; keyboard users stay where they work.
   const addRow = (append: () => void, first: FieldPath<VisitFormValues>) => {
@@ -329,14 +220,7 @@ function VisitFormFields() {
     <form className="visit-form" noValidate onSubmit={(e) => void handleSubmit(save)(e)}>
       <ErrorSummary errors={errors} focusKey={focusKey} />
 
-      {draftNotice && restored && (
-        <div className="notice" role="status">
-          <p>{t('visit.draftRestored', { time: format.dateTime(restored.savedAt) })}</p>
-          <button type="button" className="button button--secondary" onClick={handleDiscardDraft}>
-            {t('visit.discardDraft')}
-          </button>
-        </div>
-      )}
+      {draftNotice && restored && <DraftNotice savedAt={restored.savedAt} onDiscard={handleDiscardDraft} />}
 
       {apiFailure &&
         (isApiError(create.error) && create.error.status === 422 ? (
@@ -634,18 +518,7 @@ function VisitFormFields() {
       </div>
 
 
-      <dialog ref={dialogRef} className="dialog" aria-labelledby="leave-title" onCancel={() => blocker.reset?.()}>
-        <h2 id="leave-title">{t('visit.leaveTitle')}</h2>
-        <p>{t('visit.leaveBody')}</p>
-        <div className="form-actions">
-          <button type="button" className="button" onClick={() => blocker.reset?.()}>
-            {t('visit.stay')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => blocker.proceed?.()}>
-            {t('visit.leave')}
-          </button>
-        </div>
-      </dialog>
+      <LeaveDialog {...leaveGuard} />
     </form>
   );
 }

@@ -5,7 +5,7 @@ import type { Person } from '@/domain/person';
 import type { Page } from '@/domain/schemas/common';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { ErrorState, LoadingState } from '@/components/ui/states';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { apiGet } from '@/lib/api-client';
 
 /** People of the partner region or organisation and of the facilitators, with their positions. */

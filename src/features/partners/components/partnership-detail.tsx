@@ -4,11 +4,11 @@ import type { Partnership } from '@/domain/partnership';
 import { currentStageSince } from '@/domain/partnership';
 import { localScriptLang } from '@/domain/region';
 import { DescriptionList } from '@/components/ui/description-list';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { IllustrativeTag } from '@/components/ui/tags';
 import { StageTag } from './stage-tag';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
+import { HistoryTable } from '@/components/ui/history-table';
 
 /** The partner's profile, the partnership's stage with its dated history, and its agreements. */
 export function PartnershipDetail({ partnership, actions }: { partnership: Partnership; actions?: ReactNode }) {
@@ -62,32 +62,24 @@ export function PartnershipDetail({ partnership, actions }: { partnership: Partn
         />
       </section>
 
-      <section aria-labelledby="partner-stages">
-        <h2 id="partner-stages">{t('partners.detail.stageHistory')}</h2>
-        <TableScroll label={t('partners.detail.stageHistory')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('partners.detail.historyDate')}</th>
-                <th scope="col">{t('partners.detail.historyChange')}</th>
-                <th scope="col">{t('partners.detail.historyNote')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...partnership.stageHistory].reverse().map((entry, i) => (
-                <tr key={`${entry.at}-${i}`}>
-                  <td className="nowrap">{format.date(entry.date, 'long')}</td>
-                  <td>
-                    {entry.from ? `${t(`enums.stage.${entry.from}`)} → ` : ''}
-                    {t(`enums.stage.${entry.to}`)}
-                  </td>
-                  <td>{entry.note ?? none}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      </section>
+      <HistoryTable
+        id="partner-stages"
+        title={t('partners.detail.stageHistory')}
+        entries={partnership.stageHistory}
+        columns={[
+          { header: t('partners.detail.historyDate'), cell: (entry) => format.date(entry.date, 'long'), nowrap: true },
+          {
+            header: t('partners.detail.historyChange'),
+            cell: (entry) => (
+              <>
+                {entry.from ? `${t(`enums.stage.${entry.from}`)} → ` : ''}
+                {t(`enums.stage.${entry.to}`)}
+              </>
+            ),
+          },
+          { header: t('partners.detail.historyNote'), cell: (entry) => entry.note ?? none },
+        ]}
+      />
     </>
   );
 }

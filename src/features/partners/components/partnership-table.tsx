@@ -5,7 +5,7 @@ import { localScriptLang } from '@/domain/region';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { IllustrativeTag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import type { PartnershipActivity } from '../api/queries';
 import type { DirectorySort } from '../directory';
 import { StageTag } from './stage-tag';

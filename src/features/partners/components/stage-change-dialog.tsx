@@ -2,15 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { ErrorMessage } from '@/components/ui/form/field';
+import { ErrorMessage } from '@/components/ui/form/error-message';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { isIsoDate, todayIn } from '@/domain/dates';
 import { nextStages, type Partnership, type Stage } from '@/domain/partnership';
 import type { FieldError } from '@/domain/validation';
 import { apiRequest, apiUrl, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
-import { historyKeys } from '@/features/history/queries';
 import { partnershipKeys } from '../api/queries';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 type Props = {
   partnership: Partnership;
@@ -68,9 +68,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
       }),
     onSuccess: (saved) => {
       queryClient.setQueryData(partnershipKeys.detail(saved.id), saved);
-      void queryClient.invalidateQueries({ queryKey: partnershipKeys.all });
-      void queryClient.invalidateQueries({ queryKey: historyKeys.of('partnership', saved.id) });
-      void queryClient.invalidateQueries({ queryKey: ['stats'] });
+      void invalidateAfterSave(queryClient, STALE_AFTER_SAVE.partnershipStage(saved.id));
       onSaved(saved);
     },
     onError: (error) => {

@@ -2,11 +2,11 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ErrorState, LoadingState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import type { FollowUpStatus } from '@/domain/follow-up';
 import type { Stage } from '@/domain/partnership';
 import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/domain/timeline';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { timelineQuery } from '../api/queries';
 
@@ -54,34 +54,30 @@ export function Timeline({ partnershipId, kinds, onKindsChange }: Props) {
           ))}
         </div>
       </fieldset>
-      {timeline.isPending ? (
-        <LoadingState />
-      ) : timeline.isError ? (
-        <ErrorState error={timeline.error} onRetry={() => void timeline.refetch()} />
-      ) : items.length === 0 || shown.length === 0 ? (
-        <p>{t('timeline.empty')}</p>
-      ) : (
-        <>
-          <ol className="timeline__list">
-            {items.map((item, i) => (
-              <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
-            ))}
-          </ol>
-          {timeline.hasNextPage && (
-            <button
-              type="button"
-              className="button button--secondary"
-              onClick={() => void timeline.fetchNextPage()}
-              disabled={timeline.isFetchingNextPage}
-            >
-              {timeline.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-            </button>
-          )}
-          <p className="hint" aria-live="polite">
-            {t('common.showing', { shown: items.length, total })}
-          </p>
-        </>
-      )}
+      <QueryState query={timeline} isEmpty={items.length === 0 || shown.length === 0} empty={<p>{t('timeline.empty')}</p>}>
+        {() => (
+          <>
+            <ol className="timeline__list">
+              {items.map((item, i) => (
+                <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
+              ))}
+            </ol>
+            {timeline.hasNextPage && (
+              <button
+                type="button"
+                className="button button--secondary"
+                onClick={() => void timeline.fetchNextPage()}
+                disabled={timeline.isFetchingNextPage}
+              >
+                {timeline.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+              </button>
+            )}
+            <p className="hint" aria-live="polite">
+              {t('common.showing', { shown: items.length, total })}
+            </p>
+          </>
+        )}
+      </QueryState>
     </section>
   );
 }

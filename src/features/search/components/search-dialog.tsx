@@ -7,7 +7,7 @@ import type { FollowUpStatus } from '@/domain/follow-up';
 import type { Stage } from '@/domain/partnership';
 import { apiGet } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 
 type Group<T> = { total: number; items: T[] };
 type SearchResult = {

@@ -22,7 +22,6 @@ export const referenceKeys = {
   people: (ids: readonly string[]) => [...referenceKeys.all, 'people', [...ids].sort()] as const,
   allPeople: () => [...referenceKeys.all, 'people', 'all'] as const,
   openFollowUps: (partnershipId: string) => [...referenceKeys.all, 'open-follow-ups', partnershipId] as const,
-  session: () => [...referenceKeys.all, 'session'] as const,
 };
 
 const firstPage = <T,>(resource: ReferenceResource) =>
@@ -57,11 +56,5 @@ export const referenceQueries = {
       queryFn: ({ signal }) =>
         apiGet<Page<FollowUp>>(`/partnerships/${encodeURIComponent(partnershipId)}/open-follow-ups`, {}, signal),
       enabled: partnershipId !== '',
-    }),
-  session: () =>
-    queryOptions({
-      queryKey: referenceKeys.session(),
-      queryFn: ({ signal }) => apiGet<{ user: User }>('/session', {}, signal),
-      staleTime: REFERENCE_STALE_MS,
     }),
 };

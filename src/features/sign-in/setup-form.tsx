@@ -4,13 +4,13 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { describedBy, ErrorMessage } from '@/components/ui/form/field';
+import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
 import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '@/domain/password';
 import type { User } from '@/domain/user';
 import type { FieldError } from '@/domain/validation';
 import { apiUrl } from '@/lib/api-client';
-import { sessionQuery, type SessionInfo } from './api';
+import { sessionQuery, type SessionInfo } from '@/session/session';
 
 type Field = 'name' | 'email' | 'password';
 type Values = Record<Field, string>;

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS } from '@/domain/organization';
 import { PARTNERSHIP_TYPES, STAGES } from '@/domain/partnership';
 import { localScriptLang, REGION_LEVELS } from '@/domain/region';
-import { useLabels } from '@/features/reference/api/use-labels';
+import { useLabels } from '@/reference-data/use-labels';
 import type { FieldDescriptor, FormValues, Option } from './model';
 
 /** The language of a local-script name follows the country typed beside it (CN → zh-Hans). */

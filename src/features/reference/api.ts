@@ -3,8 +3,8 @@ import type { Organization } from '@/domain/organization';
 import type { Person } from '@/domain/person';
 import type { Region } from '@/domain/region';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
-import { partnershipKeys } from '@/features/partners/api/queries';
-import { referenceKeys } from '@/features/reference/api/queries';
+import { referenceKeys } from '@/reference-data/queries';
+import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
 
 export type ReferenceKind = 'regions' | 'organizations' | 'people';
 type ResourceOf = { regions: Region; organizations: Organization; people: Person };
@@ -35,8 +35,5 @@ export function updateResource<T>(path: string, patch: unknown, version: number)
  * name them, and partnerships (named by their partner region or organisation).
  */
 export function invalidateAfterReferenceChange(queryClient: QueryClient) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: referenceKeys.all }),
-    queryClient.invalidateQueries({ queryKey: partnershipKeys.all }),
-  ]);
+  return invalidateAfterSave(queryClient, STALE_AFTER_SAVE.reference());
 }

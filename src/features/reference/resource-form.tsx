@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link, useBlocker } from 'react-router';
+import { Link } from 'react-router';
 import type { z } from 'zod';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import type { FieldError } from '@/domain/validation';
@@ -10,12 +10,13 @@ import { ConflictPanel } from '@/components/ui/form/conflict-panel';
 import { toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
 import { domId } from '@/components/ui/form/dom-id';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { DraftNotice, LeaveDialog, useFormLifecycle, useRestoredDraft } from '@/components/ui/form/form-lifecycle';
 import { CheckboxInput, Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { patchOf, type Choice } from '@/components/ui/form/three-way';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
-import { useDrafts, type Draft } from '@/stores/drafts';
+import { useDrafts } from '@/stores/drafts';
 import { invalidateAfterReferenceChange } from './api';
 import {
   conflictingFields,
@@ -32,8 +33,6 @@ import {
   type FormValues,
   type ListItem,
 } from './model';
-
-const AUTOSAVE_MS = 600;
 
 type Stored = { id: string; version: number };
 
@@ -90,7 +89,7 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const [restored] = useState(() => useDrafts.getState().drafts[draftKey] as Draft<ResourceDraft> | undefined);
+  const restored = useRestoredDraft<ResourceDraft>(draftKey);
   const [draftNotice, setDraftNotice] = useState(restored !== undefined);
   const initialBase = (): Base<R> =>
     mode.kind === 'edit'
@@ -105,9 +104,6 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
     return start;
   });
   const base = useRef<Base<R>>(startBase);
-  const idempotencyKey = useRef(restored?.idempotencyKey || newKey());
-  const submitted = useRef(false);
-  const saving = useRef(false);
   const [conflict, setConflict] = useState<Conflict<R> | undefined>();
   const [choices, setChoices] = useState<Partial<Record<string, Choice>>>({});
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
@@ -122,50 +118,30 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
   const watched = useWatch({ control }) as FormValues;
   const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
 
-  useEffect(() => {
-    document.title = `${errors.length > 0 ? `${t('form.errorPrefix')}: ` : ''}${pageTitle} — ${t('app.titleSuffix')}`;
-  }, [errors.length, pageTitle, t]);
-
-  // --- Drafts: saved as the user types (debounced) and at once when the page is hidden. -------
+  // --- Drafts, the leave guard, the title and the retry key: the shared form lifecycle. -------
   const hasChanges = () => !sameValues(fields, getValues(), base.current.values);
-  const saveDraft = () => {
-    if (submitted.current) return;
-    if (!hasChanges()) {
-      useDrafts.getState().discard(draftKey);
-      return;
-    }
-    useDrafts.getState().save(draftKey, {
-      values: {
-        values: toDraft(fields, getValues()),
-        ...(mode.kind === 'edit' ? { base: toDraft(fields, base.current.values), version: base.current.version } : {}),
-      } satisfies ResourceDraft,
-      savedAt: new Date().toISOString(),
-      idempotencyKey: idempotencyKey.current,
-    });
-  };
-  const saveDraftLater = useEffectEvent(saveDraft);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsubscribe = form.subscribe({
-      formState: { values: true },
-      callback: () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => saveDraftLater(), AUTOSAVE_MS);
-      },
-    });
-    const flush = () => {
-      if (document.visibilityState === 'hidden') saveDraftLater();
-    };
-    const onPageHide = () => saveDraftLater();
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', onPageHide);
-    return () => {
-      clearTimeout(timer);
-      unsubscribe();
-      document.removeEventListener('visibilitychange', flush);
-      window.removeEventListener('pagehide', onPageHide);
-    };
-  }, [form]);
+  const { idempotencyKey, renewIdempotencyKey, isBusy, beginSave, saveFailed, markSaved, saveDraftNow, leaveGuard } = useFormLifecycle({
+    form,
+    restored,
+    newKey,
+    hasChanges,
+    saveDraft: (key) => {
+      if (!hasChanges()) {
+        useDrafts.getState().discard(draftKey);
+        return;
+      }
+      useDrafts.getState().save(draftKey, {
+        values: {
+          values: toDraft(fields, getValues()),
+          ...(mode.kind === 'edit' ? { base: toDraft(fields, base.current.values), version: base.current.version } : {}),
+        } satisfies ResourceDraft,
+        savedAt: new Date().toISOString(),
+        idempotencyKey: key,
+      });
+    },
+    pageTitle,
+    errorCount: errors.length,
+  });
 
   const handleDiscardDraft = () => {
     useDrafts.getState().discard(draftKey);
@@ -175,27 +151,6 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
     setDraftNotice(false);
     setTimeout(() => document.getElementById(domId(fields[0]?.name ?? ''))?.focus(), 0);
   };
-
-  // --- Leaving with unsaved changes asks first (the draft keeps them either way). -----------
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) => !submitted.current && currentLocation.pathname !== nextLocation.pathname && hasChanges(),
-  );
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    if (blocker.state === 'blocked') {
-      saveDraftLater();
-      dialogRef.current?.showModal();
-    } else if (dialogRef.current?.open) dialogRef.current.close();
-  }, [blocker.state]);
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (submitted.current || !hasChanges()) return;
-      saveDraftLater();
-      event.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  });
 
   // --- Errors: one wording for the summary and beside the field. ------------------------------
   const showErrors = (fieldErrors: FieldError[]) => {
@@ -220,7 +175,7 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
 
   // --- Submit: check the whole resource with the API's schema, then POST or PATCH. ----------
   const submit = async (values: FormValues) => {
-    if (saving.current || submitted.current) return;
+    if (isBusy()) return;
     const body = toBody(fields, values);
     let whole: Record<string, unknown>;
     if (mode.kind === 'create') whole = { ...mode.fixed, ...body };
@@ -235,25 +190,25 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
       return;
     }
     setErrors([]);
-    saving.current = true;
-    saveDraft();
+    beginSave();
+    saveDraftNow();
     const edit = mode.kind === 'edit' ? { version: base.current.version, patch: patchOf(topKeys(fields), toBody(fields, base.current.values), body) } : undefined;
     if (mode.kind === 'edit' && edit && Object.keys(edit.patch).length === 0) {
-      submitted.current = true;
+      markSaved();
       useDrafts.getState().discard(draftKey);
       onSaved(base.current.resource ?? mode.resource, false);
       return;
     }
     try {
       const saved = await save.mutateAsync(() =>
-        mode.kind === 'create' ? mode.save(whole, idempotencyKey.current) : mode.save(edit?.patch ?? {}, edit?.version ?? 0),
+        mode.kind === 'create' ? mode.save(whole, idempotencyKey()) : mode.save(edit?.patch ?? {}, edit?.version ?? 0),
       );
-      submitted.current = true;
+      markSaved();
       useDrafts.getState().discard(draftKey);
       await invalidateAfterReferenceChange(queryClient);
       onSaved(saved, true);
     } catch (error) {
-      saving.current = false;
+      saveFailed();
       if (!isApiError(error)) return;
       if (error.status === 412 && error.current && mode.kind === 'edit') {
         // Someone saved first: keep both versions and let the user choose, field by field.
@@ -276,8 +231,8 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
 
   /** After a lost answer the first attempt may have been saved; the user decides to save as new. */
   const handleSaveAsNew = () => {
-    idempotencyKey.current = newKey();
-    saveDraft();
+    renewIdempotencyKey();
+    saveDraftNow();
     void handleSubmit(submit)();
   };
 
@@ -333,14 +288,7 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
       <form className="visit-form" noValidate onSubmit={(e) => void handleSubmit(submit)(e)} hidden={conflict !== undefined}>
         <ErrorSummary errors={errors} focusKey={focusKey} />
 
-        {draftNotice && restored && (
-          <div className="notice" role="status">
-            <p>{t('visit.draftRestored', { time: format.dateTime(restored.savedAt) })}</p>
-            <button type="button" className="button button--secondary" onClick={handleDiscardDraft}>
-              {t('visit.discardDraft')}
-            </button>
-          </div>
-        )}
+        {draftNotice && restored && <DraftNotice savedAt={restored.savedAt} onDiscard={handleDiscardDraft} />}
 
         {failure &&
           (maybeSaved ? (
@@ -387,18 +335,7 @@ export function ResourceForm<R extends Stored>({ draftKey, pageTitle, fields, sc
           </Link>
         </div>
 
-        <dialog ref={dialogRef} className="dialog" aria-labelledby="leave-title" onCancel={() => blocker.reset?.()}>
-          <h2 id="leave-title">{t('visit.leaveTitle')}</h2>
-          <p>{t('visit.leaveBody')}</p>
-          <div className="form-actions">
-            <button type="button" className="button" onClick={() => blocker.reset?.()}>
-              {t('visit.stay')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => blocker.proceed?.()}>
-              {t('visit.leave')}
-            </button>
-          </div>
-        </dialog>
+        <LeaveDialog {...leaveGuard} />
       </form>
     </>
   );

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { z } from 'zod';
-import { can, type Action } from '@/domain/permissions';
+import type { Action } from '@/domain/permissions';
 import type { Organization } from '@/domain/organization';
 import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
@@ -13,8 +13,10 @@ import { personInput } from '@/domain/schemas/person';
 import { regionInput } from '@/domain/schemas/region';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { partnershipQueries } from '@/features/partners/api/queries';
-import { referenceQueries } from '@/features/reference/api/queries';
+import { partnershipQueries } from '@/features/partners';
+import { referenceQueries } from '@/reference-data/queries';
+import { sessionQuery } from '@/session/session';
+import { useCan } from '@/session/use-can';
 import { createResource, referenceDetail, updateResource } from './api';
 import { useReferenceFields } from './fields';
 import type { FieldDescriptor } from './model';
@@ -71,8 +73,8 @@ export function formTitleKey(kind: FormKind, editing: boolean) {
 export function ReferenceFormPage({ kind, id }: { kind: FormKind; id?: string | undefined }) {
   const { t } = useTranslation();
   const editing = id !== undefined;
-  const session = useQuery(referenceQueries.session());
-  const allowed = session.data ? can(session.data.user.role, ACTIONS[kind][editing ? 'update' : 'create']) : undefined;
+  const session = useQuery(sessionQuery());
+  const allowed = useCan(ACTIONS[kind][editing ? 'update' : 'create']);
   const needed = [
     session,
     useQuery(referenceQueries.sectors()),

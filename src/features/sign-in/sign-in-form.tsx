@@ -3,11 +3,11 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { describedBy, ErrorMessage } from '@/components/ui/form/field';
+import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import type { User } from '@/domain/user';
 import { apiUrl } from '@/lib/api-client';
-import { sessionQuery, type SessionInfo } from './api';
+import { sessionKeys, sessionQuery, type SessionInfo } from '@/session/session';
 import { safeNext } from './next';
 import { signInForm, type SignInValues } from './schema';
 
@@ -76,7 +76,7 @@ export function SignInForm({ next }: { next: string | null }) {
       setProblems([]);
       queryClient.setQueryData<SessionInfo>(sessionQuery().queryKey, { user: outcome.user, mode: 'server' });
       // Everything cached before belonged to nobody (or someone else).
-      await queryClient.invalidateQueries({ predicate: (q) => !(q.queryKey[0] === 'reference' && q.queryKey[1] === 'session') });
+      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.all[0] });
       void navigate(safeNext(next), { replace: true });
       return;
     }

@@ -1,0 +1,13 @@
+import type { User } from '@/domain/user';
+import { AccountMenu } from './account-menu';
+import { AdminNavItem } from './admin-nav-item';
+import { SessionGate } from './session-gate';
+
+/** The shell's lazily loaded parts, one chunk: the session gate, the account menu, the admin link. */
+export function ShellPart(
+  props: { part: 'gate'; serverMode: boolean } | { part: 'account'; user: User } | { part: 'admin' },
+) {
+  if (props.part === 'gate') return <SessionGate serverMode={props.serverMode} />;
+  if (props.part === 'account') return <AccountMenu user={props.user} />;
+  return <AdminNavItem />;
+}
