@@ -43,12 +43,12 @@ export const PAGE_LOADS: PageLoad[] = [
   { path: '/partners', modules: ['src/app/routes/partners.tsx'], parts: ['partners'] },
   {
     path: '/partners/new',
-    modules: ['src/app/routes/partner-form.tsx'],
+    modules: ['src/app/routes/partnership-form.tsx'],
     parts: ['forms', 'reference'],
   },
   {
     path: '/partners/:id/edit',
-    modules: ['src/app/routes/partner-form.tsx'],
+    modules: ['src/app/routes/partnership-form.tsx'],
     parts: ['forms', 'reference'],
   },
   {
@@ -74,7 +74,7 @@ export const PAGE_LOADS: PageLoad[] = [
 ];
 /** Loaded with every page inside the shell (src/app/layout.tsx): the session logic and its strings. */
 const SHELL: Pick<PageLoad, 'modules' | 'parts'> = {
-  modules: ['src/features/session/shell.tsx'],
+  modules: ['src/app/shell/shell-parts.tsx'],
   parts: ['admin'],
 };
 
