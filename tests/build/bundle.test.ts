@@ -112,7 +112,7 @@ describe('the production build', () => {
     for (const key of [
       'src/i18n/locales/id.ts',
       'src/app/routes/dashboard.tsx',
-      'src/features/session/shell.tsx',
+      'src/app/shell/shell-parts.tsx',
       'src/i18n/locales/admin.id.ts',
     ]) {
       expect(preloaded, key).toContain(manifest[key]!.file);
