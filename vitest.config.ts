@@ -6,6 +6,9 @@ const alias = { '@': fileURLToPath(new URL('./src', import.meta.url)) };
 export default defineConfig({
   resolve: { alias },
   test: {
+    // Two test files at a time on this two-core machine (vitest's default here is one): npm test
+    // 255 s → 183 s, every test passing in both.
+    maxWorkers: 2,
     projects: [
       {
         resolve: { alias },
