@@ -3,5 +3,6 @@ export { adminSeedFromEnv, bootstrapAdmin, type AdminSeed } from './bootstrap';
 export { hashPassword, verifyPassword, passwordIssue, PASSWORD_MAX, PASSWORD_MIN, SCRYPT } from './password';
 export { createMemoryAuthStore, type AuthStore, type SessionRecord } from './store';
 export { createSqliteAuthStore } from './sqlite';
-export { needsSetup, SETUP_VALID_MS } from './setup';
+export { needsSetup } from './setup';
+export { SETUP_VALID_MS } from './setup-secret';
 export { clearSetupSecret, issueSetupSecret } from './setup-secret';

@@ -1,6 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { SETUP_VALID_MS } from './setup';
 import type { AuthStore } from './store';
+
+/** How long a printed setup link works. */
+export const SETUP_VALID_MS = 60 * 60_000;
 
 /**
  * The first run's one-time secret (server/auth/setup.ts): 32 random bytes, only its SHA-256

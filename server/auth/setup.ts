@@ -22,8 +22,6 @@ import { guessablePasswordError, passwordError } from './password-rules';
  * routes also run in the browser demo, where they answer 404 (no sign-in there).
  */
 
-export const SETUP_VALID_MS = 60 * 60_000;
-
 /** Whether no active administrator with a password exists (the first run is still open). */
 export function needsSetup(users: readonly User[], auth: Pick<Auth, 'hasPassword'>): boolean {
   return !users.some((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
