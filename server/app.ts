@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { registerAuth } from './auth/routes';
 import { enforceRules } from './auth/rules';
 import { API_BASE, createDeps, type ApiOptions } from './context';
-import { PROBLEM_TYPES, problemResponse, ProblemError } from './problem';
+import { classifyDbError } from './db/dialect';
+import { databaseProblem, PROBLEM_TYPES, problemResponse, ProblemError, RETRY_AFTER_SECONDS } from './problem';
 import { registerAudit } from './routes/audit';
 import { registerBulk } from './routes/bulk';
 import { registerExports } from './routes/exports';
@@ -26,6 +27,12 @@ export function createApi(options: ApiOptions): Hono {
 
   app.onError((error) => {
     if (error instanceof ProblemError) return problemResponse(error.problem);
+    const failure = classifyDbError(error);
+    if (failure) {
+      console.warn('[api] database', failure, error instanceof Error ? error.message : error);
+      const problem = databaseProblem(failure);
+      return problemResponse(problem, problem.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {});
+    }
     // Never leak a stack trace; the message stays on the server side.
     console.error('[api] unexpected error', error);
     return problemResponse({

@@ -1,14 +1,17 @@
 import type { Hono } from 'hono';
 import type { User } from '../src/domain/user';
 import { HOME_TIME_ZONE, todayIn } from '../src/domain/dates';
-import { auditedStore } from './audit';
 import type { Auth } from './auth/auth';
 import { RouteRules } from './auth/rules';
+import { createVersionedCache, type VersionedCache } from './db/cache';
+import type { Database } from './db/sqlite-dialect';
+import { createStore } from './db/store';
 import { problems } from './problem';
 import type { Store } from './store';
 
 export type ApiOptions = {
-  store: Store;
+  /** The database (server/db/engine.ts, or the demo's WebAssembly SQLite), migrated. */
+  database: Database;
   /** The clock, injectable so tests can fix "today". */
   now?: () => Date;
   /**
@@ -25,7 +28,9 @@ export type ApiDeps = {
   now: () => Date;
   today: () => string;
   /** The user making the request: 401 without a known, active one. */
-  actor: (request: Request) => User;
+  actor: (request: Request) => Promise<User>;
+  /** Read answers kept until the data changes anywhere (server/db/cache.ts): stats, activity. */
+  cache: VersionedCache;
   /** What each write route requires; routes declare theirs as they register (deny by default). */
   rules: RouteRules;
   /** Present when sign-in is on. */
@@ -44,27 +49,35 @@ export function createDeps(options: ApiOptions): ApiDeps {
   const now = options.now ?? (() => new Date());
   const { auth } = options;
   // One lookup per request, however many times a handler asks (a session is touched once).
-  const actors = new WeakMap<Request, User>();
+  const actors = new WeakMap<Request, Promise<User>>();
+  // Every write goes through the store's transactions, which record the audit trail.
+  const store = createStore(options.database, now);
+  const findUser = (id: string) => store.users.get(id);
+  async function lookUp(request: Request): Promise<User> {
+    let user: User | undefined;
+    if (auth) {
+      // Signed-in mode: only the session cookie counts; the demo header is ignored.
+      user = await auth.sessionUser(request, findUser);
+    } else {
+      const id = request.headers.get(USER_HEADER);
+      user = id ? await findUser(id) : undefined;
+    }
+    if (!user || !user.active) throw problems.unauthenticated();
+    return user;
+  }
   return {
-    // Every write goes through the audited store: routes cannot skip the audit trail.
-    store: auditedStore(options.store, now),
+    store,
     now,
     today: () => todayIn(HOME_TIME_ZONE, now()),
     actor(request) {
-      const known = actors.get(request);
-      if (known) return known;
-      let user: User | undefined;
-      if (auth) {
-        // Signed-in mode: only the session cookie counts; the demo header is ignored.
-        user = auth.sessionUser(request, options.store.users);
-      } else {
-        const id = request.headers.get(USER_HEADER);
-        user = id ? options.store.users.get(id) : undefined;
+      let known = actors.get(request);
+      if (!known) {
+        known = lookUp(request);
+        actors.set(request, known);
       }
-      if (!user || !user.active) throw problems.unauthenticated();
-      actors.set(request, user);
-      return user;
+      return known;
     },
+    cache: createVersionedCache(),
     rules: new RouteRules(API_BASE),
     auth,
     exportMaxRows: options.exportMaxRows,

@@ -3,7 +3,7 @@ import { toFieldErrors } from '../src/domain/schemas/issues';
 import type { FieldError } from '../src/domain/validation';
 import { fieldError } from '../src/domain/validation';
 import { problems } from './problem';
-import type { Store } from './store';
+import type { Readers } from './store';
 
 export const MAX_BODY_BYTES = 1_000_000;
 export const MAX_PAGE_SIZE = 100;
@@ -63,7 +63,12 @@ export function requireCurrentVersion<T extends { version: number }>(request: Re
 // ---------------------------------------------------------------------------------------------
 // Lists: filters, sort, paging
 
-const cursorSchema = z
+/**
+ * Lists of resources page with an opaque keyset cursor (server/db/lists.ts): the database
+ * seeks to it through an index. The few lists built in memory from one resource's parts (a
+ * partnership's timeline) page by an offset cursor, also opaque.
+ */
+const offsetCursorSchema = z
   .string()
   .max(100)
   .transform((value, ctx) => {
@@ -83,7 +88,7 @@ function atobSafe(value: string): string {
   }
 }
 
-function encodeCursor(offset: number): string {
+function encodeOffset(offset: number): string {
   return btoa(`o${offset}`).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
@@ -103,125 +108,32 @@ export function searchParamsToObject(url: URL, arrayKeys: readonly string[]): Re
 
 export const pagingShape = {
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
-  cursor: cursorSchema.optional(),
+  /** A keyset cursor, checked by the list that reads it (400 when it is not one of its own). */
+  cursor: z.string().max(400).optional(),
   q: z.string().trim().max(200).optional(),
 };
 
-export type SortKey<T> = (item: T) => string | number | undefined;
+/** Paging of a list built in memory (offset cursor). */
+export const offsetPagingShape = {
+  limit: pagingShape.limit,
+  cursor: offsetCursorSchema.optional(),
+};
+
+/** 400 naming the cursor: it does not belong to this list and sort (or was altered). */
+export function invalidCursor(): never {
+  throw problems.validation([fieldError('cursor', 'invalidFormat')]);
+}
 
 /** Lower-case, accents removed: "Pariwisata" finds "pariwisata", "Binzhou" finds "binzhou". */
 export function normalizeText(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const searchCache = new WeakMap<object, string>();
-
-/** An item's normalised search text, computed once per item and kept (see textMatcher). */
-export function searchText<T extends object>(text: (item: T) => string): (item: T) => string {
-  return (item) => {
-    let haystack = searchCache.get(item);
-    if (haystack === undefined) {
-      haystack = normalizeText(text(item));
-      searchCache.set(item, haystack);
-    }
-    return haystack;
-  };
-}
-
-/**
- * A predicate for a text query, or undefined for none: every word of the query must occur in
- * the item's text (case and accents ignored). The query is normalised once per request, the
- * item's text once per item. `cache: false` when the text also reads other resources (a
- * partnership is found by its partner region's name): the cache is keyed by the item, so it
- * would keep the old name after a rename.
- */
-export function textMatcher<T extends object>(
-  q: string | undefined,
-  text: (item: T) => string,
-  cache = true,
-): ((item: T) => boolean) | undefined {
-  const words = q ? normalizeText(q).split(/\s+/).filter(Boolean) : [];
-  if (words.length === 0) return undefined;
-  const haystackOf = (item: T): string => {
-    let haystack = cache ? searchCache.get(item) : undefined;
-    if (haystack === undefined) {
-      haystack = normalizeText(text(item));
-      if (cache) searchCache.set(item, haystack);
-    }
-    return haystack;
-  };
-  const [first, ...rest] = words as [string, ...string[]];
-  // One word is the common case while typing: no closure per word per item.
-  if (rest.length === 0) return (item) => haystackOf(item).includes(first);
-  return (item) => {
-    const haystack = haystackOf(item);
-    return haystack.includes(first) && rest.every((word) => haystack.includes(word));
-  };
-}
-
-const sortedCache = new WeakMap<readonly object[], Map<string, unknown[]>>();
-
-/**
- * All items in the order of `sort`. A store that hands out the same array until its next write
- * (the memory store does) gets each order computed once, not once per request: sorting 50,000
- * items is most of a list request's time. `cache: false` where the order reads other resources.
- */
-export function sortedView<T extends { id: string }>(
-  all: readonly T[],
-  sort: string,
-  sorts: Record<string, SortKey<T>>,
-  cache = true,
-): T[] {
-  if (!cache) return sortItems([...all], sort, sorts);
-  let bySort = sortedCache.get(all);
-  if (!bySort) {
-    bySort = new Map();
-    sortedCache.set(all, bySort);
-  }
-  let sorted = bySort.get(sort) as T[] | undefined;
-  if (!sorted) {
-    sorted = sortItems([...all], sort, sorts);
-    bySort.set(sort, sorted);
-  }
-  return sorted;
-}
-
-/** Sorts in place by a sort parameter (`key` or `-key`): missing values last, ties by id. */
-export function sortItems<T extends { id: string }>(items: T[], sort: string, sorts: Record<string, SortKey<T>>): T[] {
-  const descending = sort.startsWith('-');
-  const key = sorts[descending ? sort.slice(1) : sort];
-  if (key) {
-    const direction = descending ? -1 : 1;
-    // Items without a value sort last in either direction, ties by id so pages never overlap.
-    items.sort((a, b) => {
-      const x = key(a);
-      const y = key(b);
-      if (x === y) return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-      if (x === undefined) return 1;
-      if (y === undefined) return -1;
-      return (x < y ? -1 : 1) * direction;
-    });
-  }
-  return items;
-}
-
-/** One page of already filtered and sorted items. */
+/** One page of items already built in memory, in order. */
 export function pageOf<T>(items: T[], limit: number, offset: number): { items: T[]; total: number; nextCursor: string | null } {
   const page = items.slice(offset, offset + limit);
   const next = offset + limit;
-  return { items: page, total: items.length, nextCursor: next < items.length ? encodeCursor(next) : null };
-}
-
-export function sortAndPage<T extends { id: string }>(
-  items: T[],
-  options: {
-    sort: string;
-    sorts: Record<string, SortKey<T>>;
-    limit: number;
-    offset: number;
-  },
-): { items: T[]; total: number; nextCursor: string | null } {
-  return pageOf(sortItems(items, options.sort, options.sorts), options.limit, options.offset);
+  return { items: page, total: items.length, nextCursor: next < items.length ? encodeOffset(next) : null };
 }
 
 export function sortParam(keys: readonly string[], fallback: string) {
@@ -232,24 +144,31 @@ export function sortParam(keys: readonly string[], fallback: string) {
 // ---------------------------------------------------------------------------------------------
 // References: an id that names nothing is a field error, not a 500 and not a silent orphan.
 
-export function checkRefs(checks: Array<[path: string, exists: boolean]>): void {
-  const errors: FieldError[] = checks
+export type RefCheck = [path: string, exists: boolean];
+
+/** 400 with a field error for every reference that names nothing (checks may still be running). */
+export async function checkRefs(checks: Array<RefCheck[] | Promise<RefCheck[]>>): Promise<void> {
+  const errors: FieldError[] = (await Promise.all(checks))
+    .flat()
     .filter(([, exists]) => !exists)
     .map(([path]) => fieldError(path, 'unknownReference'));
   if (errors.length > 0) throw problems.validation(errors);
 }
 
-export function refChecks<T extends { id: string }>(
-  collection: { get(id: string): T | undefined },
+/** Whether each id names an item of the collection (one query for a list of ids). */
+export async function refChecks(
+  collection: { missing(ids: readonly string[]): Promise<Set<string>> },
   path: string,
   ids: readonly string[] | string | undefined,
-): Array<[string, boolean]> {
+): Promise<RefCheck[]> {
   if (ids === undefined) return [];
-  if (typeof ids === 'string') return [[path, collection.get(ids) !== undefined]];
-  return ids.map((id, index) => [`${path}.${index}`, collection.get(id) !== undefined]);
+  const list = typeof ids === 'string' ? [ids] : ids;
+  const missing = await collection.missing(list);
+  if (typeof ids === 'string') return [[path, !missing.has(ids)]];
+  return list.map((id, index) => [`${path}.${index}`, !missing.has(id)]);
 }
 
-export function sectorChecks(store: Store, path: string, ids: readonly string[] | undefined) {
+export function sectorChecks(store: Pick<Readers, 'sectors'>, path: string, ids: readonly string[] | undefined) {
   return refChecks(store.sectors, path, ids);
 }
 

@@ -22,6 +22,9 @@ export const PROBLEM_TYPES = {
   unauthenticated: '/problems/unauthenticated',
   forbidden: '/problems/forbidden',
   idempotencyMismatch: '/problems/idempotency-key-reused',
+  idempotencyPending: '/problems/idempotency-key-in-progress',
+  conflict: '/problems/conflict',
+  unavailable: '/problems/unavailable',
   methodNotAllowed: '/problems/method-not-allowed',
   internal: '/problems/internal',
 } as const;
@@ -108,4 +111,38 @@ export const problems = {
       title: 'This Idempotency-Key was already used for a different request.',
       status: 422,
     }),
+  /** 409: the first request with this key is still running; retry in a moment for its answer. */
+  idempotencyPending: () =>
+    new ProblemError({
+      type: PROBLEM_TYPES.idempotencyPending,
+      title: 'A request with this Idempotency-Key is still being processed. Try again in a moment.',
+      status: 409,
+    }),
 };
+
+/** Seconds a client waits before retrying after a 503 (Retry-After). */
+export const RETRY_AFTER_SECONDS = 2;
+
+/**
+ * What a database error means for the client (server/db/dialect.ts classifyDbError): a broken
+ * constraint is a 409 (the data changed under the request: reload and try again); a conflict
+ * between transactions, a busy database or a lost connection is a 503 with Retry-After. Nothing
+ * was changed in either case: the transaction rolled back.
+ */
+export function databaseProblem(failure: 'constraint' | 'conflict' | 'unavailable'): Problem {
+  if (failure === 'constraint') {
+    return {
+      type: PROBLEM_TYPES.conflict,
+      title: 'The data changed while this request was saved. Nothing was changed: reload and try again.',
+      status: 409,
+    };
+  }
+  return {
+    type: PROBLEM_TYPES.unavailable,
+    title:
+      failure === 'conflict'
+        ? 'The database is busy with another change. Nothing was changed: try again in a moment.'
+        : 'The database cannot be reached. Nothing was changed: try again in a moment.',
+    status: 503,
+  };
+}

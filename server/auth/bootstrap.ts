@@ -1,7 +1,8 @@
 import type { User } from '../../src/domain/user';
-import { auditedStore } from '../audit';
+import { activeAdminIds } from '../db/users';
 import type { Store } from '../store';
 import type { Auth } from './auth';
+import { makeAdmin } from './setup';
 import { guessablePasswordError, passwordError, PASSWORD_MAX, PASSWORD_MIN } from './password';
 
 export type AdminSeed = { email: string; password: string; name: string; force?: boolean };
@@ -16,8 +17,7 @@ export type BootstrapResult = { created: boolean; user: User; reason?: 'admin-ex
  * An existing user with that email becomes an active admin and gets the password.
  * Pass the storage Store (not an API's): the write is audited here, by 'system'.
  */
-export async function bootstrapAdmin(raw: Store, auth: Auth, seed: AdminSeed, now: () => Date = () => new Date()): Promise<BootstrapResult> {
-  const store = auditedStore(raw, now);
+export async function bootstrapAdmin(store: Store, auth: Auth, seed: AdminSeed, now: () => Date = () => new Date()): Promise<BootstrapResult> {
   const email = seed.email.trim();
   const name = seed.name.trim();
   if (!email || !name) throw new Error('The administrator needs an email address and a name.');
@@ -27,23 +27,16 @@ export async function bootstrapAdmin(raw: Store, auth: Auth, seed: AdminSeed, no
   if (await guessablePasswordError(seed.password, 'password', [name, email])) {
     throw new Error('The password is too easy to guess (commonly used, or a simple pattern): add more words of your own.');
   }
-  const existingAdmin = store.users.all().find((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
-  if (existingAdmin && !seed.force) return { created: false, user: existingAdmin, reason: 'admin-exists' };
-
-  const at = now().toISOString();
-  const same = store.users.all().find((u) => u.email.toLowerCase() === email.toLowerCase());
-  const id = same?.id ?? store.nextId('usr');
-  await auth.setPassword(id, seed.password, 'password', [name, email]);
-  const user = store.transaction(() => {
-    if (same) {
-      const next: User = { ...same, name, role: 'admin', active: true, version: same.version + 1, updatedAt: at };
-      store.users.replace(next);
-      return next;
+  if (!seed.force) {
+    for (const id of await activeAdminIds(store.db)) {
+      if (await auth.hasPassword(id)) {
+        const user = await store.users.get(id);
+        if (user) return { created: false, user, reason: 'admin-exists' };
+      }
     }
-    const created: User = { id, name, email, role: 'admin', active: true, version: 1, createdAt: at, updatedAt: at };
-    store.users.insert(created);
-    return created;
-  }, { actorId: 'system', note: 'first administrator' });
+  }
+  const user = await makeAdmin(store, { name, email }, 'first administrator', now);
+  await auth.setPassword(user.id, seed.password, 'password', [name, email]);
   return { created: true, user };
 }
 

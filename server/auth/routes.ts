@@ -6,6 +6,7 @@ import type { User } from '../../src/domain/user';
 import { fieldError, type FieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { compact, etag, json, parseWith, readJson } from '../http';
+import { emailTaken, userIdByEmail } from '../db/users';
 import { problemResponse, problems } from '../problem';
 import { guessablePasswordError, passwordError } from './password-rules';
 import { authProblems } from './problems';
@@ -33,7 +34,10 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
   app.post('/auth/sign-in', async (c) => {
     const { value } = await readJson(c.req.raw);
     const { email, password } = parseWith(signInInput, value);
-    const result = await auth.signIn(c.req.raw, store.users, email, password);
+    const result = await auth.signIn(c.req.raw, async (address) => {
+      const id = await userIdByEmail(store.db, address);
+      return id ? store.users.get(id) : undefined;
+    }, email, password);
     if (result.ok) {
       const response = json({ user: result.user }, { headers: { 'cache-control': 'no-store' } });
       for (const cookie of result.cookies) response.headers.append('set-cookie', cookie);
@@ -53,11 +57,11 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
   registerSetup(app, deps);
 
   deps.rules.declare('POST', '/auth/sign-out', 'public');
-  app.post('/auth/sign-out', (c) => new Response(null, { status: 204, headers: { 'set-cookie': auth.signOut(c.req.raw) } }));
+  app.post('/auth/sign-out', async (c) => new Response(null, { status: 204, headers: { 'set-cookie': await auth.signOut(c.req.raw) } }));
 
   deps.rules.declare('POST', '/users', { action: 'user.manage' });
   app.post('/users', async (c) => {
-    const actor = deps.actor(c.req.raw);
+    const actor = await deps.actor(c.req.raw);
     const { value } = await readJson(c.req.raw);
     const body = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     const { password, ...fields } = body ?? {};
@@ -73,33 +77,35 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
     if (!parsed.success || errors.length > 0) throw problems.validation(errors);
     const input = parsed.data;
     // Emails sign people in, so no two users share one.
-    const taken = store.users.all().some((u) => u.email.toLowerCase() === input.email.toLowerCase());
-    if (taken) throw problems.validation([fieldError('email', 'duplicate')]);
-    // Hash before the (synchronous) transaction; a failed insert leaves an orphan hash at most,
-    // which no user id names.
-    const id = store.nextId('usr');
-    if (typeof password === 'string') await auth.setPassword(id, password, 'password', [input.name, input.email]);
-    const user = store.transaction(() => {
+    if (await emailTaken(store.db, input.email)) throw problems.validation([fieldError('email', 'duplicate')]);
+    const user = await store.transaction(async (tx) => {
+      if (await emailTaken(tx.db, input.email)) throw problems.validation([fieldError('email', 'duplicate')]);
       const at = deps.now().toISOString();
-      const created: User = compact({ ...input, id, version: 1, createdAt: at, updatedAt: at });
-      store.users.insert(created);
+      const created: User = compact({ ...input, id: await tx.nextId('usr'), version: 1, createdAt: at, updatedAt: at });
+      await tx.users.insert(created);
       return created;
     }, { actorId: actor.id });
+    const { id } = user;
+    // The password after the user exists (its hash names the user); the hash is slow, so it is
+    // not made inside the transaction.
+    if (typeof password === 'string') await auth.setPassword(id, password, 'password', [input.name, input.email]);
     return json(user, { status: 201, headers: { location: `/api/users/${id}`, etag: etag(user.version) } });
   });
 
   deps.rules.declare('POST', '/users/:id/password', { action: 'user.manage' });
   app.post('/users/:id/password', async (c) => {
-    const actor = deps.actor(c.req.raw);
-    const user = store.users.get(c.req.param('id'));
+    const actor = await deps.actor(c.req.raw);
+    const user = await store.users.get(c.req.param('id'));
     if (!user) throw problems.notFound('User');
     const { value } = await readJson(c.req.raw);
     const { password } = parseWith(passwordInput, value);
     await auth.setPassword(user.id, password, 'password', [user.name, user.email]);
     // The trail says that (and who) reset it, never the password: an entry with a note and no
     // field changes (the User itself is unchanged).
-    const current = store.users.get(user.id) ?? user;
-    store.transaction(() => store.users.replace(current), { actorId: actor.id, note: 'Password reset; sessions ended.' });
+    await store.transaction(async (tx) => {
+      const current = (await tx.users.get(user.id)) ?? user;
+      await tx.users.replace(current, current);
+    }, { actorId: actor.id, note: 'Password reset; sessions ended.' });
     return new Response(null, { status: 204 });
   });
 }

@@ -7,6 +7,10 @@ import type { FieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { json, readJson } from '../http';
 import { ProblemError, problemResponse, problems } from '../problem';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { activeAdminIds, userIdByEmail } from '../db/users';
+import type { Store } from '../store';
 import type { Auth } from './auth';
 import { guessablePasswordError, passwordError } from './password-rules';
 
@@ -23,8 +27,9 @@ import { guessablePasswordError, passwordError } from './password-rules';
  */
 
 /** Whether no active administrator with a password exists (the first run is still open). */
-export function needsSetup(users: readonly User[], auth: Pick<Auth, 'hasPassword'>): boolean {
-  return !users.some((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
+export async function needsSetup(db: Kysely<DB>, auth: Pick<Auth, 'hasPassword'>): Promise<boolean> {
+  for (const id of await activeAdminIds(db)) if (await auth.hasPassword(id)) return false;
+  return true;
 }
 
 export const SETUP_PROBLEM_TYPES = { invalidLink: '/problems/setup-link-invalid' } as const;
@@ -48,20 +53,20 @@ const setupBody = z.strictObject({
 export function registerSetup(app: Hono, deps: ApiDeps): void {
   const { auth, store } = deps;
   if (!auth) return;
-  const open = () => needsSetup(store.users.all(), auth);
+  const open = () => needsSetup(store.db, auth);
   const notFound = () => problemResponse({ type: '/problems/not-found', title: 'There is no such API endpoint.', status: 404 });
 
   deps.rules.declare('GET', '/setup', 'public');
-  app.get('/setup', () => (open() ? json({ open: true }) : notFound()));
+  app.get('/setup', async () => ((await open()) ? json({ open: true }) : notFound()));
 
   deps.rules.declare('POST', '/setup', 'public');
   app.post('/setup', async (c) => {
-    if (!open()) return notFound();
+    if (!(await open())) return notFound();
     const { value } = await readJson(c.req.raw);
     const shape = setupBody.safeParse(value);
     if (!shape.success) throw problems.validation(toFieldErrors(shape.error));
     const at = deps.now().getTime();
-    if (!auth.setupSecretValid(shape.data.secret, at)) throw invalidLink();
+    if (!(await auth.setupSecretValid(shape.data.secret, at))) throw invalidLink();
 
     // The same rules as any user, and the password's; every error at once.
     const fields = { name: shape.data.name, email: shape.data.email, role: 'admin' };
@@ -76,30 +81,35 @@ export function registerSetup(app: Hono, deps: ApiDeps): void {
     if (!parsed.success || errors.length > 0 || typeof password !== 'string') throw problems.validation(errors);
 
     // Awaited above: check again that nobody finished the setup meanwhile, and use the secret up.
-    if (!open()) return notFound();
-    if (!auth.setupSecretValid(shape.data.secret, deps.now().getTime())) throw invalidLink();
-    auth.clearSetupSecret();
+    if (!(await open())) return notFound();
+    if (!(await auth.setupSecretValid(shape.data.secret, deps.now().getTime()))) throw invalidLink();
+    await auth.clearSetupSecret();
 
     const input = parsed.data;
-    const same = store.users.all().find((u) => u.email.toLowerCase() === input.email.toLowerCase());
-    const id = same?.id ?? store.nextId('usr');
-    await auth.setPassword(id, password, 'password', [input.name, input.email]);
-    const iso = deps.now().toISOString();
-    const user = store.transaction(
-      () => {
-        if (same) {
-          const next: User = { ...same, name: input.name, role: 'admin', active: true, version: same.version + 1, updatedAt: iso };
-          store.users.replace(next);
-          return next;
-        }
-        const created: User = { id, name: input.name, email: input.email, role: 'admin', active: true, version: 1, createdAt: iso, updatedAt: iso };
-        store.users.insert(created);
-        return created;
-      },
-      { actorId: 'system', note: 'First administrator, through the setup link.' },
-    );
+    const user = await makeAdmin(store, input, 'First administrator, through the setup link.', deps.now);
+    await auth.setPassword(user.id, password, 'password', [input.name, input.email]);
     const response = json({ user }, { status: 201, headers: { 'cache-control': 'no-store' } });
-    for (const cookie of auth.startSession(c.req.raw, user)) response.headers.append('set-cookie', cookie);
+    for (const cookie of await auth.startSession(c.req.raw, user)) response.headers.append('set-cookie', cookie);
     return response;
   });
+}
+
+/**
+ * Makes the user with this e-mail (any case) an active administrator, or creates one: the first
+ * run's setup and `npm run create-admin`. One transaction, audited as 'system' with the note.
+ */
+export async function makeAdmin(store: Store, input: { name: string; email: string }, note: string, now: () => Date): Promise<User> {
+  return store.transaction(async (tx) => {
+    const at = now().toISOString();
+    const sameId = await userIdByEmail(tx.db, input.email);
+    const same = sameId ? await tx.users.get(sameId) : undefined;
+    if (same) {
+      const next: User = { ...same, name: input.name, role: 'admin', active: true, version: same.version + 1, updatedAt: at };
+      await tx.users.replace(next, same);
+      return next;
+    }
+    const created: User = { id: await tx.nextId('usr'), name: input.name, email: input.email, role: 'admin', active: true, version: 1, createdAt: at, updatedAt: at };
+    await tx.users.insert(created);
+    return created;
+  }, { actorId: 'system', note });
 }

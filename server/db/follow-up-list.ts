@@ -73,12 +73,13 @@ export async function listFollowUps(
   db: Kysely<DB>,
   engine: Engine,
   query: FollowUpListQuery,
-  page: { limit: number; cursor?: string | undefined },
+  page: { limit: number; cursor?: string | undefined; skipTotal?: boolean },
   today: IsoDate,
   cache?: VersionedCache,
+  extra: Expression<SqlBool>[] = [],
 ): Promise<Page<FollowUpListItem> | 'invalidCursor'> {
   const read = async (): Promise<Page<FollowUpListItem> | 'invalidCursor'> => {
-    const found = await pageOfRows(db, FOLLOW_UP_LIST, followUpConditions(engine, query, today), query.sort, page);
+    const found = await pageOfRows(db, FOLLOW_UP_LIST, [...followUpConditions(engine, query, today), ...extra], query.sort, page);
     if (found === 'invalidCursor') return found;
     const items = (await hydrate(db, followUpMap, found.rows, { without: ['history'] })).map(({ history: _history, ...item }) => item);
     return { items, total: found.total, nextCursor: found.nextCursor };

@@ -50,3 +50,8 @@ export async function storeAnswer(trx: Kysely<DB>, scope: string, answer: Stored
 export async function forgetKeysBefore(db: Kysely<DB>, before: string): Promise<void> {
   await sql`delete from idempotency where created_at < ${before}`.execute(db);
 }
+
+/** Gives a claimed key back (the batch it guarded failed): a retry runs it afresh. */
+export async function forgetKey(trx: Kysely<DB>, scope: string): Promise<void> {
+  await trx.deleteFrom('idempotency').where('scope', '=', scope).execute();
+}

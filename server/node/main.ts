@@ -1,6 +1,9 @@
 /**
  * The production server: `npm start` (or `tsx server/node/main.ts [--empty]`).
  *
+ *   DATABASE_URL  postgres://user:password@host:port/database: run on PostgreSQL (migrations
+ *               run at start; several processes may share it). Without it: SQLite, MITRA_DB.
+ *   MITRA_DB_POOL connections per process on PostgreSQL (default 10)
  *   MITRA_DB    the SQLite file (default ./data/mitra.sqlite; its folder is created)
  *   PORT        default 8080
  *   HOST        default 127.0.0.1: only this machine can connect. Put a TLS reverse proxy in
@@ -32,7 +35,7 @@ const empty = env.MITRA_EMPTY === '1' || process.argv.includes('--empty');
 const trustProxy = env.MITRA_TRUST_PROXY === '1';
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
 
-mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
+if (!env.DATABASE_URL) mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
 
 /**
  * Writes must come from the public origin: MITRA_ORIGIN, or the listen address. On a loopback
@@ -50,8 +53,16 @@ if (!publicOrigin) {
   console.warn(`Listening on every interface: set MITRA_ORIGIN to the address people open (e.g. https://mitra.example.go.id).`);
 }
 // Migrations run at open, in one transaction; sign-in and sessions live in the same database.
-const mitra = createMitraServer({
+const databaseUrl = env.DATABASE_URL || undefined;
+const poolSize = env.MITRA_DB_POOL ? Number(env.MITRA_DB_POOL) : undefined;
+if (poolSize !== undefined && !(Number.isInteger(poolSize) && poolSize >= 1 && poolSize <= 200)) {
+  throw new Error(`MITRA_DB_POOL must be 1–200, not ${env.MITRA_DB_POOL}`);
+}
+const where = databaseUrl ? `PostgreSQL ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}` : `database ${dbPath}`;
+const mitra = await createMitraServer({
   dbPath,
+  databaseUrl,
+  ...(poolSize ? { poolSize } : {}),
   ...(empty ? { seed: 'empty' as const } : {}),
   distDir: env.MITRA_DIST ?? 'dist',
   trustProxy,
@@ -70,16 +81,16 @@ if (seed) {
 }
 // The first run: no administrator can sign in yet. A new one-time secret at every start (the
 // one of the last start stops working); only its hash is stored, in this database.
-const setupSecret = needsSetup(mitra.store.users.all(), mitra.auth) ? issueSetupSecret(mitra.auth.store) : undefined;
-if (!setupSecret) clearSetupSecret(mitra.auth.store);
+const setupSecret = (await needsSetup(mitra.database.db, mitra.auth)) ? await issueSetupSecret(mitra.auth.store) : undefined;
+if (!setupSecret) await clearSetupSecret(mitra.auth.store);
 
 const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
   const shown = env.MITRA_ORIGIN ?? `http://${loopback || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${info.port}`;
   if (setupSecret) {
     // One line: the link carries the secret after '#', so it never reaches a server log or a Referer.
-    console.warn(`Mitra is running. Open ${shown.replace(/\/$/, '')}/setup#${setupSecret} to make its first administrator (the link works once, for one hour; database ${dbPath})`);
+    console.warn(`Mitra is running. Open ${shown.replace(/\/$/, '')}/setup#${setupSecret} to make its first administrator (the link works once, for one hour; ${where})`);
   } else {
-    console.warn(`Mitra on ${shown} (database ${dbPath})`);
+    console.warn(`Mitra on ${shown} (${where})`);
   }
 });
 
@@ -90,14 +101,12 @@ function shutdown(signal: string): void {
   console.warn(`${signal}: closing`);
   // Stop taking connections, let requests in flight finish, then close the database.
   server.close(() => {
-    close();
-    process.exit(0);
+    void close().finally(() => process.exit(0));
   });
   // Keep-alive connections would hold close() open: end idle ones now, and give up after 10 s.
   (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   setTimeout(() => {
-    close();
-    process.exit(0);
+    void close().finally(() => process.exit(0));
   }, 10_000).unref();
 }
 process.on('SIGINT', () => shutdown('SIGINT'));

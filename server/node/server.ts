@@ -1,15 +1,23 @@
 import { createApi } from '../app';
 import { createAuth, type Auth } from '../auth/auth';
-import { createSqliteAuthStore } from '../auth/sqlite';
-import { openSqliteStore, type OpenSqliteStoreOptions } from '../sqlite/store';
-import type { Store } from '../store';
+import { createDbAuthStore } from '../auth/db-store';
 import { needsSetup } from '../auth/setup';
+import { openMitraDatabase } from '../db/open';
+import { createStore } from '../db/store';
+import type { Database } from '../db/engine';
+import { demoSnapshot, emptySnapshot } from '../seed/seeds';
+import type { Store } from '../store';
 import { clientAddress, createNodeApp } from './app';
 
 export type MitraServerOptions = {
-  /** The SQLite file (':memory:' in tests). */
+  /** The SQLite file (':memory:' in tests); unused when `databaseUrl` is set. */
   dbPath: string;
-  seed?: OpenSqliteStoreOptions['seed'];
+  /** postgres://… (DATABASE_URL): run on PostgreSQL instead of the SQLite file. */
+  databaseUrl?: string | undefined;
+  /** Connections per process on PostgreSQL (MITRA_DB_POOL, default 10). */
+  poolSize?: number;
+  /** What a new database starts with: the demo data (default) or 'empty' (reference data only). */
+  seed?: 'demo' | 'empty';
   distDir: string;
   trustProxy?: boolean;
   /** Cookies marked Secure: always (behind a TLS proxy), or per request when unset. */
@@ -23,10 +31,11 @@ export type MitraServerOptions = {
 
 export type MitraServer = {
   fetch: (request: Request, env?: unknown) => Response | Promise<Response>;
-  /** The storage store (writes through it are not audited: use it for maintenance only). */
+  /** The store (writes through it are audited as 'system' unless given an actor). */
   store: Store;
+  database: Database;
   auth: Auth;
-  close(): void;
+  close(): Promise<void>;
 };
 
 /**
@@ -34,27 +43,34 @@ export type MitraServer = {
  * sessions over the same database, the API with them, and the Node app serving the API and the
  * built SPA with the security headers.
  */
-export function createMitraServer(options: MitraServerOptions): MitraServer {
-  const { store, db, close } = openSqliteStore(options.dbPath, options.seed ? { seed: options.seed } : {});
+export async function createMitraServer(options: MitraServerOptions): Promise<MitraServer> {
+  const database = await openMitraDatabase({
+    url: options.databaseUrl,
+    sqlitePath: options.dbPath,
+    ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+    seed: options.seed === 'empty' ? emptySnapshot : demoSnapshot,
+  });
   try {
+    const now = options.now ?? (() => new Date());
+    const store = createStore(database, now);
     const auth = createAuth({
-      store: createSqliteAuthStore(db),
+      store: createDbAuthStore(database),
       clientIp: clientAddress,
       ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
       ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-    const api = createApi({ store, auth, ...(options.now ? { now: options.now } : {}) });
+    const api = createApi({ database, auth, ...(options.now ? { now: options.now } : {}) });
     const app = createNodeApp({
       api,
       distDir: options.distDir,
       trustProxy: options.trustProxy ?? false,
-      setupOpen: () => needsSetup(store.users.all(), auth),
+      setupOpen: () => needsSetup(database.db, auth),
     });
-    return { fetch: (request, env) => app.fetch(request, env), store, auth, close };
+    return { fetch: (request, env) => app.fetch(request, env), store, database, auth, close: () => database.close() };
   } catch (error) {
-    close();
+    await database.close();
     throw error;
   }
 }

@@ -2,10 +2,10 @@ import type { Hono } from 'hono';
 import type { FollowUp } from '../../src/domain/follow-up';
 import { followUpBulkChange, type BulkFailure } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
-import { json, parseWith } from '../http';
+import { parseWith } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
 import { applyFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
-import { withIdempotency } from './idempotency';
+import { answer, withIdempotentBatch } from './idempotency';
 
 const INTERNAL: Problem = {
   type: PROBLEM_TYPES.internal,
@@ -25,15 +25,15 @@ const INTERNAL: Problem = {
 export function registerBulk(app: Hono, deps: ApiDeps): void {
   // Each item is checked as PATCH checks it; an item the user may not change fails with 403.
   deps.rules.declare('POST', '/follow-ups/bulk', { anyOf: FOLLOW_UP_WRITES });
-  app.post('/follow-ups/bulk', (c) => {
-    const actor = deps.actor(c.req.raw);
-    return withIdempotency(deps, c.req.raw, (body) => {
+  app.post('/follow-ups/bulk', async (c) => {
+    const actor = await deps.actor(c.req.raw);
+    return withIdempotentBatch(deps, c.req.raw, async (body) => {
       const { items, changes } = parseWith(followUpBulkChange, body);
       const updated: FollowUp[] = [];
       const failed: BulkFailure[] = [];
       for (const { id, version } of items) {
         try {
-          const item = applyFollowUpChange(
+          const item = await applyFollowUpChange(
             deps,
             actor,
             id,
@@ -60,7 +60,7 @@ export function registerBulk(app: Hono, deps: ApiDeps): void {
           });
         }
       }
-      return json({ updated, failed });
+      return answer({ updated, failed });
     });
   });
 }

@@ -7,8 +7,11 @@ import { regionLabel, type RegionLevel } from '../../src/domain/region';
 import type { ApiDeps } from '../context';
 import { parseWith, searchParamsToObject } from '../http';
 import { ProblemError } from '../problem';
-import { listArrayKeys, listQuerySchema, selectItems, type ListQuery } from './crud';
-import { followUpListing, type FollowUpQuery } from './follow-ups';
+import { FOLLOW_UP_SORTS, listFollowUps, type FollowUpListItem } from '../db/follow-up-list';
+import { hydrate, regionMap } from '../db/mappers';
+import { listArrayKeys, listQuerySchema, type ListQuery } from './crud';
+import { FOLLOW_UP_ARRAY_KEYS, FOLLOW_UP_DEFAULT_SORT, FOLLOW_UP_FILTERS, type FollowUpQuery } from './follow-ups';
+import { sql, type Expression, type SqlBool } from 'kysely';
 
 /**
  * GET /follow-ups/export.csv and /follow-ups/export.ics: every follow-up the list endpoint would
@@ -37,13 +40,18 @@ function nextTurn(): Promise<void> {
 }
 
 /**
- * A UTF-8 stream of `head`, then `render` of each item, EXPORT_CHUNK_ROWS items per chunk with
- * a turn of the event loop between chunks, then `tail`. Pulled: nothing is rendered ahead of
- * what the client (or the compressor) takes.
+ * A UTF-8 stream of `head`, then `render` of each chunk of items as `next` reads them (a page of
+ * the database's list at a time, after the previous one's cursor), with a turn of the event loop
+ * between chunks, then `tail`. Pulled: nothing is read or rendered ahead of what the client (or
+ * the compressor) takes.
  */
-export function chunkedStream<T>(items: readonly T[], head: string, render: (chunk: readonly T[]) => string, tail = ''): ReadableStream<Uint8Array> {
+export function chunkedStream<T>(
+  next: () => Promise<readonly T[] | undefined>,
+  head: string,
+  render: (chunk: readonly T[]) => string,
+  tail = '',
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  let at = 0;
   let started = false;
   return new ReadableStream<Uint8Array>(
     {
@@ -54,18 +62,30 @@ export function chunkedStream<T>(items: readonly T[], head: string, render: (chu
           return;
         }
         await nextTurn();
-        if (at >= items.length) {
+        const chunk = await next();
+        if (!chunk) {
           if (tail) controller.enqueue(encoder.encode(tail));
           controller.close();
           return;
         }
-        const chunk = items.slice(at, at + EXPORT_CHUNK_ROWS);
-        at += chunk.length;
         controller.enqueue(encoder.encode(render(chunk)));
       },
     },
     { highWaterMark: 1 },
   );
+}
+
+/** Reads a list page after page, each after the previous page's cursor; undefined at the end. */
+export function pager<T>(read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>) {
+  let cursor: string | undefined;
+  let done = false;
+  return async (): Promise<T[] | undefined> => {
+    if (done) return undefined;
+    const page = await read(cursor);
+    if (page.nextCursor === null) done = true;
+    else cursor = page.nextCursor;
+    return page.items.length > 0 || !done ? page.items : undefined;
+  };
 }
 
 export const EXPORT_LANGS = ['id', 'en'] as const;
@@ -269,63 +289,70 @@ function exportFileName(deps: ApiDeps, extension: 'csv' | 'ics'): string {
 // ---------------------------------------------------------------------------------------------
 
 type ExportQuery = ListQuery<FollowUpQuery> & { lang: ExportLang };
+type Item = FollowUpListItem;
 
-/** Resolves names (owner, partner, sectors) once per request, not once per row. */
-function namer(deps: ApiDeps, lang: ExportLang) {
-  const { store } = deps;
+/** Resolves names (owner, partner, sectors) once per request, not once per row: reference data is small. */
+async function namer(deps: ApiDeps, lang: ExportLang) {
+  const { db } = deps.store;
   const labels = LABELS[lang];
-  const partnerships = new Map<string, string>();
+  const [users, sectors, partnerships, regions, organizations] = await Promise.all([
+    db.selectFrom('users').select(['id', 'name']).execute(),
+    db.selectFrom('sectors').select(['id', 'name_id', 'name_en']).execute(),
+    db.selectFrom('partnerships').select(['id', 'partner_region_id', 'partner_organization_id']).execute(),
+    db.selectFrom('regions').selectAll().execute().then((rows) => hydrate(db, regionMap, rows as Array<Record<string, unknown>>)),
+    db.selectFrom('organizations').select(['id', 'name']).execute(),
+  ]);
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const sectorName = new Map(sectors.map((s) => [s.id, lang === 'en' ? s.name_en : s.name_id]));
+  const regionById = new Map(regions.map((r) => [r.id, r]));
+  const organizationName = new Map(organizations.map((o) => [o.id, o.name]));
+  const partnershipLabel = new Map(
+    partnerships.map((p) => {
+      const region = p.partner_region_id ? regionById.get(p.partner_region_id) : undefined;
+      const organization = p.partner_organization_id ? organizationName.get(p.partner_organization_id) : undefined;
+      return [p.id, region ? regionLabel(region, (level) => labels.level[level], lang) : (organization ?? p.id)];
+    }),
+  );
   return {
     labels,
-    owner: (f: FollowUp) => store.users.get(f.ownerId)?.name ?? f.ownerId,
-    partnership(f: FollowUp): string {
-      let label = partnerships.get(f.partnershipId);
-      if (label === undefined) {
-        const partnership = store.partnerships.get(f.partnershipId);
-        const region = partnership?.partnerRegionId
-          ? store.regions.get(partnership.partnerRegionId)
-          : undefined;
-        const organization = partnership?.partnerOrganizationId
-          ? store.organizations.get(partnership.partnerOrganizationId)
-          : undefined;
-        label = region
-          ? regionLabel(region, (level) => labels.level[level], lang)
-          : (organization?.name ?? f.partnershipId);
-        partnerships.set(f.partnershipId, label);
-      }
-      return label;
-    },
-    sectors: (f: FollowUp) =>
-      f.sectorIds.map((id) => store.sectors.get(id)?.name[lang] ?? id).join('; '),
+    owner: (f: Item) => userName.get(f.ownerId) ?? f.ownerId,
+    partnership: (f: Item) => partnershipLabel.get(f.partnershipId) ?? f.partnershipId,
+    sectors: (f: Item) => f.sectorIds.map((id) => sectorName.get(id) ?? id).join('; '),
   };
 }
 
 export function registerExports(app: Hono, deps: ApiDeps): void {
-  const listing = followUpListing(deps);
+  const { store } = deps;
   // The list's own query, less paging, plus the language.
-  const querySchema = listQuerySchema(
-    listing.filters,
-    Object.keys(listing.sorts),
-    listing.defaultSort,
-  )
+  const querySchema = listQuerySchema(FOLLOW_UP_FILTERS, FOLLOW_UP_SORTS, FOLLOW_UP_DEFAULT_SORT)
     .omit({ limit: true, cursor: true })
     .extend({ lang: z.enum(EXPORT_LANGS, { error: 'invalidOption' }).default('id') });
-  const arrayKeys = listArrayKeys(listing);
-
-  const select = (request: Request): { items: FollowUp[]; lang: ExportLang } => {
-    const url = new URL(request.url);
-    const query = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as ExportQuery;
-    return { items: selectItems(listing, query), lang: query.lang };
-  };
-
+  const arrayKeys = listArrayKeys({ arrayKeys: FOLLOW_UP_ARRAY_KEYS });
   const max = deps.exportMaxRows ?? EXPORT_MAX_ROWS;
 
-  app.get('/follow-ups/export.csv', (c) => {
-    const { items, lang } = select(c.req.raw);
-    if (items.length > max) throw exportTooLarge(items.length, max);
-    const names = namer(deps, lang);
+  /**
+   * The follow-ups the list finds for the same query, in its order: the total first (refused
+   * over the cap before anything is written), then page after page as the stream is read.
+   */
+  const select = async (request: Request, extra: Expression<SqlBool>[] = []) => {
+    const url = new URL(request.url);
+    const { lang, ...query } = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as ExportQuery;
+    const today = deps.today();
+    const read = (page: { limit: number; cursor?: string | undefined; skipTotal?: boolean }) =>
+      listFollowUps(store.db, store.engine, query, page, today, undefined, extra).then((found) => {
+        if (found === 'invalidCursor') throw new Error('unreachable: the export walks its own cursors');
+        return found;
+      });
+    const { total } = await read({ limit: 1 });
+    if (total > max) throw exportTooLarge(total, max);
+    return { lang, next: pager((cursor) => read({ limit: EXPORT_CHUNK_ROWS, cursor, skipTotal: true })) };
+  };
+
+  app.get('/follow-ups/export.csv', async (c) => {
+    const { next, lang } = await select(c.req.raw);
+    const names = await namer(deps, lang);
     const { labels } = names;
-    const row = (f: FollowUp) => [
+    const row = (f: Item) => [
       f.id,
       f.title,
       labels.status[f.status],
@@ -341,7 +368,7 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
     // The byte order mark and the header first; the rows follow in chunks.
     const head = toCsv(COLUMNS.map((column) => labels.columns[column]), []);
     return new Response(
-      chunkedStream(items, head, (chunk) => csvRows(chunk.map(row))),
+      chunkedStream(next, head, (chunk) => csvRows(chunk.map(row))),
       {
         headers: {
           'content-type': 'text/csv; charset=utf-8',
@@ -351,15 +378,13 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
     );
   });
 
-  app.get('/follow-ups/export.ics', (c) => {
-    const { items, lang } = select(c.req.raw);
-    const dated = items.filter((f) => f.dueDate !== undefined);
-    if (dated.length > max) throw exportTooLarge(dated.length, max);
-    const names = namer(deps, lang);
+  app.get('/follow-ups/export.ics', async (c) => {
+    // A calendar holds the follow-ups with a due date.
+    const { next, lang } = await select(c.req.raw, [sql<SqlBool>`f.due_date is not null`]);
+    const names = await namer(deps, lang);
     const { labels } = names;
     const stamp = icsStamp(deps.now().getTime());
-    const event = (f: FollowUp): string => {
-      const due = f.dueDate as IsoDate;
+    const event = (f: Item): string => {      const due = f.dueDate as IsoDate;
       const description = [
         `${labels.columns.status}: ${labels.status[f.status]}`,
         `${labels.columns.owner}: ${names.owner(f)}`,
@@ -388,7 +413,7 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
     const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${icsEscape(labels.productId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsEscape(labels.calendar)}`]
       .map(icsLine)
       .join('');
-    return new Response(chunkedStream(dated, head, (chunk) => chunk.map(event).join(''), icsLine('END:VCALENDAR')), {
+    return new Response(chunkedStream(next, head, (chunk) => chunk.map(event).join(''), icsLine('END:VCALENDAR')), {
       headers: {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': `attachment; filename="${exportFileName(deps, 'ics')}"`,

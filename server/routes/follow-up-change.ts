@@ -6,6 +6,7 @@ import type { User } from '../../src/domain/user';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, refChecks, sectorChecks } from '../http';
 import { problems } from '../problem';
+import type { Tx } from '../store';
 
 /** A valid change to one follow-up: fields, a status, a comment for the history (PATCH or bulk). */
 export type FollowUpChange = z.output<typeof followUpPatch>;
@@ -34,16 +35,33 @@ const TRACKED_FIELDS = [
  *
  * A change that changes nothing records nothing and returns the item as it was.
  */
-export function applyFollowUpChange(
+export async function applyFollowUpChange(
   deps: ApiDeps,
   actor: User,
   id: string,
   checkVersion: (current: FollowUp) => void,
   change: FollowUpChange,
-): FollowUp {
+): Promise<FollowUp> {
   const { store } = deps;
-  return store.transaction(() => {
-    const current = store.followUps.get(id);
+  await checkRefs([refChecks(store.users, 'ownerId', change.ownerId), sectorChecks(store, 'sectorIds', change.sectorIds)]);
+  return store.transaction((tx) => changeFollowUp(tx, deps.now, actor, id, checkVersion, change), { actorId: actor.id, note: change.comment });
+}
+
+/**
+ * The change itself, inside a transaction the caller owns (PATCH and bulk: their own; a new
+ * meeting: the meeting's, for the progress of the follow-ups it carried over). References are
+ * the caller's to check first.
+ */
+export async function changeFollowUp(
+  tx: Tx,
+  now: () => Date,
+  actor: User,
+  id: string,
+  checkVersion: (current: FollowUp) => void,
+  change: FollowUpChange,
+): Promise<FollowUp> {
+  {
+    const current = await tx.followUps.get(id);
     if (!current) throw problems.notFound('Follow-up');
     // Who may change this item, this way: an officer their own items, not their owner.
     if (!canChangeFollowUp(actor, current, { ownerId: change.ownerId })) {
@@ -55,10 +73,6 @@ export function applyFollowUpChange(
     }
     checkVersion(current);
     const { comment, status, ...patch } = change;
-    checkRefs([
-      ...refChecks(store.users, 'ownerId', patch.ownerId),
-      ...sectorChecks(store, 'sectorIds', patch.sectorIds),
-    ]);
     const next: FollowUp = compact({
       ...current,
       ...patch,
@@ -70,7 +84,7 @@ export function applyFollowUpChange(
     const ruleErrors = followUpRuleErrors(next, statusChanged ? { status, comment } : undefined);
     if (ruleErrors.length > 0) throw problems.validation(ruleErrors);
 
-    const at = deps.now().toISOString();
+    const at = now().toISOString();
     const changes = TRACKED_FIELDS.filter(
       (field) => JSON.stringify(current[field]) !== JSON.stringify(next[field]),
     ).map((field) => ({ field, from: current[field] ?? null, to: next[field] ?? null }));
@@ -97,7 +111,7 @@ export function applyFollowUpChange(
       version: current.version + 1,
       updatedAt: at,
     });
-    store.followUps.replace(saved);
+    await tx.followUps.replace(saved, current);
     return saved;
-  }, { actorId: actor.id, note: change.comment });
+  }
 }

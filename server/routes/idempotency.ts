@@ -1,94 +1,107 @@
 import type { ApiDeps } from '../context';
+import { claimKey, forgetKey, storeAnswer, type StoredAnswer } from '../db/idempotency';
 import { json, readJson } from '../http';
 import { problems } from '../problem';
+import type { Tx, WriteContext } from '../store';
 
 const KEY = /^[\w.:-]{8,200}$/;
 
-/** Builds a JSON answer like `json` and, under an Idempotency-Key, stores it at once. */
-export type Respond = (body: unknown, init?: { status?: number; headers?: Record<string, string> }) => Response;
+/** An answer a create gives: stored under its Idempotency-Key with the data it reports. */
+export type Answer = { status: number; body: unknown; headers: Record<string, string> };
+
+export const answer = (body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Answer => ({
+  status: init.status ?? 200,
+  body,
+  headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers },
+});
+
+/** Runs a create's transaction: with a key, the key is claimed first and the answer stored with the data. */
+export type Write = (context: WriteContext, work: (tx: Tx) => Promise<Answer>) => Promise<Response>;
+
+const toResponse = (a: Answer, replayed = false) =>
+  new Response(JSON.stringify(a.body), { status: a.status, headers: { ...a.headers, ...(replayed ? { 'idempotent-replayed': 'true' } : {}) } });
+
+/** Thrown inside the transaction to leave it (nothing written) with a stored answer. */
+class Replay {
+  constructor(readonly answer: StoredAnswer) {}
+}
 
 /**
  * Runs a create at most once per Idempotency-Key: a retry or a double click with the same key and
- * body gets the first answer again (marked Idempotent-Replayed), never a second resource.
+ * body gets the first answer again (marked Idempotent-Replayed), never a second resource. The key
+ * is a unique row claimed in the create's own transaction (server/db/idempotency.ts), so this
+ * holds across processes: ten parallel POSTs with one key make one resource.
  */
 export async function withIdempotency(
   deps: ApiDeps,
   request: Request,
-  create: (body: unknown, respond: Respond) => Promise<Response> | Response,
+  create: (body: unknown, write: Write) => Promise<Response>,
 ): Promise<Response> {
   // Who asks comes first: a key replays only the same user's request, never someone else's.
-  const actor = deps.actor(request);
+  const actor = await deps.actor(request);
   const key = request.headers.get('idempotency-key');
   const { value, text } = await readJson(request);
-  if (key === null) return create(value, json);
+  if (key !== null && !KEY.test(key)) {
+    throw problems.validation([
+      { path: 'Idempotency-Key', code: 'invalidFormat', message: 'This value is not in the expected format.' },
+    ]);
+  }
+  const scope = key === null ? undefined : `${actor.id} ${new URL(request.url).pathname} ${key}`;
+  const write: Write = async (context, work) => {
+    try {
+      const result = await deps.store.transaction(async (tx) => {
+        if (scope) {
+          const claim = await claimKey(tx.db, scope, text, deps.now().toISOString());
+          if (claim.outcome === 'replay') throw new Replay(claim.answer);
+          if (claim.outcome === 'mismatch') throw problems.idempotencyMismatch();
+          if (claim.outcome === 'pending') throw problems.idempotencyPending();
+        }
+        const given = await work(tx);
+        if (scope && given.status < 300) await storeAnswer(tx.db, scope, given);
+        return given;
+      }, context);
+      return toResponse(result);
+    } catch (error) {
+      if (error instanceof Replay) return toResponse(error.answer, true);
+      throw error;
+    }
+  };
+  return create(value, write);
+}
+
+/**
+ * For writes made of several transactions (bulk changes): the key is claimed in a transaction of
+ * its own, the work runs, and its answer is stored afterwards. A request with the same key
+ * meanwhile gets 409 (in progress, retry); if the work fails, the claim is given back.
+ */
+export async function withIdempotentBatch(
+  deps: ApiDeps,
+  request: Request,
+  run: (body: unknown) => Promise<Answer>,
+): Promise<Response> {
+  const actor = await deps.actor(request);
+  const key = request.headers.get('idempotency-key');
+  const { value, text } = await readJson(request);
+  if (key === null) return toResponse(await run(value));
   if (!KEY.test(key)) {
     throw problems.validation([
       { path: 'Idempotency-Key', code: 'invalidFormat', message: 'This value is not in the expected format.' },
     ]);
   }
   const scope = `${actor.id} ${new URL(request.url).pathname} ${key}`;
-  const requestHash = text;
-  // A double click sends the same request twice at once: the second waits for the first to finish
-  // (its answer is only stored after an await), then replays it instead of creating again.
-  const pending = inFlightFor(deps.store);
-  for (let running = pending.get(scope); running; running = pending.get(scope)) {
-    await running.catch(() => undefined);
-  }
-  const earlier = deps.store.idempotency.get(scope);
-  if (earlier) {
-    if (earlier.requestHash !== requestHash) throw problems.idempotencyMismatch();
-    return new Response(JSON.stringify(earlier.body), {
-      status: earlier.status,
-      headers: { ...earlier.headers, 'idempotent-replayed': 'true' },
-    });
-  }
-  let recorded = false;
-  // Called inside the create's transaction: the answer is stored with the data it reports, so a
-  // crash can never keep the one without the other (a retry would otherwise create it twice).
-  const respond: Respond = (body, init = {}) => {
-    const response = json(body, init);
-    if (response.ok) {
-      const headers: Record<string, string> = {};
-      response.headers.forEach((v, k) => {
-        headers[k] = v;
-      });
-      deps.store.idempotency.put(scope, { requestHash, status: response.status, body, headers });
-      recorded = true;
-    }
-    return response;
-  };
-  const attempt = (async () => {
-    const response = await create(value, respond);
-    // Writes made of several transactions (bulk) answer without `respond`: stored afterwards.
-    if (response.ok && !recorded) {
-      const headers: Record<string, string> = {};
-      response.headers.forEach((v, k) => {
-        headers[k] = v;
-      });
-      deps.store.idempotency.put(scope, {
-        requestHash,
-        status: response.status,
-        body: await response.clone().json(),
-        headers,
-      });
-    }
-    return response;
-  })();
-  pending.set(scope, attempt);
+  const claim = await deps.store.transaction((tx) => claimKey(tx.db, scope, text, deps.now().toISOString()), { actorId: actor.id });
+  if (claim.outcome === 'replay') return toResponse(claim.answer, true);
+  if (claim.outcome === 'mismatch') throw problems.idempotencyMismatch();
+  if (claim.outcome === 'pending') throw problems.idempotencyPending();
+  let given: Answer;
   try {
-    return await attempt;
-  } finally {
-    if (pending.get(scope) === attempt) pending.delete(scope);
+    given = await run(value);
+  } catch (error) {
+    await deps.store.transaction((tx) => forgetKey(tx.db, scope), { actorId: actor.id });
+    throw error;
   }
+  await deps.store.transaction((tx) => (given.status < 300 ? storeAnswer(tx.db, scope, given) : forgetKey(tx.db, scope)), { actorId: actor.id });
+  return toResponse(given);
 }
 
-const inFlight = new WeakMap<object, Map<string, Promise<Response>>>();
-
-function inFlightFor(store: object): Map<string, Promise<Response>> {
-  let map = inFlight.get(store);
-  if (!map) {
-    map = new Map();
-    inFlight.set(store, map);
-  }
-  return map;
-}
+export { json };

@@ -1,16 +1,19 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { FollowUp } from '../../src/domain/follow-up';
-import { isOpen } from '../../src/domain/follow-up';
+import { OPEN_STATUSES } from '../../src/domain/follow-up';
 import { MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
 import type { Person } from '../../src/domain/person';
 import type { Region } from '../../src/domain/region';
 import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
-import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks } from '../http';
+import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
+import { listFollowUps } from '../db/follow-up-list';
+import { homeRegionOf } from '../db/regions';
+import { listResources, LISTINGS } from '../db/listings';
 import { problems } from '../problem';
 import { registerCrud } from './crud';
-import { withIdempotency } from './idempotency';
+import { answer, withIdempotency } from './idempotency';
 
 type MeetingQuery = {
   partnershipId?: string;
@@ -28,16 +31,16 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     const participants = (m.participants as Meeting['participants'] | undefined) ?? [];
     const statements = (m.statements as Meeting['statements'] | undefined) ?? [];
     return [
-      ...refChecks(store.partnerships, 'partnershipId', m.partnershipId as string | undefined),
-      ...refChecks(store.people, 'hostLeadId', m.hostLeadId as string | undefined),
-      ...refChecks(store.people, 'delegationLeadId', m.delegationLeadId as string | undefined),
-      ...refChecks(store.organizations, 'facilitatorIds', m.facilitatorIds as string[] | undefined),
-      ...sectorChecks(store, 'sectorIds', m.sectorIds as string[] | undefined),
+      refChecks(store.partnerships, 'partnershipId', m.partnershipId as string | undefined),
+      refChecks(store.people, 'hostLeadId', m.hostLeadId as string | undefined),
+      refChecks(store.people, 'delegationLeadId', m.delegationLeadId as string | undefined),
+      refChecks(store.organizations, 'facilitatorIds', m.facilitatorIds as string[] | undefined),
+      sectorChecks(store, 'sectorIds', m.sectorIds as string[] | undefined),
       ...participants.flatMap((p, i) => [
-        ...refChecks(store.people, `participants.${i}.personId`, p.personId),
-        ...refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
+        refChecks(store.people, `participants.${i}.personId`, p.personId),
+        refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
       ]),
-      ...statements.flatMap((s, i) => refChecks(store.people, `statements.${i}.personId`, s.personId)),
+      ...statements.flatMap((s, i) => [refChecks(store.people, `statements.${i}.personId`, s.personId)]),
     ];
   };
 
@@ -49,50 +52,56 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   // Creating a new partnership, partner region and people inline is part of logging a visit.
   deps.rules.declare('POST', '/meetings', { action: 'meeting.create' });
   app.post('/meetings', (c) =>
-    withIdempotency(deps, c.req.raw, (body, respond) => {
-      const actor = deps.actor(c.req.raw);
+    withIdempotency(deps, c.req.raw, async (body, write) => {
+      const actor = await deps.actor(c.req.raw);
       const { followUps: drafts, carriedFollowUpIds, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
-      const existing = input.partnershipId ? store.partnerships.get(input.partnershipId) : undefined;
-      const homeRegion = store.regions.all().find((r) => r.role === 'home');
+      const existing = input.partnershipId ? await store.partnerships.get(input.partnershipId) : undefined;
+      const homeRegion = await homeRegionOf(store.db);
       const newRefs = new Set(newPeople.map((p) => p.ref));
-      const personExists = (id: string) => (NEW_PERSON_REF.test(id) ? newRefs.has(id) : store.people.get(id) !== undefined);
-      const personChecks = (path: string, id: string | undefined): Array<[string, boolean]> =>
-        id === undefined ? [] : [[path, personExists(id)]];
+      const knownPeople = store.people.missing(
+        [input.hostLeadId, input.delegationLeadId, ...input.participants.map((p) => p.personId), ...input.statements.map((s) => s.personId)].filter(
+          (id): id is string => id !== undefined && !NEW_PERSON_REF.test(id),
+        ),
+      );
+      const personChecks = async (path: string, id: string | undefined): Promise<RefCheck[]> =>
+        id === undefined ? [] : [[path, NEW_PERSON_REF.test(id) ? newRefs.has(id) : !(await knownPeople).has(id)]];
+      const carried = await store.followUps.getMany(carriedFollowUpIds);
+      const carriedById = new Map(carried.map((f) => [f.id, f]));
 
-      checkRefs([
-        ...(input.partnershipId ? refChecks(store.partnerships, 'partnershipId', input.partnershipId) : []),
-        ...(newPartnership ? [['newPartnership.region.countryCode', homeRegion !== undefined] as [string, boolean]] : []),
-        ...(newPartnership ? sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths) : []),
-        ...personChecks('hostLeadId', input.hostLeadId),
-        ...personChecks('delegationLeadId', input.delegationLeadId),
-        ...refChecks(store.organizations, 'facilitatorIds', input.facilitatorIds),
-        ...sectorChecks(store, 'sectorIds', input.sectorIds),
+      await checkRefs([
+        ...(input.partnershipId ? [refChecks(store.partnerships, 'partnershipId', input.partnershipId)] : []),
+        ...(newPartnership ? [[['newPartnership.region.countryCode', homeRegion !== undefined] as RefCheck]] : []),
+        ...(newPartnership ? [sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths)] : []),
+        personChecks('hostLeadId', input.hostLeadId),
+        personChecks('delegationLeadId', input.delegationLeadId),
+        refChecks(store.organizations, 'facilitatorIds', input.facilitatorIds),
+        sectorChecks(store, 'sectorIds', input.sectorIds),
         ...input.participants.flatMap((p, i) => [
-          ...personChecks(`participants.${i}.personId`, p.personId),
-          ...refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
+          personChecks(`participants.${i}.personId`, p.personId),
+          refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
         ]),
-        ...input.statements.flatMap((s, i) => personChecks(`statements.${i}.personId`, s.personId)),
+        ...input.statements.flatMap((s, i) => [personChecks(`statements.${i}.personId`, s.personId)]),
         ...drafts.flatMap((d, i) => [
-          ...refChecks(store.users, `followUps.${i}.ownerId`, d.ownerId),
-          ...sectorChecks(store, `followUps.${i}.sectorIds`, d.sectorIds),
+          refChecks(store.users, `followUps.${i}.ownerId`, d.ownerId),
+          sectorChecks(store, `followUps.${i}.sectorIds`, d.sectorIds),
         ]),
-        ...carriedFollowUpIds.map((id, i): [string, boolean] => {
-          const item = store.followUps.get(id);
+        carriedFollowUpIds.map((id, i): RefCheck => {
+          const item = carriedById.get(id);
           return [`carriedFollowUpIds.${i}`, item !== undefined && existing !== undefined && item.partnershipId === existing.id];
         }),
       ]);
 
-      return store.transaction(() => {
+      return write({ actorId: actor.id }, async (tx) => {
         const at = deps.now().toISOString();
-        const meta = (prefix: string) => ({ id: store.nextId(prefix), version: 1, createdAt: at, updatedAt: at });
+        const meta = async (prefix: string) => ({ id: await tx.nextId(prefix), version: 1, createdAt: at, updatedAt: at });
 
         let partnership = existing;
         if (newPartnership && homeRegion) {
-          const region: Region = compact({ ...newPartnership.region, ...meta('reg'), role: 'partner' as const, illustrative: false });
-          store.regions.insert(region);
+          const region: Region = compact({ ...newPartnership.region, ...(await meta('reg')), role: 'partner' as const, illustrative: false });
+          await tx.regions.insert(region);
           partnership = {
-            ...meta('pts'),
-            homeRegionId: homeRegion.id,
+            ...(await meta('pts')),
+            homeRegionId: homeRegion,
             partnerRegionId: region.id,
             type: newPartnership.type,
             stage: 'exploring',
@@ -102,7 +111,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
             agreements: {},
             illustrative: false,
           };
-          store.partnerships.insert(partnership);
+          await tx.partnerships.insert(partnership);
         }
         if (!partnership) throw new Error('unreachable: partnership checked above');
 
@@ -111,63 +120,66 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
           const { ref, side, ...fields } = person;
           const created: Person = compact({
             ...fields,
-            ...meta('per'),
+            ...(await meta('per')),
             regionId: side === 'host' ? partnership.homeRegionId : partnership.partnerRegionId,
             organizationId: side === 'guest' && !partnership.partnerRegionId ? partnership.partnerOrganizationId : undefined,
             illustrative: false,
           });
-          store.people.insert(created);
+          await tx.people.insert(created);
           personIds.set(ref, created.id);
         }
         const person = (id: string | undefined) => (id === undefined ? undefined : (personIds.get(id) ?? id));
 
         const meeting: Meeting = compact({
           ...input,
-          ...meta('mtg'),
+          ...(await meta('mtg')),
           partnershipId: partnership.id,
           hostLeadId: person(input.hostLeadId),
           delegationLeadId: person(input.delegationLeadId),
           participants: input.participants.map((p) => compact({ ...p, personId: person(p.personId) })),
           statements: input.statements.map((s) => compact({ ...s, personId: person(s.personId) })),
         });
-        store.meetings.insert(meeting);
+        await tx.meetings.insert(meeting);
 
         for (const draft of drafts) {
           const item: FollowUp = compact({
             ...draft,
-            ...meta('fu'),
+            ...(await meta('fu')),
             partnershipId: partnership.id,
             meetingId: meeting.id,
             meetingIds: [meeting.id],
             status: 'open' as const,
             history: [{ at, by: actor.id, kind: 'created' as const, to: 'open' as const, meetingId: meeting.id }],
           });
-          store.followUps.insert(item);
+          await tx.followUps.insert(item);
         }
         for (const id of carriedFollowUpIds) {
-          const item = store.followUps.get(id);
+          const item = await tx.followUps.get(id);
           if (!item || item.meetingIds.includes(meeting.id)) continue;
-          store.followUps.replace({
-            ...item,
-            meetingIds: [...item.meetingIds, meeting.id],
-            history: [...item.history, { at, by: actor.id, kind: 'discussed', meetingId: meeting.id }],
-            version: item.version + 1,
-            updatedAt: at,
-          });
+          await tx.followUps.replace(
+            {
+              ...item,
+              meetingIds: [...item.meetingIds, meeting.id],
+              history: [...item.history, { at, by: actor.id, kind: 'discussed', meetingId: meeting.id }],
+              version: item.version + 1,
+              updatedAt: at,
+            },
+            item,
+          );
         }
-        return respond(meeting, {
+        return answer(meeting, {
           status: 201,
           headers: { location: `/api/meetings/${meeting.id}`, etag: etag(meeting.version) },
         });
-      }, { actorId: actor.id });
+      });
     }),
   );
 
-  registerCrud<Meeting, MeetingQuery>(app, deps, {
+  registerCrud<'meetings', MeetingQuery>(app, deps, {
     path: '/meetings',
     label: 'Meeting',
     prefix: 'mtg',
-    collection: store.meetings,
+    collection: 'meetings',
     filters: {
       partnershipId: z.string().max(80).optional(),
       kind: z.array(z.enum(MEETING_KINDS)).optional(),
@@ -177,15 +189,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       to: isoDate.optional(),
     },
     arrayKeys: ['kind'],
-    filter: (q) => (m) =>
-      (!q.partnershipId || m.partnershipId === q.partnershipId) &&
-      (!q.kind || q.kind.includes(m.kind)) &&
-      (!q.sectorId || m.sectorIds.includes(q.sectorId)) &&
-      (q.year === undefined || m.date.startsWith(`${q.year}-`)) &&
-      (!q.from || m.date >= q.from) &&
-      (!q.to || m.date <= q.to),
-    text: (m) => `${m.title} ${m.place ?? ''} ${m.summary ?? ''}`,
-    sorts: { date: (m) => m.date, title: (m) => m.title.toLowerCase(), updatedAt: (m) => m.updatedAt },
+    list: (query, page) => listResources(store.db, store.engine, 'meetings', query, page),
+    sorts: Object.keys(LISTINGS.meetings.sorts),
     defaultSort: '-date',
     patch: meetingPatch,
     whole: meetingInput,
@@ -194,10 +199,11 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   });
 
   /** Which open follow-ups a new meeting of this partnership could carry over. */
-  app.get('/partnerships/:id/open-follow-ups', (c) => {
+  app.get('/partnerships/:id/open-follow-ups', async (c) => {
     const id = c.req.param('id');
-    if (!store.partnerships.get(id)) throw problems.notFound('Partnership');
-    const items = store.followUps.all().filter((f) => f.partnershipId === id && isOpen(f.status));
-    return json({ items: items.slice(0, 100), total: items.length, nextCursor: null });
+    if ((await store.partnerships.missing([id])).size > 0) throw problems.notFound('Partnership');
+    const page = await listFollowUps(store.db, store.engine, { partnershipId: id, status: [...OPEN_STATUSES], sort: 'dueDate' }, { limit: 100 }, deps.today());
+    if (page === 'invalidCursor') throw new Error('unreachable: no cursor given');
+    return json({ items: page.items, total: page.total, nextCursor: null });
   });
 }

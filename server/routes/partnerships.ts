@@ -7,11 +7,26 @@ import {
   type Partnership,
   type Stage,
 } from '../../src/domain/partnership';
-import { countryCode, partnershipInput, partnershipPatch, stageChangeInput } from '../../src/domain/schemas';
+import {
+  countryCode,
+  partnershipInput,
+  partnershipPatch,
+  stageChangeInput,
+} from '../../src/domain/schemas';
 import { fieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
-import { compact, etag, json, parseWith, readJson, refChecks, requireCurrentVersion, sectorChecks } from '../http';
+import {
+  compact,
+  etag,
+  json,
+  parseWith,
+  readJson,
+  refChecks,
+  requireCurrentVersion,
+  sectorChecks,
+} from '../http';
 import { problems } from '../problem';
+import { listResources, LISTINGS } from '../db/listings';
 import { registerCrud } from './crud';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -29,27 +44,24 @@ type PartnershipQuery = {
 export function registerPartnerships(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
-  const partnerName = (p: Partnership) => {
-    const region = p.partnerRegionId ? store.regions.get(p.partnerRegionId) : undefined;
-    if (region) return `${region.name} ${region.localName ?? ''} ${region.province ?? ''}`;
-    const org = p.partnerOrganizationId ? store.organizations.get(p.partnerOrganizationId) : undefined;
-    return org ? `${org.name} ${org.acronym ?? ''}` : '';
-  };
-
   const refs = (p: Record<string, unknown>) => [
-    ...refChecks(store.regions, 'homeRegionId', p.homeRegionId as string | undefined),
-    ...refChecks(store.regions, 'partnerRegionId', p.partnerRegionId as string | undefined),
-    ...refChecks(store.organizations, 'partnerOrganizationId', p.partnerOrganizationId as string | undefined),
-    ...refChecks(store.organizations, 'facilitatorIds', p.facilitatorIds as string[] | undefined),
-    ...refChecks(store.users, 'coordinatorId', p.coordinatorId as string | undefined),
-    ...sectorChecks(store, 'focusSectorIds', p.focusSectorIds as string[] | undefined),
+    refChecks(store.regions, 'homeRegionId', p.homeRegionId as string | undefined),
+    refChecks(store.regions, 'partnerRegionId', p.partnerRegionId as string | undefined),
+    refChecks(
+      store.organizations,
+      'partnerOrganizationId',
+      p.partnerOrganizationId as string | undefined,
+    ),
+    refChecks(store.organizations, 'facilitatorIds', p.facilitatorIds as string[] | undefined),
+    refChecks(store.users, 'coordinatorId', p.coordinatorId as string | undefined),
+    sectorChecks(store, 'focusSectorIds', p.focusSectorIds as string[] | undefined),
   ];
 
-  registerCrud<Partnership, PartnershipQuery>(app, deps, {
+  registerCrud<'partnerships', PartnershipQuery>(app, deps, {
     path: '/partnerships',
     label: 'Partnership',
     prefix: 'pts',
-    collection: store.partnerships,
+    collection: 'partnerships',
     filters: {
       stage: z.array(z.enum(STAGES)).optional(),
       type: z.array(z.enum(PARTNERSHIP_TYPES)).optional(),
@@ -60,27 +72,21 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
       illustrative: bool.optional(),
     },
     arrayKeys: ['stage', 'type'],
-    filter: (q) => (p) =>
-      (!q.stage || q.stage.includes(p.stage)) &&
-      (!q.type || q.type.includes(p.type)) &&
-      (!q.countryCode ||
-        (p.partnerRegionId !== undefined && store.regions.get(p.partnerRegionId)?.countryCode === q.countryCode)) &&
-      (!q.sectorId || p.focusSectorIds.includes(q.sectorId)) &&
-      (!q.homeRegionId || p.homeRegionId === q.homeRegionId) &&
-      (!q.partnerRegionId || p.partnerRegionId === q.partnerRegionId) &&
-      (q.illustrative === undefined || p.illustrative === q.illustrative),
-    text: partnerName,
-    cacheText: false,
-    sorts: {
-      partner: (p) => partnerName(p).toLowerCase(),
-      stage: (p) => STAGES.indexOf(p.stage),
-      updatedAt: (p) => p.updatedAt,
-    },
+    list: (query, page) => listResources(store.db, store.engine, 'partnerships', query, page),
+    sorts: Object.keys(LISTINGS.partnerships.sorts),
     defaultSort: 'partner',
     create: partnershipInput,
     patch: partnershipPatch,
     whole: partnershipInput,
-    inputOf: ({ id: _i, version: _v, createdAt: _c, updatedAt: _u, stage: _s, stageHistory: _h, ...fields }) => fields,
+    inputOf: ({
+      id: _i,
+      version: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      stage: _s,
+      stageHistory: _h,
+      ...fields
+    }) => fields,
     refs,
     actions: { create: 'partnership.create', patch: 'partnership.update' },
     build: (input, meta, actor) => {
@@ -90,49 +96,80 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
         stageNote?: string;
       };
       return {
-        ...(fields as Omit<Partnership, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'stage' | 'stageHistory'>),
+        ...(fields as Omit<
+          Partnership,
+          'id' | 'version' | 'createdAt' | 'updatedAt' | 'stage' | 'stageHistory'
+        >),
         ...meta,
         stage,
         stageHistory: [
-          compact({ to: stage, date: stageDate ?? deps.today(), note: stageNote, by: actor.id, at: meta.createdAt }),
+          compact({
+            to: stage,
+            date: stageDate ?? deps.today(),
+            note: stageNote,
+            by: actor.id,
+            at: meta.createdAt,
+          }),
         ],
       };
     },
   });
 
   /** The only way a stage moves: along an allowed transition, dated, with an optional note. */
-  deps.rules.declare('POST', '/partnerships/:id/stage-changes', { action: 'partnership.changeStage' });
+  deps.rules.declare('POST', '/partnerships/:id/stage-changes', {
+    action: 'partnership.changeStage',
+  });
   app.post('/partnerships/:id/stage-changes', async (c) => {
-    const actor = deps.actor(c.req.raw);
-    const current = store.partnerships.get(c.req.param('id'));
-    if (!current) throw problems.notFound('Partnership');
-    requireCurrentVersion(c.req.raw, current);
+    const actor = await deps.actor(c.req.raw);
+    const found = await store.partnerships.get(c.req.param('id'));
+    if (!found) throw problems.notFound('Partnership');
+    requireCurrentVersion(c.req.raw, found);
     const { value } = await readJson(c.req.raw);
     const change = parseWith(stageChangeInput, value);
-    // A stage change records what happened: never a day after today (in Asia/Jakarta).
-    if (change.date > deps.today()) throw problems.validation([fieldError('date', 'futureDate')]);
-    if (change.to === current.stage) throw problems.validation([fieldError('to', 'sameStage')]);
-    if (!canChangeStage(current.stage, change.to)) {
-      throw problems.validation([fieldError('to', 'invalidTransition', { from: current.stage, to: change.to })]);
-    }
-    const last = current.stageHistory.at(-1);
-    if (last && change.date < last.date) throw problems.validation([fieldError('date', 'dateOrder')]);
-    const at = deps.now().toISOString();
-    const agreements = { ...current.agreements };
-    if (change.to === 'letter-of-intent') agreements.loiDate ??= change.date;
-    if (change.to === 'mou-signed') agreements.mouSignedDate ??= change.date;
-    const next: Partnership = {
-      ...current,
-      stage: change.to,
-      agreements,
-      stageHistory: [
-        ...current.stageHistory,
-        compact({ from: current.stage, to: change.to, date: change.date, note: change.note, by: actor.id, at }),
-      ],
-      version: current.version + 1,
-      updatedAt: at,
-    };
-    store.transaction(() => store.partnerships.replace(next), { actorId: actor.id, note: change.note });
+    const next = await store.transaction(
+      async (tx) => {
+        const current = await tx.partnerships.get(found.id);
+        if (!current) throw problems.notFound('Partnership');
+        requireCurrentVersion(c.req.raw, current);
+        // A stage change records what happened: never a day after today (in Asia/Jakarta).
+        if (change.date > deps.today())
+          throw problems.validation([fieldError('date', 'futureDate')]);
+        if (change.to === current.stage) throw problems.validation([fieldError('to', 'sameStage')]);
+        if (!canChangeStage(current.stage, change.to)) {
+          throw problems.validation([
+            fieldError('to', 'invalidTransition', { from: current.stage, to: change.to }),
+          ]);
+        }
+        const last = current.stageHistory.at(-1);
+        if (last && change.date < last.date)
+          throw problems.validation([fieldError('date', 'dateOrder')]);
+        const at = deps.now().toISOString();
+        const agreements = { ...current.agreements };
+        if (change.to === 'letter-of-intent') agreements.loiDate ??= change.date;
+        if (change.to === 'mou-signed') agreements.mouSignedDate ??= change.date;
+        const next: Partnership = {
+          ...current,
+          stage: change.to,
+          agreements,
+          stageHistory: [
+            ...current.stageHistory,
+            compact({
+              from: current.stage,
+              to: change.to,
+              date: change.date,
+              note: change.note,
+              by: actor.id,
+              at,
+            }),
+          ],
+          version: current.version + 1,
+          updatedAt: at,
+        };
+        await tx.partnerships.replace(next, current);
+        return next;
+      },
+      { actorId: actor.id, note: change.note },
+    );
     return json(next, { headers: { etag: etag(next.version) } });
   });
 }

@@ -1,6 +1,15 @@
 import type { Hono } from 'hono';
+import { sql, type SqlBool } from 'kysely';
 import { z } from 'zod';
+import type { Meeting } from '../../src/domain/meeting';
+import type { Partnership } from '../../src/domain/partnership';
+import type { Person } from '../../src/domain/person';
 import type { ApiDeps } from '../context';
+import { matchesWords } from '../db/dialect';
+import { listFollowUps } from '../db/follow-up-list';
+import { listResources } from '../db/listings';
+import { pageOfRows, searchWords, type Page } from '../db/lists';
+import { hydrate, meetingMap } from '../db/mappers';
 import { json, normalizeText, parseWith, searchParamsToObject } from '../http';
 
 const searchQuery = z.strictObject({
@@ -8,49 +17,46 @@ const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 
+const pageItems = <T>(found: Page<T> | 'invalidCursor'): Page<T> => {
+  if (found === 'invalidCursor') throw new Error('unreachable: no cursor given');
+  return found;
+};
+
 /**
  * One search across partners (Latin and local-script names: "Binzhou", "滨州"), people,
  * meetings and follow-ups, grouped by kind; each group gives its first matches and its total.
+ * Each group is one indexed query (FTS5 on SQLite, trigram on PostgreSQL), the lists' own.
  */
 export function registerSearch(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
-  app.get('/search', (c) => {
+  app.get('/search', async (c) => {
     const { q, limit } = parseWith(searchQuery, searchParamsToObject(new URL(c.req.url), []));
-    const words = normalizeText(q).split(/\s+/).filter(Boolean);
-    const matches = (text: string) => {
-      const haystack = normalizeText(text);
-      return words.every((w) => haystack.includes(w));
-    };
-    const group = <T, R>(items: readonly T[], text: (item: T) => string, view: (item: T) => R) => {
-      const hits = items.filter((item) => matches(text(item)));
-      return { total: hits.length, items: hits.slice(0, limit).map(view) };
-    };
-    const regionText = (id: string | undefined) => {
-      const r = id ? store.regions.get(id) : undefined;
-      return r ? `${r.name} ${r.localName ?? ''} ${r.province ?? ''}` : '';
-    };
+    const { db, engine } = store;
+    const page = { limit };
+    const words = searchWords(q, normalizeText);
+    // A meeting is found by its own words (title, place, summary) or by its partner's name.
+    const meetingWhere = sql<SqlBool>`(${matchesWords(engine, 'meetings', 'm', words)}
+      or m.partnership_id in (select x.id from partnerships x where x.partner_region_id in
+        (select r.id from regions r where ${matchesWords(engine, 'regions', 'r', words)})))`;
+    const [partnerships, people, meetingRows, followUps] = await Promise.all([
+      listResources<Partnership>(db, engine, 'partnerships', { q, sort: 'partner' }, page).then(pageItems),
+      listResources<Person>(db, engine, 'people', { q, sort: 'name' }, page).then(pageItems),
+      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false } } }, [meetingWhere], '-date', page).then(pageItems),
+      listFollowUps(db, engine, { q, sort: 'dueDate' }, page, deps.today()).then(pageItems),
+    ]);
+    const meetings: Meeting[] = await hydrate(db, meetingMap, meetingRows.rows ?? [], { without: ['participants', 'statements'] });
     return json({
       q,
-      partnerships: group(
-        store.partnerships.all(),
-        (p) => `${regionText(p.partnerRegionId)} ${p.partnerOrganizationId ? (store.organizations.get(p.partnerOrganizationId)?.name ?? '') : ''}`,
-        (p) => ({ id: p.id, partnerRegionId: p.partnerRegionId, partnerOrganizationId: p.partnerOrganizationId, stage: p.stage }),
-      ),
-      people: group(
-        store.people.all(),
-        (p) => `${p.name} ${p.position ?? ''}`,
-        (p) => ({ id: p.id, name: p.name, position: p.position, regionId: p.regionId }),
-      ),
-      meetings: group(
-        store.meetings.all(),
-        (m) => `${m.title} ${m.place ?? ''} ${regionText(store.partnerships.get(m.partnershipId)?.partnerRegionId)}`,
-        (m) => ({ id: m.id, title: m.title, date: m.date, partnershipId: m.partnershipId }),
-      ),
-      followUps: group(
-        store.followUps.all(),
-        (f) => `${f.title} ${f.description ?? ''}`,
-        (f) => ({ id: f.id, title: f.title, status: f.status, dueDate: f.dueDate ?? null }),
-      ),
+      partnerships: {
+        total: partnerships.total,
+        items: partnerships.items.map((p) => ({ id: p.id, partnerRegionId: p.partnerRegionId, partnerOrganizationId: p.partnerOrganizationId, stage: p.stage })),
+      },
+      people: { total: people.total, items: people.items.map((p) => ({ id: p.id, name: p.name, position: p.position, regionId: p.regionId })) },
+      meetings: { total: meetingRows.total, items: meetings.map((m) => ({ id: m.id, title: m.title, date: m.date, partnershipId: m.partnershipId })) },
+      followUps: {
+        total: followUps.total,
+        items: followUps.items.map((f) => ({ id: f.id, title: f.title, status: f.status, dueDate: f.dueDate ?? null })),
+      },
     });
   });
 }

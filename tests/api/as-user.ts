@@ -5,7 +5,8 @@ import type { TestApi } from './helpers';
  * (sectors to the admin, stage changes to the manager). A request that names its user, or
  * `user: null`, still wins.
  */
-export function asUser(api: TestApi, userId: string): TestApi {
+export async function asUser(opening: TestApi | Promise<TestApi>, userId: string): Promise<TestApi> {
+  const api = await opening;
   return {
     ...api,
     request: (method, path, options = {}) =>

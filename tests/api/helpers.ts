@@ -1,37 +1,42 @@
 import { createApi } from '../../server/app';
-import { createMemoryStore } from '../../server/memory-store';
-import { openSqliteStore } from '../../server/sqlite/store';
-import type { Snapshot, Store } from '../../server/store';
-import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import type { ApiOptions } from '../../server/context';
+import { inspect, type Inspect } from '../../server/db/inspect';
+import type { Snapshot } from '../../server/store';
+import { IDS } from '../../server/seed/demo-data';
+import { openSeededDatabase, type TestDatabase } from '../db/harness';
+import { onTestFinished } from 'vitest';
 
 /** 1 November 2025, 10:00 in Jakarta: after the Binzhou visit, before most due dates. */
 export const NOW = new Date('2025-11-01T03:00:00.000Z');
 
-/** A store a test can read back whole; the SQLite store reads its snapshot from the database. */
-export type TestStore = Store & { snapshot(): Snapshot };
+/** What a test reads back (and sets up) directly in the database, beside the API. */
+export type TestStore = Inspect;
 
 export type TestApi = {
   store: TestStore;
+  database: TestDatabase;
   request(method: string, path: string, options?: { body?: unknown; headers?: Record<string, string>; user?: string | null }): Promise<{ status: number; headers: Headers; body: any }>;
 };
 
 /**
- * The store the contract runs against: the memory store by default, SQLite (in memory) when
- * MITRA_TEST_STORE=sqlite — vitest's 'api-sqlite' project runs every API test that way.
+ * A fresh API over a fresh database for each test (the demo data unless told otherwise), called
+ * the way a browser would call it. The engine is the vitest project's: SQLite in memory
+ * ('node'), PostgreSQL ('api-postgres'). Closed when the test ends.
  */
-export function testStore(snapshot: Snapshot): TestStore {
-  const kind = process.env.MITRA_TEST_STORE ?? 'memory';
-  if (kind === 'sqlite') return openSqliteStore(':memory:', { seed: snapshot }).store;
-  if (kind === 'memory') return createMemoryStore(snapshot);
-  throw new Error(`MITRA_TEST_STORE is memory or sqlite, not ${kind}`);
-}
-
-/** A fresh API over a fresh store for each test, called the way a browser would call it. */
-export function testApi(snapshot: Snapshot = demoSnapshot(), now: Date = NOW): TestApi {
-  const store = testStore(snapshot);
-  const api = createApi({ store, now: () => now });
+export async function testApi(snapshot?: Snapshot, now: Date = NOW, options: Partial<ApiOptions> = {}): Promise<TestApi> {
+  // Registered before the first await: vitest knows the running test only until then. Outside a
+  // test (a benchmark, a script) the caller closes `database` itself.
+  const opening = openSeededDatabase(snapshot);
+  try {
+    onTestFinished(async () => (await opening).close());
+  } catch {
+    // not inside a test
+  }
+  const database = await opening;
+  const api = createApi({ database, now: () => now, ...options });
   return {
-    store,
+    store: inspect(database),
+    database,
     async request(method, path, { body, headers = {}, user = IDS.staff } = {}) {
       const init: RequestInit = { method, headers: { ...(user ? { 'x-mitra-user': user } : {}), ...headers } };
       if (body !== undefined) {

@@ -9,7 +9,7 @@ const testApi = (...args: Parameters<typeof baseTestApi>) => asUser(baseTestApi(
 
 describe('GET /api/sectors', () => {
   it('lists every sector sorted by id with a total and no next page', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/sectors');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
@@ -20,19 +20,19 @@ describe('GET /api/sectors', () => {
   });
 
   it('reads without a user (reads are open, writes are not)', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect((await api.request('GET', '/sectors', { user: null })).status).toBe(200);
   });
 
   it('walks through every page exactly once with limit and nextCursor', async () => {
-    const api = testApi();
+    const api = await testApi();
     const ids = demoSnapshot().sectors.map((s) => s.id);
     const walk = await expectPagingWalk(api, '/sectors', ids, 4);
     expect(walk.ids).toEqual([...ids].sort());
   });
 
   it('sorts by -id and by English name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const ids = demoSnapshot().sectors.map((s) => s.id).sort();
     const desc = await api.request('GET', '/sectors?sort=-id&limit=100');
     expect(desc.body.items.map((s: any) => s.id)).toEqual([...ids].reverse());
@@ -42,14 +42,14 @@ describe('GET /api/sectors', () => {
   });
 
   it('finds a sector by its Indonesian name, case-insensitively', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/sectors?q=PARIWISATA');
     expect(response.body.items.map((s: any) => s.id)).toEqual(['tourism']);
     expect(response.body.total).toBe(1);
   });
 
   it('filters by id, several at once', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/sectors?id=msme,youth&id=trade');
     expect(response.body.items.map((s: any) => s.id)).toEqual(['msme', 'trade', 'youth']);
   });
@@ -63,13 +63,13 @@ describe('GET /api/sectors', () => {
     ['sort=color', 'sort'],
     ['colour=red', 'colour'],
   ])('rejects the bad query %s with a field error on %s', async (query, path) => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', `/sectors?${query}`);
     expectFieldErrors(response, { [path]: undefined });
   });
 
   it('says unknownField for an unknown query parameter and invalidOption for an unknown sort', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('GET', '/sectors?colour=red'), { colour: 'unknownField' });
     expectFieldErrors(await api.request('GET', '/sectors?sort=-colour'), { sort: 'invalidOption' });
   });
@@ -77,7 +77,7 @@ describe('GET /api/sectors', () => {
 
 describe('GET /api/sectors/:id', () => {
   it('returns the sector with its version as ETag', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/sectors/tourism');
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: 'tourism', name: { id: 'Pariwisata', en: 'Tourism' }, version: 1 });
@@ -85,14 +85,14 @@ describe('GET /api/sectors/:id', () => {
   });
 
   it('answers 404 problem+json for an unknown id', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('GET', '/sectors/no-such-sector'), 404, '/problems/not-found');
   });
 });
 
 describe('POST /api/sectors', () => {
   it('creates a sector with the id the client chose, version 1 and timestamps', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/sectors', { body: validSector() });
     expect(response.status).toBe(201);
     expect(response.headers.get('location')).toBe('/api/sectors/digital-economy');
@@ -103,19 +103,19 @@ describe('POST /api/sectors', () => {
       createdAt: NOW.toISOString(),
       updatedAt: NOW.toISOString(),
     });
-    expect(api.store.sectors.get('digital-economy')).toEqual(response.body);
+    expect((await api.store.sectors.get('digital-economy'))).toEqual(response.body);
   });
 
   it('refuses an id that is already taken, and keeps the existing sector', async () => {
-    const api = testApi();
-    const before = api.store.sectors.get('tourism');
+    const api = await testApi();
+    const before = (await api.store.sectors.get('tourism'));
     const response = await api.request('POST', '/sectors', { body: { ...validSector(), id: 'tourism' } });
     expectFieldErrors(response, { id: 'duplicate' });
-    expect(api.store.sectors.get('tourism')).toEqual(before);
+    expect((await api.store.sectors.get('tourism'))).toEqual(before);
   });
 
   it('names every invalid field', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/sectors', {
       body: { id: 'Not A Slug', name: { id: '   ' }, color: 'red' },
     });
@@ -125,11 +125,11 @@ describe('POST /api/sectors', () => {
       'name.en': 'required',
       color: 'invalidFormat',
     });
-    expect(api.store.sectors.count()).toBe(demoSnapshot().sectors.length);
+    expect((await api.store.sectors.count())).toBe(demoSnapshot().sectors.length);
   });
 
   it('rejects unknown fields, also nested ones', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/sectors', { body: { ...validSector(), icon: 'x' } }), {
       icon: 'unknownField',
     });
@@ -140,7 +140,7 @@ describe('POST /api/sectors', () => {
   });
 
   it('rejects a 10,000-character name as tooLong', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/sectors', {
       body: { ...validSector(), name: { id: longText(10_000), en: 'x' } },
     });
@@ -149,14 +149,14 @@ describe('POST /api/sectors', () => {
   });
 
   it('needs a known, active user (401 otherwise)', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('POST', '/sectors', { body: validSector(), user: null }), 401, '/problems/unauthenticated');
     expectProblem(await api.request('POST', '/sectors', { body: validSector(), user: 'usr-nobody' }), 401);
-    expect(api.store.sectors.get('digital-economy')).toBeUndefined();
+    expect((await api.store.sectors.get('digital-economy'))).toBeUndefined();
   });
 
   it('answers 400 malformed-json for a broken body and 415 for a non-JSON one', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('POST', '/sectors', { body: '{"id": "x",' }), 400, '/problems/malformed-json');
     expectProblem(
       await api.request('POST', '/sectors', {
@@ -166,11 +166,11 @@ describe('POST /api/sectors', () => {
       415,
       '/problems/unsupported-media-type',
     );
-    expect(api.store.sectors.count()).toBe(demoSnapshot().sectors.length);
+    expect((await api.store.sectors.count())).toBe(demoSnapshot().sectors.length);
   });
 
   it('replays the first answer for a repeated Idempotency-Key instead of reporting a duplicate', async () => {
-    const api = testApi();
+    const api = await testApi();
     const headers = { 'idempotency-key': 'sector-create-0001' };
     const first = await api.request('POST', '/sectors', { body: validSector(), headers });
     const second = await api.request('POST', '/sectors', { body: validSector(), headers });
@@ -179,13 +179,13 @@ describe('POST /api/sectors', () => {
     expect(second.headers.get('idempotent-replayed')).toBe('true');
     expect(first.headers.get('idempotent-replayed')).toBeNull();
     expect(second.body).toEqual(first.body);
-    expect(api.store.sectors.count()).toBe(demoSnapshot().sectors.length + 1);
+    expect((await api.store.sectors.count())).toBe(demoSnapshot().sectors.length + 1);
   });
 });
 
 describe('PATCH /api/sectors/:id', () => {
   it('changes the colour, bumps the version and the ETag, keeps the names', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('PATCH', '/sectors/tourism', {
       body: { color: '#000000' },
       headers: ifMatch(1),
@@ -199,45 +199,45 @@ describe('PATCH /api/sectors/:id', () => {
       updatedAt: NOW.toISOString(),
     });
     expect(response.headers.get('etag')).toBe('"2"');
-    expect(api.store.sectors.get('tourism')?.color).toBe('#000000');
+    expect((await api.store.sectors.get('tourism'))?.color).toBe('#000000');
   });
 
   it('accepts a weak ETag and a bare number in If-Match', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect((await api.request('PATCH', '/sectors/tourism', { body: { color: '#000001' }, headers: { 'if-match': 'W/"1"' } })).status).toBe(200);
     expect((await api.request('PATCH', '/sectors/tourism', { body: { color: '#000002' }, headers: { 'if-match': '2' } })).status).toBe(200);
   });
 
   it('a patch that changes nothing keeps the version', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('PATCH', '/sectors/tourism', { body: { color: '#0072b2' }, headers: ifMatch(1) });
     expect(response.status).toBe(200);
     expect(response.body.version).toBe(1);
   });
 
   it('answers 428 without If-Match and changes nothing', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('PATCH', '/sectors/tourism', { body: { color: '#000000' } });
     expectProblem(response, 428, '/problems/if-match-required');
-    expect(api.store.sectors.get('tourism')?.color).toBe('#0072b2');
+    expect((await api.store.sectors.get('tourism'))?.color).toBe('#0072b2');
   });
 
   it('answers 412 with the current sector when the version is stale', async () => {
-    const api = testApi();
+    const api = await testApi();
     await api.request('PATCH', '/sectors/tourism', { body: { color: '#111111' }, headers: ifMatch(1) });
     const response = await api.request('PATCH', '/sectors/tourism', { body: { color: '#222222' }, headers: ifMatch(1) });
     expectProblem(response, 412, '/problems/stale-version');
     expect(response.body.current).toMatchObject({ id: 'tourism', version: 2, color: '#111111' });
-    expect(api.store.sectors.get('tourism')?.color).toBe('#111111');
+    expect((await api.store.sectors.get('tourism'))?.color).toBe('#111111');
   });
 
   it('answers 404 for an unknown sector', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', '/sectors/nope', { body: { color: '#000000' }, headers: ifMatch(1) }), 404);
   });
 
   it('refuses to change the id, and names bad fields', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('PATCH', '/sectors/tourism', { body: { id: 'travel' }, headers: ifMatch(1) }), {
       id: 'unknownField',
     });
@@ -245,11 +245,11 @@ describe('PATCH /api/sectors/:id', () => {
       await api.request('PATCH', '/sectors/tourism', { body: { color: 42, name: { id: 'x' } }, headers: ifMatch(1) }),
       { color: 'invalidType', 'name.en': 'required' },
     );
-    expect(api.store.sectors.get('tourism')?.version).toBe(1);
+    expect((await api.store.sectors.get('tourism'))?.version).toBe(1);
   });
 
   it('answers 400 for malformed JSON and 415 for form data', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', '/sectors/tourism', { body: '{', headers: ifMatch(1) }), 400, '/problems/malformed-json');
     expectProblem(
       await api.request('PATCH', '/sectors/tourism', {
@@ -261,17 +261,17 @@ describe('PATCH /api/sectors/:id', () => {
   });
 
   it('needs a user', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', '/sectors/tourism', { body: { color: '#000000' }, headers: ifMatch(1), user: null }), 401);
-    expect(api.store.sectors.get('tourism')?.version).toBe(1);
+    expect((await api.store.sectors.get('tourism'))?.version).toBe(1);
   });
 });
 
 describe('unknown endpoints', () => {
   it('answers 404 problem+json for a path that is not in the API', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('GET', '/nothing-here'), 404, '/problems/not-found');
     expectProblem(await api.request('DELETE', '/sectors/tourism'), 404);
-    expect(api.store.sectors.get('tourism')).toBeDefined();
+    expect((await api.store.sectors.get('tourism'))).toBeDefined();
   });
 });

@@ -9,6 +9,10 @@ import type { Engine } from '../../server/db/dialect';
 import { migrateToLatest } from '../../server/db/migrations';
 import { openWasmSqlite } from '../../server/db/wasm';
 import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
+import BetterSqlite3 from 'better-sqlite3';
+import { writeSnapshot } from '../../server/db/snapshot';
+import { demoSnapshot } from '../../server/seed/demo-data';
+import type { Snapshot } from '../../server/store';
 
 /**
  * The engine this vitest project tests: 'sqlite' (in memory) or 'postgres' (a new database per
@@ -118,4 +122,39 @@ export async function openTestDatabase(options: { migrate?: boolean; poolSize?: 
       await admin((db) => sql`drop database if exists ${sql.id(name)} with (force)`.execute(db));
     },
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Seeded databases for the API contract: a template per worker, copied for each test.
+
+let demoTemplate: Promise<Buffer> | undefined;
+
+/**
+ * A migrated database holding `snapshot` (the demo data by default), fresh for each test. On
+ * SQLite the demo database is built once per worker and each test opens a copy of its bytes
+ * (better-sqlite3 deserialises a buffer in about a millisecond); other snapshots, PostgreSQL and
+ * WebAssembly are written afresh.
+ */
+export async function openSeededDatabase(snapshot?: Snapshot): Promise<TestDatabase> {
+  if (ENGINE === 'sqlite' && !WASM && snapshot === undefined) {
+    demoTemplate ??= (async () => {
+      const built = openSqlite({ path: ':memory:' });
+      await migrateToLatest(built.db, 'sqlite');
+      await writeSnapshot(built.db, 'sqlite', demoSnapshot());
+      const bytes = (built.sqlite as BetterSqlite3.Database).serialize();
+      await built.close();
+      return bytes;
+    })();
+    const opened = openSqlite({ path: ':memory:', handle: new BetterSqlite3(await demoTemplate) });
+    return {
+      ...opened,
+      target: ':memory:',
+      openAnother() {
+        throw new Error('openAnother needs openTestDatabase({ shared: true })');
+      },
+    };
+  }
+  const opened = await openTestDatabase();
+  await writeSnapshot(opened.db, opened.engine, snapshot ?? demoSnapshot());
+  return opened;
 }

@@ -1,5 +1,5 @@
 /** What a new database starts with: the demo data (server/seed), or the least the app runs on. */
-import { demoSnapshot } from '../seed/demo-data';
+import { demoSnapshot } from './demo-data';
 import type { Snapshot } from '../store';
 
 export { demoSnapshot };
