@@ -17,17 +17,17 @@ const bulk = (
 ) => api.request('POST', '/follow-ups/bulk', { body, user: IDS.manager, ...options });
 
 /** The items as stored now, with their versions, for a bulk body. */
-const items = (api: TestApi, ...ids: string[]): Item[] =>
-  ids.map((id) => ({ id, version: api.store.followUps.get(id)?.version ?? 1 }));
+const items = (api: TestApi, ...ids: string[]): Promise<Item[]> =>
+  Promise.all(ids.map(async (id) => ({ id, version: (await api.store.followUps.get(id))?.version ?? 1 })));
 
-const stored = (api: TestApi, id: string) => api.store.followUps.get(id) as FollowUp;
+const stored = async (api: TestApi, id: string) => (await api.store.followUps.get(id)) as FollowUp;
 
 describe('POST /api/follow-ups/bulk', () => {
   it('changes the status of many items, each with a status event carrying the comment', async () => {
-    const api = testApi();
+    const api = await testApi();
     const ids = ['fu-binzhou-exchange', 'fu-binzhou-tourism', 'fu-binzhou-msme'];
     const response = await bulk(api, {
-      items: items(api, ...ids),
+      items: await items(api, ...ids),
       changes: { status: 'in-progress', comment: 'Dibahas dalam rapat koordinasi.' },
     });
     expect(response.status).toBe(200);
@@ -46,14 +46,14 @@ describe('POST /api/follow-ups/bulk', () => {
         to: 'in-progress',
         comment: 'Dibahas dalam rapat koordinasi.',
       });
-      expect(stored(api, item.id)).toEqual(item);
+      expect(await stored(api, item.id)).toEqual(item);
     }
   });
 
   it('changes owner and due date, recorded as one "updated" event per item', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await bulk(api, {
-      items: items(api, 'fu-binzhou-tourism', 'fu-binzhou-forum'),
+      items: await items(api, 'fu-binzhou-tourism', 'fu-binzhou-forum'),
       changes: { ownerId: IDS.officer2, dueDate: '2026-12-31' },
     });
     expect(response.status).toBe(200);
@@ -78,10 +78,10 @@ describe('POST /api/follow-ups/bulk', () => {
 
   it('applies exactly what PATCH applies: same item, same history, same completion', async () => {
     const changes = { status: 'done', dueDate: null, comment: 'Selesai lebih awal.' };
-    const viaBulk = testApi();
-    const viaPatch = testApi();
+    const viaBulk = await testApi();
+    const viaPatch = await testApi();
     for (const id of ['fu-binzhou-exchange', 'fu-binzhou-forum', 'fu-binzhou-youth']) {
-      const version = stored(viaPatch, id).version;
+      const version = (await stored(viaPatch, id)).version;
       const patched = await viaPatch.request('PATCH', `/follow-ups/${id}`, {
         body: changes,
         headers: ifMatch(version),
@@ -90,13 +90,13 @@ describe('POST /api/follow-ups/bulk', () => {
       expect(patched.status).toBe(200);
     }
     const response = await bulk(viaBulk, {
-      items: items(viaBulk, 'fu-binzhou-exchange', 'fu-binzhou-forum', 'fu-binzhou-youth'),
+      items: await items(viaBulk, 'fu-binzhou-exchange', 'fu-binzhou-forum', 'fu-binzhou-youth'),
       changes,
     });
     expect(response.status).toBe(200);
     expect(response.body.failed).toEqual([]);
     for (const item of response.body.updated as FollowUp[]) {
-      expect(item).toEqual(stored(viaPatch, item.id));
+      expect(item).toEqual(await stored(viaPatch, item.id));
       expect(item.completedAt).toBe(AT);
       expect(item).not.toHaveProperty('dueDate');
       expect(followUpRuleErrors(item)).toEqual([]);
@@ -104,26 +104,26 @@ describe('POST /api/follow-ups/bulk', () => {
   });
 
   it('an item already as asked is returned unchanged, with no event and the same version', async () => {
-    const api = testApi();
-    const before = stored(api, 'fu-binzhou-forum');
+    const api = await testApi();
+    const before = await stored(api, 'fu-binzhou-forum');
     const response = await bulk(api, {
-      items: items(api, 'fu-binzhou-forum'),
+      items: await items(api, 'fu-binzhou-forum'),
       changes: { status: 'in-progress' },
     });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ updated: [before], failed: [] });
-    expect(stored(api, 'fu-binzhou-forum')).toEqual(before);
+    expect(await stored(api, 'fu-binzhou-forum')).toEqual(before);
   });
 
   it('partial success: a stale item (412), an unknown one (404) and a rule breaker (400) fail alone', async () => {
-    const api = testApi();
+    const api = await testApi();
     // Someone else changes the tourism item after the list was loaded.
     const moved = await api.request('PATCH', '/follow-ups/fu-binzhou-tourism', {
       body: { priority: 'high' },
       headers: ifMatch(1),
     });
     expect(moved.status).toBe(200);
-    const before = api.store.snapshot();
+    const before = (await api.store.snapshot());
 
     // Clearing the due date: fine for a done item, refused for an open one.
     const response = await bulk(api, {
@@ -150,7 +150,7 @@ describe('POST /api/follow-ups/bulk', () => {
       ['fu-binzhou-exchange', 400, '/problems/validation'],
     ]);
     for (const failure of failed) expect(typeof failure.title).toBe('string');
-    expect(failed[0]!.current).toEqual(stored(api, 'fu-binzhou-tourism'));
+    expect(failed[0]!.current).toEqual(await stored(api, 'fu-binzhou-tourism'));
     expect(failed[0]).not.toHaveProperty('errors');
     expect(Object.keys(failed[1]!).sort()).toEqual(['id', 'status', 'title', 'type']);
     expect(failed[2]!.errors).toEqual([
@@ -159,7 +159,7 @@ describe('POST /api/follow-ups/bulk', () => {
     expect(failed[2]).not.toHaveProperty('current');
 
     // History only for the successes, as PATCH records it: the field change, then the comment.
-    const agenda = stored(api, 'fu-binzhou-agenda');
+    const agenda = await stored(api, 'fu-binzhou-agenda');
     expect(agenda.version).toBe(4);
     expect(
       agenda.history.slice(
@@ -174,10 +174,10 @@ describe('POST /api/follow-ups/bulk', () => {
       },
       { at: AT, by: IDS.manager, kind: 'comment', comment: 'Tenggat tidak lagi berlaku.' },
     ]);
-    expect(stored(api, 'fu-geelong-1').version).toBe(2);
+    expect((await stored(api, 'fu-geelong-1')).version).toBe(2);
 
     // The failures changed nothing; nothing else changed either.
-    const after = api.store.snapshot();
+    const after = (await api.store.snapshot());
     const untouched = (s: typeof before) =>
       s.followUps.filter((f) => !['fu-binzhou-agenda', 'fu-geelong-1'].includes(f.id));
     expect(untouched(after)).toEqual(untouched(before));
@@ -192,9 +192,9 @@ describe('POST /api/follow-ups/bulk', () => {
   });
 
   it('reports each rule per item: blocking needs a reason, an unknown owner is a reference error', async () => {
-    const api = testApi();
+    const api = await testApi();
     const blocked = await bulk(api, {
-      items: items(api, 'fu-binzhou-exchange', 'fu-binzhou-youth'),
+      items: await items(api, 'fu-binzhou-exchange', 'fu-binzhou-youth'),
       changes: { status: 'blocked' },
     });
     expect(blocked.status).toBe(200);
@@ -219,7 +219,7 @@ describe('POST /api/follow-ups/bulk', () => {
     ]);
 
     const ghost = await bulk(api, {
-      items: items(api, 'fu-binzhou-exchange', 'fu-gimhae-3'),
+      items: await items(api, 'fu-binzhou-exchange', 'fu-gimhae-3'),
       changes: { ownerId: 'usr-ghost' },
     });
     expect(ghost.status).toBe(200);
@@ -248,11 +248,11 @@ describe('POST /api/follow-ups/bulk', () => {
         ],
       ],
     ]);
-    expect(api.store.snapshot()).toEqual(testApi().store.snapshot());
+    expect((await api.store.snapshot())).toEqual(await (await testApi()).store.snapshot());
   });
 
   it('reopening items without a due date needs one; giving it in the same change works', async () => {
-    const api = testApi();
+    const api = await testApi();
     const refused = await bulk(api, {
       items: [{ id: 'fu-binzhou-agenda', version: 3 }],
       changes: { status: 'open', dueDate: null },
@@ -270,7 +270,7 @@ describe('POST /api/follow-ups/bulk', () => {
   });
 
   it('validates the body as a whole: nothing is changed when it is refused', async () => {
-    const api = testApi();
+    const api = await testApi();
     const one = [{ id: 'fu-binzhou-exchange', version: 1 }];
     const many = Array.from({ length: 501 }, (_, i) => ({ id: `fu-${i}`, version: 1 }));
     expectFieldErrors(await bulk(api, { items: [], changes: { status: 'done' } }), {
@@ -339,11 +339,11 @@ describe('POST /api/follow-ups/bulk', () => {
       { 'items.2.id': 'duplicate' },
     );
     expectFieldErrors(await bulk(api, [one]), { '': 'invalidType' });
-    expect(api.store.snapshot()).toEqual(testApi().store.snapshot());
+    expect((await api.store.snapshot())).toEqual(await (await testApi()).store.snapshot());
   });
 
   it('needs a known user (401), JSON (415) and well-formed JSON (400)', async () => {
-    const api = testApi();
+    const api = await testApi();
     const body = {
       items: [{ id: 'fu-binzhou-exchange', version: 1 }],
       changes: { status: 'done' },
@@ -352,28 +352,28 @@ describe('POST /api/follow-ups/bulk', () => {
     expectProblem(await bulk(api, body, { user: 'usr-ghost' }), 401, '/problems/unauthenticated');
     expectProblem(await bulk(api, '{"items":', {}), 400, '/problems/malformed-json');
     expectProblem(await bulk(api, 'items=1', { headers: { 'content-type': 'text/plain' } }), 415);
-    expect(api.store.snapshot()).toEqual(testApi().store.snapshot());
+    expect((await api.store.snapshot())).toEqual(await (await testApi()).store.snapshot());
   });
 
   it('a retry with the same Idempotency-Key gets the first answer, not a wall of 412s', async () => {
-    const api = testApi();
+    const api = await testApi();
     const headers = { 'idempotency-key': 'bulk-7f3a9c21' };
     const body = {
-      items: items(api, 'fu-binzhou-exchange', 'fu-binzhou-tourism'),
+      items: await items(api, 'fu-binzhou-exchange', 'fu-binzhou-tourism'),
       changes: { status: 'done' },
     };
     const first = await bulk(api, body, { headers });
     const again = await bulk(api, body, { headers });
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(again.body).toEqual(first.body);
-    expect(stored(api, 'fu-binzhou-exchange').version).toBe(2);
+    expect((await stored(api, 'fu-binzhou-exchange')).version).toBe(2);
     // Without the key, the same request finds the items changed.
     const stale = await bulk(api, body);
     expect(stale.body.failed.map((f: any) => f.status)).toEqual([412, 412]);
   });
 
   it('is not mistaken for an item: /follow-ups/bulk is no follow-up id', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('GET', '/follow-ups/bulk'), 404, '/problems/not-found');
     expect(demoSnapshot().followUps.some((f) => f.id === 'bulk')).toBe(false);
   });
@@ -381,7 +381,7 @@ describe('POST /api/follow-ups/bulk', () => {
 
 describe('one change at a time (PATCH and bulk share one apply function)', () => {
   it('two PATCHes sent at once with the same version: one lands, the other gets 412, none is lost', async () => {
-    const api = testApi();
+    const api = await testApi();
     const send = (priority: string) =>
       api.request('PATCH', '/follow-ups/fu-binzhou-exchange', {
         body: { priority },
@@ -391,12 +391,12 @@ describe('one change at a time (PATCH and bulk share one apply function)', () =>
     const [a, b] = await Promise.all([send('high'), send('low')]);
     expect([a.status, b.status].sort()).toEqual([200, 412]);
     const winner = a.status === 200 ? a : b;
-    expect(stored(api, 'fu-binzhou-exchange')).toEqual(winner.body);
-    expect(stored(api, 'fu-binzhou-exchange').version).toBe(2);
+    expect(await stored(api, 'fu-binzhou-exchange')).toEqual(winner.body);
+    expect((await stored(api, 'fu-binzhou-exchange')).version).toBe(2);
   });
 
   it('a PATCH and a bulk change at once on the same version: exactly one of them lands', async () => {
-    const api = testApi();
+    const api = await testApi();
     const [patched, bulked] = await Promise.all([
       api.request('PATCH', '/follow-ups/fu-binzhou-tourism', {
         body: { priority: 'high' },
@@ -406,6 +406,6 @@ describe('one change at a time (PATCH and bulk share one apply function)', () =>
     ]);
     const landed = (patched.status === 200 ? 1 : 0) + bulked.body.updated.length;
     expect(landed).toBe(1);
-    expect(stored(api, 'fu-binzhou-tourism').version).toBe(2);
+    expect((await stored(api, 'fu-binzhou-tourism')).version).toBe(2);
   });
 });

@@ -4,7 +4,7 @@ import { generateSnapshot } from '../../mocks/generator';
 import { createApi } from '../../server/app';
 import { EXPORT_MAX_ROWS } from '../../server/routes/exports';
 import { expectProblem } from './fixtures';
-import { NOW, testStore } from './helpers';
+import { NOW, testApi } from './helpers';
 
 vi.setConfig({ testTimeout: 60_000 });
 
@@ -38,8 +38,8 @@ async function readCounting(response: Response): Promise<{ chunks: number; turns
 describe('exports never block the server', () => {
   for (const kind of ['csv', 'ics'] as const) {
     it(`streams the ${kind.toUpperCase()} export in chunks, letting other work run between them`, async () => {
-      const store = testStore(big());
-      const api = createApi({ store, now: () => NOW });
+      const { store, database } = await testApi(big());
+      const api = createApi({ database, now: () => NOW });
       const started = performance.now();
       const response = await api.fetch(new Request(`http://mitra.test/api/follow-ups/export.${kind}`, { headers: { 'x-mitra-user': IDS.staff } }));
       // The answer starts at once; the rows follow.
@@ -48,15 +48,15 @@ describe('exports never block the server', () => {
       expect(chunks).toBeGreaterThan(5);
       expect(turns).toBeGreaterThan(5);
       // Whole and well-formed all the same.
-      if (kind === 'csv') expect(text.split('\r\n').length - 2).toBe(store.followUps.count());
-      else expect(text.match(/BEGIN:VEVENT/g)!.length).toBe(store.followUps.all().filter((f) => f.dueDate !== undefined).length);
+      if (kind === 'csv') expect(text.split('\r\n').length - 2).toBe((await store.followUps.count()));
+      else expect(text.match(/BEGIN:VEVENT/g)!.length).toBe((await store.followUps.all()).filter((f) => f.dueDate !== undefined).length);
       expect(performance.now() - started).toBeLessThan(30_000);
     });
   }
 
   it(`refuses more than the maximum (${EXPORT_MAX_ROWS} by default) with a clear problem`, async () => {
-    const store = testStore(demoSnapshot());
-    const api = createApi({ store, now: () => NOW, exportMaxRows: 3 });
+    const { database } = await testApi(demoSnapshot());
+    const api = createApi({ database, now: () => NOW, exportMaxRows: 3 });
     for (const kind of ['csv', 'ics']) {
       const response = await api.fetch(new Request(`http://mitra.test/api/follow-ups/export.${kind}`, { headers: { 'x-mitra-user': IDS.staff } }));
       const body = await response.json();

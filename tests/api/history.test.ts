@@ -5,8 +5,8 @@ import { expectFieldErrors, expectProblem, ifMatch, validMeeting } from './fixtu
 
 describe('the audit trail', () => {
   it('records a follow-up change: who, when, only the changed fields before → after, and the comment', async () => {
-    const api = testApi();
-    const { version, priority: priorityBefore } = api.store.followUps.get('fu-binzhou-agenda')!;
+    const api = await testApi();
+    const { version, priority: priorityBefore } = (await api.store.followUps.get('fu-binzhou-agenda'))!;
     const saved = await api.request('PATCH', '/follow-ups/fu-binzhou-agenda', {
       user: IDS.staff,
       headers: ifMatch(version),
@@ -34,8 +34,8 @@ describe('the audit trail', () => {
   });
 
   it('records a stage change with its note, and a partnership edit, newest first', async () => {
-    const api = testApi();
-    const notesBefore = api.store.partnerships.get(IDS.partnership)!.notes;
+    const api = await testApi();
+    const notesBefore = (await api.store.partnerships.get(IDS.partnership))!.notes;
     expect(notesBefore).not.toBe('Catatan baru');
     await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
       user: IDS.manager,
@@ -55,29 +55,29 @@ describe('the audit trail', () => {
   });
 
   it('records a whole visit as creates, and nothing for a refused write', async () => {
-    const api = testApi();
-    const before = api.store.audit.count();
+    const api = await testApi();
+    const before = (await api.store.audit.count());
     const refused = await api.request('POST', '/meetings', { body: validMeeting({ title: '' }) });
     expect(refused.status).toBe(400);
-    expect(api.store.audit.count()).toBe(before);
+    expect((await api.store.audit.count())).toBe(before);
     const created = await api.request('POST', '/meetings', { body: validMeeting() });
     expect(created.status).toBe(201);
-    const added = api.store.audit.all().slice(before);
+    const added = (await api.store.audit.all()).slice(before);
     expect(added.length).toBeGreaterThanOrEqual(1);
     expect(added.every((e) => e.action === 'create' && e.actorId === IDS.staff)).toBe(true);
     expect(added.some((e) => e.entity === 'meeting' && e.entityId === created.body.id)).toBe(true);
   });
 
   it('refuses a bad history query', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('GET', '/history?entity=planet&entityId=x'), { entity: 'invalidOption' });
     expectProblem(await api.request('GET', '/history?entity=meeting'), 400);
     expectProblem(await api.request('GET', '/history?entity=meeting&entityId=x', { user: null }), 401);
   });
 
   it('lets only administrators read and export the whole trail', async () => {
-    const api = testApi();
-    const version = api.store.followUps.get('fu-binzhou-agenda')!.version;
+    const api = await testApi();
+    const version = (await api.store.followUps.get('fu-binzhou-agenda'))!.version;
     const saved = await api.request('PATCH', '/follow-ups/fu-binzhou-agenda', { headers: ifMatch(version), body: { title: '=HYPERLINK("x")' } });
     expect(saved.status).toBe(200);
     for (const user of [IDS.staff, IDS.officer, IDS.manager]) {
@@ -98,10 +98,10 @@ describe('the audit trail', () => {
   });
 });
 
-async function fetchCsv(api: ReturnType<typeof testApi>, path: string) {
+async function fetchCsv(api: Awaited<ReturnType<typeof testApi>>, path: string) {
   // The helper parses JSON; read the CSV through the same API object with a raw request.
   const { createApi } = await import('../../server/app');
-  const app = createApi({ store: api.store, now: () => NOW });
+  const app = createApi({ database: api.database, now: () => NOW });
   const response = await app.fetch(new Request(`http://mitra.test/api${path}`, { headers: { 'x-mitra-user': IDS.admin } }));
   const bytes = new Uint8Array(await response.arrayBuffer());
   // Response.text() would drop the byte order mark Excel needs: look at the bytes.
