@@ -135,13 +135,13 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
       const wasAdmin = current.role === 'admin' && current.active;
       const staysAdmin = next.role === 'admin' && next.active;
       if (!wasAdmin || staysAdmin) return [];
-      return (await otherActiveAdmins(tx, current.id)) > 0
+      return (await otherActiveAdmins(tx.db, current.id)) > 0
         ? []
         : [{ path: next.active ? 'role' : 'active', code: 'invalid', message: 'This would leave no active administrator.' }];
     },
     // E-mails sign people in: no two users share one, in any case.
     checkUnique: async (next, current, tx) =>
-      (await emailTaken(tx, next.email, current?.id)) ? [fieldError('email', 'duplicate')] : [],
+      (await emailTaken(tx.db, next.email, current?.id)) ? [fieldError('email', 'duplicate')] : [],
     // A disabled user is signed out everywhere at once.
     afterPatch: async (next) => {
       if (!next.active) await deps.auth?.endSessions(next.id);

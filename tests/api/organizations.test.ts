@@ -5,7 +5,7 @@ import { expectFieldErrors, expectPagingWalk, expectProblem, ifMatch, longText, 
 
 describe('GET /api/organizations', () => {
   it('lists ICBC Jakarta, the facilitator of the Binzhou visit', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/organizations');
     expect(response.status).toBe(200);
     expect(response.body.items.map((o: any) => o.id)).toEqual([IDS.icbc]);
@@ -14,7 +14,7 @@ describe('GET /api/organizations', () => {
   });
 
   it('filters by kind and finds by acronym', async () => {
-    const api = testApi();
+    const api = await testApi();
     await api.request('POST', '/organizations', { body: validOrganization() });
     const councils = await api.request('GET', '/organizations?kind=business-council');
     expect(councils.body.items.map((o: any) => o.id)).toEqual([IDS.icbc]);
@@ -25,7 +25,7 @@ describe('GET /api/organizations', () => {
   });
 
   it('pages through all organisations exactly once, sorted by name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const created: string[] = [IDS.icbc];
     for (let i = 0; i < 12; i += 1) {
       const response = await api.request('POST', '/organizations', {
@@ -34,14 +34,14 @@ describe('GET /api/organizations', () => {
       created.push(response.body.id);
     }
     const walk = await expectPagingWalk(api, '/organizations', created, 5);
-    const names = walk.ids.map((id) => api.store.organizations.get(id)!.name);
+    const names = await Promise.all(walk.ids.map(async (id) => (await api.store.organizations.get(id))!.name));
     expect(names).toEqual([...names].sort());
   });
 });
 
 describe('GET /api/organizations/:id', () => {
   it('returns the organisation, or 404', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect((await api.request('GET', `/organizations/${IDS.icbc}`)).body).toMatchObject({ acronym: 'ICBC', city: 'Jakarta' });
     expectProblem(await api.request('GET', '/organizations/org-none'), 404);
   });
@@ -49,12 +49,12 @@ describe('GET /api/organizations/:id', () => {
 
 describe('POST /api/organizations', () => {
   it('creates an organisation', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/organizations', { body: validOrganization() });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ ...validOrganization(), illustrative: false, version: 1, updatedAt: NOW.toISOString() });
     expect(response.body.id).toMatch(/^org-/);
-    expect(api.store.organizations.count()).toBe(2);
+    expect((await api.store.organizations.count())).toBe(2);
   });
 
   it.each([
@@ -68,14 +68,14 @@ describe('POST /api/organizations', () => {
     'https://',
     'example.org',
   ])('refuses the website %j as invalidUrl and stores nothing', async (website) => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/organizations', { body: { ...validOrganization(), website } });
     expectFieldErrors(response, { website: 'invalidUrl' });
-    expect(api.store.organizations.count()).toBe(1);
+    expect((await api.store.organizations.count())).toBe(1);
   });
 
   it('accepts http and https websites', async () => {
-    const api = testApi();
+    const api = await testApi();
     for (const website of ['http://example.org', 'https://example.org/a?b=c#d']) {
       const response = await api.request('POST', '/organizations', { body: { ...validOrganization(), website } });
       expect(response.status).toBe(201);
@@ -84,7 +84,7 @@ describe('POST /api/organizations', () => {
   });
 
   it('names every invalid field', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/organizations', {
       body: { name: '', acronym: longText(41), kind: 'club', countryCode: 'IDN', website: 42 },
     });
@@ -98,29 +98,29 @@ describe('POST /api/organizations', () => {
   });
 
   it('rejects unknown fields and 10,000-character names', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/organizations', { body: { ...validOrganization(), logo: 'x.png' } }), {
       logo: 'unknownField',
     });
     expectFieldErrors(await api.request('POST', '/organizations', { body: { ...validOrganization(), name: longText(10_000) } }), {
       name: 'tooLong',
     });
-    expect(api.store.organizations.count()).toBe(1);
+    expect((await api.store.organizations.count())).toBe(1);
   });
 
   it('answers 400 for malformed JSON, 415 for text, 401 without a user', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('POST', '/organizations', { body: 'not json' }), 400, '/problems/malformed-json');
     expectProblem(await api.request('POST', '/organizations', { body: '{}', headers: { 'content-type': 'text/plain' } }), 415);
     expectProblem(await api.request('POST', '/organizations', { body: validOrganization(), user: null }), 401);
-    expect(api.store.organizations.count()).toBe(1);
+    expect((await api.store.organizations.count())).toBe(1);
   });
 });
 
 describe('PATCH /api/organizations/:id', () => {
   it('updates the website and keeps the rest', async () => {
-    const api = testApi();
-    const before = api.store.organizations.get(IDS.icbc)!;
+    const api = await testApi();
+    const before = (await api.store.organizations.get(IDS.icbc))!;
     const response = await api.request('PATCH', `/organizations/${IDS.icbc}`, {
       body: { website: 'https://example.org/icbc' },
       headers: ifMatch(1),
@@ -130,17 +130,17 @@ describe('PATCH /api/organizations/:id', () => {
   });
 
   it('refuses a javascript: website on update too', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('PATCH', `/organizations/${IDS.icbc}`, {
       body: { website: 'javascript:alert(1)' },
       headers: ifMatch(1),
     });
     expectFieldErrors(response, { website: 'invalidUrl' });
-    expect(api.store.organizations.get(IDS.icbc)?.website).toBeUndefined();
+    expect((await api.store.organizations.get(IDS.icbc))?.website).toBeUndefined();
   });
 
   it('answers 428, 412 with current, 404 and unknownField as the contract says', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', `/organizations/${IDS.icbc}`, { body: { city: 'Bandung' } }), 428);
     const stale = await api.request('PATCH', `/organizations/${IDS.icbc}`, { body: { city: 'Bandung' }, headers: ifMatch(7) });
     expectProblem(stale, 412);
@@ -150,6 +150,6 @@ describe('PATCH /api/organizations/:id', () => {
       await api.request('PATCH', `/organizations/${IDS.icbc}`, { body: { members: 40 }, headers: ifMatch(1) }),
       { members: 'unknownField' },
     );
-    expect(api.store.organizations.get(IDS.icbc)?.version).toBe(1);
+    expect((await api.store.organizations.get(IDS.icbc))?.version).toBe(1);
   });
 });

@@ -14,16 +14,16 @@ const ids = (response: { body: any }) => response.body.items.map((p: any) => p.i
 
 describe('GET /api/partnerships', () => {
   it('lists every partnership sorted by partner name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/partnerships');
     expect(response.status).toBe(200);
     expect(response.body.total).toBe(demoSnapshot().partnerships.length);
-    const partnerNames = response.body.items.map((p: any) => api.store.regions.get(p.partnerRegionId)!.name.toLowerCase());
+    const partnerNames = await Promise.all(response.body.items.map(async (p: any) => (await api.store.regions.get(p.partnerRegionId))!.name.toLowerCase()));
     expect(partnerNames).toEqual([...partnerNames].sort());
   });
 
   it('filters by stage (one or several), type, country, sector, home and partner region', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(ids(await api.request('GET', '/partnerships?stage=exploring'))).toEqual([IDS.partnership]);
     expect(ids(await api.request('GET', '/partnerships?stage=active,dormant')).sort()).toEqual(['pts-geelong', 'pts-gimhae']);
     expect(ids(await api.request('GET', '/partnerships?type=sister-city'))).toEqual(['pts-gimhae']);
@@ -34,19 +34,19 @@ describe('GET /api/partnerships', () => {
   });
 
   it('tells the real Binzhou case from the illustrative ones', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(ids(await api.request('GET', '/partnerships?illustrative=false'))).toEqual([IDS.partnership]);
     expect((await api.request('GET', '/partnerships?illustrative=true')).body.total).toBe(4);
   });
 
   it('finds a partnership by the partner region name, local name or province', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(ids(await api.request('GET', '/partnerships?q=binzhou'))).toEqual([IDS.partnership]);
     expect(ids(await api.request('GET', `/partnerships?q=${encodeURIComponent('北九州')}`))).toEqual(['pts-kitakyushu']);
   });
 
   it('finds a partnership by the partner region’s new name after the region is renamed', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(ids(await api.request('GET', '/partnerships?q=binzhou'))).toEqual([IDS.partnership]);
     // Regions are edited by the secretariat (staff) and the administrator.
     const renamed = await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: 'Binzhou Shi' }, headers: ifMatch(1), user: IDS.staff });
@@ -58,7 +58,7 @@ describe('GET /api/partnerships', () => {
   });
 
   it('sorts by stage along the pipeline, both ways', async () => {
-    const api = testApi();
+    const api = await testApi();
     const asc = (await api.request('GET', '/partnerships?sort=stage')).body.items.map((p: any) => STAGES.indexOf(p.stage));
     expect(asc).toEqual([...asc].sort((a, b) => a - b));
     const desc = (await api.request('GET', '/partnerships?sort=-stage')).body.items.map((p: any) => STAGES.indexOf(p.stage));
@@ -67,7 +67,7 @@ describe('GET /api/partnerships', () => {
 
   it('pages through many partnerships, each exactly once, in any sort', async () => {
     const snapshot = generateSnapshot({ seed: 5, followUps: 0, meetings: 0, partnerships: 137 });
-    const api = testApi(snapshot);
+    const api = await testApi(snapshot);
     const all = snapshot.partnerships.map((p) => p.id);
     await expectPagingWalk(api, '/partnerships', all, 25);
     await expectPagingWalk(api, '/partnerships?sort=stage', all, 9);
@@ -77,7 +77,7 @@ describe('GET /api/partnerships', () => {
   });
 
   it('rejects bad filters and unknown parameters', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('GET', '/partnerships?stage=married'), { 'stage.0': 'invalidOption' });
     expectFieldErrors(await api.request('GET', '/partnerships?illustrative=maybe'), { illustrative: 'invalidOption' });
     expectFieldErrors(await api.request('GET', '/partnerships?partner=binzhou'), { partner: 'unknownField' });
@@ -87,7 +87,7 @@ describe('GET /api/partnerships', () => {
 
 describe('GET /api/partnerships/:id', () => {
   it('returns the Binzhou partnership with its stage history and ETag', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', `/partnerships/${IDS.partnership}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('etag')).toBe('"1"');
@@ -96,13 +96,13 @@ describe('GET /api/partnerships/:id', () => {
   });
 
   it('answers 404 for an unknown id', async () => {
-    expectProblem(await testApi().request('GET', '/partnerships/pts-none'), 404, '/problems/not-found');
+    expectProblem(await (await testApi()).request('GET', '/partnerships/pts-none'), 404, '/problems/not-found');
   });
 });
 
 describe('POST /api/partnerships', () => {
   it('creates a partnership at exploring, dated today in Jakarta, recorded by the actor', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/partnerships', { body: validPartnership(), user: IDS.manager });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({
@@ -115,11 +115,11 @@ describe('POST /api/partnerships', () => {
     });
     expect(response.body.stageHistory).toEqual([{ to: 'exploring', date: TODAY_IN_JAKARTA, by: IDS.manager, at: NOW.toISOString() }]);
     expect(response.body).not.toHaveProperty('stageDate');
-    expect(api.store.partnerships.get(response.body.id)).toEqual(response.body);
+    expect((await api.store.partnerships.get(response.body.id))).toEqual(response.body);
   });
 
   it('may start at a later stage with its date and note', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/partnerships', {
       body: { ...validPartnership(), stage: 'letter-of-intent', stageDate: '2025-06-12', stageNote: 'LoI ditandatangani.' },
     });
@@ -131,7 +131,7 @@ describe('POST /api/partnerships', () => {
   });
 
   it('may have an organisation as counterpart instead of a region', async () => {
-    const api = testApi();
+    const api = await testApi();
     const { partnerRegionId: _p, ...body } = validPartnership();
     const response = await api.request('POST', '/partnerships', { body: { ...body, partnerOrganizationId: IDS.icbc } });
     expect(response.status).toBe(201);
@@ -139,18 +139,18 @@ describe('POST /api/partnerships', () => {
   });
 
   it('needs exactly one counterpart: a region or an organisation', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(
       await api.request('POST', '/partnerships', { body: { ...validPartnership(), partnerOrganizationId: IDS.icbc } }),
       { partnerRegionId: 'partnerRequired' },
     );
     const { partnerRegionId: _p, ...none } = validPartnership();
     expectFieldErrors(await api.request('POST', '/partnerships', { body: none }), { partnerRegionId: 'partnerRequired' });
-    expect(api.store.partnerships.count()).toBe(5);
+    expect((await api.store.partnerships.count())).toBe(5);
   });
 
   it('refuses every reference that names nothing, with its exact path', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/partnerships', {
       body: {
         ...validPartnership(),
@@ -168,11 +168,11 @@ describe('POST /api/partnerships', () => {
       coordinatorId: 'unknownReference',
       'focusSectorIds.1': 'unknownReference',
     });
-    expect(api.store.partnerships.count()).toBe(5);
+    expect((await api.store.partnerships.count())).toBe(5);
   });
 
   it('names invalid fields, including nested agreement dates', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/partnerships', {
       body: {
         ...validPartnership(),
@@ -194,7 +194,7 @@ describe('POST /api/partnerships', () => {
   });
 
   it('refuses an MoU that expires before it is signed', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(
       await api.request('POST', '/partnerships', {
         body: { ...validPartnership(), agreements: { mouSignedDate: '2025-06-01', mouExpiresDate: '2025-05-31' } },
@@ -204,7 +204,7 @@ describe('POST /api/partnerships', () => {
   });
 
   it('rejects unknown fields, stored-only fields and 10,000+ character notes', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/partnerships', { body: { ...validPartnership(), budget: 100 } }), {
       budget: 'unknownField',
     });
@@ -218,19 +218,19 @@ describe('POST /api/partnerships', () => {
     expectFieldErrors(await api.request('POST', '/partnerships', { body: { ...validPartnership(), notes: longText(10_001) } }), {
       notes: 'tooLong',
     });
-    expect(api.store.partnerships.count()).toBe(5);
+    expect((await api.store.partnerships.count())).toBe(5);
   });
 
   it('answers 400 malformed JSON, 415 non-JSON, 401 without user', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('POST', '/partnerships', { body: "{'single': 'quotes'}" }), 400, '/problems/malformed-json');
     expectProblem(await api.request('POST', '/partnerships', { body: '{}', headers: { 'content-type': 'text/html' } }), 415);
     expectProblem(await api.request('POST', '/partnerships', { body: validPartnership(), user: null }), 401);
-    expect(api.store.partnerships.count()).toBe(5);
+    expect((await api.store.partnerships.count())).toBe(5);
   });
 
   it('creates once per Idempotency-Key', async () => {
-    const api = testApi();
+    const api = await testApi();
     const headers = { 'idempotency-key': 'pts-create-abcdef' };
     const a = await api.request('POST', '/partnerships', { body: validPartnership(), headers });
     const b = await api.request('POST', '/partnerships', { body: validPartnership(), headers });
@@ -238,14 +238,14 @@ describe('POST /api/partnerships', () => {
     expect(b.status).toBe(201);
     expect(b.headers.get('idempotent-replayed')).toBe('true');
     expect(b.body.id).toBe(a.body.id);
-    expect(api.store.partnerships.count()).toBe(6);
+    expect((await api.store.partnerships.count())).toBe(6);
   });
 });
 
 describe('PATCH /api/partnerships/:id', () => {
   it('changes the notes and keeps sectors, facilitators and agreements', async () => {
-    const api = testApi();
-    const before = api.store.partnerships.get('pts-gimhae')!;
+    const api = await testApi();
+    const before = (await api.store.partnerships.get('pts-gimhae'))!;
     const response = await api.request('PATCH', '/partnerships/pts-gimhae', {
       body: { notes: 'Catatan baru.' },
       headers: ifMatch(1),
@@ -255,16 +255,16 @@ describe('PATCH /api/partnerships/:id', () => {
   });
 
   it('does not move the stage: stage goes through stage-changes', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(
       await api.request('PATCH', `/partnerships/${IDS.partnership}`, { body: { stage: 'active' }, headers: ifMatch(1) }),
       { stage: 'unknownField' },
     );
-    expect(api.store.partnerships.get(IDS.partnership)?.stage).toBe('exploring');
+    expect((await api.store.partnerships.get(IDS.partnership))?.stage).toBe('exploring');
   });
 
   it('refuses a second counterpart and unknown references', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(
       await api.request('PATCH', `/partnerships/${IDS.partnership}`, {
         body: { partnerOrganizationId: IDS.icbc },
@@ -276,11 +276,11 @@ describe('PATCH /api/partnerships/:id', () => {
       await api.request('PATCH', `/partnerships/${IDS.partnership}`, { body: { focusSectorIds: ['x-y'] }, headers: ifMatch(1) }),
       { 'focusSectorIds.0': 'unknownReference' },
     );
-    expect(api.store.partnerships.get(IDS.partnership)).toEqual(demoSnapshot().partnerships[0]);
+    expect((await api.store.partnerships.get(IDS.partnership))).toEqual(demoSnapshot().partnerships[0]);
   });
 
   it('answers 428, 412 with current, and 404', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', `/partnerships/${IDS.partnership}`, { body: { notes: 'x' } }), 428);
     await api.request('PATCH', `/partnerships/${IDS.partnership}`, { body: { notes: 'first' }, headers: ifMatch(1) });
     const stale = await api.request('PATCH', `/partnerships/${IDS.partnership}`, { body: { notes: 'second' }, headers: ifMatch(1) });
@@ -294,7 +294,7 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
   const change = (to: string, date = '2025-11-01', note?: string) => ({ to, date, ...(note ? { note } : {}) });
 
   it('moves Binzhou from exploring to letter of intent, recording who, when, why, and the LoI date', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
       body: change('letter-of-intent', '2025-11-01', 'LoI ditandatangani.'),
       headers: ifMatch(1),
@@ -317,11 +317,11 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
       at: NOW.toISOString(),
     });
     expect(response.body.stageHistory).toHaveLength(2);
-    expect(api.store.partnerships.get(IDS.partnership)).toEqual(response.body);
+    expect((await api.store.partnerships.get(IDS.partnership))).toEqual(response.body);
   });
 
   it('records the MoU signing date and keeps an existing one', async () => {
-    const api = testApi();
+    const api = await testApi();
     const signed = await api.request('POST', '/partnerships/pts-kitakyushu/stage-changes', {
       body: change('mou-signed', '2025-10-20'),
       headers: ifMatch(1),
@@ -334,7 +334,7 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
   });
 
   it('allows exactly the transitions of the stage table, for every pair of stages', async () => {
-    const api = testApi();
+    const api = await testApi();
     const outcomes: string[] = [];
     for (const from of STAGES) {
       for (const to of STAGES) {
@@ -355,7 +355,7 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
         } else {
           expectFieldErrors(response, { to: 'invalidTransition' });
           expect(response.body.errors[0].params).toEqual({ from, to });
-          expect(api.store.partnerships.get(created.body.id)?.stage).toBe(from);
+          expect((await api.store.partnerships.get(created.body.id))?.stage).toBe(from);
         }
       }
     }
@@ -366,7 +366,7 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
   });
 
   it('refuses a date before the last recorded stage change', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(
       await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
         body: change('letter-of-intent', '2025-09-21'),
@@ -386,7 +386,7 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
   });
 
   it('names invalid and unknown fields', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(
       await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
         body: { to: 'married', date: 'tomorrow', note: longText(501) },
@@ -405,22 +405,22 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
       await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, { body: {}, headers: ifMatch(1) }),
       { to: 'invalidOption', date: 'required' },
     );
-    expect(api.store.partnerships.get(IDS.partnership)?.version).toBe(1);
+    expect((await api.store.partnerships.get(IDS.partnership))?.version).toBe(1);
   });
 
   it('answers 428 without If-Match and 412 with the current partnership when stale', async () => {
-    const api = testApi();
+    const api = await testApi();
     const path = `/partnerships/${IDS.partnership}/stage-changes`;
     expectProblem(await api.request('POST', path, { body: change('letter-of-intent') }), 428, '/problems/if-match-required');
     await api.request('PATCH', `/partnerships/${IDS.partnership}`, { body: { notes: 'changed' }, headers: ifMatch(1) });
     const stale = await api.request('POST', path, { body: change('letter-of-intent'), headers: ifMatch(1) });
     expectProblem(stale, 412, '/problems/stale-version');
     expect(stale.body.current).toMatchObject({ id: IDS.partnership, version: 2, stage: 'exploring', notes: 'changed' });
-    expect(api.store.partnerships.get(IDS.partnership)?.stage).toBe('exploring');
+    expect((await api.store.partnerships.get(IDS.partnership))?.stage).toBe('exploring');
   });
 
   it('answers 404 for an unknown partnership, 401 without a user, 400/415 for bad bodies', async () => {
-    const api = testApi();
+    const api = await testApi();
     const path = `/partnerships/${IDS.partnership}/stage-changes`;
     expectProblem(await api.request('POST', '/partnerships/pts-none/stage-changes', { body: change('active'), headers: ifMatch(1) }), 404);
     expectProblem(await api.request('POST', path, { body: change('letter-of-intent'), headers: ifMatch(1), user: null }), 401);
@@ -429,13 +429,13 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
       await api.request('POST', path, { body: 'to=active', headers: { ...ifMatch(1), 'content-type': 'text/plain' } }),
       415,
     );
-    expect(api.store.partnerships.get(IDS.partnership)?.version).toBe(1);
+    expect((await api.store.partnerships.get(IDS.partnership))?.version).toBe(1);
   });
 });
 
 describe('GET /api/partnerships/:id/open-follow-ups', () => {
   it('lists the open, in-progress and blocked follow-ups of the partnership, not the done ones', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', `/partnerships/${IDS.partnership}/open-follow-ups`);
     expect(response.status).toBe(200);
     expect(response.body.items.map((f: any) => f.id).sort()).toEqual(
@@ -446,12 +446,12 @@ describe('GET /api/partnerships/:id/open-follow-ups', () => {
   });
 
   it('answers 404 for an unknown partnership', async () => {
-    expectProblem(await testApi().request('GET', '/partnerships/pts-none/open-follow-ups'), 404);
+    expectProblem(await (await testApi()).request('GET', '/partnerships/pts-none/open-follow-ups'), 404);
   });
 
   it('never returns more than 100 items, and says how many there are', async () => {
     const snapshot = generateSnapshot({ seed: 8, followUps: 3_000, meetings: 20, partnerships: 1 });
-    const api = testApi(snapshot);
+    const api = await testApi(snapshot);
     const counts = new Map<string, number>();
     for (const f of snapshot.followUps) {
       if (['open', 'in-progress', 'blocked'].includes(f.status)) counts.set(f.partnershipId, (counts.get(f.partnershipId) ?? 0) + 1);
@@ -467,7 +467,7 @@ describe('GET /api/partnerships/:id/open-follow-ups', () => {
 
 describe('GET /partnerships/activity: the next follow-up', () => {
   it("gives each partnership its earliest-due open follow-up, not a done one", async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/partnerships/activity');
     expect(response.status).toBe(200);
     const byPartnership = new Map(
@@ -478,7 +478,7 @@ describe('GET /partnerships/activity: the next follow-up', () => {
     // Geelong's only follow-up is cancelled: nothing next.
     expect(byPartnership.has('pts-geelong')).toBe(false);
     for (const [partnershipId, next] of byPartnership as Map<string, any>) {
-      const open = api.store.followUps.all().filter((f) => f.partnershipId === partnershipId && ['open', 'in-progress', 'blocked'].includes(f.status));
+      const open = (await api.store.followUps.all()).filter((f) => f.partnershipId === partnershipId && ['open', 'in-progress', 'blocked'].includes(f.status));
       const earliest = open.filter((f) => f.dueDate).map((f) => f.dueDate!).sort()[0];
       expect(next.dueDate).toBe(earliest);
     }

@@ -6,6 +6,7 @@ import { followUpRuleErrors } from '../../src/domain/follow-up';
 import { nextStages, type Stage } from '../../src/domain/partnership';
 import * as schemas from '../../src/domain/schemas';
 import { testApi, type TestApi, type TestStore } from './helpers';
+import { storedState } from './stored-state';
 import {
   PROBLEM_JSON,
   validFollowUp,
@@ -36,9 +37,9 @@ type Endpoint = {
   method: 'POST' | 'PATCH';
   path: string;
   /** A valid body for the store as it is now. */
-  valid: (store: TestStore) => Record<string, unknown>;
+  valid: (store: TestStore) => Record<string, unknown> | Promise<Record<string, unknown>>;
   /** The resource's version, for If-Match. */
-  version?: (store: TestStore) => number;
+  version?: (store: TestStore) => Promise<number>;
   /** The stored schema the answer of a successful write must pass. */
   stored: z.ZodType;
   runs: number;
@@ -202,7 +203,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: '/sectors/tourism',
     valid: () => ({ color: '#00aa00', name: { id: 'Wisata', en: 'Tourism' } }),
-    version: (s) => s.sectors.get('tourism')!.version,
+    version: async (s) => (await s.sectors.get('tourism'))!.version,
     stored: schemas.sector,
     runs: 200,
   },
@@ -211,7 +212,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: `/regions/${IDS.binzhou}`,
     valid: () => ({ province: 'Shandong', strengths: ['fisheries'], coordinates: { lat: 37.38, lng: 118.01 } }),
-    version: (s) => s.regions.get(IDS.binzhou)!.version,
+    version: async (s) => (await s.regions.get(IDS.binzhou))!.version,
     stored: schemas.region,
     runs: 200,
   },
@@ -220,7 +221,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: `/organizations/${IDS.icbc}`,
     valid: () => ({ website: 'https://example.org/icbc', city: 'Jakarta' }),
-    version: (s) => s.organizations.get(IDS.icbc)!.version,
+    version: async (s) => (await s.organizations.get(IDS.icbc))!.version,
     stored: schemas.organization,
     runs: 200,
   },
@@ -229,7 +230,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: `/people/${IDS.qu}`,
     valid: () => ({ position: 'Deputy Mayor of Binzhou', email: 'qu@example.org' }),
-    version: (s) => s.people.get(IDS.qu)!.version,
+    version: async (s) => (await s.people.get(IDS.qu))!.version,
     stored: schemas.person,
     runs: 200,
   },
@@ -238,7 +239,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: `/users/${IDS.officer2}`,
     valid: () => ({ position: 'Analis', role: 'officer' }),
-    version: (s) => s.users.get(IDS.officer2)!.version,
+    version: async (s) => (await s.users.get(IDS.officer2))!.version,
     stored: schemas.user,
     runs: 200,
   },
@@ -247,7 +248,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: '/partnerships/pts-gimhae',
     valid: () => ({ notes: 'Catatan.', focusSectorIds: ['culture'], agreements: { mouSignedDate: '2022-01-20', mouExpiresDate: '2027-01-19' } }),
-    version: (s) => s.partnerships.get('pts-gimhae')!.version,
+    version: async (s) => (await s.partnerships.get('pts-gimhae'))!.version,
     stored: schemas.partnership,
     runs: 200,
   },
@@ -256,7 +257,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: `/meetings/${IDS.visit}`,
     valid: () => ({ place: 'Ruang Rapat Wareng', source: { url: 'https://example.org/x', publisher: 'TANGERANGPEDIA' }, outcomes: ['Forum teknis'] }),
-    version: (s) => s.meetings.get(IDS.visit)!.version,
+    version: async (s) => (await s.meetings.get(IDS.visit))!.version,
     stored: schemas.meeting,
     runs: 250,
   },
@@ -265,7 +266,7 @@ const ENDPOINTS: Endpoint[] = [
     method: 'PATCH',
     path: '/follow-ups/fu-binzhou-tourism',
     valid: () => ({ priority: 'high', dueDate: '2026-01-31', status: 'blocked', comment: 'Menunggu anggaran.' }),
-    version: (s) => s.followUps.get('fu-binzhou-tourism')!.version,
+    version: async (s) => (await s.followUps.get('fu-binzhou-tourism'))!.version,
     stored: schemas.followUp,
     runs: 300,
   },
@@ -273,8 +274,8 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /follow-ups/bulk',
     method: 'POST',
     path: '/follow-ups/bulk',
-    valid: (s) => ({
-      items: ['fu-binzhou-tourism', 'fu-binzhou-agenda', 'fu-gimhae-3'].map((id) => ({ id, version: s.followUps.get(id)!.version })),
+    valid: async (s) => ({
+      items: await Promise.all(['fu-binzhou-tourism', 'fu-binzhou-agenda', 'fu-gimhae-3'].map(async (id) => ({ id, version: (await s.followUps.get(id))!.version }))),
       changes: { status: 'blocked', ownerId: IDS.officer2, dueDate: '2026-01-31', comment: 'Menunggu anggaran.' },
     }),
     stored: schemas.followUpBulkResult,
@@ -284,8 +285,8 @@ const ENDPOINTS: Endpoint[] = [
     name: 'POST /partnerships/:id/stage-changes',
     method: 'POST',
     path: `/partnerships/${IDS.partnership}/stage-changes`,
-    valid: (s) => ({ to: nextStages(s.partnerships.get(IDS.partnership)!.stage as Stage)[0] ?? 'exploring', date: '2025-11-01', note: 'Lanjut.' }),
-    version: (s) => s.partnerships.get(IDS.partnership)!.version,
+    valid: async (s) => ({ to: nextStages((await s.partnerships.get(IDS.partnership))!.stage as Stage)[0] ?? 'exploring', date: '2025-11-01', note: 'Lanjut.' }),
+    version: async (s) => (await s.partnerships.get(IDS.partnership))!.version,
     stored: schemas.partnership,
     runs: 200,
   },
@@ -330,29 +331,33 @@ describe('every write endpoint, fed generated bodies', () => {
 
   for (const endpoint of ENDPOINTS) {
     it(`${endpoint.name}: never 5xx; a 4xx changes nothing; a 2xx stores a valid resource`, async () => {
-      const api = testApi();
+      const api = await testApi();
       const statuses = new Map<number, number>();
-      const example = endpoint.valid(api.store);
+      const example = await endpoint.valid(api.store);
       // Mostly the current version, sometimes a stale, odd or missing one.
       const versionChoice = fc.oneof(
         { weight: 8, arbitrary: fc.constant<'current'>('current') },
         { weight: 1, arbitrary: fc.constantFrom<string | undefined>(undefined, '"0"', '*', 'W/"1"', '"abc"', '', '"1", "2"') },
       );
+      // What the database holds now: taken after each request, so it is the state before the next.
+      let state = await storedState(api);
 
       await fc.assert(
         fc.asyncProperty(bodyArbitrary(example), versionChoice, async (body, choice) => {
-          const before = JSON.stringify(api.store.snapshot());
-          const text = encode(body, endpoint.valid(api.store));
+          const before = state;
+          const earlier = endpoint.stored === schemas.followUpBulkResult ? await api.store.followUps.all() : [];
+          const text = encode(body, await endpoint.valid(api.store));
           const version =
-            endpoint.version === undefined ? undefined : choice === 'current' ? `"${endpoint.version(api.store)}"` : choice;
+            endpoint.version === undefined ? undefined : choice === 'current' ? `"${await endpoint.version(api.store)}"` : choice;
           const response = await send(api, endpoint, text, version);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          state = await storedState(api);
 
           expect(response.status, `5xx for ${text.slice(0, 300)}`).toBeLessThan(500);
           if (response.status >= 400) {
             expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
             expect(response.body.status).toBe(response.status);
-            expect(JSON.stringify(api.store.snapshot()), `a ${response.status} changed the store`).toBe(before);
+            expect(state, `a ${response.status} changed the store`).toBe(before);
           } else {
             expect([200, 201]).toContain(response.status);
             const parsed = endpoint.stored.safeParse(response.body);
@@ -361,16 +366,15 @@ describe('every write endpoint, fed generated bodies', () => {
             if (endpoint.stored === schemas.followUpBulkResult) {
               for (const item of response.body.updated) {
                 expect(followUpRuleErrors(item)).toEqual([]);
-                expect(api.store.followUps.get(item.id)).toEqual(item);
+                expect(await api.store.followUps.get(item.id)).toEqual(item);
               }
               // An item that failed is as it was.
-              const earlier = JSON.parse(before) as { followUps: Array<{ id: string }> };
               for (const failure of response.body.failed) {
-                expect(api.store.followUps.get(failure.id)).toEqual(earlier.followUps.find((f) => f.id === failure.id));
+                expect(await api.store.followUps.get(failure.id)).toEqual(earlier.find((f) => f.id === failure.id));
               }
             }
             if (endpoint.path === '/meetings') {
-              for (const item of api.store.followUps.all().filter((f) => f.meetingIds.includes(response.body.id))) {
+              for (const item of (await api.store.followUps.all()).filter((f) => f.meetingIds.includes(response.body.id))) {
                 expect(schemas.followUp.safeParse(item).success).toBe(true);
                 expect(followUpRuleErrors(item)).toEqual([]);
               }
@@ -384,10 +388,10 @@ describe('every write endpoint, fed generated bodies', () => {
       // The generator reached both sides of the contract: refusals and successful writes.
       expect(statuses.get(400) ?? 0).toBeGreaterThan(endpoint.runs / 4);
       expect([...statuses.keys()].some((s) => s < 300)).toBe(true);
-    });
+    }, 120_000);
   }
 
-  it('sent a few thousand bodies in all', () => {
+  it('sent a few thousand bodies in all', async () => {
     expect(total).toBeGreaterThanOrEqual(4_000);
   });
 });
@@ -397,8 +401,8 @@ describe('list endpoints, fed generated query strings', () => {
   const keys = fc.constantFrom('limit', 'cursor', 'sort', 'q', 'id', 'status', 'due', 'from', 'to', 'year', 'kind', 'stage', 'level', 'role', 'active', 'illustrative', 'sectorId', 'countryCode', 'agreedFrom', 'agreedTo', 'x');
 
   it('answer 200 or a 400 problem, never 5xx, and never more than a page', async () => {
-    const api = testApi();
-    const before = JSON.stringify(api.store.snapshot());
+    const api = await testApi();
+    const before = JSON.stringify(await api.store.snapshot());
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...lists),
@@ -413,8 +417,8 @@ describe('list endpoints, fed generated query strings', () => {
       ),
       { numRuns: 400 },
     );
-    expect(JSON.stringify(api.store.snapshot())).toBe(before);
-  });
+    expect(JSON.stringify(await api.store.snapshot())).toBe(before);
+  }, 60_000);
 });
 
 describe('resource ids in the path, generated', () => {
@@ -425,11 +429,11 @@ describe('resource ids in the path, generated', () => {
   );
 
   it('an unknown id is a 404 problem for reads and writes, never 5xx, and changes nothing', async () => {
-    const api = testApi();
-    const before = JSON.stringify(api.store.snapshot());
+    const api = await testApi();
+    const before = JSON.stringify(await api.store.snapshot());
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...resources), rawId, fc.constantFrom('GET', 'PATCH'), async (resource, id, method) => {
-        const known = api.store[resource === 'follow-ups' ? 'followUps' : (resource as 'sectors')].get(decodeURIComponentSafe(id));
+        const known = await api.store[resource === 'follow-ups' ? 'followUps' : (resource as 'sectors')].get(decodeURIComponentSafe(id));
         fc.pre(known === undefined);
         const response = await api.request(
           method,
@@ -441,8 +445,8 @@ describe('resource ids in the path, generated', () => {
       }),
       { numRuns: 300 },
     );
-    expect(JSON.stringify(api.store.snapshot())).toBe(before);
-  });
+    expect(JSON.stringify(await api.store.snapshot())).toBe(before);
+  }, 60_000);
 });
 
 function decodeURIComponentSafe(value: string): string {

@@ -8,7 +8,7 @@ const ids = (response: { body: any }) => response.body.items.map((r: any) => r.i
 
 describe('GET /api/regions', () => {
   it('lists the regions sorted by name by default', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/regions');
     expect(response.status).toBe(200);
     const names = response.body.items.map((r: any) => r.name);
@@ -17,7 +17,7 @@ describe('GET /api/regions', () => {
   });
 
   it('filters by role, level (comma list or repeated) and country', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(ids(await api.request('GET', '/regions?role=home'))).toEqual([IDS.tangerang]);
     expect(ids(await api.request('GET', '/regions?level=regency,province')).sort()).toEqual(
       [IDS.tangerang, 'reg-penang'].sort(),
@@ -29,7 +29,7 @@ describe('GET /api/regions', () => {
   });
 
   it('filters by a strength sector', async () => {
-    const api = testApi();
+    const api = await testApi();
     const expected = demoSnapshot()
       .regions.filter((r) => r.strengths.includes('manufacturing'))
       .map((r) => r.id)
@@ -39,13 +39,13 @@ describe('GET /api/regions', () => {
   });
 
   it('finds Binzhou by its local-script name and by its province', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(ids(await api.request('GET', `/regions?q=${encodeURIComponent('滨州')}`))).toEqual([IDS.binzhou]);
     expect(ids(await api.request('GET', '/regions?q=shandong'))).toEqual([IDS.binzhou]);
   });
 
   it('sorts by country code, both ways', async () => {
-    const api = testApi();
+    const api = await testApi();
     const asc = (await api.request('GET', '/regions?sort=countryCode')).body.items.map((r: any) => r.countryCode);
     expect(asc).toEqual([...asc].sort());
     const desc = (await api.request('GET', '/regions?sort=-countryCode')).body.items.map((r: any) => r.countryCode);
@@ -54,13 +54,13 @@ describe('GET /api/regions', () => {
 
   it('pages through many regions, each exactly once', async () => {
     const snapshot = generateSnapshot({ seed: 11, followUps: 0, meetings: 0, partnerships: 60 });
-    const api = testApi(snapshot);
+    const api = await testApi(snapshot);
     await expectPagingWalk(api, '/regions', snapshot.regions.map((r) => r.id), 7);
     await expectPagingWalk(api, '/regions?sort=-countryCode', snapshot.regions.map((r) => r.id), 10);
   });
 
   it('rejects unknown filter values', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('GET', '/regions?level=village'), { 'level.0': 'invalidOption' });
     expectFieldErrors(await api.request('GET', '/regions?countryCode=china'), { countryCode: 'invalidCountry' });
     expectFieldErrors(await api.request('GET', '/regions?continent=asia'), { continent: 'unknownField' });
@@ -69,30 +69,30 @@ describe('GET /api/regions', () => {
 
 describe('GET /api/regions/:id', () => {
   it('returns Binzhou with its local name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', `/regions/${IDS.binzhou}`);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ name: 'Binzhou', localName: '滨州市', level: 'city' });
   });
 
   it('answers 404 for an unknown id', async () => {
-    expectProblem(await testApi().request('GET', '/regions/reg-atlantis'), 404, '/problems/not-found');
+    expectProblem(await (await testApi()).request('GET', '/regions/reg-atlantis'), 404, '/problems/not-found');
   });
 });
 
 describe('POST /api/regions', () => {
   it('creates a region with a generated id', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/regions', { body: validRegion() });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ ...validRegion(), illustrative: false, version: 1, createdAt: NOW.toISOString() });
     expect(response.body.id).toMatch(/^reg-/);
     expect(response.headers.get('location')).toBe(`/api/regions/${response.body.id}`);
-    expect(api.store.regions.get(response.body.id)).toEqual(response.body);
+    expect((await api.store.regions.get(response.body.id))).toEqual(response.body);
   });
 
   it('defaults strengths to none and trims text', async () => {
-    const api = testApi();
+    const api = await testApi();
     const { strengths: _s, ...body } = validRegion();
     const response = await api.request('POST', '/regions', { body: { ...body, name: '  Yantai  ' } });
     expect(response.status).toBe(201);
@@ -101,7 +101,7 @@ describe('POST /api/regions', () => {
   });
 
   it('names every invalid field with its code', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/regions', {
       body: {
         ...validRegion(),
@@ -125,7 +125,7 @@ describe('POST /api/regions', () => {
   });
 
   it('reports missing fields (required text, or a choice to make) and wrong types as invalidType', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/regions', { body: {} }), {
       name: 'required',
       level: 'invalidOption',
@@ -139,14 +139,14 @@ describe('POST /api/regions', () => {
   });
 
   it('refuses a strength that names no sector', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/regions', { body: { ...validRegion(), strengths: ['trade', 'space-mining'] } });
     expectFieldErrors(response, { 'strengths.1': 'unknownReference' });
-    expect(api.store.regions.count()).toBe(demoSnapshot().regions.length);
+    expect((await api.store.regions.count())).toBe(demoSnapshot().regions.length);
   });
 
   it('rejects unknown fields, top-level and nested', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/regions', { body: { ...validRegion(), population: 3_900_000 } }), {
       population: 'unknownField',
     });
@@ -157,25 +157,25 @@ describe('POST /api/regions', () => {
   });
 
   it('rejects a 10,000-character name as tooLong', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/regions', { body: { ...validRegion(), name: longText(10_000) } }), {
       name: 'tooLong',
     });
   });
 
   it('answers 400 for malformed JSON, 415 for other media types, 401 without a user', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('POST', '/regions', { body: '{"name":"Yantai"' }), 400, '/problems/malformed-json');
     expectProblem(
       await api.request('POST', '/regions', { body: JSON.stringify(validRegion()), headers: { 'content-type': 'text/csv' } }),
       415,
     );
     expectProblem(await api.request('POST', '/regions', { body: validRegion(), user: null }), 401);
-    expect(api.store.regions.count()).toBe(demoSnapshot().regions.length);
+    expect((await api.store.regions.count())).toBe(demoSnapshot().regions.length);
   });
 
   it('answers 413 for a body over one megabyte', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/regions', { body: { ...validRegion(), notes: longText(1_100_000) } });
     expectProblem(response, 413, '/problems/payload-too-large');
   });
@@ -183,8 +183,8 @@ describe('POST /api/regions', () => {
 
 describe('PATCH /api/regions/:id', () => {
   it('changes one field and leaves every other field as it was', async () => {
-    const api = testApi();
-    const before = api.store.regions.get(IDS.binzhou)!;
+    const api = await testApi();
+    const before = (await api.store.regions.get(IDS.binzhou))!;
     const response = await api.request('PATCH', `/regions/${IDS.binzhou}`, {
       body: { province: 'Shandong Province' },
       headers: ifMatch(1),
@@ -195,7 +195,7 @@ describe('PATCH /api/regions/:id', () => {
   });
 
   it('does not reset the illustrative flag of an illustrative region', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('PATCH', '/regions/reg-gimhae', { body: { province: 'Gyeongnam' }, headers: ifMatch(1) });
     expect(response.status).toBe(200);
     expect(response.body.illustrative).toBe(true);
@@ -203,7 +203,7 @@ describe('PATCH /api/regions/:id', () => {
   });
 
   it('validates the region as it would be after the patch', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { name: '   ' }, headers: ifMatch(1) }), {
       name: 'required',
     });
@@ -215,22 +215,22 @@ describe('PATCH /api/regions/:id', () => {
       await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { version: 9 }, headers: ifMatch(1) }),
       { version: 'unknownField' },
     );
-    expect(api.store.regions.get(IDS.binzhou)?.version).toBe(1);
+    expect((await api.store.regions.get(IDS.binzhou))?.version).toBe(1);
   });
 
   it('answers 428 without If-Match, 412 with the current region when stale, 404 when unknown', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { province: 'X' } }), 428);
     await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { province: 'Y' }, headers: ifMatch(1) });
     const stale = await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { province: 'Z' }, headers: ifMatch(1) });
     expectProblem(stale, 412, '/problems/stale-version');
     expect(stale.body.current).toMatchObject({ id: IDS.binzhou, version: 2, province: 'Y' });
     expectProblem(await api.request('PATCH', '/regions/reg-atlantis', { body: { province: 'X' }, headers: ifMatch(1) }), 404);
-    expect(api.store.regions.get(IDS.binzhou)?.province).toBe('Y');
+    expect((await api.store.regions.get(IDS.binzhou))?.province).toBe('Y');
   });
 
   it('accepts notes of 10,000 characters and rejects 10,001 as tooLong', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect(
       (await api.request('PATCH', `/regions/${IDS.binzhou}`, { body: { notes: longText(10_000) }, headers: ifMatch(1) })).status,
     ).toBe(200);

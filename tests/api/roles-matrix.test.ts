@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { createApi } from '../../server/app';
-import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { can, type Action } from '../../src/domain/permissions';
 import { ROLES, type Role } from '../../src/domain/user';
@@ -194,20 +193,20 @@ describe('roles × write endpoints', () => {
       for (const role of ROLES) {
         const allowed = c.allowed.includes(role);
         it(`${role}: ${allowed ? 'allowed' : '403, nothing changed'}`, async () => {
-          const api = testApi(snapshot());
-          const before = api.store.snapshot();
+          const api = await testApi(snapshot());
+          const before = await api.store.snapshot();
           const response = await call(api, c, USER_OF[role]);
           if (allowed) {
             // Not just "not 403": the valid request does what it asks.
             expect(response.status, JSON.stringify(response.body)).toBeGreaterThanOrEqual(200);
             expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
             if (c.route === '/follow-ups/bulk') expect(response.body.failed).toEqual([]);
-            expect(api.store.snapshot()).not.toEqual(before);
+            expect(await api.store.snapshot()).not.toEqual(before);
           } else {
             // A bulk request is let in for any follow-up right; the item the officer does not
             // own is refused on its own (below). Roles without any follow-up right get 403.
             expectProblem(response, 403, '/problems/forbidden');
-            expect(api.store.snapshot()).toEqual(before);
+            expect(await api.store.snapshot()).toEqual(before);
           }
         });
       }
@@ -217,10 +216,10 @@ describe('roles × write endpoints', () => {
         ['a disabled administrator', DISABLED],
       ] as const) {
         it(`${who}: 401, nothing changed`, async () => {
-          const api = testApi(snapshot());
-          const before = api.store.snapshot();
+          const api = await testApi(snapshot());
+          const before = await api.store.snapshot();
           expectProblem(await call(api, c, user), 401, '/problems/unauthenticated');
-          expect(api.store.snapshot()).toEqual(before);
+          expect(await api.store.snapshot()).toEqual(before);
         });
       }
     });
@@ -229,8 +228,8 @@ describe('roles × write endpoints', () => {
 
 describe('follow-ups: an officer changes only their own items, never their owner', () => {
   it("refuses an officer's change to a colleague's follow-up, and the hand-over of their own", async () => {
-    const api = testApi(snapshot());
-    const before = api.store.snapshot();
+    const api = await testApi(snapshot());
+    const before = await api.store.snapshot();
     // fu-binzhou-exchange is Dewi's; Budi may not touch it.
     expectProblem(
       await api.request('PATCH', '/follow-ups/fu-binzhou-exchange', { body: { status: 'done' }, headers: ifMatch(1), user: IDS.officer }),
@@ -248,7 +247,7 @@ describe('follow-ups: an officer changes only their own items, never their owner
       '/problems/forbidden',
     );
     // Naming himself as owner is no reassignment.
-    expect(api.store.snapshot()).toEqual(before);
+    expect(await api.store.snapshot()).toEqual(before);
     const same = await api.request('PATCH', '/follow-ups/fu-binzhou-forum', {
       body: { ownerId: IDS.officer, priority: 'high' },
       headers: ifMatch(2),
@@ -258,7 +257,7 @@ describe('follow-ups: an officer changes only their own items, never their owner
   });
 
   it('bulk: each item the officer may not change fails alone with 403; his own are saved', async () => {
-    const api = testApi(snapshot());
+    const api = await testApi(snapshot());
     const response = await api.request('POST', '/follow-ups/bulk', {
       user: IDS.officer,
       body: {
@@ -275,24 +274,24 @@ describe('follow-ups: an officer changes only their own items, never their owner
     expect(response.body.failed).toEqual([
       expect.objectContaining({ id: 'fu-binzhou-exchange', status: 403, type: '/problems/forbidden' }),
     ]);
-    expect(api.store.followUps.get('fu-binzhou-exchange')).toEqual(demoSnapshot().followUps.find((f) => f.id === 'fu-binzhou-exchange'));
+    expect(await api.store.followUps.get('fu-binzhou-exchange')).toEqual(demoSnapshot().followUps.find((f) => f.id === 'fu-binzhou-exchange'));
   });
 
   it('bulk: reassigning is refused item by item for an officer, even his own items', async () => {
-    const api = testApi(snapshot());
-    const before = api.store.snapshot();
+    const api = await testApi(snapshot());
+    const before = await api.store.snapshot();
     const response = await api.request('POST', '/follow-ups/bulk', {
       user: IDS.officer,
       body: { items: [{ id: 'fu-binzhou-forum', version: 2 }], changes: { ownerId: IDS.officer2 } },
     });
     expect(response.status).toBe(200);
     expect(response.body.failed.map((f: { status: number }) => f.status)).toEqual([403]);
-    expect(api.store.snapshot()).toEqual(before);
+    expect(await api.store.snapshot()).toEqual(before);
   });
 });
 
 describe('the matrix and the permissions table', () => {
-  it('says, for every single-action endpoint, exactly what can() says', () => {
+  it('says, for every single-action endpoint, exactly what can() says', async () => {
     const actionOf: Record<string, Action> = {
       'POST /sectors': 'sector.write',
       'PATCH /sectors/:id': 'sector.write',
@@ -321,8 +320,8 @@ describe('the matrix and the permissions table', () => {
     }
   });
 
-  it('covers every write route the API registers', () => {
-    const api = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW });
+  it('covers every write route the API registers', async () => {
+    const api = createApi({ database: (await testApi()).database, now: () => NOW });
     const writes = new Set(
       api.routes.filter((r) => !['GET', 'HEAD', 'ALL'].includes(r.method)).map((r) => `${r.method} ${r.path.replace(/^\/api/, '')}`),
     );
@@ -333,7 +332,7 @@ describe('the matrix and the permissions table', () => {
 
 describe('deny by default', () => {
   it('refuses a write route that declared no rule, for every role, before its handler runs', async () => {
-    const api = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW });
+    const api = createApi({ database: (await testApi()).database, now: () => NOW });
     let ran = false;
     // A route added without `deps.rules.declare(...)`, as a careless new feature would.
     api.post('/experiments', () => {
@@ -356,7 +355,7 @@ describe('deny by default', () => {
   });
 
   it('still answers 404 for a method no route has', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('DELETE', '/sectors/tourism', { user: IDS.admin }), 404);
     expectProblem(await api.request('PUT', '/sectors/tourism', { body: {}, user: IDS.admin }), 404);
   });

@@ -5,7 +5,7 @@ import { expectFieldErrors, expectProblem, ifMatch } from './fixtures';
 
 describe('GET /api/partnerships/:id/timeline', () => {
   it('merges the visit, the stage record and the follow-up events, newest first', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', `/partnerships/${IDS.partnership}/timeline?limit=100`);
     expect(response.status).toBe(200);
     const items = response.body.items as Array<{ kind: string; date: string }>;
@@ -17,7 +17,7 @@ describe('GET /api/partnerships/:id/timeline', () => {
   });
 
   it('filters by kind, one or several', async () => {
-    const api = testApi();
+    const api = await testApi();
     const stages = await api.request('GET', `/partnerships/${IDS.partnership}/timeline?kind=stage`);
     expect(stages.body.items.map((i: any) => i.kind)).toEqual(['stage']);
     const two = await api.request('GET', `/partnerships/${IDS.partnership}/timeline?kind=meeting,stage`);
@@ -25,7 +25,7 @@ describe('GET /api/partnerships/:id/timeline', () => {
   });
 
   it('shows a stage change and a status change as they happen', async () => {
-    const api = testApi();
+    const api = await testApi();
     const moved = await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
       user: IDS.manager,
       headers: ifMatch(1),
@@ -44,7 +44,7 @@ describe('GET /api/partnerships/:id/timeline', () => {
   });
 
   it('refuses unknown kinds and parameters, and answers 404 for an unknown partnership', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('GET', `/partnerships/${IDS.partnership}/timeline?kind=party`), { 'kind.0': 'invalidOption' });
     expectProblem(await api.request('GET', `/partnerships/${IDS.partnership}/timeline?colour=red`), 400);
     expectProblem(await api.request('GET', '/partnerships/pts-nope/timeline'), 404);
@@ -54,7 +54,7 @@ describe('GET /api/partnerships/:id/timeline', () => {
 
 describe('GET /api/partnerships/activity', () => {
   it('gives each partnership its last meeting and next open follow-up', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/partnerships/activity');
     expect(response.status).toBe(200);
     expect(response.body.total).toBe(demoSnapshot().partnerships.length);
@@ -68,6 +68,6 @@ describe('GET /api/partnerships/activity', () => {
   });
 
   it('takes no parameters', async () => {
-    expectProblem(await testApi().request('GET', '/partnerships/activity?zz=1'), 400);
+    expectProblem(await (await testApi()).request('GET', '/partnerships/activity?zz=1'), 400);
   });
 });

@@ -9,7 +9,7 @@ const testApi = (...args: Parameters<typeof baseTestApi>) => asUser(baseTestApi(
 
 describe('GET /api/users', () => {
   it('lists the users sorted by name', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('GET', '/users');
     expect(response.status).toBe(200);
     const names = response.body.items.map((u: any) => u.name);
@@ -18,7 +18,7 @@ describe('GET /api/users', () => {
   });
 
   it('filters by role and by active', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect((await api.request('GET', '/users?role=officer')).body.items.map((u: any) => u.id).sort()).toEqual(
       [IDS.officer, IDS.officer2].sort(),
     );
@@ -30,7 +30,7 @@ describe('GET /api/users', () => {
   });
 
   it('sorts by role and pages through every user once', async () => {
-    const api = testApi();
+    const api = await testApi();
     const roles = (await api.request('GET', '/users?sort=role')).body.items.map((u: any) => u.role);
     expect(roles).toEqual([...roles].sort());
     await expectPagingWalk(api, '/users', demoSnapshot().users.map((u) => u.id), 2);
@@ -39,7 +39,7 @@ describe('GET /api/users', () => {
 
 describe('GET /api/users/:id', () => {
   it('returns a user, or 404', async () => {
-    const api = testApi();
+    const api = await testApi();
     expect((await api.request('GET', `/users/${IDS.officer}`)).body).toMatchObject({ name: 'Budi Santoso', role: 'officer' });
     expectProblem(await api.request('GET', '/users/usr-ghost'), 404);
   });
@@ -47,7 +47,7 @@ describe('GET /api/users/:id', () => {
 
 describe('POST /api/users', () => {
   it('creates an active user by default', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/users', { body: validUser(), user: IDS.admin });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ ...validUser(), active: true, version: 1, createdAt: NOW.toISOString() });
@@ -55,7 +55,7 @@ describe('POST /api/users', () => {
   });
 
   it('names every invalid field', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('POST', '/users', {
       body: { name: '', email: 'agus@', role: 'superuser', position: '', active: 1 },
     });
@@ -69,7 +69,7 @@ describe('POST /api/users', () => {
   });
 
   it('rejects unknown fields (no password smuggling), tooLong names, bad JSON and media types', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectFieldErrors(await api.request('POST', '/users', { body: { ...validUser(), password: 'hunter2' } }), {
       password: 'unknownField',
     });
@@ -78,13 +78,13 @@ describe('POST /api/users', () => {
     });
     expectProblem(await api.request('POST', '/users', { body: '{"name":' }), 400, '/problems/malformed-json');
     expectProblem(await api.request('POST', '/users', { body: '{}', headers: { 'content-type': 'application/xml' } }), 415);
-    expect(api.store.users.count()).toBe(demoSnapshot().users.length);
+    expect((await api.store.users.count())).toBe(demoSnapshot().users.length);
   });
 });
 
 describe('PATCH /api/users/:id', () => {
   it('deactivating a user stops their writes (401) and their session', async () => {
-    const api = testApi();
+    const api = await testApi();
     const response = await api.request('PATCH', `/users/${IDS.officer2}`, {
       body: { active: false },
       headers: ifMatch(1),
@@ -100,7 +100,7 @@ describe('PATCH /api/users/:id', () => {
   });
 
   it('renaming an inactive user does not reactivate them', async () => {
-    const api = testApi();
+    const api = await testApi();
     await api.request('PATCH', `/users/${IDS.officer2}`, { body: { active: false }, headers: ifMatch(1) });
     const response = await api.request('PATCH', `/users/${IDS.officer2}`, {
       body: { name: 'Dewi Lestari, S.H.' },
@@ -111,7 +111,7 @@ describe('PATCH /api/users/:id', () => {
   });
 
   it('answers 428, 412 with current, 404 and field errors', async () => {
-    const api = testApi();
+    const api = await testApi();
     expectProblem(await api.request('PATCH', `/users/${IDS.officer}`, { body: { role: 'manager' } }), 428);
     const stale = await api.request('PATCH', `/users/${IDS.officer}`, { body: { role: 'manager' }, headers: ifMatch(2) });
     expectProblem(stale, 412);
@@ -120,17 +120,17 @@ describe('PATCH /api/users/:id', () => {
     expectFieldErrors(await api.request('PATCH', `/users/${IDS.officer}`, { body: { role: 'root' }, headers: ifMatch(1) }), {
       role: 'invalidOption',
     });
-    expect(api.store.users.get(IDS.officer)?.role).toBe('officer');
+    expect((await api.store.users.get(IDS.officer))?.role).toBe('officer');
   });
 });
 
 describe('the last administrator', () => {
   it('cannot be disabled or lose the role while no other active administrator exists', async () => {
-    const api = testApi();
-    const before = api.store.snapshot();
+    const api = await testApi();
+    const before = (await api.store.snapshot());
     expectFieldErrors(await api.request('PATCH', `/users/${IDS.admin}`, { body: { active: false }, headers: ifMatch(1) }), { active: 'invalid' });
     expectFieldErrors(await api.request('PATCH', `/users/${IDS.admin}`, { body: { role: 'manager' }, headers: ifMatch(1) }), { role: 'invalid' });
-    expect(api.store.snapshot()).toEqual(before);
+    expect((await api.store.snapshot())).toEqual(before);
     // With a second administrator, either may step down.
     expect((await api.request('PATCH', `/users/${IDS.manager}`, { body: { role: 'admin' }, headers: ifMatch(1) })).status).toBe(200);
     expect((await api.request('PATCH', `/users/${IDS.admin}`, { body: { active: false }, headers: ifMatch(1) })).status).toBe(200);
