@@ -6,13 +6,16 @@ import { MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
 import type { Person } from '../../src/domain/person';
 import type { Region } from '../../src/domain/region';
 import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } from '../../src/domain/schemas';
+import type { User } from '../../src/domain/user';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
 import { listFollowUps } from '../db/follow-up-list';
 import { homeRegionOf } from '../db/regions';
 import { listResources, LISTINGS } from '../db/listings';
-import { problems } from '../problem';
+import { ProblemError, problems } from '../problem';
+import type { Tx } from '../store';
 import { registerCrud } from './crud';
+import { changeFollowUp } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
 
 type MeetingQuery = {
@@ -54,7 +57,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   app.post('/meetings', (c) =>
     withIdempotency(deps, c.req.raw, async (body, write) => {
       const actor = await deps.actor(c.req.raw);
-      const { followUps: drafts, carriedFollowUpIds, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
+      const { followUps: drafts, carriedFollowUpIds, carriedProgress, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
       const existing = input.partnershipId ? await store.partnerships.get(input.partnershipId) : undefined;
       const homeRegion = await homeRegionOf(store.db);
       const newRefs = new Set(newPeople.map((p) => p.ref));
@@ -89,7 +92,9 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
           const item = carriedById.get(id);
           return [`carriedFollowUpIds.${i}`, item !== undefined && existing !== undefined && item.partnershipId === existing.id];
         }),
+        carriedProgress.map((p, i): RefCheck => [`carriedProgress.${i}.id`, carriedFollowUpIds.includes(p.id)]),
       ]);
+      const progressById = new Map(carriedProgress.map((p, index) => [p.id, { ...p, index }]));
 
       return write({ actorId: actor.id }, async (tx) => {
         const at = deps.now().toISOString();
@@ -154,6 +159,10 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
           await tx.followUps.insert(item);
         }
         for (const id of carriedFollowUpIds) {
+          const progress = progressById.get(id);
+          // Progress reported in the meeting goes the way PATCH goes (rules, permissions, history,
+          // the version the client saw), in this transaction: a stale item fails the whole visit.
+          if (progress) await applyProgress(tx, actor, progress);
           const item = await tx.followUps.get(id);
           if (!item || item.meetingIds.includes(meeting.id)) continue;
           await tx.followUps.replace(
@@ -174,6 +183,44 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       });
     }),
   );
+
+  /**
+   * One carried follow-up's progress, through changeFollowUp as PATCH applies it. Its problems
+   * name the entry: field errors under `carriedProgress.<i>.`, a 412 or 403 in their detail.
+   */
+  async function applyProgress(tx: Tx, actor: User, progress: z.output<typeof meetingCreate>['carriedProgress'][number] & { index: number }) {
+    const { index, id, version, status, comment } = progress;
+    const at = `carriedProgress.${index}`;
+    tx.setNote(comment);
+    try {
+      await changeFollowUp(
+        tx,
+        deps.now,
+        actor,
+        id,
+        (current) => {
+          if (current.version !== version) throw problems.stale(current);
+        },
+        { status, comment },
+      );
+    } catch (error) {
+      if (!(error instanceof ProblemError)) throw error;
+      const { problem } = error;
+      if (problem.errors) {
+        throw problems.validation(problem.errors.map((e) => ({ ...e, path: e.path ? `${at}.${e.path}` : at })));
+      }
+      if (problem.status === 412) {
+        const stored = (problem.current as FollowUp).version;
+        throw new ProblemError({
+          ...problem,
+          detail: `Follow-up ${id} (${at}) is at version ${stored}, not ${version}: it was changed since you loaded it. Nothing was saved. The current follow-up is included.`,
+        });
+      }
+      throw new ProblemError({ ...problem, detail: `${problem.detail ? `${problem.detail} ` : ''}Follow-up ${id} (${at}).` });
+    } finally {
+      tx.setNote(undefined);
+    }
+  }
 
   registerCrud<'meetings', MeetingQuery>(app, deps, {
     path: '/meetings',

@@ -18,7 +18,7 @@ import {
 import { followUpDraft } from './follow-up';
 import { PARTNERSHIP_TYPES } from '../value-lists';
 import { regionInput } from './region';
-import { followUpRuleErrors, MEETING_KINDS, PARTICIPANT_SIDES } from '../value-lists';
+import { FOLLOW_UP_STATUSES, followUpRuleErrors, MEETING_KINDS, PARTICIPANT_SIDES } from '../value-lists';
 
 
 /** A participant is a known person, an organisation's unnamed representatives, or a description. */
@@ -100,6 +100,17 @@ export const newPartnership = z.strictObject({
 });
 
 /**
+ * Progress reported in the meeting on a follow-up it carried over: its new status (and a comment
+ * for its history), applied as PATCH applies it, on the version the client saw.
+ */
+export const carriedProgress = z.strictObject({
+  id,
+  version: z.number().int().positive(),
+  status: z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' }),
+  comment: optionalText(2_000),
+});
+
+/**
  * Creating a meeting creates the follow-ups agreed in it, all or nothing — and, when the visit
  * is the first contact, the partner region, the partnership and the people met. Open follow-ups
  * carried over from earlier meetings are linked to this one too.
@@ -111,6 +122,8 @@ export const meetingCreate = meetingFields
     newPeople: z.array(newPerson).max(50).default([]),
     followUps: z.array(followUpDraft).max(50).default([]),
     carriedFollowUpIds: idList().default([]),
+    /** Each names one of carriedFollowUpIds, at most once; saved with the meeting or not at all. */
+    carriedProgress: z.array(carriedProgress).max(LIMITS.listItems).default([]),
   })
   .superRefine((meeting, ctx) => {
     // Runs even when fields are wrong (alwaysCheck): every value is checked for its type here.
@@ -125,6 +138,15 @@ export const meetingCreate = meetingFields
       if (refs.has(ref))
         ctx.addIssue({ code: 'custom', path: ['newPeople', index, 'ref'], message: 'duplicate' });
       refs.add(ref);
+    });
+    const progressIds = new Set<string>();
+    const progress: unknown[] = Array.isArray(meeting.carriedProgress) ? meeting.carriedProgress : [];
+    progress.forEach((entry, index) => {
+      const itemId = (entry as { id?: unknown } | null)?.id;
+      if (typeof itemId !== 'string') return;
+      if (progressIds.has(itemId))
+        ctx.addIssue({ code: 'custom', path: ['carriedProgress', index, 'id'], message: 'duplicate' });
+      progressIds.add(itemId);
     });
     const drafts: unknown[] = Array.isArray(meeting.followUps) ? meeting.followUps : [];
     drafts.forEach((item, index) => {
@@ -158,5 +180,6 @@ export type MeetingSource = z.output<typeof meetingSource>;
 export type MeetingInput = z.input<typeof meetingInput>;
 export type MeetingCreate = z.input<typeof meetingCreate>;
 export type NewPerson = z.input<typeof newPerson>;
+export type CarriedProgress = z.input<typeof carriedProgress>;
 export type MeetingPatch = z.input<typeof meetingPatch>;
 export type Meeting = z.output<typeof meeting>;
