@@ -53,8 +53,9 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
     ]);
     const total = Number(count?.n ?? 0);
     const items = await hydrate(store.db, auditMap, rows as Array<Record<string, unknown>>);
-    // The offset cursor of the lists built in memory, over the database's own order.
-    const shown = pageOf(new Array<AuditEntry | undefined>(total).fill(undefined), limit, offset);
+    // The offset cursor of the lists built in memory, over the database's own order: pageOf
+    // needs only a length past this page to tell whether another follows (never `total` slots).
+    const shown = pageOf(new Array<AuditEntry | undefined>(Math.min(total, offset + limit + 1)), limit, offset);
     return { items, total, nextCursor: shown.nextCursor };
   }
 

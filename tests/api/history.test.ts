@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IDS } from '../../mocks/demo-data';
 import { NOW, testApi } from './helpers';
-import { expectFieldErrors, expectProblem, ifMatch, validMeeting } from './fixtures';
+import { expectFieldErrors, expectProblem, ifMatch, validMeeting, walkPages } from './fixtures';
 
 describe('the audit trail', () => {
   it('records a follow-up change: who, when, only the changed fields before → after, and the comment', async () => {
@@ -66,6 +66,32 @@ describe('the audit trail', () => {
     expect(added.length).toBeGreaterThanOrEqual(1);
     expect(added.every((e) => e.action === 'create' && e.actorId === IDS.staff)).toBe(true);
     expect(added.some((e) => e.entity === 'meeting' && e.entityId === created.body.id)).toBe(true);
+  });
+
+  it('pages a history and the whole trail with an offset cursor, newest first, each entry once', async () => {
+    const api = await testApi();
+    for (let i = 0; i < 5; i += 1) {
+      const { version } = (await api.store.followUps.get('fu-binzhou-forum'))!;
+      const saved = await api.request('PATCH', '/follow-ups/fu-binzhou-forum', { headers: ifMatch(version), body: { comment: `Catatan ${i}` } });
+      expect(saved.status).toBe(200);
+    }
+    const walk = await walkPages(api, '/history?entity=followUp&entityId=fu-binzhou-forum', 2);
+    const all = (await api.store.audit.all()).filter((e) => e.entity === 'followUp' && e.entityId === 'fu-binzhou-forum');
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(walk.ids).toEqual(all.map((e) => e.id).reverse());
+    expect(walk.pages).toBe(Math.ceil(all.length / 2));
+    expect(new Set(walk.totals)).toEqual(new Set([all.length]));
+    // The whole trail, as an administrator, three at a time.
+    const ids: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await api.request('GET', `/audit?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { user: IDS.admin });
+      expect(page.status).toBe(200);
+      ids.push(...page.body.items.map((e: any) => e.id));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(ids).toEqual((await api.store.audit.all()).map((e) => e.id).reverse());
+    expectFieldErrors(await api.request('GET', '/audit?cursor=bm9wZQ', { user: IDS.admin }), { cursor: 'invalidFormat' });
   });
 
   it('refuses a bad history query', async () => {
