@@ -1,16 +1,10 @@
-import { createStore, del, get, set } from 'idb-keyval';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createApi } from '../server/app';
-import { createMemoryStore, type MemoryStore } from '../server/memory-store';
 import type { Snapshot } from '../server/store';
-import { demoSnapshot } from './demo-data';
+import { openDemoDatabase, type DemoDatabase } from './demo-database';
+import { demoStorage } from './demo-storage';
 import { apiHandlers } from './handlers';
-
-/** Bump when the stored shape changes: an old snapshot is then replaced by the demo data. */
-const SNAPSHOT_VERSION = 1;
-const idb = createStore('mitra-demo', 'store');
-const KEY = `snapshot-v${SNAPSHOT_VERSION}`;
 
 /** A little latency so loading states are seen in development as they will be in production. */
 const LATENCY_MS = 120;
@@ -45,52 +39,45 @@ async function loadDataset(followUps: number): Promise<Snapshot> {
   return snapshot;
 }
 
-let store: MemoryStore;
+let demo: DemoDatabase;
 let api: ReturnType<typeof createApi>;
-let saving: Promise<void> = Promise.resolve();
 
-function adoptSnapshot(snapshot: Snapshot, persist = true) {
-  store = createMemoryStore(snapshot);
-  api = createApi({ store });
-  if (!persist) return; // the load data set lives in memory only
-  // Persist after each committed write; writes are queued so they land in order.
-  store.onCommit(() => {
-    const snap = store.snapshot();
-    saving = saving.then(() => set(KEY, snap, idb)).catch((error: unknown) => console.warn('[demo] could not save', error));
-  });
-}
-
-async function loadSnapshot(): Promise<Snapshot> {
-  try {
-    const saved = await get<Snapshot>(KEY, idb);
-    if (saved && Array.isArray(saved.followUps)) return saved;
-  } catch (error) {
-    console.warn('[demo] stored data unreadable, starting from the demo data', error);
-  }
-  return demoSnapshot();
+/**
+ * The demo's API runs on SQLite compiled to WebAssembly with the server's own schema, queries and
+ * migrations (mocks/demo-database.ts). Its bytes are kept in IndexedDB after each write, so the
+ * demo survives a reload; the load data set lives in memory only.
+ */
+async function adopt(persist: boolean, snapshot?: Snapshot): Promise<void> {
+  demo = await openDemoDatabase(persist ? demoStorage : { ...(snapshot ? { seed: () => snapshot } : {}) });
+  api = createApi({ database: demo.database });
 }
 
 export async function startWorker(): Promise<void> {
   const loadSize = loadDatasetSize();
-  if (loadSize === undefined) adoptSnapshot(await loadSnapshot());
-  else adoptSnapshot(await loadDataset(loadSize), false);
+  if (loadSize === undefined) await adopt(true);
+  else await adopt(false, await loadDataset(loadSize));
   const latency = loadSize === undefined ? LATENCY_MS : 0;
   const worker = setupWorker(
     http.post('/api/_demo/reset', async () => {
       if (loadSize !== undefined) {
-        adoptSnapshot(await loadDataset(loadSize), false); // regenerate; IndexedDB untouched
+        await adopt(false, await loadDataset(loadSize)); // regenerate; IndexedDB untouched
         return new HttpResponse(null, { status: 204 });
       }
-      await saving;
-      await del(KEY, idb);
-      adoptSnapshot(demoSnapshot());
+      await demo.reset();
       return new HttpResponse(null, { status: 204 });
     }),
     http.all('/api/*', async () => {
       if (latency > 0) await delay(latency);
       return undefined; // fall through to the API
     }),
-    ...apiHandlers(() => api),
+    ...apiHandlers(() => ({
+      async fetch(request: Request) {
+        const response = await api.fetch(request);
+        // After a write, the database's bytes go to IndexedDB (queued, skipped when nothing changed).
+        if (request.method !== 'GET' && request.method !== 'HEAD') void demo.persist();
+        return response;
+      },
+    })),
   );
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
 }

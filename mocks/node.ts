@@ -1,6 +1,10 @@
 import { setupServer } from 'msw/node';
+import BetterSqlite3 from 'better-sqlite3';
 import { createApi } from '../server/app';
-import { createMemoryStore, type MemoryStore } from '../server/memory-store';
+import { openSqlite, type Database } from '../server/db/engine';
+import { inspect, type Inspect } from '../server/db/inspect';
+import { migrateToLatest } from '../server/db/migrations';
+import { writeSnapshot } from '../server/db/snapshot';
 import { PROBLEM_TYPES, problemResponse } from '../server/problem';
 import type { Snapshot } from '../server/store';
 import { demoSnapshot } from './demo-data';
@@ -10,8 +14,31 @@ import { createRandom } from './random';
 /** A fixed "now" for tests: 1 November 2025, 10:00 in Jakarta. */
 export const TEST_NOW = new Date('2025-11-01T03:00:00.000Z');
 
-let store: MemoryStore = createMemoryStore(demoSnapshot());
-let api = createApi({ store, now: () => TEST_NOW });
+/** The demo database, built once per test worker; each reset opens a copy of its bytes (~1 ms). */
+let demoBytes: Promise<Buffer> | undefined;
+
+async function openDatabase(snapshot: Snapshot | undefined): Promise<Database> {
+  if (!snapshot) {
+    demoBytes ??= (async () => {
+      const built = openSqlite({ path: ':memory:' });
+      await migrateToLatest(built.db, 'sqlite');
+      await writeSnapshot(built.db, 'sqlite', demoSnapshot());
+      const bytes = (built.sqlite as BetterSqlite3.Database).serialize();
+      await built.close();
+      return bytes;
+    })();
+    return openSqlite({ path: ':memory:', handle: new BetterSqlite3(await demoBytes) });
+  }
+  const opened = openSqlite({ path: ':memory:' });
+  await migrateToLatest(opened.db, 'sqlite');
+  await writeSnapshot(opened.db, 'sqlite', snapshot);
+  return opened;
+}
+
+let database: Database | undefined;
+const retired: Database[] = [];
+let store: Inspect | undefined;
+let api: ReturnType<typeof createApi> | undefined;
 
 /** Writes that fail before they reach the API (a flaky network or server); off unless a test asks. */
 let writeFailure: { rate: number; random: () => number } | undefined;
@@ -27,18 +54,25 @@ export function setWriteFailureRate(rate: number, seed = 1): void {
   writeFailure = rate > 0 ? { rate, random: createRandom(seed).next } : undefined;
 }
 
-/** A fresh store (the demo data unless told otherwise) for every test; writes succeed again. */
-export function resetApi(
-  snapshot: Snapshot = demoSnapshot(),
-  now: () => Date = () => TEST_NOW,
-): MemoryStore {
-  store = createMemoryStore(snapshot);
-  api = createApi({ store, now });
+/**
+ * A fresh database (the demo data unless told otherwise, in SQLite in memory, the same schema and
+ * queries as the server) for every test; writes succeed again. Returns a view to read it back.
+ */
+export async function resetApi(snapshot?: Snapshot, now: () => Date = () => TEST_NOW): Promise<Inspect> {
+  if (database) retired.push(database);
+  database = await openDatabase(snapshot);
+  store = inspect(database);
+  api = createApi({ database, now });
   writeFailure = undefined;
+  // A request of the previous test may still be on its way (a query refetching as the page was
+  // unmounted): its database stays open for one more test, then closes.
+  while (retired.length > 2) await retired.shift()?.close();
   return store;
 }
 
-export function currentStore(): MemoryStore {
+/** The current test's database, read and set up directly (server/db/inspect.ts). */
+export function currentStore(): Inspect {
+  if (!store) throw new Error('resetApi() first (tests/setup-dom.ts does it before each test)');
   return store;
 }
 
@@ -55,6 +89,7 @@ const flakyApi = {
         status: 500,
       });
     }
+    if (!api) throw new Error('resetApi() first (tests/setup-dom.ts does it before each test)');
     return api.fetch(request);
   },
 };

@@ -7,7 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { backupDatabase, backupFileName } from '../server/sqlite/backup';
+import { backupDatabase, backupFileName } from '../server/db/backup';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, out: { type: 'string' } } });
 const source = resolve(values.db ?? process.env.MITRA_DB ?? './data/mitra.sqlite');

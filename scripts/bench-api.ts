@@ -1,6 +1,6 @@
 /**
  * Times the API itself (no browser, no MSW, no network): `npx tsx scripts/bench-api.ts`.
- * The same Hono app the browser runs, over a memory store holding the load data set
+ * The same Hono app the browser runs, over SQLite in memory holding the load data set
  * (generateSnapshot, seed 922: 50,000 follow-ups, 5,000 meetings, 40 partnerships).
  * Each request is timed from app.fetch() until its JSON body has been read, as MSW reads it.
  * Options: --follow-ups N, --runs N (default 50), --warmup N (default 5),
@@ -12,7 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateSnapshot } from '../mocks/generator';
 import { createApi } from '../server/app';
-import { createMemoryStore } from '../server/memory-store';
+import { openSqlite } from '../server/db/engine';
+import { migrateToLatest } from '../server/db/migrations';
+import { writeSnapshot } from '../server/db/snapshot';
 
 export const BENCH_ENDPOINTS = [
   '/api/follow-ups?limit=50',
@@ -80,7 +82,12 @@ export async function benchApi(options: {
   });
   const generatedMs = performance.now() - started;
   const now = new Date(`${options.today}T05:00:00.000Z`); // midday in Jakarta
-  const app = createApi({ store: createMemoryStore(snapshot), now: () => now });
+  // The server's own store: SQLite in memory, migrated and filled with the data set.
+  const database = openSqlite({ path: ':memory:' });
+  await migrateToLatest(database.db, 'sqlite');
+  await writeSnapshot(database.db, 'sqlite', snapshot);
+  database.sqlite?.exec('ANALYZE');
+  const app = createApi({ database, now: () => now });
 
   const call = async (path: string) => {
     const t0 = performance.now();

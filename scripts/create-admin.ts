@@ -6,15 +6,18 @@
  * Refuses when an active administrator who can sign in already exists, unless --force (which
  * makes the given email an administrator and sets its password). There is no default password.
  *
- * Run it with the server stopped: the server loads the users at start.
+ * Works with the server running (the database keeps every process consistent). With DATABASE_URL
+ * set it writes to that PostgreSQL database instead of the SQLite file.
  */
 import { createInterface } from 'node:readline/promises';
 import { stdin, stdout } from 'node:process';
 import { adminSeedFromEnv, bootstrapAdmin } from '../server/auth/bootstrap';
 import { createAuth } from '../server/auth/auth';
-import { createSqliteAuthStore } from '../server/auth/sqlite';
+import { createDbAuthStore } from '../server/auth/db-store';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../server/auth/password';
-import { openSqliteStore } from '../server/sqlite/store';
+import { openMitraDatabase } from '../server/db/open';
+import { createStore } from '../server/db/store';
+import { emptySnapshot } from '../server/seed/seeds';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -57,9 +60,11 @@ async function main(): Promise<void> {
     }
     seed = { email, name, password };
   }
-  const { store, db, close } = openSqliteStore(path, { seed: 'empty' });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const database = await openMitraDatabase({ url: databaseUrl, sqlitePath: path, seed: emptySnapshot });
+  const store = createStore(database);
   try {
-    const auth = createAuth({ store: createSqliteAuthStore(db) });
+    const auth = createAuth({ store: createDbAuthStore(database) });
     const result = await bootstrapAdmin(store, auth, { ...seed, force });
     if (!result.created) {
       console.error(`An administrator already exists (${result.user.email}). Use --force to add or reset one anyway.`);
@@ -67,9 +72,9 @@ async function main(): Promise<void> {
       return;
     }
     // Never the password: only who was made administrator.
-    console.log(`Administrator ready: ${result.user.name} <${result.user.email}> (${result.user.id}) in ${path}.`);
+    console.log(`Administrator ready: ${result.user.name} <${result.user.email}> (${result.user.id}) in ${databaseUrl ? 'the PostgreSQL database' : path}.`);
   } finally {
-    close();
+    await database.close();
   }
 }
 

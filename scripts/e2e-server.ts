@@ -56,7 +56,7 @@ function cleanUp(): void {
   if (cleanedUp) return;
   cleanedUp = true;
   try {
-    current?.close();
+    void current?.close();
   } catch {
     // Already closed: nothing to do.
   }
@@ -69,29 +69,30 @@ function removeDatabase(path: string): void {
 }
 
 /** Opens a fresh copy of the template; the previous database is closed and deleted. */
-function reset(): void {
+async function reset(): Promise<void> {
   generation += 1;
   const path = join(dir, `db-${generation}.sqlite`);
   copyFileSync(templatePath, path);
   const previous = current;
   const previousPath = currentPath;
-  current = createMitraServer({ dbPath: path, distDir });
+  current = await createMitraServer({ dbPath: path, distDir });
   currentPath = path;
-  previous?.close();
+  await previous?.close();
   if (previousPath) removeDatabase(previousPath);
 }
 
 try {
   // The template: the demo data (the default seed of a new database), every user with the password.
-  const template = createMitraServer({ dbPath: templatePath, distDir });
+  const template = await createMitraServer({ dbPath: templatePath, distDir });
   try {
-    for (const user of template.store.users.all()) await template.auth.setPassword(user.id, password);
+    const users = await template.database.db.selectFrom('users').select('id').execute();
+    for (const user of users) await template.auth.setPassword(user.id, password);
   } finally {
-    template.close();
+    await template.close();
   }
   // Closing the last connection checkpoints the WAL into the file: the template is one file.
   if (existsSync(`${templatePath}-wal`)) throw new Error('The template database still has a WAL file after closing.');
-  reset();
+  await reset();
 } catch (error) {
   cleanUp();
   console.error(error instanceof Error ? error.message : error);
@@ -100,11 +101,11 @@ try {
 
 const server = serve(
   {
-    fetch: (request: Request, bindings: unknown) => {
+    fetch: async (request: Request, bindings: unknown) => {
       const { pathname } = new URL(request.url);
       if (pathname === '/__e2e/reset') {
         if (request.method !== 'POST') return new Response(null, { status: 405, headers: { allow: 'POST' } });
-        reset();
+        await reset();
         return new Response(null, { status: 204 });
       }
       if (!current) return new Response('Not ready', { status: 503 });

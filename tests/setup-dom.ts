@@ -19,8 +19,8 @@ HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
 Element.prototype.scrollIntoView ??= function scrollIntoView() {};
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  resetApi();
+beforeEach(async () => {
+  await resetApi();
   window.localStorage.clear();
   useDrafts.setState({ drafts: {} });
   usePreferences.setState({ userId: DEFAULT_USER_ID, locale: 'id' });

@@ -2,13 +2,15 @@ import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { COLLECTIONS, type CollectionName } from '../store';
-import { TABLES } from './migrations';
+import { RESOURCE_MAPS } from './mappers';
+
+type Counted = CollectionName | 'audit';
 
 export type BackupResult = {
   path: string;
   bytes: number;
   integrity: string;
-  counts: Record<CollectionName, number>;
+  counts: Record<Counted, number>;
 };
 
 /** `mitra-20261127-221503.sqlite` (UTC), the name `npm run backup` gives a copy. */
@@ -43,8 +45,8 @@ export async function backupDatabase(sourcePath: string, destPath: string): Prom
   try {
     const integrity = String(copy.pragma('integrity_check', { simple: true }));
     const counts = Object.fromEntries(
-      COLLECTIONS.map((name) => [name, copy.prepare<[], number>(`SELECT count(*) FROM ${TABLES[name]}`).pluck().get() ?? 0]),
-    ) as Record<CollectionName, number>;
+      COLLECTIONS.map((name) => [name, copy.prepare<[], number>(`SELECT count(*) FROM ${RESOURCE_MAPS[name].table}`).pluck().get() ?? 0]),
+    ) as Record<Counted, number>;
     const pageCount = Number(copy.pragma('page_count', { simple: true }));
     const pageSize = Number(copy.pragma('page_size', { simple: true }));
     // Sessions do not travel: a restored backup must not bring back sessions that had ended
@@ -53,6 +55,7 @@ export async function backupDatabase(sourcePath: string, destPath: string): Prom
     const has = (table: string) => copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
     if (has('auth_sessions')) copy.exec('DELETE FROM auth_sessions');
     if (has('auth_settings')) copy.exec("DELETE FROM auth_settings WHERE name = 'setup-secret'");
+    copy.exec("DELETE FROM meta WHERE key IN ('auth:setup-secret', 'setup-secret')");
     copy.exec('VACUUM');
     // A backup is one file: no WAL beside it.
     copy.pragma('journal_mode = DELETE');

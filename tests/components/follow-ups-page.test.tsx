@@ -392,7 +392,7 @@ describe('the follow-ups page', () => {
 
 describe('the shortcuts', () => {
   it('count "Milik saya" and "Terlambat" as the API does, and filter the list to them', async () => {
-    resetApi(generateSnapshot({ seed: 42, followUps: 120, meetings: 0, partnerships: 0 }));
+    await resetApi(generateSnapshot({ seed: 42, followUps: 120, meetings: 0, partnerships: 0 }));
     const mine = await apiTotal({ ownerId: 'usr-dewi' });
     const overdue = await apiTotal({ due: 'overdue' });
     const mineOverdue = await apiTotal({ ownerId: 'usr-dewi', due: 'overdue' });
@@ -444,7 +444,7 @@ describe('the shortcuts', () => {
 
 describe('a long list', () => {
   it('renders only the rows near the window, with their true positions, and loads the next page as the user scrolls', async () => {
-    resetApi(generateSnapshot({ seed: 42, followUps: 120, meetings: 0, partnerships: 0 }));
+    await resetApi(generateSnapshot({ seed: 42, followUps: 120, meetings: 0, partnerships: 0 }));
     const all = await apiList({});
     expect(all.total).toBe(133);
     const requests = recordListRequests();
@@ -484,13 +484,13 @@ describe('a long list', () => {
 
 describe('the reminder badge on "Tindak lanjut"', () => {
   /** Gives Dewi one item due today and one overdue, as the API counts days (1 November 2025). */
-  function makeDewiBusy() {
+  async function makeDewiBusy() {
     const store = currentStore();
-    const msme = store.followUps.get('fu-binzhou-msme');
-    const tourism = store.followUps.get('fu-binzhou-tourism');
+    const msme = (await store.followUps.get('fu-binzhou-msme'));
+    const tourism = (await store.followUps.get('fu-binzhou-tourism'));
     if (!msme || !tourism) throw new Error('demo data changed');
-    store.followUps.replace({ ...msme, dueDate: '2025-11-01' });
-    store.followUps.replace({ ...tourism, dueDate: '2025-10-20' });
+    (await store.followUps.replace({ ...msme, dueDate: '2025-11-01' }));
+    (await store.followUps.replace({ ...tourism, dueDate: '2025-10-20' }));
   }
 
   async function apiReminders(userId: string) {
@@ -503,7 +503,7 @@ describe('the reminder badge on "Tindak lanjut"', () => {
   it.each(['usr-dewi', 'usr-budi'])(
     'shows %s the overdue and due-today count of the API',
     async (userId) => {
-      makeDewiBusy();
+      await makeDewiBusy();
       const expected = await apiReminders(userId);
       expect(expected).toBeGreaterThan(0);
       renderApp('/', { userId });
@@ -520,7 +520,7 @@ describe('the reminder badge on "Tindak lanjut"', () => {
   );
 
   it('follows the demo user, and shows nothing to a user with nothing due', async () => {
-    makeDewiBusy();
+    await makeDewiBusy();
     const dewi = await apiReminders('usr-dewi');
     const { user } = renderApp('/', { userId: 'usr-dewi' });
     const nav = await screen.findByRole('navigation', { name: 'Navigasi utama' });

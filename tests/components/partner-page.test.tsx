@@ -55,7 +55,7 @@ describe('the partnership page', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Simpan tahap' }));
 
     expect(await screen.findByText('Tahap diubah menjadi Letter of intent (LoI).')).toHaveAttribute('role', 'status');
-    expect(currentStore().partnerships.get(IDS.partnership)?.stage).toBe('letter-of-intent');
+    expect((await currentStore().partnerships.get(IDS.partnership))?.stage).toBe('letter-of-intent');
     const timeline = screen.getByRole('region', { name: 'Linimasa' });
     expect(await within(timeline).findByText('Tahap berubah: Penjajakan → Letter of intent (LoI)')).toBeInTheDocument();
     expect(within(timeline).getByText('Catatan: Surat minat ditandatangani.')).toBeInTheDocument();
@@ -78,20 +78,20 @@ describe('the partnership page', () => {
     expect(summary).toHaveFocus();
     expect(within(summary).getByRole('link', { name: 'Isian ini wajib diisi.' })).toBeInTheDocument();
     expect(within(summary).getByRole('link', { name: 'Masukkan tanggal yang benar.' })).toBeInTheDocument();
-    expect(currentStore().partnerships.get(IDS.partnership)?.version).toBe(1);
+    expect((await currentStore().partnerships.get(IDS.partnership))?.version).toBe(1);
   });
 
   it('explains an invalid transition the API refuses, in words', async () => {
     const { user } = await openAsManager();
     // Meanwhile the stored stage became "ended" without a new version (as a broken client could):
     // the page still offers "letter of intent", and the API must refuse it.
-    const stored = currentStore().partnerships.get(IDS.partnership)!;
-    currentStore().partnerships.replace({ ...stored, stage: 'ended' });
+    const stored = (await currentStore().partnerships.get(IDS.partnership))!;
+    (await currentStore().partnerships.replace({ ...stored, stage: 'ended' }));
     await user.click(screen.getByRole('button', { name: 'Ubah tahap' }));
     const dialog = await fillStageChange(user, { to: 'letter-of-intent', day: '30', month: '10', year: '2025' });
     await user.click(within(dialog).getByRole('button', { name: 'Simpan tahap' }));
     expect(await within(dialog).findByRole('link', { name: 'Tahap tidak dapat diubah dari "Berakhir" ke "Letter of intent (LoI)".' })).toBeInTheDocument();
-    expect(currentStore().partnerships.get(IDS.partnership)?.stage).toBe('ended');
+    expect((await currentStore().partnerships.get(IDS.partnership))?.stage).toBe('ended');
   });
 
   it('keeps the input through a 412 and shows the stage as it now is', async () => {
@@ -99,16 +99,16 @@ describe('the partnership page', () => {
     await user.click(screen.getByRole('button', { name: 'Ubah tahap' }));
     const dialog = await fillStageChange(user, { to: 'mou-drafting', day: '30', month: '10', year: '2025', note: 'Draf MoU.' });
     // Someone else moves the stage first.
-    const stored = currentStore().partnerships.get(IDS.partnership)!;
-    currentStore().partnerships.replace({ ...stored, stage: 'letter-of-intent', version: 2 });
+    const stored = (await currentStore().partnerships.get(IDS.partnership))!;
+    (await currentStore().partnerships.replace({ ...stored, stage: 'letter-of-intent', version: 2 }));
     await user.click(within(dialog).getByRole('button', { name: 'Simpan tahap' }));
     expect(await within(dialog).findByText(/tahapnya kini Letter of intent \(LoI\)/)).toBeInTheDocument();
     expect(within(dialog).getByLabelText('Catatan')).toHaveValue('Draf MoU.');
     expect(within(dialog).getByText('Tahap saat ini: Letter of intent (LoI)')).toBeInTheDocument();
     // Saving again goes against the new version.
     await user.click(within(dialog).getByRole('button', { name: 'Simpan tahap' }));
-    await waitFor(() => expect(currentStore().partnerships.get(IDS.partnership)?.stage).toBe('mou-drafting'));
-    expect(currentStore().partnerships.get(IDS.partnership)?.version).toBe(3);
+    await waitFor(async () => expect((await currentStore().partnerships.get(IDS.partnership))?.stage).toBe('mou-drafting'));
+    expect((await currentStore().partnerships.get(IDS.partnership))?.version).toBe(3);
   });
 
   it('does not offer the stage change to a role that may not make it', async () => {

@@ -62,7 +62,7 @@ function errorMessageOf(field: HTMLElement): string {
 describe('creating a partner region', () => {
   it('shows every error in a focused summary and beside its field, then saves once corrected', async () => {
     const { user, router } = await open('/regions/new', 'Tambah daerah mitra');
-    const before = currentStore().regions.count();
+    const before = (await currentStore().regions.count());
     await fill(user, textbox('Negara'), 'China');
 
     await user.click(screen.getByRole('button', { name: 'Simpan' }));
@@ -82,7 +82,7 @@ describe('creating a partner region', () => {
     await user.click(within(summary).getByRole('link', { name: country }));
     expect(textbox('Negara')).toHaveFocus();
     // Nothing reached the API.
-    expect(currentStore().regions.count()).toBe(before);
+    expect((await currentStore().regions.count())).toBe(before);
 
     await fill(user, textbox('Nama daerah'), 'Weifang');
     await fill(user, textbox('Nama dalam aksara setempat'), '潍坊市');
@@ -96,10 +96,8 @@ describe('creating a partner region', () => {
     await findSaved('Daerah mitra Weifang tersimpan.');
     expect(router.state.location.pathname).toBe('/reference');
     expect(screen.queryByRole('alert', { name: 'Ada masalah' })).not.toBeInTheDocument();
-    expect(currentStore().regions.count()).toBe(before + 1);
-    const saved = currentStore()
-      .regions.all()
-      .find((r) => r.name === 'Weifang');
+    expect((await currentStore().regions.count())).toBe(before + 1);
+    const saved = (await currentStore().regions.all()).find((r) => r.name === 'Weifang');
     expect(saved).toMatchObject({ localName: '潍坊市', level: 'city', countryCode: 'CN', role: 'partner', strengths: ['tourism'] });
     // The new region is listed, its local-script name marked as Chinese; the draft is gone.
     const regions = await screen.findByRole('table', { name: 'Daerah mitra' });
@@ -119,18 +117,18 @@ describe('creating a partner region', () => {
 describe('editing an organisation that someone else saved meanwhile (412)', () => {
   it('shows both versions of each field that differs, keeps my choice and my other changes, and saves against the new version', async () => {
     const { user } = await open(`/organizations/${ICBC}/edit`, 'Ubah organisasi');
-    const loaded = currentStore().organizations.get(ICBC)!;
+    const loaded = (await currentStore().organizations.get(ICBC))!;
     await fill(user, textbox('Kota'), 'Jakarta Pusat');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Jenis organisasi/ }), 'Kamar dagang');
 
     // Meanwhile a colleague saves another city and a website.
-    currentStore().organizations.replace({
+    (await currentStore().organizations.replace({
       ...loaded,
       city: 'Jakarta Selatan',
       website: 'https://icbc.example.org',
       version: loaded.version + 1,
       updatedAt: '2025-11-01T03:05:00.000Z',
-    });
+    }));
 
     await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
 
@@ -147,7 +145,7 @@ describe('editing an organisation that someone else saved meanwhile (412)', () =
     await user.click(within(conflict).getByRole('button', { name: 'Simpan dengan pilihan ini' }));
 
     await findSaved('Organisasi Indonesia–China Business Council tersimpan.');
-    const stored = currentStore().organizations.get(ICBC)!;
+    const stored = (await currentStore().organizations.get(ICBC))!;
     expect(stored).toMatchObject({
       city: 'Jakarta Pusat', // my choice
       kind: 'chamber-of-commerce', // my other change
@@ -160,7 +158,7 @@ describe('editing an organisation that someone else saved meanwhile (412)', () =
 describe('a save that fails on the server (5xx)', () => {
   it('keeps everything typed, offers retry, and never puts e-mail or phone in the draft', async () => {
     const { user } = await open('/people/new', 'Tambah orang');
-    const before = currentStore().people.count();
+    const before = (await currentStore().people.count());
     server.use(
       http.post(
         '/api/people',
@@ -182,7 +180,7 @@ describe('a save that fails on the server (5xx)', () => {
 
     const failed = await screen.findByRole('alert', { name: /Data belum tersimpan/ });
     expect(failed).toHaveTextContent('Terjadi kesalahan di server. Tidak ada yang diubah.');
-    expect(currentStore().people.count()).toBe(before);
+    expect((await currentStore().people.count())).toBe(before);
     expect(textbox('Nama')).toHaveValue('Zhang Wei');
     expect(textbox('Surel')).toHaveValue('zhang.wei@example.org');
     expect(textbox('Telepon')).toHaveValue('+86 543 000 0000');
@@ -192,9 +190,7 @@ describe('a save that fails on the server (5xx)', () => {
 
     await user.click(within(failed).getByRole('button', { name: 'Coba simpan lagi' }));
     await findSaved('Data Zhang Wei tersimpan.');
-    const saved = currentStore()
-      .people.all()
-      .find((p) => p.name === 'Zhang Wei');
+    const saved = (await currentStore().people.all()).find((p) => p.name === 'Zhang Wei');
     expect(saved).toMatchObject({ email: 'zhang.wei@example.org', phone: '+86 543 000 0000', regionId: 'reg-binzhou' });
   });
 });
@@ -202,7 +198,7 @@ describe('a save that fails on the server (5xx)', () => {
 describe('creating a partnership', () => {
   it('shows "one partner" beside the partner field when both a region and an organisation are chosen, and sends nothing', async () => {
     const { user } = await open('/partners/new', 'Tambah kemitraan');
-    const before = currentStore().partnerships.count();
+    const before = (await currentStore().partnerships.count());
     await user.selectOptions(screen.getByRole('combobox', { name: /^Daerah mitra/ }), 'Kota Binzhou');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Organisasi mitra/ }), 'Indonesia–China Business Council (ICBC)');
     await user.click(screen.getByRole('radio', { name: 'Kerja sama' }));
@@ -213,13 +209,13 @@ describe('creating a partnership', () => {
     const message = 'Daerah mitra: Pilih daerah mitra atau organisasi mitra (salah satu).';
     expect(summaryLinks(summary)).toEqual([message]);
     expect(errorMessageOf(screen.getByRole('combobox', { name: /^Daerah mitra/ }))).toBe(`Galat: ${message}`);
-    expect(currentStore().partnerships.count()).toBe(before);
+    expect((await currentStore().partnerships.count())).toBe(before);
   });
 
   it('puts the API’s refusal beside the field it names', async () => {
     // A partner region that exists when the form opens and is gone when it is saved: only the
     // API can know, and its 400 must land on the same field as the form's own checks.
-    currentStore().regions.insert({
+    (await currentStore().regions.insert({
       id: 'reg-weihai',
       version: 1,
       createdAt: '2025-10-01T00:00:00.000Z',
@@ -230,12 +226,12 @@ describe('creating a partnership', () => {
       role: 'partner',
       strengths: [],
       illustrative: true,
-    });
+    }));
     const { user } = await open('/partners/new', 'Tambah kemitraan');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Daerah mitra/ }), 'Kota Weihai');
     await user.click(screen.getByRole('radio', { name: 'Kota persahabatan' }));
-    resetApi();
-    const before = currentStore().partnerships.count();
+    await resetApi();
+    const before = (await currentStore().partnerships.count());
 
     await user.click(screen.getByRole('button', { name: 'Simpan' }));
 
@@ -247,7 +243,7 @@ describe('creating a partnership', () => {
     // Everything typed is still there.
     expect(screen.getByRole('combobox', { name: /^Daerah mitra/ })).toHaveValue('reg-weihai');
     expect(screen.getByRole('radio', { name: 'Kota persahabatan' })).toBeChecked();
-    expect(currentStore().partnerships.count()).toBe(before);
+    expect((await currentStore().partnerships.count())).toBe(before);
   });
 });
 
@@ -259,8 +255,8 @@ describe('a draft of an edit', () => {
     first.unmount();
 
     // While the page was closed, a colleague saved another province.
-    const stored = currentStore().regions.get('reg-binzhou')!;
-    currentStore().regions.replace({ ...stored, province: 'Shandong Sheng', version: stored.version + 1 });
+    const stored = (await currentStore().regions.get('reg-binzhou'))!;
+    (await currentStore().regions.replace({ ...stored, province: 'Shandong Sheng', version: stored.version + 1 }));
 
     const { user } = await open('/regions/reg-binzhou/edit', 'Ubah daerah mitra');
     expect(screen.getByText(/Draf Anda dipulihkan/)).toBeInTheDocument();
@@ -271,7 +267,7 @@ describe('a draft of an edit', () => {
     await user.click(within(conflict).getByRole('radio', { name: /Provinsi Shandong/ }));
     await user.click(within(conflict).getByRole('button', { name: 'Simpan dengan pilihan ini' }));
     await findSaved('Daerah mitra Binzhou tersimpan.');
-    expect(currentStore().regions.get('reg-binzhou')).toMatchObject({ province: 'Provinsi Shandong', version: stored.version + 2 });
+    expect((await currentStore().regions.get('reg-binzhou'))).toMatchObject({ province: 'Provinsi Shandong', version: stored.version + 2 });
     expect(useDrafts.getState().drafts['reference:regions:reg-binzhou']).toBeUndefined();
   });
 });
@@ -332,12 +328,12 @@ describe('editing a partnership', () => {
           ifMatch: '"1"',
         },
       ]);
-      expect(currentStore().partnerships.get('pts-tangerang-binzhou')).toMatchObject({
+      expect((await currentStore().partnerships.get('pts-tangerang-binzhou'))).toMatchObject({
         stage: 'exploring',
         agreements: { mouSignedDate: '2025-12-01', mouExpiresDate: '2030-11-30' },
         version: 2,
       });
-      expect(currentStore().partnerships.get('pts-tangerang-binzhou')?.notes).toBeUndefined();
+      expect((await currentStore().partnerships.get('pts-tangerang-binzhou'))?.notes).toBeUndefined();
     } finally {
       server.events.removeListener('request:start', listener);
     }
@@ -346,8 +342,8 @@ describe('editing a partnership', () => {
 
 describe('a restored draft of a person with contact details', () => {
   it('keeps the saved e-mail and phone, which the draft never held', async () => {
-    const qu = currentStore().people.get('per-qu-yuekuan')!;
-    currentStore().people.replace({ ...qu, email: 'qu.yuekuan@example.org', phone: '+86 543 111 2222' });
+    const qu = (await currentStore().people.get('per-qu-yuekuan'))!;
+    (await currentStore().people.replace({ ...qu, email: 'qu.yuekuan@example.org', phone: '+86 543 111 2222' }));
     const first = await open('/people/per-qu-yuekuan/edit', 'Ubah data orang');
     expect(textbox('Surel')).toHaveValue('qu.yuekuan@example.org');
     await fill(first.user, textbox('Jabatan'), 'Wakil Wali Kota Binzhou');
@@ -363,7 +359,7 @@ describe('a restored draft of a person with contact details', () => {
     await user.click(screen.getByRole('button', { name: 'Simpan perubahan' }));
 
     await findSaved('Data Qu Yuekuan tersimpan.');
-    expect(currentStore().people.get('per-qu-yuekuan')).toMatchObject({
+    expect((await currentStore().people.get('per-qu-yuekuan'))).toMatchObject({
       position: 'Wakil Wali Kota Binzhou',
       email: 'qu.yuekuan@example.org',
       phone: '+86 543 111 2222',
@@ -376,7 +372,7 @@ describe('a restored draft of a person with contact details', () => {
  * API again. Another API over the same store stands in for the one the lost answer came from.
  */
 function loseTheFirstAnswer(path: string) {
-  const api = createApi({ store: currentStore(), now: () => TEST_NOW });
+  const api = createApi({ database: currentStore().database, now: () => TEST_NOW });
   server.use(
     http.post(
       path,
@@ -392,7 +388,7 @@ function loseTheFirstAnswer(path: string) {
 describe('a create whose answer was lost', () => {
   it('is saved once when retried unchanged (same Idempotency-Key)', async () => {
     const { user } = await open('/organizations/new', 'Tambah organisasi');
-    const before = currentStore().organizations.count();
+    const before = (await currentStore().organizations.count());
     loseTheFirstAnswer('/api/organizations');
     await fill(user, textbox('Nama organisasi'), 'Kamar Dagang Binzhou');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Jenis organisasi/ }), 'Kamar dagang');
@@ -400,16 +396,16 @@ describe('a create whose answer was lost', () => {
 
     const failed = await screen.findByRole('alert', { name: 'Data belum tersimpan' });
     expect(failed).toHaveTextContent('Tidak dapat terhubung ke server.');
-    expect(currentStore().organizations.count()).toBe(before + 1); // it did arrive
+    expect((await currentStore().organizations.count())).toBe(before + 1); // it did arrive
     await user.click(within(failed).getByRole('button', { name: 'Coba simpan lagi' }));
 
     await findSaved('Organisasi Kamar Dagang Binzhou tersimpan.');
-    expect(currentStore().organizations.count()).toBe(before + 1);
+    expect((await currentStore().organizations.count())).toBe(before + 1);
   });
 
   it('asks before saving a changed form again, and saves it as new only when told', async () => {
     const { user } = await open('/organizations/new', 'Tambah organisasi');
-    const before = currentStore().organizations.count();
+    const before = (await currentStore().organizations.count());
     loseTheFirstAnswer('/api/organizations');
     await fill(user, textbox('Nama organisasi'), 'Kamar Dagang Binzhou');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Jenis organisasi/ }), 'Kamar dagang');
@@ -421,12 +417,12 @@ describe('a create whose answer was lost', () => {
 
     const maybe = await screen.findByRole('alert', { name: 'Data ini mungkin sudah tersimpan' });
     expect(within(maybe).getByRole('link', { name: 'Periksa daftarnya (tab baru)' })).toHaveAttribute('href', '/reference');
-    expect(currentStore().organizations.count()).toBe(before + 1);
+    expect((await currentStore().organizations.count())).toBe(before + 1);
     expect(textbox('Kota')).toHaveValue('Binzhou');
 
     await user.click(within(maybe).getByRole('button', { name: 'Tetap simpan sebagai data baru' }));
     await findSaved('Organisasi Kamar Dagang Binzhou tersimpan.');
-    expect(currentStore().organizations.count()).toBe(before + 2);
+    expect((await currentStore().organizations.count())).toBe(before + 2);
   });
 });
 

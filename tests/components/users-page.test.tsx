@@ -56,7 +56,7 @@ describe('the users page (administrators)', () => {
 
     expect(await screen.findByText('Agus Salim ditambahkan.')).toBeInTheDocument();
     expect(await screen.findByRole('row', { name: /^Agus Salim/ })).toBeInTheDocument();
-    expect(currentStore().users.all().find((u) => u.email === 'agus@tangerangkab.go.id')).toMatchObject({ role: 'officer', active: true });
+    expect((await currentStore().users.all()).find((u) => u.email === 'agus@tangerangkab.go.id')).toMatchObject({ role: 'officer', active: true });
     expect(screen.queryByRole('heading', { name: 'Ada masalah' })).not.toBeInTheDocument();
   });
 
@@ -68,10 +68,10 @@ describe('the users page (administrators)', () => {
     await user.click(screen.getByRole('button', { name: 'Nonaktifkan Budi Santoso' }));
     expect(await screen.findByText('Budi Santoso dinonaktifkan. Semua sesinya diakhiri.')).toBeInTheDocument();
     await waitFor(() => expect(within(rowOf('Budi Santoso')).getByRole('cell', { name: 'Nonaktif' })).toBeInTheDocument());
-    expect(currentStore().users.get(IDS.officer)?.active).toBe(false);
+    expect((await currentStore().users.get(IDS.officer))?.active).toBe(false);
 
     await user.click(await screen.findByRole('button', { name: 'Aktifkan Budi Santoso' }));
-    await waitFor(() => expect(currentStore().users.get(IDS.officer)?.active).toBe(true));
+    await waitFor(async () => expect((await currentStore().users.get(IDS.officer))?.active).toBe(true));
   });
 
   it('with sign-in on: a first password of 15+ characters, and a reset in a dialog that ends the sessions', async () => {
@@ -89,12 +89,12 @@ describe('the users page (administrators)', () => {
     await user.type(screen.getByLabelText('Kata sandi awal'), 'terlalu pendek');
     await user.click(screen.getByRole('button', { name: 'Tambah pengguna' }));
     expect(await screen.findByRole('link', { name: 'Kata sandi awal: Kata sandi paling sedikit 15 karakter' })).toBeInTheDocument();
-    expect(api.store.users.count()).toBe(demoSnapshot().users.length);
+    expect((await api.store.users.count())).toBe(demoSnapshot().users.length);
 
     await user.type(screen.getByLabelText('Kata sandi awal'), ' sekali');
     await user.click(screen.getByRole('button', { name: 'Tambah pengguna' }));
     expect(await screen.findByText('Agus Salim ditambahkan.')).toBeInTheDocument();
-    const created = api.store.users.all().find((u) => u.email === 'agus@tangerangkab.go.id')!;
+    const created = (await api.store.users.all()).find((u) => u.email === 'agus@tangerangkab.go.id')!;
     expect(api.auth.hasPassword(created.id)).toBe(true);
 
     const opener = screen.getByRole('button', { name: 'Atur ulang kata sandi Budi Santoso' });

@@ -120,7 +120,7 @@ describe('submitting the empty visit form', () => {
   it('focuses the error summary, links every error to its field and prefixes the title (Bahasa Indonesia)', async () => {
     const { user } = await openForm();
     await waitFor(() => expect(document.title).toBe('Catat kunjungan — Mitra'));
-    const before = currentStore().meetings.count();
+    const before = (await currentStore().meetings.count());
 
     await submit(user);
 
@@ -150,7 +150,7 @@ describe('submitting the empty visit form', () => {
     expect(document.activeElement?.id).toBe('f-kind');
     expect(screen.getByRole('radio', { name: 'Kunjungan masuk' })).toHaveFocus();
 
-    expect(currentStore().meetings.count()).toBe(before);
+    expect((await currentStore().meetings.count())).toBe(before);
   });
 
   it('also lists the missing partnership on the first empty submit', async () => {
@@ -275,8 +275,8 @@ const BAD_INPUT: BadInput[] = [
 describe('bad input is refused with a clear message, and nothing is stored', () => {
   it.each(BAD_INPUT)('$name', async ({ arrange, message, field, focusId }) => {
     const { user } = await openForm();
-    const meetings = currentStore().meetings.count();
-    const followUps = currentStore().followUps.count();
+    const meetings = (await currentStore().meetings.count());
+    const followUps = (await currentStore().followUps.count());
     const requests = countMeetingPosts();
     try {
       await fillValidVisit(user);
@@ -290,8 +290,8 @@ describe('bad input is refused with a clear message, and nothing is stored', () 
       expect(document.activeElement?.id).toBe(focusId);
 
       expect(requests.posts).toHaveLength(0);
-      expect(currentStore().meetings.count()).toBe(meetings);
-      expect(currentStore().followUps.count()).toBe(followUps);
+      expect((await currentStore().meetings.count())).toBe(meetings);
+      expect((await currentStore().followUps.count())).toBe(followUps);
       expect(
         screen.queryByRole('heading', { name: 'Kunjungan belum tersimpan' }),
       ).not.toBeInTheDocument();
@@ -315,7 +315,7 @@ describe('HTML typed into a text field', () => {
   it('is saved as typed and shown as literal text on the meeting page, never as markup', async () => {
     const raw = '<img src=x onerror=alert(1)><b>bold</b>';
     const { user, router } = await openForm();
-    const before = currentStore().meetings.count();
+    const before = (await currentStore().meetings.count());
 
     await fillValidVisit(user, raw);
     await fill(
@@ -327,9 +327,9 @@ describe('HTML typed into a text field', () => {
 
     await screen.findByText('Kunjungan tersimpan.', {}, { timeout: ROUTE_TIMEOUT });
     expect(router.state.location.pathname).toMatch(/^\/meetings\/mtg-/);
-    expect(currentStore().meetings.count()).toBe(before + 1);
+    expect((await currentStore().meetings.count())).toBe(before + 1);
     const id = decodeURIComponent(router.state.location.pathname.split('/')[2] ?? '');
-    expect(currentStore().meetings.get(id)?.title).toBe(raw);
+    expect((await currentStore().meetings.get(id))?.title).toBe(raw);
 
     expect(await screen.findByRole('heading', { level: 1, name: raw })).toBeInTheDocument();
     expect(screen.getByText(raw, { selector: 'h1' })).toBeInTheDocument();
@@ -365,7 +365,7 @@ describe('field errors from the API (400 problem+json)', () => {
       ),
     );
     const { user } = await openForm();
-    const before = currentStore().meetings.count();
+    const before = (await currentStore().meetings.count());
     await fillValidVisit(user);
     const place = screen.getByRole('textbox', { name: /^Tempat/ });
     await fill(user, place, 'Ruang Rapat Wareng');
@@ -412,6 +412,6 @@ describe('field errors from the API (400 problem+json)', () => {
         name: 'Tahun',
       }),
     ).toHaveValue('2026');
-    expect(currentStore().meetings.count()).toBe(before);
+    expect((await currentStore().meetings.count())).toBe(before);
   });
 });

@@ -51,16 +51,12 @@ function shownStatuses(): Record<string, string> {
 }
 
 /** What the API holds, in the words the list uses. */
-function storedStatuses(): Record<string, string> {
-  return Object.fromEntries(
-    currentStore()
-      .followUps.all()
-      .map((item) => [item.id, LABELS[item.status]]),
-  );
+async function storedStatuses(): Promise<Record<string, string>> {
+  return Object.fromEntries((await currentStore().followUps.all()).map((item) => [item.id, LABELS[item.status]]));
 }
 
-function titleOf(id: string): string {
-  const item = currentStore().followUps.get(id);
+async function titleOf(id: string): Promise<string> {
+  const item = (await currentStore().followUps.get(id));
   if (!item) throw new Error(`no follow-up ${id}`);
   return item.title;
 }
@@ -90,7 +86,7 @@ async function changeStatus(
 async function openPage() {
   const view = renderApp('/follow-ups');
   await screen.findByRole('table', { name: 'Tindak lanjut (13)' });
-  await waitFor(() => expect(shownStatuses()).toEqual(storedStatuses()));
+  await waitFor(async () => expect(shownStatuses()).toEqual(await storedStatuses()));
   return view;
 }
 
@@ -99,15 +95,13 @@ describe('with 30% of the writes failing', { timeout: 20_000 }, () => {
   it('rolls each failed change back, and ends up showing exactly what the API holds', async () => {
     const { user, queryClient } = await openPage();
     setWriteFailureRate(0.3, 2025);
-    const ids = currentStore()
-      .followUps.all()
-      .map((item) => item.id);
+    const ids = (await currentStore().followUps.all()).map((item) => item.id);
     let saved = 0;
     let failed = 0;
 
     for (let step = 0; step < 15; step += 1) {
       const id = ids[(step * 5) % ids.length]!;
-      const title = titleOf(id);
+      const title = await titleOf(id);
       const before = shownStatuses()[id]!;
       const status = nextStatus(before);
       await changeStatus(user, title, status);
@@ -123,12 +117,12 @@ describe('with 30% of the writes failing', { timeout: 20_000 }, () => {
         expect(outcome).toHaveTextContent(
           `Perubahan status “${title}” gagal: Terjadi kesalahan di server. Tidak ada yang diubah. Coba lagi sebentar lagi. Statusnya dikembalikan ke ${before}.`,
         );
-        expect(storedStatuses()[id]).toBe(before);
+        expect((await storedStatuses())[id]).toBe(before);
       } else {
         saved += 1;
-        expect(storedStatuses()[id]).toBe(LABELS[status]);
+        expect((await storedStatuses())[id]).toBe(LABELS[status]);
       }
-      await waitFor(() => expect(shownStatuses()).toEqual(storedStatuses()));
+      await waitFor(async () => expect(shownStatuses()).toEqual(await storedStatuses()));
     }
 
     // The seed makes some writes fail and others pass; both paths were taken.
@@ -139,37 +133,36 @@ describe('with 30% of the writes failing', { timeout: 20_000 }, () => {
       expect(queryClient.isMutating()).toBe(0);
       expect(queryClient.isFetching()).toBe(0);
     });
-    expect(shownStatuses()).toEqual(storedStatuses());
+    expect(shownStatuses()).toEqual(await storedStatuses());
   });
 
   it('settles on what the API holds after changes made one after another without waiting', async () => {
     const { user, queryClient } = await openPage();
     setWriteFailureRate(0.3, 7);
-    const before = storedStatuses();
-    const ids = currentStore()
-      .followUps.all()
-      .map((item) => item.id);
+    const before = await storedStatuses();
+    const ids = (await currentStore().followUps.all()).map((item) => item.id);
 
     // Different items, so that no change is based on a version another one just replaced.
     for (const id of ids.slice(0, 12))
-      await changeStatus(user, titleOf(id), nextStatus(before[id]!));
+      await changeStatus(user, await titleOf(id), nextStatus(before[id]!));
 
     await waitFor(() => {
       expect(queryClient.isMutating()).toBe(0);
       expect(queryClient.isFetching()).toBe(0);
     });
-    await waitFor(() => expect(shownStatuses()).toEqual(storedStatuses()));
-    const changed = ids.filter((id) => storedStatuses()[id] !== before[id]);
+    await waitFor(async () => expect(shownStatuses()).toEqual(await storedStatuses()));
+    const after = await storedStatuses();
+    const changed = ids.filter((id) => after[id] !== before[id]);
     expect(changed.length).toBeGreaterThan(0);
     expect(changed.length).toBeLessThan(12);
-    expect(shownStatuses()).toEqual(storedStatuses());
+    expect(shownStatuses()).toEqual(await storedStatuses());
   });
 });
 
 describe('setWriteFailureRate', () => {
   it('fails writes with a 500 problem before they reach the API, reads never, and the same way for the same seed', async () => {
     const patch = async () => {
-      const item = currentStore().followUps.get('fu-binzhou-exchange')!;
+      const item = (await currentStore().followUps.get('fu-binzhou-exchange'))!;
       const response = await fetch(
         new URL('/api/follow-ups/fu-binzhou-exchange', window.location.origin),
         {
@@ -196,7 +189,7 @@ describe('setWriteFailureRate', () => {
     const second = await outcomes();
     expect(second).toEqual(first);
     expect(new Set(first)).toEqual(new Set([200, 500]));
-    const versionBefore = currentStore().followUps.get('fu-binzhou-exchange')!.version;
+    const versionBefore = (await currentStore().followUps.get('fu-binzhou-exchange'))!.version;
     expect(versionBefore).toBe(1 + first.filter((s) => s === 200).length * 2);
 
     setWriteFailureRate(1);
@@ -204,7 +197,7 @@ describe('setWriteFailureRate', () => {
     expect(refused.status).toBe(500);
     expect(refused.headers.get('content-type')).toBe('application/problem+json');
     expect(await refused.json()).toMatchObject({ type: '/problems/internal', status: 500 });
-    expect(currentStore().followUps.get('fu-binzhou-exchange')!.version).toBe(versionBefore);
+    expect((await currentStore().followUps.get('fu-binzhou-exchange'))!.version).toBe(versionBefore);
     expect(
       (await fetch(new URL('/api/follow-ups/fu-binzhou-exchange', window.location.origin))).status,
     ).toBe(200);

@@ -50,8 +50,8 @@ function recordWrites() {
   return writes;
 }
 
-function stored(id: string): FollowUp {
-  const item = currentStore().followUps.get(id);
+async function stored(id: string): Promise<FollowUp> {
+  const item = (await currentStore().followUps.get(id));
   if (!item) throw new Error(`no follow-up ${id}`);
   return item;
 }
@@ -85,8 +85,8 @@ async function changeElsewhere(id: string, status: FollowUp['status']) {
     method: 'PATCH',
     headers: {
       'content-type': 'application/json',
-      'if-match': `"${stored(id).version}"`,
-      'x-mitra-user': stored(id).ownerId,
+      'if-match': `"${(await stored(id)).version}"`,
+      'x-mitra-user': (await stored(id)).ownerId,
     },
     body: JSON.stringify({ status }),
   });
@@ -118,8 +118,8 @@ describe('changing the status of one follow-up', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(shownStatus(EXCHANGE.title)).toBe('Selesai');
-    expect(stored(EXCHANGE.id)).toMatchObject({ status: 'done', version: 2 });
-    expect(stored(EXCHANGE.id).history.at(-1)).toMatchObject({
+    expect((await stored(EXCHANGE.id))).toMatchObject({ status: 'done', version: 2 });
+    expect((await stored(EXCHANGE.id)).history.at(-1)).toMatchObject({
       kind: 'status',
       from: 'open',
       to: 'done',
@@ -183,7 +183,7 @@ describe('changing the status of one follow-up', () => {
         }),
       ).not.toHaveAttribute('aria-busy'),
     );
-    expect(stored(EXCHANGE.id)).toMatchObject({ status: 'open', version: 1 });
+    expect((await stored(EXCHANGE.id))).toMatchObject({ status: 'open', version: 1 });
   });
 
   it('asks for a reason before blocking, and sends nothing without one', async () => {
@@ -226,7 +226,7 @@ describe('changing the status of one follow-up', () => {
     expect(writes).toEqual([
       { method: 'PATCH', path: `/api/follow-ups/${EXCHANGE.id}`, body: expect.anything() },
     ]);
-    expect(stored(EXCHANGE.id).history.at(-1)).toMatchObject({
+    expect((await stored(EXCHANGE.id)).history.at(-1)).toMatchObject({
       kind: 'status',
       to: 'blocked',
       comment: 'Menunggu kalender akademik dari Binzhou',
@@ -273,7 +273,7 @@ describe('when someone else changed the follow-up first (412)', () => {
       'Sejak Anda memuatnya, statusnya menjadi Sedang berjalan (versi 2). Perubahan Anda ke Selesai belum disimpan.',
     );
     await waitFor(() => expect(shownStatus(EXCHANGE.title)).toBe('Sedang berjalan'));
-    expect(stored(EXCHANGE.id)).toMatchObject({ status: 'in-progress', version: 2 });
+    expect((await stored(EXCHANGE.id))).toMatchObject({ status: 'in-progress', version: 2 });
 
     await user.click(within(alert).getByRole('button', { name: 'Terapkan lagi perubahan saya' }));
 
@@ -282,8 +282,8 @@ describe('when someone else changed the follow-up first (412)', () => {
     ).toBeInTheDocument();
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(shownStatus(EXCHANGE.title)).toBe('Selesai');
-    expect(stored(EXCHANGE.id)).toMatchObject({ status: 'done', version: 3 });
-    expect(stored(EXCHANGE.id).history.slice(-2)).toEqual([
+    expect((await stored(EXCHANGE.id))).toMatchObject({ status: 'done', version: 3 });
+    expect((await stored(EXCHANGE.id)).history.slice(-2)).toEqual([
       expect.objectContaining({ kind: 'status', from: 'open', to: 'in-progress', by: 'usr-dewi' }), // the owner
       expect.objectContaining({ kind: 'status', from: 'in-progress', to: 'done', by: 'usr-rina' }),
     ]);
@@ -292,11 +292,11 @@ describe('when someone else changed the follow-up first (412)', () => {
   it('keeps their change on "Biarkan seperti sekarang"', async () => {
     const writes = recordWrites();
     const { user } = await openPage();
-    currentStore().followUps.replace({
-      ...stored(TOURISM.id),
+    (await currentStore().followUps.replace({
+      ...(await stored(TOURISM.id)),
       status: 'cancelled',
-      version: stored(TOURISM.id).version + 1,
-    });
+      version: (await stored(TOURISM.id)).version + 1,
+    }));
 
     const dialog = await openDialog(user, TOURISM.title);
     await user.click(within(dialog).getByRole('radio', { name: 'Sedang berjalan' }));
@@ -308,7 +308,7 @@ describe('when someone else changed the follow-up first (412)', () => {
 
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     await waitFor(() => expect(shownStatus(TOURISM.title)).toBe('Dibatalkan'));
-    expect(stored(TOURISM.id)).toMatchObject({ status: 'cancelled', version: 2 });
+    expect((await stored(TOURISM.id))).toMatchObject({ status: 'cancelled', version: 2 });
     expect(writes).toHaveLength(1);
   });
 });
@@ -333,11 +333,11 @@ describe('changing many follow-ups at once', () => {
     for (const { title } of [EXCHANGE, TOURISM, MSME])
       await user.click(screen.getByRole('checkbox', { name: `Pilih ${title}` }));
     // Someone else changes one of them after it was loaded.
-    currentStore().followUps.replace({
-      ...stored(TOURISM.id),
+    (await currentStore().followUps.replace({
+      ...(await stored(TOURISM.id)),
       priority: 'high',
-      version: stored(TOURISM.id).version + 1,
-    });
+      version: (await stored(TOURISM.id)).version + 1,
+    }));
 
     const bar = await screen.findByRole('form', { name: '3 dipilih — Ubah yang dipilih' });
     await user.selectOptions(
@@ -365,9 +365,9 @@ describe('changing many follow-ups at once', () => {
         },
       },
     ]);
-    expect(stored(EXCHANGE.id).status).toBe('in-progress');
-    expect(stored(MSME.id).status).toBe('in-progress');
-    expect(stored(TOURISM.id)).toMatchObject({ status: 'open', version: 2 });
+    expect((await stored(EXCHANGE.id)).status).toBe('in-progress');
+    expect((await stored(MSME.id)).status).toBe('in-progress');
+    expect((await stored(TOURISM.id))).toMatchObject({ status: 'open', version: 2 });
     await waitFor(() => expect(shownStatus(EXCHANGE.title)).toBe('Sedang berjalan'));
     expect(shownStatus(MSME.title)).toBe('Sedang berjalan');
     expect(shownStatus(TOURISM.title)).toBe('Terbuka');
@@ -382,10 +382,10 @@ describe('the bulk summary', () => {
   it('gives the reason a follow-up failed in the language of the page', async () => {
     const { user } = await openPage();
     await user.click(screen.getByRole('checkbox', { name: `Pilih ${TOURISM.title}` }));
-    currentStore().followUps.replace({
-      ...stored(TOURISM.id),
-      version: stored(TOURISM.id).version + 1,
-    });
+    (await currentStore().followUps.replace({
+      ...(await stored(TOURISM.id)),
+      version: (await stored(TOURISM.id)).version + 1,
+    }));
     const bar = await screen.findByRole('form', { name: '1 dipilih — Ubah yang dipilih' });
     await user.selectOptions(within(bar).getByRole('combobox', { name: 'Status' }), 'Selesai');
     await user.click(within(bar).getByRole('button', { name: 'Terapkan ke 1 item' }));
@@ -443,7 +443,7 @@ describe('two status changes under way at once', () => {
     await changeInDialog(user, EXCHANGE.title, 'Sedang berjalan');
     holdLists = true;
     await changeInDialog(user, TOURISM.title, 'Selesai');
-    await waitFor(() => expect(stored(TOURISM.id).status).toBe('done'));
+    await waitFor(async () => expect((await stored(TOURISM.id)).status).toBe('done'));
     await waitFor(() => expect(shownStatus(TOURISM.title)).toBe('Selesai'));
 
     releaseExchange();
@@ -461,7 +461,7 @@ describe('two status changes under way at once', () => {
     const { user } = await openPage();
     await changeInDialog(user, EXCHANGE.title, 'Sedang berjalan');
     await changeInDialog(user, TOURISM.title, 'Selesai');
-    await waitFor(() => expect(stored(TOURISM.id).status).toBe('done'));
+    await waitFor(async () => expect((await stored(TOURISM.id)).status).toBe('done'));
 
     releaseExchange();
 

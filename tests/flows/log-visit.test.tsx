@@ -136,7 +136,7 @@ describe('a save that fails', () => {
       ),
     );
     const { user, router } = await openForm();
-    const before = currentStore().meetings.count();
+    const before = (await currentStore().meetings.count());
     const posts = recordMeetingPosts();
     try {
       await fillValidVisit(user);
@@ -145,7 +145,7 @@ describe('a save that fails', () => {
       const failed = await findSaveFailed();
       expect(failed).toHaveTextContent(SERVER_ERROR);
       expect(failed).toHaveTextContent('Isian Anda tetap aman di halaman ini dan di draf.');
-      expect(currentStore().meetings.count()).toBe(before);
+      expect((await currentStore().meetings.count())).toBe(before);
       expect(router.state.location.pathname).toBe('/meetings/new');
       expectValidVisitKept();
       // The key is kept with the draft, so a reload would retry with it too.
@@ -158,8 +158,8 @@ describe('a save that fails', () => {
       await user.click(within(failed).getByRole('button', { name: 'Coba simpan lagi' }));
 
       const id = await savedMeetingId(router);
-      expect(currentStore().meetings.count()).toBe(before + 1);
-      expect(currentStore().meetings.get(id)?.title).toBe('Rapat lanjutan dengan Kota Binzhou');
+      expect((await currentStore().meetings.count())).toBe(before + 1);
+      expect((await currentStore().meetings.get(id))?.title).toBe('Rapat lanjutan dengan Kota Binzhou');
       expect(posts.keys).toEqual([key, key]);
       // Saved: the draft is gone.
       expect(useDrafts.getState().drafts[DRAFT]).toBeUndefined();
@@ -172,7 +172,7 @@ describe('a save that fails', () => {
   it('says the server cannot be reached when the network fails', async () => {
     server.use(http.post('/api/meetings', () => HttpResponse.error(), { once: true }));
     const { user } = await openForm();
-    const before = currentStore().meetings.count();
+    const before = (await currentStore().meetings.count());
     await fillValidVisit(user);
     await user.click(screen.getByRole('button', { name: SUBMIT }));
 
@@ -180,7 +180,7 @@ describe('a save that fails', () => {
     expect(failed).toHaveTextContent(NETWORK_ERROR);
     expect(within(failed).getByRole('button', { name: 'Coba simpan lagi' })).toBeInTheDocument();
     expectValidVisitKept();
-    expect(currentStore().meetings.count()).toBe(before);
+    expect((await currentStore().meetings.count())).toBe(before);
   });
 
   /** A follow-up too, so a duplicate save would show in two collections. */
@@ -211,8 +211,8 @@ describe('a save that fails', () => {
     });
     server.use(http.post('/api/meetings', () => held.then(() => undefined), { once: true }));
     const { user, router } = await openForm();
-    const meetings = currentStore().meetings.count();
-    const followUps = currentStore().followUps.count();
+    const meetings = (await currentStore().meetings.count());
+    const followUps = (await currentStore().followUps.count());
     const posts = recordMeetingPosts();
     try {
       await fillVisitWithFollowUp(user);
@@ -225,8 +225,8 @@ describe('a save that fails', () => {
 
       await savedMeetingId(router);
       expect(posts.keys).toHaveLength(1);
-      expect(currentStore().meetings.count()).toBe(meetings + 1);
-      expect(currentStore().followUps.count()).toBe(followUps + 1);
+      expect((await currentStore().meetings.count())).toBe(meetings + 1);
+      expect((await currentStore().followUps.count())).toBe(followUps + 1);
     } finally {
       release();
       posts.stop();
@@ -235,18 +235,18 @@ describe('a save that fails', () => {
 
   it('creates one meeting on a double click of "Simpan kunjungan"', async () => {
     const { user, router } = await openForm();
-    const meetings = currentStore().meetings.count();
-    const followUps = currentStore().followUps.count();
+    const meetings = (await currentStore().meetings.count());
+    const followUps = (await currentStore().followUps.count());
     const posts = recordMeetingPosts();
     try {
       await fillVisitWithFollowUp(user);
       await user.dblClick(screen.getByRole('button', { name: SUBMIT }));
 
       const id = await savedMeetingId(router);
-      expect(currentStore().meetings.get(id)).toBeDefined();
+      expect((await currentStore().meetings.get(id))).toBeDefined();
       expect(new Set(posts.keys).size).toBe(1);
-      expect(currentStore().meetings.count()).toBe(meetings + 1);
-      expect(currentStore().followUps.count()).toBe(followUps + 1);
+      expect((await currentStore().meetings.count())).toBe(meetings + 1);
+      expect((await currentStore().followUps.count())).toBe(followUps + 1);
     } finally {
       posts.stop();
     }
@@ -410,15 +410,15 @@ describe('open follow-ups of the chosen partnership', () => {
     await user.click(screen.getByRole('button', { name: SUBMIT }));
 
     const id = await savedMeetingId(router);
-    const item = currentStore().followUps.get('fu-binzhou-exchange');
+    const item = (await currentStore().followUps.get('fu-binzhou-exchange'));
     expect(item?.meetingIds).toEqual([BINZHOU_VISIT, id]);
     expect(item?.status).toBe('open');
     expect(item?.history.at(-1)).toEqual(
       expect.objectContaining({ kind: 'discussed', meetingId: id }),
     );
     // Only the ticked one.
-    expect(currentStore().followUps.get('fu-binzhou-tourism')?.meetingIds).toEqual([BINZHOU_VISIT]);
-    expect(currentStore().followUps.get('fu-binzhou-forum')?.meetingIds).toEqual([BINZHOU_VISIT]);
+    expect((await currentStore().followUps.get('fu-binzhou-tourism'))?.meetingIds).toEqual([BINZHOU_VISIT]);
+    expect((await currentStore().followUps.get('fu-binzhou-forum'))?.meetingIds).toEqual([BINZHOU_VISIT]);
   });
 
   it('marked "Selesai" under "Status baru" is done after the save', async () => {
@@ -433,7 +433,7 @@ describe('open follow-ups of the chosen partnership', () => {
 
     await savedMeetingId(router);
     expect(screen.queryByText(/perubahan status tindak lanjut gagal/)).not.toBeInTheDocument();
-    const item = currentStore().followUps.get('fu-binzhou-tourism');
+    const item = (await currentStore().followUps.get('fu-binzhou-tourism'));
     expect(item?.status).toBe('done');
     expect(item?.history.at(-1)).toEqual(
       expect.objectContaining({
@@ -444,8 +444,8 @@ describe('open follow-ups of the chosen partnership', () => {
       }),
     );
     // The others keep their status.
-    expect(currentStore().followUps.get('fu-binzhou-exchange')?.status).toBe('open');
-    expect(currentStore().followUps.get('fu-binzhou-forum')?.status).toBe('in-progress');
+    expect((await currentStore().followUps.get('fu-binzhou-exchange'))?.status).toBe('open');
+    expect((await currentStore().followUps.get('fu-binzhou-forum'))?.status).toBe('in-progress');
   });
 });
 
@@ -456,10 +456,10 @@ describe('a visit of a new partner', () => {
     const { user, router } = await openForm();
     const store = currentStore();
     const counts = {
-      regions: store.regions.count(),
-      partnerships: store.partnerships.count(),
-      meetings: store.meetings.count(),
-      people: store.people.count(),
+      regions: (await store.regions.count()),
+      partnerships: (await store.partnerships.count()),
+      meetings: (await store.meetings.count()),
+      people: (await store.people.count()),
     };
     const posts = recordMeetingPosts();
     try {
@@ -494,13 +494,13 @@ describe('a visit of a new partner', () => {
 
       const id = await savedMeetingId(router);
       expect(posts.keys).toHaveLength(1);
-      expect(store.regions.count()).toBe(counts.regions + 1);
-      expect(store.partnerships.count()).toBe(counts.partnerships + 1);
-      expect(store.meetings.count()).toBe(counts.meetings + 1);
-      expect(store.people.count()).toBe(counts.people + 1);
+      expect((await store.regions.count())).toBe(counts.regions + 1);
+      expect((await store.partnerships.count())).toBe(counts.partnerships + 1);
+      expect((await store.meetings.count())).toBe(counts.meetings + 1);
+      expect((await store.people.count())).toBe(counts.people + 1);
 
-      const meeting = store.meetings.get(id);
-      const created = store.partnerships.get(meeting?.partnershipId ?? '');
+      const meeting = (await store.meetings.get(id));
+      const created = (await store.partnerships.get(meeting?.partnershipId ?? ''));
       expect(created).toEqual(
         expect.objectContaining({
           type: 'friendship-city',
@@ -508,7 +508,7 @@ describe('a visit of a new partner', () => {
           illustrative: false,
         }),
       );
-      expect(store.regions.get(created?.partnerRegionId ?? '')).toEqual(
+      expect((await store.regions.get(created?.partnerRegionId ?? ''))).toEqual(
         expect.objectContaining({
           name: 'Weifang',
           localName: '潍坊市',
@@ -517,7 +517,7 @@ describe('a visit of a new partner', () => {
           role: 'partner',
         }),
       );
-      expect(store.people.get(meeting?.delegationLeadId ?? '')).toEqual(
+      expect((await store.people.get(meeting?.delegationLeadId ?? ''))).toEqual(
         expect.objectContaining({ name: 'Zhang Wei', regionId: created?.partnerRegionId }),
       );
       expect(

@@ -8,13 +8,14 @@ import { IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
 import { MAX_BODY_BYTES } from '../../server/http';
 import { clientAddress, createNodeApp } from '../../server/node/app';
-import { openSqliteStore } from '../../server/sqlite/store';
+import { openMitraDatabase } from '../../server/db/open';
+import { demoSnapshot } from '../../server/seed/demo-data';
 
 let dist: string;
 let app: ReturnType<typeof createNodeApp>;
 let server: ServerType;
 let port: number;
-let closeDb: () => void;
+let closeDb: () => Promise<void>;
 
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'mitra-dist-'));
@@ -22,9 +23,9 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Mitra</title><script type="module" src="/assets/index-abc123.js"></script>');
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), 'console.log("app")');
   writeFileSync(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  const opened = openSqliteStore(':memory:');
-  closeDb = opened.close;
-  app = createNodeApp({ api: createApi({ store: opened.store }), distDir: dist, trustProxy: true });
+  const database = await openMitraDatabase({ sqlitePath: ':memory:', seed: demoSnapshot });
+  closeDb = () => database.close();
+  app = createNodeApp({ api: createApi({ database }), distDir: dist, trustProxy: true });
   await new Promise<void>((ready) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
       port = info.port;
@@ -34,7 +35,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await new Promise((done) => server.close(done));
-  closeDb();
+  await closeDb();
   rmSync(dist, { recursive: true, force: true });
 });
 

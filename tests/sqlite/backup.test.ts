@@ -5,8 +5,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { generateSnapshot } from '../../mocks/generator';
 import { createApi } from '../../server/app';
-import { backupDatabase, backupFileName } from '../../server/sqlite/backup';
-import { openSqliteStore } from '../../server/sqlite/store';
+import { backupDatabase, backupFileName } from '../../server/db/backup';
+import { openSqlite } from '../../server/db/engine';
+import { inspect } from '../../server/db/inspect';
+import { openMitraDatabase } from '../../server/db/open';
+import { readSnapshot } from '../../server/db/snapshot';
 import { validFollowUpDraft, validMeeting } from '../api/fixtures';
 
 let dir: string;
@@ -25,9 +28,10 @@ it('copies a live database while meetings are being written, at a consistent poi
   const path = join(dir, 'live.sqlite');
   // Enough data that the copy takes a while (several MB).
   const seed = { ...generateSnapshot({ seed: 5, followUps: 5_000, meetings: 500, partnerships: 10 }), users: demoSnapshot().users };
-  const { store, close } = openSqliteStore(path, { seed });
-  const api = createApi({ store });
-  const base = { meetings: store.meetings.count(), followUps: store.followUps.count() };
+  const database = await openMitraDatabase({ sqlitePath: path, seed: () => seed });
+  const api = createApi({ database });
+  const store = inspect(database);
+  const base = { meetings: await store.meetings.count(), followUps: await store.followUps.count() };
 
   let written = 0;
   let running = true;
@@ -63,15 +67,15 @@ it('copies a live database while meetings are being written, at a consistent poi
   while (written < before + during + 5) await new Promise((next) => setTimeout(next, 1));
   running = false;
   await writer;
-  close();
+  await database.close();
 
   expect(result.integrity).toBe('ok');
   // Writes went on around the backup; the copy holds a whole number of meeting requests.
   expect(written).toBeGreaterThan(before + during);
-  const copied = openSqliteStore(result.path);
+  const copied = openSqlite({ path: result.path });
   try {
-    expect(copied.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const snapshot = copied.store.snapshot();
+    expect(copied.sqlite?.pragma('integrity_check', { simple: true })).toBe('ok');
+    const snapshot = await readSnapshot(copied.db, 'sqlite');
     const meetings = snapshot.meetings.length - base.meetings;
     expect(meetings).toBeGreaterThanOrEqual(before);
     expect(meetings).toBeLessThan(written);
@@ -82,6 +86,6 @@ it('copies a live database while meetings are being written, at a consistent poi
     for (const followUp of snapshot.followUps) if (followUp.meetingId) expect(ids.has(followUp.meetingId)).toBe(true);
     expect(result.counts.meetings).toBe(snapshot.meetings.length);
   } finally {
-    copied.close();
+    await copied.close();
   }
 }, 60_000);

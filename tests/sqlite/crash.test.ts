@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
-import { openSqliteStore } from '../../server/sqlite/store';
+import { openSqlite } from '../../server/db/engine';
+import { readSnapshot } from '../../server/db/snapshot';
 import { validFollowUpDraft, validMeeting } from '../api/fixtures';
 
 const CHILD = fileURLToPath(new URL('./crash-child.ts', import.meta.url));
@@ -29,8 +30,6 @@ function runChild(mode: 'during' | 'after') {
   });
   writeFileSync(bodyFile, JSON.stringify(body));
   const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.MITRA_TEST_CRASH_AFTER_INSERT;
-  if (mode === 'during') env.MITRA_TEST_CRASH_AFTER_INSERT = 'meetings';
   const child = spawnSync(process.execPath, ['--import', 'tsx', CHILD, path, bodyFile, mode], {
     env,
     encoding: 'utf8',
@@ -40,39 +39,37 @@ function runChild(mode: 'during' | 'after') {
 }
 
 describe('a meeting and its follow-ups survive a crash all or nothing', () => {
-  it('a process killed after the meeting row is written, before COMMIT, leaves no trace of the request', () => {
+  it('a process killed after the meeting row is written, before COMMIT, leaves no trace of the request', async () => {
     const child = runChild('during');
     expect(child.signal, child.stderr).toBe('SIGKILL');
     // It got as far as the write (the database was opened and seeded), but never answered.
     expect(child.stdout).toBe('opened\n');
 
-    const { store, db, close } = openSqliteStore(child.path);
+    const opened = openSqlite({ path: child.path });
     try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const snapshot = store.snapshot();
+      expect(opened.sqlite?.pragma('integrity_check', { simple: true })).toBe('ok');
+      const snapshot = await readSnapshot(opened.db, 'sqlite');
       const demo = demoSnapshot();
       expect(snapshot.meetings.map((m) => m.id)).toEqual(demo.meetings.map((m) => m.id));
       expect(snapshot.meetings.some((m) => m.title === TITLE)).toBe(false);
       expect(snapshot.followUps.map((f) => f.id)).toEqual(demo.followUps.map((f) => f.id));
       expect(snapshot.audit).toEqual([]);
       expect(snapshot.sequence).toBe(demo.sequence);
-      // The reopened store serves the same (memory is loaded from the rows).
-      expect(store.meetings.count()).toBe(demo.meetings.length);
     } finally {
-      close();
+      await opened.close();
     }
   }, 60_000);
 
-  it('a process killed right after the API answered keeps the meeting, its follow-ups and their audit entries', () => {
+  it('a process killed right after the API answered keeps the meeting, its follow-ups and their audit entries', async () => {
     const child = runChild('after');
     expect(child.signal, child.stderr).toBe('SIGKILL');
     const answer = JSON.parse(child.stdout.split('\n')[1]!) as { status: number; body: { id: string } };
     expect(answer.status).toBe(201);
 
-    const { store, db, close } = openSqliteStore(child.path);
+    const opened = openSqlite({ path: child.path });
     try {
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      const snapshot = store.snapshot();
+      expect(opened.sqlite?.pragma('integrity_check', { simple: true })).toBe('ok');
+      const snapshot = await readSnapshot(opened.db, 'sqlite');
       expect(snapshot.meetings.find((m) => m.id === answer.body.id)?.title).toBe(TITLE);
       const followUps = snapshot.followUps.filter((f) => f.meetingId === answer.body.id);
       expect(followUps.map((f) => f.title).sort()).toEqual(['Tindak lanjut dua', 'Tindak lanjut satu']);
@@ -80,7 +77,7 @@ describe('a meeting and its follow-ups survive a crash all or nothing', () => {
       expect(audited.has(answer.body.id)).toBe(true);
       for (const followUp of followUps) expect(audited.has(followUp.id)).toBe(true);
     } finally {
-      close();
+      await opened.close();
     }
   }, 60_000);
 });
