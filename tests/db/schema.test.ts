@@ -5,14 +5,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { generateSnapshot } from '../../mocks/generator';
-import { createApi } from '../../server/app';
 import { classifyDbError, matchesWords, nextSequenceValues } from '../../server/db/dialect';
 import { openSqlite, type Database } from '../../server/db/engine';
 import { followUpMap, insertResource, loadResource, regionMap, replaceResource } from '../../server/db/mappers';
 import { migrateToLatest } from '../../server/db/migrations';
 import { readSnapshot, writeSnapshot } from '../../server/db/snapshot';
-import { openSqliteStore } from '../../server/sqlite/store';
-import { createSqliteAuthStore } from '../../server/auth/sqlite';
+import { fileURLToPath } from 'node:url';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { ENGINE, engineAvailable, openTestDatabase, WASM } from './harness';
 
 let open: Database[] = [];
@@ -136,23 +135,12 @@ describe.runIf(ENGINE === 'sqlite' && !WASM)('moving a database written by the p
     const dir = mkdtempSync(join(tmpdir(), 'mitra-legacy-'));
     try {
       const path = join(dir, 'mitra.sqlite');
-      // Written by today's code: the document store, its API (audit entries, an idempotent
-      // create), and the sign-in store (a password, a session).
-      const legacy = openSqliteStore(path);
-      const api = createApi({ store: legacy.store, now: () => new Date('2025-11-01T03:00:00Z') });
-      const created = await api.fetch(
-        new Request('http://mitra.test/api/follow-ups', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-mitra-user': IDS.staff, 'idempotency-key': 'legacy-move-1' },
-          body: JSON.stringify({ title: 'Kirim notulen', partnershipId: IDS.partnership, ownerId: IDS.officer, dueDate: '2025-12-01' }),
-        }),
-      );
-      expect(created.status).toBe(201);
-      const auth = createSqliteAuthStore(legacy.db);
-      auth.setPasswordHash(IDS.admin, '$scrypt$ln=15,r=8,p=1$c2FsdA==$a2V5');
-      auth.createSession({ idHash: 'h', userId: IDS.admin, createdAt: 1, lastSeenAt: 2 });
-      const before = legacy.store.snapshot();
-      legacy.close();
+      // Written by the release before this schema (commit 1c49944, the document store): the demo
+      // data, a follow-up created through its API under an Idempotency-Key (with its audit
+      // entry), a password and a session — and its own snapshot of everything it held.
+      const fixture = fileURLToPath(new URL('../fixtures/release-0.1/', import.meta.url));
+      copyFileSync(join(fixture, 'mitra.sqlite'), path);
+      const before = JSON.parse(readFileSync(join(fixture, 'snapshot.json'), 'utf8')) as unknown;
 
       const moved = openSqlite({ path });
       try {
