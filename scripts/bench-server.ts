@@ -1,25 +1,32 @@
 /**
- * `npm run bench:server`: the production server (Node, SQLite, the built SPA) under load.
- * A benchmark, not a test: it prints figures and exits 0 whatever they are.
+ * `npm run bench:server`: the production server (Node, the built SPA, the API over SQL) under load,
+ * on each engine. A benchmark, not a test: it prints figures and exits 0 whatever they are.
  *
- * 1. Fills a temporary SQLite database with the load data set (generateSnapshot, seed 922:
- *    50,000 follow-ups, 5,000 meetings) and starts server/node/main.ts on it, on a free port.
- * 2. autocannon: requests/second and p99 latency of GET /api/follow-ups (default and filtered)
- *    and every /api/stats/* endpoint, each beside a static JSON file of the same bytes served by
- *    the same server in the same run (what the framework, headers and socket cost on their own).
- * 3. Lighthouse 12 (mobile) on every page: performance, accessibility, best practices, LCP/TBT/CLS.
+ * 1. For each engine (SQLite file; PostgreSQL in a throwaway cluster started here when its
+ *    binaries are installed), fills a new database with the load data set (generateSnapshot, seed
+ *    922: 50,000 follow-ups, 5,000 meetings), ANALYZEs it, and starts server/node/main.ts on it
+ *    with the read cache off (MITRA_READ_CACHE=0: every figure is the database's own work).
+ * 2. autocannon: requests/second and p99 latency of the follow-up lists and every /api/stats/*
+ *    endpoint, each beside a static JSON file of the same bytes served by the same server in the
+ *    same run; the ratio is the API's rate as a share of the static file's.
+ * 3. --million: a database of 1,000,000 follow-ups per engine: server start (spawn → first answer),
+ *    resident memory after start and after the first page, the first page of the filtered list.
+ * 4. Lighthouse 12 (mobile) on every page (SQLite only; --no-lighthouse to skip).
  *
- * Options: --follow-ups N (50000), --meetings N (5000), --duration S (5 per endpoint),
- * --connections N (10), --no-lighthouse, --no-build.
+ * Options: --engine sqlite|postgres|both (both), --follow-ups N (50000), --meetings N (5000),
+ * --duration S (5 per endpoint), --connections N (10), --million, --no-lighthouse, --no-build.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import { generateSnapshot } from '../mocks/generator';
-import { openSqliteStore } from '../server/sqlite/store';
+import { openPostgres } from '../server/db/engine';
+import { openMitraDatabase } from '../server/db/open';
+import { postgresAvailable, startCluster } from '../tests/support/postgres-cluster';
 import { buildAppIfStale } from './build-app';
 import {
   appPages,
@@ -44,8 +51,44 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     'no-lighthouse': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'both' },
+    million: { type: 'boolean', default: false },
   },
 });
+
+type Engine = 'sqlite' | 'postgres';
+type Target = { engine: Engine; env: Record<string, string>; url?: string; path?: string };
+
+/** A new, empty database of the engine: a SQLite file in `work`, or a database in the cluster. */
+async function newDatabase(engine: Engine, work: string, name: string, clusterUrl: string | undefined): Promise<Target> {
+  if (engine === 'sqlite') {
+    const path = join(work, `${name}.sqlite`);
+    return { engine, path, env: { MITRA_DB: path } };
+  }
+  if (!clusterUrl) throw new Error('no PostgreSQL cluster');
+  const admin = openPostgres({ url: clusterUrl, poolSize: 1 });
+  await sql`create database ${sql.id(name)}`.execute(admin.db);
+  await admin.close();
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return { engine, url: url.toString(), env: { DATABASE_URL: url.toString() } };
+}
+
+/** Fills a new database with the snapshot (migrations first), then lets the planner see the data. */
+async function fill(target: Target, snapshot: ReturnType<typeof generateSnapshot>): Promise<number> {
+  const started = performance.now();
+  const database = await openMitraDatabase({ url: target.url, sqlitePath: target.path ?? '', seed: () => snapshot });
+  if (database.engine === 'sqlite') database.sqlite?.exec('ANALYZE');
+  else await sql`analyze`.execute(database.db);
+  await database.close();
+  return performance.now() - started;
+}
+
+function residentMb(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN) / 1024;
+}
 
 const API_TARGETS = [
   '/api/follow-ups',
@@ -62,13 +105,24 @@ const API_TARGETS = [
 
 const slug = (path: string) => path.replace(/^\/api\//, '').replace(/[^a-z0-9]+/gi, '-').replace(/-+$/, '');
 
+const FILTERED = '/api/follow-ups?status=open,in-progress&sectorId=education&sort=-dueDate';
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'mitra-bench-server-'));
   const tmpBefore = new Set(readdirSync(tmpdir()));
+  const engines: Engine[] = values.engine === 'both' ? ['sqlite', 'postgres'] : [values.engine as Engine];
   let server: ChildProcess | undefined;
+  let cluster: Awaited<ReturnType<typeof startCluster>> | undefined;
   try {
     if (!values['no-build']) buildAppIfStale('dist');
     if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` (or drop --no-build)');
+    if (engines.includes('postgres')) {
+      if (postgresAvailable()) cluster = await startCluster();
+      else {
+        console.warn('PostgreSQL is not installed (apt-get install postgresql): SQLite only.');
+        engines.splice(engines.indexOf('postgres'), 1);
+      }
+    }
     // The same SPA plus the static twins of the API answers, in a folder of the run's own.
     const dist = join(work, 'dist');
     cpSync('dist', dist, { recursive: true });
@@ -76,54 +130,79 @@ async function main(): Promise<void> {
 
     const followUps = Number(values['follow-ups']);
     const meetings = Number(values.meetings);
-    let started = performance.now();
     const snapshot = generateSnapshot({ seed: 922, followUps, meetings, partnerships: 40 });
-    const dbPath = join(work, 'mitra.sqlite');
-    openSqliteStore(dbPath, { seed: snapshot }).close();
-    console.log(
-      `Database: ${fmt(snapshot.followUps.length)} follow-ups, ${fmt(snapshot.meetings.length)} meetings, ` +
-        `${fmt(snapshot.partnerships.length)} partnerships written in ${fmt(performance.now() - started)} ms`,
-    );
-
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    started = performance.now();
-    server = startServer({ MITRA_DB: dbPath, PORT: String(port), MITRA_DIST: dist, ...BENCH_ADMIN_ENV });
-    await waitFor(`${base}/`, server);
-    console.log(`Server up in ${fmt(performance.now() - started)} ms (load ${fmt(followUps)} follow-ups from SQLite into memory)\n`);
-
-    const headers = await authHeaders(base);
-    const rows: string[][] = [];
     const duration = Number(values.duration);
     const connections = Number(values.connections);
-    for (const target of API_TARGETS) {
-      const response = await fetch(base + target, { headers });
-      const body = Buffer.from(await response.arrayBuffer());
-      if (!response.ok) throw new Error(`${target}: ${response.status} ${body.toString().slice(0, 200)}`);
-      const file = `/bench/${slug(target)}.json`;
-      writeFileSync(join(dist, file), body);
-      for (const [label, url] of [
-        [target, base + target],
-        ['  static file, same bytes', base + file],
-      ] as const) {
-        const result = await autocannon({ url, connections, duration, headers });
+    const rows: string[][] = [];
+    for (const engine of engines) {
+      const target = await newDatabase(engine, work, `bench_${engine}`, cluster?.url);
+      const filled = await fill(target, snapshot);
+      console.log(`${engine}: ${fmt(followUps)} follow-ups, ${fmt(meetings)} meetings written and analysed in ${fmt(filled)} ms`);
+      const port = await freePort();
+      const base = `http://127.0.0.1:${port}`;
+      server = startServer({ ...target.env, PORT: String(port), MITRA_DIST: dist, MITRA_READ_CACHE: '0', ...BENCH_ADMIN_ENV });
+      await waitFor(`${base}/`, server);
+      const headers = await authHeaders(base);
+      for (const path of API_TARGETS) {
+        const response = await fetch(base + path, { headers });
+        const body = Buffer.from(await response.arrayBuffer());
+        if (!response.ok) throw new Error(`${path}: ${response.status} ${body.toString().slice(0, 200)}`);
+        const file = `/bench/${engine}-${slug(path)}.json`;
+        writeFileSync(join(dist, file), body);
+        const api = await autocannon({ url: base + path, connections, duration, headers });
+        const file_ = await autocannon({ url: base + file, connections, duration, headers });
+        const ratio = (100 * api.requests.average) / file_.requests.average;
         rows.push([
-          label,
+          engine,
+          path.replace(/^\/api\//, ''),
           fmt(body.length),
-          fmt(result.requests.average),
-          fmt(result.latency.p50, 1),
-          fmt(result.latency.p99, 1),
-          String(result.non2xx + result.errors),
+          fmt(api.requests.average),
+          fmt(file_.requests.average),
+          `${fmt(ratio)}%`,
+          fmt(api.latency.p99, 1),
+          fmt(file_.latency.p99, 1),
+          String(api.non2xx + api.errors),
         ]);
-        console.log(`  ${label}: ${fmt(result.requests.average)} req/s, p99 ${fmt(result.latency.p99, 1)} ms`);
+        console.log(`  ${path}: ${fmt(api.requests.average)} req/s (${fmt(ratio)}% of static), p99 ${fmt(api.latency.p99, 1)} ms`);
       }
+      if (engine === 'sqlite' && !values['no-lighthouse']) printLighthouse(runLighthouse(base, headers, await appPages(base, headers), work));
+      await stopServer(server);
+      server = undefined;
     }
-    console.log(`\nautocannon, ${connections} connections, ${duration} s each (req/s = mean per second; latency in ms)\n`);
-    printTable(['request', 'bytes', 'req/s', 'p50', 'p99', 'errors'], rows);
+    console.log(`\nautocannon, ${connections} connections, ${duration} s each, read cache off (req/s = mean per second; latency in ms)\n`);
+    printTable(['engine', 'request', 'bytes', 'req/s', 'static req/s', 'share', 'p99', 'static p99', 'errors'], rows);
 
-    if (!values['no-lighthouse']) printLighthouse(runLighthouse(base, headers, await appPages(base, headers), work));
+    if (values.million) {
+      const big = generateSnapshot({ seed: 922, followUps: 1_000_000, meetings: 5_000, partnerships: 40 });
+      const million: string[][] = [];
+      for (const engine of engines) {
+        const target = await newDatabase(engine, work, `million_${engine}`, cluster?.url);
+        const filled = await fill(target, big);
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const started = performance.now();
+        server = startServer({ ...target.env, PORT: String(port), MITRA_DIST: dist, ...BENCH_ADMIN_ENV });
+        await waitFor(`${base}/`, server);
+        const startMs = performance.now() - started;
+        const rssStart = residentMb(server.pid);
+        const headers = await authHeaders(base);
+        const t0 = performance.now();
+        const first = await fetch(base + FILTERED, { headers });
+        await first.arrayBuffer();
+        const firstMs = performance.now() - t0;
+        const t1 = performance.now();
+        await (await fetch(base + FILTERED, { headers })).arrayBuffer();
+        const secondMs = performance.now() - t1;
+        million.push([engine, fmt(filled / 1000, 1), fmt(startMs), fmt(rssStart), fmt(residentMb(server.pid)), fmt(firstMs, 1), fmt(secondMs, 1)]);
+        await stopServer(server);
+        server = undefined;
+      }
+      console.log('\n1,000,000 follow-ups: fill (s), start (ms, spawn → first answer), resident memory (MB) after start and after the first page, the filtered list (ms)\n');
+      printTable(['engine', 'fill s', 'start ms', 'RSS start', 'RSS after', 'first page', 'second'], million);
+    }
   } finally {
     await stopServer(server);
+    cluster?.stop();
     rmSync(work, { recursive: true, force: true });
     removeBrowserLeftovers(tmpBefore);
   }

@@ -3,7 +3,7 @@ import type { User } from '../src/domain/user';
 import { HOME_TIME_ZONE, todayIn } from '../src/domain/dates';
 import type { Auth } from './auth/auth';
 import { RouteRules } from './auth/rules';
-import { createVersionedCache, type VersionedCache } from './db/cache';
+import { createVersionedCache, noCache, type VersionedCache } from './db/cache';
 import type { Database } from './db/sqlite-dialect';
 import { createStore } from './db/store';
 import { problems } from './problem';
@@ -19,6 +19,8 @@ export type ApiOptions = {
    * runs in demo mode: the browser demo and most tests name their user in the x-mitra-user header.
    */
   auth?: Auth;
+  /** Keep read answers (stats, activity) until the data changes: on unless false. */
+  readCache?: boolean;
   /** The most rows one export may hold (default EXPORT_MAX_ROWS, server/routes/exports.ts). */
   exportMaxRows?: number;
 };
@@ -77,7 +79,7 @@ export function createDeps(options: ApiOptions): ApiDeps {
       }
       return known;
     },
-    cache: createVersionedCache(),
+    cache: options.readCache === false ? noCache : createVersionedCache(),
     rules: new RouteRules(API_BASE),
     auth,
     exportMaxRows: options.exportMaxRows,

@@ -47,3 +47,9 @@ export function createVersionedCache(capacity = 1000): VersionedCache {
     },
   };
 }
+
+/** No kept answers: every read computes (benchmarks of the database alone; MITRA_READ_CACHE=0). */
+export const noCache: VersionedCache = {
+  get: (_db, _key, compute) => compute(),
+  size: 0,
+};

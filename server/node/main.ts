@@ -4,6 +4,7 @@
  *   DATABASE_URL  postgres://user:password@host:port/database: run on PostgreSQL (migrations
  *               run at start; several processes may share it). Without it: SQLite, MITRA_DB.
  *   MITRA_DB_POOL connections per process on PostgreSQL (default 10)
+ *   MITRA_READ_CACHE=0 no kept stats answers (benchmarks of the database alone)
  *   MITRA_DB    the SQLite file (default ./data/mitra.sqlite; its folder is created)
  *   PORT        default 8080
  *   HOST        default 127.0.0.1: only this machine can connect. Put a TLS reverse proxy in
@@ -63,6 +64,7 @@ const mitra = await createMitraServer({
   dbPath,
   databaseUrl,
   ...(poolSize ? { poolSize } : {}),
+  ...(env.MITRA_READ_CACHE === '0' ? { readCache: false } : {}),
   ...(empty ? { seed: 'empty' as const } : {}),
   distDir: env.MITRA_DIST ?? 'dist',
   trustProxy,

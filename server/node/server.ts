@@ -27,6 +27,8 @@ export type MitraServerOptions = {
   /** Further origins allowed to send writes. */
   allowedOrigins?: readonly string[];
   now?: () => Date;
+  /** Keep stats and activity answers until the data changes (default on; MITRA_READ_CACHE=0 turns it off). */
+  readCache?: boolean;
 };
 
 export type MitraServer = {
@@ -61,7 +63,7 @@ export async function createMitraServer(options: MitraServerOptions): Promise<Mi
       ...(options.publicOrigin ? { publicOrigin: options.publicOrigin } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
-    const api = createApi({ database, auth, ...(options.now ? { now: options.now } : {}) });
+    const api = createApi({ database, auth, ...(options.now ? { now: options.now } : {}), ...(options.readCache === false ? { readCache: false } : {}) });
     const app = createNodeApp({
       api,
       distDir: options.distDir,
