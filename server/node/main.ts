@@ -5,6 +5,9 @@
  *               run at start; several processes may share it). Without it: SQLite, MITRA_DB.
  *   MITRA_DB_POOL connections per process on PostgreSQL (default 10)
  *   MITRA_READ_CACHE=0 no kept stats answers (benchmarks of the database alone)
+ *   MITRA_WORKERS=N  N server processes sharing the port (node:cluster); the first process
+ *               migrates, seeds and prints the setup link, then starts them and restarts any that
+ *               dies. Meant for PostgreSQL; on SQLite they share the file and writes queue.
  *   MITRA_DB    the SQLite file (default ./data/mitra.sqlite; its folder is created)
  *   PORT        default 8080
  *   HOST        default 127.0.0.1: only this machine can connect. Put a TLS reverse proxy in
@@ -20,6 +23,7 @@
  *               (on 127.0.0.1, http://localhost:PORT is accepted too).
  *   MITRA_ALLOWED_ORIGINS      extra public origins allowed to send writes (comma-separated)
  */
+import cluster from 'node:cluster';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
@@ -35,6 +39,10 @@ const host = env.HOST ?? '127.0.0.1';
 const empty = env.MITRA_EMPTY === '1' || process.argv.includes('--empty');
 const trustProxy = env.MITRA_TRUST_PROXY === '1';
 if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`PORT must be 0–65535, not ${env.PORT}`);
+const workers = Number(env.MITRA_WORKERS ?? 1);
+if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new Error(`MITRA_WORKERS must be 1–64, not ${env.MITRA_WORKERS}`);
+/** A worker of MITRA_WORKERS: the primary has migrated, seeded and printed the setup link already. */
+const isWorker = cluster.isWorker;
 
 if (!env.DATABASE_URL) mkdirSync(dirname(dbPath), { recursive: true, mode: 0o700 });
 
@@ -74,42 +82,82 @@ const mitra = await createMitraServer({
   ...(extraOrigins.length > 0 ? { allowedOrigins: extraOrigins } : {}),
 });
 const { close } = mitra;
+const shownOrigin = (listenPort: number) =>
+  env.MITRA_ORIGIN ?? `http://${loopback || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${listenPort}`;
 
-// The first administrator, from MITRA_ADMIN_EMAIL / _NAME / _PASSWORD (never a default password).
-const seed = adminSeedFromEnv(env);
-if (seed) {
-  const result = await bootstrapAdmin(mitra.store, mitra.auth, seed);
-  console.warn(result.created ? `Administrator ready: ${result.user.email}` : `An administrator exists already (${result.user.email}); MITRA_ADMIN_* ignored.`);
+let setupSecret: string | undefined;
+if (!isWorker) {
+  // The first administrator, from MITRA_ADMIN_EMAIL / _NAME / _PASSWORD (never a default password).
+  const seed = adminSeedFromEnv(env);
+  if (seed) {
+    const result = await bootstrapAdmin(mitra.store, mitra.auth, seed);
+    console.warn(result.created ? `Administrator ready: ${result.user.email}` : `An administrator exists already (${result.user.email}); MITRA_ADMIN_* ignored.`);
+  }
+  // The first run: no administrator can sign in yet. A new one-time secret at every start (the
+  // one of the last start stops working); only its hash is stored, in this database, so every
+  // worker process accepts it.
+  setupSecret = (await needsSetup(mitra.database.db, mitra.auth)) ? await issueSetupSecret(mitra.auth.store) : undefined;
+  if (!setupSecret) await clearSetupSecret(mitra.auth.store);
 }
-// The first run: no administrator can sign in yet. A new one-time secret at every start (the
-// one of the last start stops working); only its hash is stored, in this database.
-const setupSecret = (await needsSetup(mitra.database.db, mitra.auth)) ? await issueSetupSecret(mitra.auth.store) : undefined;
-if (!setupSecret) await clearSetupSecret(mitra.auth.store);
 
-const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
-  const shown = env.MITRA_ORIGIN ?? `http://${loopback || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${info.port}`;
+function announce(listenPort: number, processes: number): void {
+  const shown = shownOrigin(listenPort);
+  const count = processes > 1 ? `, ${processes} processes` : '';
   if (setupSecret) {
     // One line: the link carries the secret after '#', so it never reaches a server log or a Referer.
-    console.warn(`Mitra is running. Open ${shown.replace(/\/$/, '')}/setup#${setupSecret} to make its first administrator (the link works once, for one hour; ${where})`);
+    console.warn(`Mitra is running. Open ${shown.replace(/\/$/, '')}/setup#${setupSecret} to make its first administrator (the link works once, for one hour; ${where}${count})`);
   } else {
-    console.warn(`Mitra on ${shown} (${where})`);
+    console.warn(`Mitra on ${shown} (${where}${count})`);
   }
-});
+}
 
 let stopping = false;
-function shutdown(signal: string): void {
-  if (stopping) return;
-  stopping = true;
-  console.warn(`${signal}: closing`);
-  // Stop taking connections, let requests in flight finish, then close the database.
-  server.close(() => {
-    void close().finally(() => process.exit(0));
+if (workers > 1 && cluster.isPrimary) {
+  // The primary only prepares the database and looks after the workers; they serve.
+  await close();
+  const start = () => cluster.fork();
+  for (let i = 0; i < workers; i += 1) start();
+  let listening = 0;
+  cluster.on('listening', () => {
+    listening += 1;
+    if (listening === workers) announce(port, workers);
   });
-  // Keep-alive connections would hold close() open: end idle ones now, and give up after 10 s.
-  (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-  setTimeout(() => {
-    void close().finally(() => process.exit(0));
-  }, 10_000).unref();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    setTimeout(start, 1_000);
+  });
+  const stopAll = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.warn(`${signal}: closing ${workers} processes`);
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    setTimeout(() => process.exit(0), 12_000).unref();
+  };
+  process.on('SIGINT', () => stopAll('SIGINT'));
+  process.on('SIGTERM', () => stopAll('SIGTERM'));
+} else {
+  const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
+    if (!isWorker) announce(info.port, 1);
+  });
+
+  function shutdown(signal: string): void {
+    if (stopping) return;
+    stopping = true;
+    if (!isWorker) console.warn(`${signal}: closing`);
+    // Stop taking connections, let requests in flight finish, then close the database.
+    server.close(() => {
+      void close().finally(() => process.exit(0));
+    });
+    // Keep-alive connections would hold close() open: end idle ones now, and give up after 10 s.
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    setTimeout(() => {
+      void close().finally(() => process.exit(0));
+    }, 10_000).unref();
+  }
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
-process.on('SIGINT', () => shutdown('SIGINT'));
-process.on('SIGTERM', () => shutdown('SIGTERM'));
