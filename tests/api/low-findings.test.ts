@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
 import { createAuth, createMemoryAuthStore } from '../../server/auth';
-import { createMemoryStore } from '../../server/memory-store';
 import { ADMIN_EMAIL, authApi, PASSWORD } from './auth-helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
 import { NOW, testApi } from './helpers';
@@ -12,7 +11,7 @@ vi.setConfig({ testTimeout: 30_000 });
 
 describe('users', () => {
   it("refuses another user's e-mail on update (any case): 409 naming the field", async () => {
-    const api = testApi();
+    const api = await testApi();
     const other = demoSnapshot().users.find((u) => u.id === IDS.staff)!;
     const answer = await api.request('PATCH', `/users/${IDS.manager}`, {
       body: { email: other.email.toUpperCase() },
@@ -21,14 +20,14 @@ describe('users', () => {
     });
     expectProblem(answer, 409, '/problems/duplicate');
     expect(answer.body.errors).toEqual([expect.objectContaining({ path: 'email', code: 'duplicate' })]);
-    expect(api.store.users.get(IDS.manager)!.email).not.toBe(other.email.toUpperCase());
+    expect((await api.store.users.get(IDS.manager))!.email).not.toBe(other.email.toUpperCase());
     // Their own e-mail in another case is fine.
     const manager = demoSnapshot().users.find((u) => u.id === IDS.manager)!;
     expect((await api.request('PATCH', `/users/${IDS.manager}`, { body: { email: manager.email.toUpperCase() }, headers: ifMatch(1), user: IDS.admin })).status).toBe(200);
   });
 
   it("lets only administrators read a user's change history", async () => {
-    const api = testApi();
+    const api = await testApi();
     const path = `/history?entity=user&entityId=${IDS.staff}`;
     for (const user of [IDS.staff, IDS.officer, IDS.manager]) {
       expectProblem(await api.request('GET', path, { user }), 403, '/problems/forbidden');
@@ -53,7 +52,7 @@ describe('new passwords', () => {
 
 describe('API answers', () => {
   it('carry Cache-Control: no-store (names, e-mails, exports), errors included', async () => {
-    const api = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW });
+    const api = createApi({ database: (await testApi()).database, now: () => NOW });
     for (const path of ['/follow-ups?limit=5', '/users', '/follow-ups/export.csv', '/follow-ups/export.ics', '/follow-ups/none', '/session']) {
       const answer = await api.fetch(new Request(`http://mitra.test/api${path}`, { headers: { 'x-mitra-user': IDS.admin } }));
       expect(answer.headers.get('cache-control'), path).toBe('no-store');
@@ -68,8 +67,8 @@ describe('API answers', () => {
     // The API's own sections (the e2e server's test-only route is described elsewhere).
     const readme = whole.slice(whole.indexOf('## The API'), whole.indexOf('## Scripts'));
     // Demo mode, and sign-in on (its routes exist only there).
-    const demo = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW });
-    const signedIn = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW, auth: createAuth({ store: createMemoryAuthStore(), passwordCost: 10 }) });
+    const demo = createApi({ database: (await testApi()).database, now: () => NOW });
+    const signedIn = createApi({ database: (await testApi()).database, now: () => NOW, auth: createAuth({ store: createMemoryAuthStore(), passwordCost: 10 }) });
     const routes = new Set<string>();
     for (const match of readme.matchAll(/`(GET|POST|PATCH) (\/[a-z0-9/:._-]+)/gi)) routes.add(`${match[1]} ${match[2]}`);
     expect(routes.size).toBeGreaterThan(5);
@@ -98,10 +97,10 @@ describe('API answers', () => {
 
 describe('the Origin check (CSRF)', () => {
   async function withOrigin(options: { publicOrigin?: string }, url: string, origin: string) {
-    const store = createMemoryStore(demoSnapshot());
+    const { database } = await testApi();
     const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW, passwordCost: 10, ...options });
     await auth.setPassword(IDS.admin, PASSWORD);
-    const api = createApi({ store, now: () => NOW, auth });
+    const api = createApi({ database, now: () => NOW, auth });
     const response = await api.fetch(
       new Request(url, {
         method: 'POST',
@@ -129,14 +128,14 @@ describe('the Origin check (CSRF)', () => {
 
 describe('stage changes', () => {
   it('refuses a stage change dated in the future', async () => {
-    const api = testApi();
-    const partnership = api.store.partnerships.get(IDS.partnership)!;
+    const api = await testApi();
+    const partnership = (await api.store.partnerships.get(IDS.partnership))!;
     const answer = await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, {
       body: { to: 'dormant', date: '2025-11-02', note: 'Besok' },
       headers: ifMatch(partnership.version),
       user: IDS.manager,
     });
     expectFieldErrors(answer, { date: 'futureDate' });
-    expect(api.store.partnerships.get(IDS.partnership)!.stage).toBe(partnership.stage);
+    expect((await api.store.partnerships.get(IDS.partnership))!.stage).toBe(partnership.stage);
   });
 });
