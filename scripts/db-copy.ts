@@ -56,7 +56,7 @@ try {
     if (error.report) console.error(`\n${formatReport(error.report)}\n`);
     console.error(`db:copy: ${error.message}`);
   } else {
-    console.error(`db:copy failed, nothing written: ${(error as Error).message}`);
+    console.error(`db:copy failed, no row written: ${(error as Error).message}`);
   }
 } finally {
   await target.close();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, sql, type RawBuilder } from 'kysely';
-import { currentSequence, setSequence, type Engine } from './dialect';
+import { currentSequence, searchIndexStatements, SEARCHABLE_TABLES, setSequence, type Engine } from './dialect';
 import { openSqlite, type Database } from './engine';
 import { migrateToLatest, migrationsFor } from './migrations';
 import type { DB } from './schema';
@@ -348,7 +348,7 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
     const occupied = await tablesWithRows(target);
     if (occupied.length > 0) {
       throw new CopyError(
-        `the target database already holds rows (${occupied.join(', ')}): copy into a new, empty database ` +
+        `the target database already holds rows (${occupied.slice(0, 4).join(', ')}${occupied.length > 4 ? ` and ${occupied.length - 4} more tables` : ''}): copy into a new, empty database ` +
           `(createdb …), or drop and re-create this one if its data is not needed`,
       );
     }
@@ -363,7 +363,11 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
         const report = await target.db.transaction().execute(async (trx) => {
           // Rows already there would have been refused above; a copy started beside this one is
           // refused here by the primary keys (and rolled back whole).
+          // Bulk-load practice: the trigram indexes are built once after the rows are in, not row
+          // by row (dropped and re-created by their own statements, inside this transaction).
+          for (const table of SEARCHABLE_TABLES) await sql`drop index if exists ${sql.id(`${table}_search_trgm`)}`.execute(trx);
           for (const table of TABLES) {
+            const tableStarted = performance.now();
             let copied = 0;
             await readInOrder(reader, 'sqlite', table, kinds, batchSize, async (rows) => {
               const batch = options.beforeInsert ? options.beforeInsert(table, rows) : rows;
@@ -379,8 +383,13 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
               }
               copied += batch.length;
             });
-            log(`${table}: ${copied} rows`);
+            log(`${table}: ${copied} rows (${Math.round(performance.now() - tableStarted)} ms)`);
           }
+          const indexStarted = performance.now();
+          for (const table of SEARCHABLE_TABLES) {
+            for (const statement of searchIndexStatements('postgres', table)) await statement.execute(trx);
+          }
+          log(`search indexes built (${Math.round(performance.now() - indexStarted)} ms)`);
           // Identity columns given explicit values: move their sequences past the copied rows.
           for (const table of TABLES) {
             if (!(TABLE_KEYS[table] as readonly string[]).includes('seq')) continue;
@@ -389,7 +398,9 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
           await setSequence(trx, 'postgres', await currentSequence(reader, 'sqlite'));
 
           log('checking: counts and SHA-256 of every table on both sides');
+          const checkStarted = performance.now();
           const compared = await compareDatabases({ db: reader, engine: 'sqlite' }, { db: trx, engine: 'postgres' }, kinds, batchSize);
+          log(`checked in ${Math.round(performance.now() - checkStarted)} ms`);
           if (!compared.same) {
             const tables = compared.tables.filter((t) => !t.same).map((t) => t.table);
             throw new CopyError(
