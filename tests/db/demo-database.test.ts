@@ -55,6 +55,7 @@ describe.runIf(WASM)('the browser demo database (SQLite in WebAssembly)', () => 
     await retitle(demo, 'Disimpan lewat Kysely');
     await demo.persist();
     expect(storage.saves).toHaveLength(1);
+    expect(storage.saves[0]!.length).toBeLessThan(600_000); // 4 KiB pages: about 520 KB
     await demo.close();
     opened.splice(opened.indexOf(demo), 1);
 
