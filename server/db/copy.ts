@@ -263,7 +263,11 @@ export type CopyOptions = {
 
 /** The tables of the schema that hold rows (meta aside: every migrated database has some). */
 async function tablesWithRows(database: Database): Promise<string[]> {
-  const existing = new Set((await database.db.introspection.getTables()).map((t) => t.name));
+  const { rows } =
+    database.engine === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema()`.execute(database.db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'table'`.execute(database.db);
+  const existing = new Set(rows.map((r) => r.name));
   const found: string[] = [];
   for (const table of TABLES) {
     if (table === 'meta' || !existing.has(table)) continue;
