@@ -22,7 +22,10 @@ import { demoSnapshot } from './demo-data';
 export type DemoDatabase = {
   /** The open database; the same object for the life of the page (reset() refills it in place). */
   readonly database: Database;
-  /** Saves the current state if it changed since the last save. Saves run one after another. */
+  /**
+   * Saves the current state if it changed since the last save. Saves run one after another. Call
+   * it after a write has committed, never inside a transaction (it waits for the connection).
+   */
   persist(): Promise<void>;
   /** Back to the demo data ("Pulihkan data demo"), saved at once. */
   reset(): Promise<void>;
