@@ -383,7 +383,11 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
                   .onConflict((oc) => oc.column('key').doUpdateSet({ value: (eb) => eb.ref('excluded.value') }))
                   .execute();
               } else {
-                await trx.insertInto(table).values(batch as never).execute();
+                // PostgreSQL takes at most 65,535 parameters per statement: one per value.
+                const perStatement = Math.max(1, Math.floor(60_000 / Math.max(1, Object.keys(batch[0] ?? {}).length)));
+                for (let i = 0; i < batch.length; i += perStatement) {
+                  await trx.insertInto(table).values(batch.slice(i, i + perStatement) as never).execute();
+                }
               }
               copied += batch.length;
             });
