@@ -78,13 +78,7 @@ export default defineConfig({
           // The browser demo's engine: SQLite compiled to WebAssembly, the same schema and queries.
           name: 'db-wasm',
           environment: 'node',
-          include: [
-            'tests/db/schema.test.ts',
-            'tests/db/follow-up-list.test.ts',
-            'tests/db/listings.test.ts',
-            'tests/db/stats.test.ts',
-            'tests/db/cache.test.ts',
-          ],
+          include: ['tests/db/schema.test.ts', 'tests/db/follow-up-list.test.ts', 'tests/db/listings.test.ts', 'tests/db/stats.test.ts', 'tests/db/cache.test.ts', 'tests/db/demo-database.test.ts'],
           env: { MITRA_TEST_ENGINE: 'sqlite', MITRA_TEST_SQLITE: 'wasm' },
         },
       },
