@@ -39,7 +39,7 @@ async function loadDataset(followUps: number): Promise<Snapshot> {
   return snapshot;
 }
 
-let demo: DemoDatabase;
+let demo: DemoDatabase | undefined;
 let api: ReturnType<typeof createApi>;
 
 /**
@@ -48,7 +48,13 @@ let api: ReturnType<typeof createApi>;
  * demo survives a reload; the load data set lives in memory only.
  */
 async function adopt(persist: boolean, snapshot?: Snapshot): Promise<void> {
-  demo = await openDemoDatabase(persist ? demoStorage : { ...(snapshot ? { seed: () => snapshot } : {}) });
+  await demo?.close();
+  demo = await openDemoDatabase(
+    persist
+      ? { load: demoStorage.load, save: demoStorage.save, legacySnapshot: demoStorage.legacySnapshot }
+      : // The load data set: filled from the generated snapshot, never saved.
+        { legacySnapshot: async () => snapshot },
+  );
   api = createApi({ database: demo.database });
 }
 
@@ -63,7 +69,7 @@ export async function startWorker(): Promise<void> {
         await adopt(false, await loadDataset(loadSize)); // regenerate; IndexedDB untouched
         return new HttpResponse(null, { status: 204 });
       }
-      await demo.reset();
+      await demo?.reset();
       return new HttpResponse(null, { status: 204 });
     }),
     http.all('/api/*', async () => {
@@ -74,7 +80,7 @@ export async function startWorker(): Promise<void> {
       async fetch(request: Request) {
         const response = await api.fetch(request);
         // After a write, the database's bytes go to IndexedDB (queued, skipped when nothing changed).
-        if (request.method !== 'GET' && request.method !== 'HEAD') void demo.persist();
+        if (request.method !== 'GET' && request.method !== 'HEAD') void demo?.persist().catch((error: unknown) => console.warn('[demo] could not save', error));
         return response;
       },
     })),

@@ -10,7 +10,8 @@ import { matchesWords, nextSequenceValues } from '../../server/db/dialect';
 import { openSqlite } from '../../server/db/engine';
 import { migrateToLatest } from '../../server/db/migrations';
 import { readSnapshot, writeSnapshot } from '../../server/db/snapshot';
-import { openSqliteStore } from '../../server/sqlite/store';
+import { fileURLToPath } from 'node:url';
+import { copyFileSync } from 'node:fs';
 import { ENGINE, engineAvailable, openTestDatabase } from './harness';
 
 /**
@@ -222,10 +223,11 @@ describe.runIf(ENGINE === 'postgres' && engineAvailable)('npm run db:copy: SQLit
   });
 
   it('moves a file of the previous release forward in a temporary copy, never in place', async () => {
+    // Written by the release before the relational schema (tests/fixtures/release-0.1).
     const legacyPath = join(dir, 'legacy.sqlite');
-    const legacy = openSqliteStore(legacyPath);
-    const snapshot = legacy.store.snapshot();
-    legacy.close();
+    const fixture = fileURLToPath(new URL('../fixtures/release-0.1/', import.meta.url));
+    copyFileSync(join(fixture, 'mitra.sqlite'), legacyPath);
+    const snapshot = JSON.parse(readFileSync(join(fixture, 'snapshot.json'), 'utf8')) as unknown;
     const before = fileHash(legacyPath);
     const to = await target();
     try {
