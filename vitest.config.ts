@@ -25,8 +25,8 @@ export default defineConfig({
           name: 'api-sqlite',
           environment: 'node',
           include: ['tests/api/**/*.test.ts', 'tests/sqlite/**/*.test.ts', 'tests/node/**/*.test.ts'],
-          // Not about the data store: sign-in has its own stores (memory and SQLite, both tested in
-          // auth.test.ts), and selectItems is tested on the memory store directly.
+          // Not about the data store: sign-in's store is tested on every engine in
+          // tests/db/auth-store.test.ts, and selectItems is tested on the memory store directly.
           exclude: ['tests/api/auth.test.ts', 'tests/api/select-items.test.ts'],
           env: { MITRA_TEST_STORE: 'sqlite' },
         },
@@ -48,7 +48,7 @@ export default defineConfig({
           // The browser demo's engine: SQLite compiled to WebAssembly, the same schema and queries.
           name: 'db-wasm',
           environment: 'node',
-          include: ['tests/db/schema.test.ts', 'tests/db/follow-up-list.test.ts', 'tests/db/listings.test.ts', 'tests/db/stats.test.ts', 'tests/db/cache.test.ts'],
+          include: ['tests/db/schema.test.ts', 'tests/db/auth-store.test.ts', 'tests/db/follow-up-list.test.ts', 'tests/db/listings.test.ts', 'tests/db/stats.test.ts', 'tests/db/cache.test.ts'],
           env: { MITRA_TEST_ENGINE: 'sqlite', MITRA_TEST_SQLITE: 'wasm' },
         },
       },

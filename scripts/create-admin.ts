@@ -12,7 +12,8 @@ import { createInterface } from 'node:readline/promises';
 import { stdin, stdout } from 'node:process';
 import { adminSeedFromEnv, bootstrapAdmin } from '../server/auth/bootstrap';
 import { createAuth } from '../server/auth/auth';
-import { createSqliteAuthStore } from '../server/auth/sqlite';
+import { createDbAuthStore } from '../server/auth/db-store';
+import { openSqlite } from '../server/db/engine';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../server/auth/password';
 import { openSqliteStore } from '../server/sqlite/store';
 
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
   }
   const { store, db, close } = openSqliteStore(path, { seed: 'empty' });
   try {
-    const auth = createAuth({ store: createSqliteAuthStore(db) });
+    const auth = createAuth({ store: createDbAuthStore(openSqlite({ path, handle: db })) });
     const result = await bootstrapAdmin(store, auth, { ...seed, force });
     if (!result.created) {
       console.error(`An administrator already exists (${result.user.email}). Use --force to add or reset one anyway.`);

@@ -25,7 +25,7 @@ export type ApiDeps = {
   now: () => Date;
   today: () => string;
   /** The user making the request: 401 without a known, active one. */
-  actor: (request: Request) => User;
+  actor: (request: Request) => Promise<User>;
   /** What each write route requires; routes declare theirs as they register (deny by default). */
   rules: RouteRules;
   /** Present when sign-in is on. */
@@ -44,26 +44,32 @@ export function createDeps(options: ApiOptions): ApiDeps {
   const now = options.now ?? (() => new Date());
   const { auth } = options;
   // One lookup per request, however many times a handler asks (a session is touched once).
-  const actors = new WeakMap<Request, User>();
+  const actors = new WeakMap<Request, Promise<User>>();
+  const findUser = async (id: string) => options.store.users.get(id);
+  async function lookUp(request: Request): Promise<User> {
+    let user: User | undefined;
+    if (auth) {
+      // Signed-in mode: only the session cookie counts; the demo header is ignored.
+      user = await auth.sessionUser(request, findUser);
+    } else {
+      const id = request.headers.get(USER_HEADER);
+      user = id ? await findUser(id) : undefined;
+    }
+    if (!user || !user.active) throw problems.unauthenticated();
+    return user;
+  }
   return {
     // Every write goes through the audited store: routes cannot skip the audit trail.
     store: auditedStore(options.store, now),
     now,
     today: () => todayIn(HOME_TIME_ZONE, now()),
     actor(request) {
-      const known = actors.get(request);
-      if (known) return known;
-      let user: User | undefined;
-      if (auth) {
-        // Signed-in mode: only the session cookie counts; the demo header is ignored.
-        user = auth.sessionUser(request, options.store.users);
-      } else {
-        const id = request.headers.get(USER_HEADER);
-        user = id ? options.store.users.get(id) : undefined;
+      let known = actors.get(request);
+      if (!known) {
+        known = lookUp(request);
+        actors.set(request, known);
       }
-      if (!user || !user.active) throw problems.unauthenticated();
-      actors.set(request, user);
-      return user;
+      return known;
     },
     rules: new RouteRules(API_BASE),
     auth,

@@ -27,7 +27,13 @@ export async function bootstrapAdmin(raw: Store, auth: Auth, seed: AdminSeed, no
   if (await guessablePasswordError(seed.password, 'password', [name, email])) {
     throw new Error('The password is too easy to guess (commonly used, or a simple pattern): add more words of your own.');
   }
-  const existingAdmin = store.users.all().find((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
+  let existingAdmin: User | undefined;
+  for (const user of store.users.all()) {
+    if (user.role === 'admin' && user.active && (await auth.hasPassword(user.id))) {
+      existingAdmin = user;
+      break;
+    }
+  }
   if (existingAdmin && !seed.force) return { created: false, user: existingAdmin, reason: 'admin-exists' };
 
   const at = now().toISOString();

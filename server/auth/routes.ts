@@ -28,12 +28,17 @@ const passwordInput = z.strictObject({ password: z.string({ error: 'required' })
 export function registerAuth(app: Hono, deps: ApiDeps): void {
   const { auth, store } = deps;
   if (!auth) return;
+  // E-mail addresses are unique without regard to case (the users' `email_key`).
+  const findUserByEmail = async (email: string) => {
+    const matches = store.users.all().filter((u) => u.email.toLowerCase() === email);
+    return matches.length === 1 ? matches[0] : undefined;
+  };
 
   deps.rules.declare('POST', '/auth/sign-in', 'public');
   app.post('/auth/sign-in', async (c) => {
     const { value } = await readJson(c.req.raw);
     const { email, password } = parseWith(signInInput, value);
-    const result = await auth.signIn(c.req.raw, store.users, email, password);
+    const result = await auth.signIn(c.req.raw, findUserByEmail, email, password);
     if (result.ok) {
       const response = json({ user: result.user }, { headers: { 'cache-control': 'no-store' } });
       for (const cookie of result.cookies) response.headers.append('set-cookie', cookie);
@@ -53,11 +58,11 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
   registerSetup(app, deps);
 
   deps.rules.declare('POST', '/auth/sign-out', 'public');
-  app.post('/auth/sign-out', (c) => new Response(null, { status: 204, headers: { 'set-cookie': auth.signOut(c.req.raw) } }));
+  app.post('/auth/sign-out', async (c) => new Response(null, { status: 204, headers: { 'set-cookie': await auth.signOut(c.req.raw) } }));
 
   deps.rules.declare('POST', '/users', { action: 'user.manage' });
   app.post('/users', async (c) => {
-    const actor = deps.actor(c.req.raw);
+    const actor = await deps.actor(c.req.raw);
     const { value } = await readJson(c.req.raw);
     const body = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
     const { password, ...fields } = body ?? {};
@@ -90,7 +95,7 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
 
   deps.rules.declare('POST', '/users/:id/password', { action: 'user.manage' });
   app.post('/users/:id/password', async (c) => {
-    const actor = deps.actor(c.req.raw);
+    const actor = await deps.actor(c.req.raw);
     const user = store.users.get(c.req.param('id'));
     if (!user) throw problems.notFound('User');
     const { value } = await readJson(c.req.raw);

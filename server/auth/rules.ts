@@ -45,7 +45,7 @@ export function allows(user: User, rule: RouteRule): boolean {
  */
 export function enforceRules(options: {
   rules: RouteRules;
-  actor: (request: Request) => User;
+  actor: (request: Request) => Promise<User>;
   readsNeedUser: boolean;
 }) {
   return async (c: Context, next: Next): Promise<Response | void> => {
@@ -55,12 +55,12 @@ export function enforceRules(options: {
     if (!route) return next(); // no such endpoint: 404 from notFound
     const rule = options.rules.get(method === 'HEAD' ? 'GET' : method, route.path);
     if (READ_METHODS.has(method)) {
-      if (options.readsNeedUser && rule !== 'public') options.actor(c.req.raw);
+      if (options.readsNeedUser && rule !== 'public') await options.actor(c.req.raw);
       return next();
     }
     if (!rule) throw problems.forbidden('This endpoint declares no permission rule, so nobody may call it.');
     if (rule === 'public') return next();
-    const user = options.actor(c.req.raw); // 401 without a signed-in, active user
+    const user = await options.actor(c.req.raw); // 401 without a signed-in, active user
     if (!allows(user, rule)) throw problems.forbidden();
     return next();
   };

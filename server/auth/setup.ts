@@ -23,8 +23,11 @@ import { guessablePasswordError, passwordError } from './password-rules';
  */
 
 /** Whether no active administrator with a password exists (the first run is still open). */
-export function needsSetup(users: readonly User[], auth: Pick<Auth, 'hasPassword'>): boolean {
-  return !users.some((u) => u.role === 'admin' && u.active && auth.hasPassword(u.id));
+export async function needsSetup(users: readonly User[], auth: Pick<Auth, 'hasPassword'>): Promise<boolean> {
+  for (const user of users) {
+    if (user.role === 'admin' && user.active && (await auth.hasPassword(user.id))) return false;
+  }
+  return true;
 }
 
 export const SETUP_PROBLEM_TYPES = { invalidLink: '/problems/setup-link-invalid' } as const;
@@ -52,16 +55,16 @@ export function registerSetup(app: Hono, deps: ApiDeps): void {
   const notFound = () => problemResponse({ type: '/problems/not-found', title: 'There is no such API endpoint.', status: 404 });
 
   deps.rules.declare('GET', '/setup', 'public');
-  app.get('/setup', () => (open() ? json({ open: true }) : notFound()));
+  app.get('/setup', async () => ((await open()) ? json({ open: true }) : notFound()));
 
   deps.rules.declare('POST', '/setup', 'public');
   app.post('/setup', async (c) => {
-    if (!open()) return notFound();
+    if (!(await open())) return notFound();
     const { value } = await readJson(c.req.raw);
     const shape = setupBody.safeParse(value);
     if (!shape.success) throw problems.validation(toFieldErrors(shape.error));
     const at = deps.now().getTime();
-    if (!auth.setupSecretValid(shape.data.secret, at)) throw invalidLink();
+    if (!(await auth.setupSecretValid(shape.data.secret, at))) throw invalidLink();
 
     // The same rules as any user, and the password's; every error at once.
     const fields = { name: shape.data.name, email: shape.data.email, role: 'admin' };
@@ -75,10 +78,10 @@ export function registerSetup(app: Hono, deps: ApiDeps): void {
     if (error) errors.push(error);
     if (!parsed.success || errors.length > 0 || typeof password !== 'string') throw problems.validation(errors);
 
-    // Awaited above: check again that nobody finished the setup meanwhile, and use the secret up.
-    if (!open()) return notFound();
-    if (!auth.setupSecretValid(shape.data.secret, deps.now().getTime())) throw invalidLink();
-    auth.clearSetupSecret();
+    // Awaited above: check again that nobody finished the setup meanwhile, and use the secret up
+    // (one request only, however many bring it at once).
+    if (!(await open())) return notFound();
+    if (!(await auth.useSetupSecret(shape.data.secret, deps.now().getTime()))) throw invalidLink();
 
     const input = parsed.data;
     const same = store.users.all().find((u) => u.email.toLowerCase() === input.email.toLowerCase());
@@ -99,7 +102,7 @@ export function registerSetup(app: Hono, deps: ApiDeps): void {
       { actorId: 'system', note: 'First administrator, through the setup link.' },
     );
     const response = json({ user }, { status: 201, headers: { 'cache-control': 'no-store' } });
-    for (const cookie of auth.startSession(c.req.raw, user)) response.headers.append('set-cookie', cookie);
+    for (const cookie of await auth.startSession(c.req.raw, user)) response.headers.append('set-cookie', cookie);
     return response;
   });
 }

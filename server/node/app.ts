@@ -14,7 +14,7 @@ export type NodeAppOptions = {
   /** The built SPA (`vite build` output). */
   distDir: string;
   /** Whether the first-run setup is open: /setup answers 404 once it is not. */
-  setupOpen?: () => boolean;
+  setupOpen?: () => boolean | Promise<boolean>;
   /**
    * Trust `X-Forwarded-Proto` from a reverse proxy that terminates TLS (only behind one: anyone
    * can send the header). HSTS is sent only for requests that arrived over HTTPS.
@@ -107,7 +107,7 @@ export function createNodeApp({ api, distDir, trustProxy = false, setupOpen = ()
   app.on(['GET', 'HEAD'], '*', async (c, next) => (await files.file(c)) ?? next());
 
   // The first-run page exists only while no administrator can sign in.
-  app.get('/setup', (c, next) => (setupOpen() ? next() : c.notFound()));
+  app.get('/setup', async (c, next) => ((await setupOpen()) ? next() : c.notFound()));
 
   // A client route (/follow-ups/fu-1) gets the SPA; a missing file (/assets/gone.js, a .map) a 404.
   app.on(['GET', 'HEAD'], '*', (c) => {

@@ -70,8 +70,8 @@ if (seed) {
 }
 // The first run: no administrator can sign in yet. A new one-time secret at every start (the
 // one of the last start stops working); only its hash is stored, in this database.
-const setupSecret = needsSetup(mitra.store.users.all(), mitra.auth) ? issueSetupSecret(mitra.auth.store) : undefined;
-if (!setupSecret) clearSetupSecret(mitra.auth.store);
+const setupSecret = (await needsSetup(mitra.store.users.all(), mitra.auth)) ? await issueSetupSecret(mitra.auth.store) : undefined;
+if (!setupSecret) await clearSetupSecret(mitra.auth.store);
 
 const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
   const shown = env.MITRA_ORIGIN ?? `http://${loopback || host === '0.0.0.0' || host === '::' ? 'localhost' : host}:${info.port}`;

@@ -1,6 +1,7 @@
 import { createApi } from '../app';
 import { createAuth, type Auth } from '../auth/auth';
-import { createSqliteAuthStore } from '../auth/sqlite';
+import { createDbAuthStore } from '../auth/db-store';
+import { openSqlite } from '../db/engine';
 import { openSqliteStore, type OpenSqliteStoreOptions } from '../sqlite/store';
 import type { Store } from '../store';
 import { needsSetup } from '../auth/setup';
@@ -37,8 +38,10 @@ export type MitraServer = {
 export function createMitraServer(options: MitraServerOptions): MitraServer {
   const { store, db, close } = openSqliteStore(options.dbPath, options.seed ? { seed: options.seed } : {});
   try {
+    // Sign-in's tables are in the same file, reached through the SQL data layer (server/db).
+    const database = openSqlite({ path: options.dbPath, handle: db });
     const auth = createAuth({
-      store: createSqliteAuthStore(db),
+      store: createDbAuthStore(database),
       clientIp: clientAddress,
       ...(options.secureCookies !== undefined ? { secureCookies: options.secureCookies } : {}),
       ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),

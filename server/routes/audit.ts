@@ -50,8 +50,8 @@ const auditQuery = z.strictObject({
 export function registerAudit(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
-  app.get('/history', (c) => {
-    const actor = deps.actor(c.req.raw);
+  app.get('/history', async (c) => {
+    const actor = await deps.actor(c.req.raw);
     const query = parseWith(historyQuery, searchParamsToObject(new URL(c.req.url), []));
     // A user's history holds e-mail and role changes and password resets: administrators only,
     // as the whole trail is.
@@ -60,8 +60,8 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
     return json(pageOf(items, query.limit, query.cursor ?? 0));
   });
 
-  function selectAudit(request: Request): AuditEntry[] {
-    const actor = deps.actor(request);
+  async function selectAudit(request: Request): Promise<AuditEntry[]> {
+    const actor = await deps.actor(request);
     if (actor.role !== 'admin') throw problems.forbidden('Only administrators read the whole audit trail.');
     const q = parseWith(auditQuery, searchParamsToObject(new URL(request.url), []));
     const all = q.entityId ? entriesOf(store.audit.all(), q.entityId) : [...store.audit.all()].reverse();
@@ -75,14 +75,14 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
     );
   }
 
-  app.get('/audit', (c) => {
-    const items = selectAudit(c.req.raw);
+  app.get('/audit', async (c) => {
+    const items = await selectAudit(c.req.raw);
     const q = parseWith(auditQuery, searchParamsToObject(new URL(c.req.url), []));
     return json(pageOf(items, q.limit, q.cursor ?? 0));
   });
 
-  app.get('/audit/export.csv', (c) => {
-    const items = selectAudit(c.req.raw);
+  app.get('/audit/export.csv', async (c) => {
+    const items = await selectAudit(c.req.raw);
     const users = new Map(store.users.all().map((u) => [u.id, u.name]));
     const header = ['at', 'actorId', 'actor', 'action', 'entity', 'entityId', 'version', 'field', 'before', 'after', 'note'];
     const cell = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));

@@ -25,8 +25,8 @@ const INTERNAL: Problem = {
 export function registerBulk(app: Hono, deps: ApiDeps): void {
   // Each item is checked as PATCH checks it; an item the user may not change fails with 403.
   deps.rules.declare('POST', '/follow-ups/bulk', { anyOf: FOLLOW_UP_WRITES });
-  app.post('/follow-ups/bulk', (c) => {
-    const actor = deps.actor(c.req.raw);
+  app.post('/follow-ups/bulk', async (c) => {
+    const actor = await deps.actor(c.req.raw);
     return withIdempotency(deps, c.req.raw, (body) => {
       const { items, changes } = parseWith(followUpBulkChange, body);
       const updated: FollowUp[] = [];

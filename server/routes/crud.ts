@@ -56,7 +56,7 @@ export type CrudConfig<T extends Stored, Q extends Record<string, unknown>> = {
   /** Values that must stay unique, checked on the patched item: 409 naming the fields. */
   checkUnique?: (next: T, current: T) => FieldError[];
   /** Runs after a patch is saved (a disabled user's sessions end). */
-  afterPatch?: (next: T, before: T) => void;
+  afterPatch?: (next: T, before: T) => void | Promise<void>;
   /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
   build?: (input: Record<string, unknown>, meta: Stored, actor: User) => T;
   /** Validates a whole resource after a patch is applied (cross-field rules). */
@@ -205,8 +205,8 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
   if (patchSchema && actions?.patch) deps.rules.declare('PATCH', `${config.path}/:id`, { action: actions.patch });
 
   if (create) app.post(config.path, (c) =>
-    withIdempotency(deps, c.req.raw, (body, respond) => {
-      const actor = deps.actor(c.req.raw);
+    withIdempotency(deps, c.req.raw, async (body, respond) => {
+      const actor = await deps.actor(c.req.raw);
       const input = parseWith(create, body) as Record<string, unknown>;
       checkRefs(config.refs(input));
       return store.transaction(() => {
@@ -227,7 +227,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
   );
 
   if (patchSchema) app.patch(`${config.path}/:id`, async (c) => {
-    const actor = deps.actor(c.req.raw);
+    const actor = await deps.actor(c.req.raw);
     const found = config.collection.get(c.req.param('id'));
     if (!found) throw problems.notFound(config.label);
     requireCurrentVersion(c.req.raw, found);
@@ -268,7 +268,7 @@ export function registerCrud<T extends Stored, Q extends Record<string, unknown>
     if (!changed) return json(current, { headers: { etag: etag(current.version) } });
     const next = { ...(merged as unknown as T), version: current.version + 1, updatedAt: deps.now().toISOString() };
     store.transaction(() => config.collection.replace(next), { actorId: actor.id });
-    config.afterPatch?.(next, current);
+    await config.afterPatch?.(next, current);
     return json(next, { headers: { etag: etag(next.version) } });
   });
 }

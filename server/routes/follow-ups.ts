@@ -93,8 +93,8 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
 
   deps.rules.declare('POST', '/follow-ups', { action: 'followUp.create' });
   app.post('/follow-ups', (c) =>
-    withIdempotency(deps, c.req.raw, (body, respond) => {
-      const actor = deps.actor(c.req.raw);
+    withIdempotency(deps, c.req.raw, async (body, respond) => {
+      const actor = await deps.actor(c.req.raw);
       const input = parseWith(followUpInput, body);
       const meeting = input.meetingId ? store.meetings.get(input.meetingId) : undefined;
       checkRefs([
@@ -131,7 +131,7 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
   // change (an officer's own item, not its owner).
   deps.rules.declare('PATCH', '/follow-ups/:id', { anyOf: FOLLOW_UP_WRITES });
   app.patch('/follow-ups/:id', async (c) => {
-    const actor = deps.actor(c.req.raw);
+    const actor = await deps.actor(c.req.raw);
     const current = store.followUps.get(c.req.param('id'));
     if (!current) throw problems.notFound('Follow-up');
     requireCurrentVersion(c.req.raw, current);

@@ -17,7 +17,7 @@ export async function withIdempotency(
   create: (body: unknown, respond: Respond) => Promise<Response> | Response,
 ): Promise<Response> {
   // Who asks comes first: a key replays only the same user's request, never someone else's.
-  const actor = deps.actor(request);
+  const actor = await deps.actor(request);
   const key = request.headers.get('idempotency-key');
   const { value, text } = await readJson(request);
   if (key === null) return create(value, json);

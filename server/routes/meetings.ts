@@ -49,8 +49,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   // Creating a new partnership, partner region and people inline is part of logging a visit.
   deps.rules.declare('POST', '/meetings', { action: 'meeting.create' });
   app.post('/meetings', (c) =>
-    withIdempotency(deps, c.req.raw, (body, respond) => {
-      const actor = deps.actor(c.req.raw);
+    withIdempotency(deps, c.req.raw, async (body, respond) => {
+      const actor = await deps.actor(c.req.raw);
       const { followUps: drafts, carriedFollowUpIds, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
       const existing = input.partnershipId ? store.partnerships.get(input.partnershipId) : undefined;
       const homeRegion = store.regions.all().find((r) => r.role === 'home');

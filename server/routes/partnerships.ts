@@ -103,7 +103,7 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
   /** The only way a stage moves: along an allowed transition, dated, with an optional note. */
   deps.rules.declare('POST', '/partnerships/:id/stage-changes', { action: 'partnership.changeStage' });
   app.post('/partnerships/:id/stage-changes', async (c) => {
-    const actor = deps.actor(c.req.raw);
+    const actor = await deps.actor(c.req.raw);
     const current = store.partnerships.get(c.req.param('id'));
     if (!current) throw problems.notFound('Partnership');
     requireCurrentVersion(c.req.raw, current);

@@ -155,12 +155,12 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
         ? [fieldError('email', 'duplicate')]
         : [],
     // A disabled user is signed out everywhere at once.
-    afterPatch: (next) => {
-      if (!next.active) deps.auth?.endSessions(next.id);
+    afterPatch: async (next) => {
+      if (!next.active) await deps.auth?.endSessions(next.id);
     },
     refs: () => [],
   });
 
   /** Who is asking: the signed-in user (or, in demo mode, the one the header names), or 401. */
-  app.get('/session', (c) => json({ user: deps.actor(c.req.raw), mode: deps.auth ? 'server' : 'demo' }));
+  app.get('/session', async (c) => json({ user: await deps.actor(c.req.raw), mode: deps.auth ? 'server' : 'demo' }));
 }

@@ -39,8 +39,8 @@ function byPartnership<T extends { partnershipId: string }>(all: readonly T[]): 
 export function registerTimeline(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
-  app.get('/partnerships/activity', (c) => {
-    deps.actor(c.req.raw);
+  app.get('/partnerships/activity', async (c) => {
+    await deps.actor(c.req.raw);
     // No parameters: an unknown one is refused, as on every list.
     parseWith(z.strictObject({}), searchParamsToObject(new URL(c.req.url), []));
     const last = new Map<string, Meeting>();
@@ -70,8 +70,8 @@ export function registerTimeline(app: Hono, deps: ApiDeps): void {
     return json({ items, total: items.length, nextCursor: null });
   });
 
-  app.get('/partnerships/:id/timeline', (c) => {
-    deps.actor(c.req.raw);
+  app.get('/partnerships/:id/timeline', async (c) => {
+    await deps.actor(c.req.raw);
     const partnership = store.partnerships.get(c.req.param('id'));
     if (!partnership) throw problems.notFound('Partnership');
     const query = parseWith(timelineQuery, searchParamsToObject(new URL(c.req.url), ['kind']));

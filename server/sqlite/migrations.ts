@@ -40,4 +40,28 @@ export const STORE_MIGRATIONS: readonly Migration[] = [
        );`,
     ].join('\n'),
   },
+  {
+    // Sign-in's tables (server/auth/db-store.ts) in the same file, under the name the auth store
+    // of earlier releases applied them with, so a file that has them is left alone. The SQL data
+    // layer creates the same tables in its own schema (server/db/migrations.ts).
+    name: 'auth/001-credentials-sessions-failures',
+    up: `
+CREATE TABLE IF NOT EXISTS auth_credentials (
+  user_id TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS auth_sessions (
+  id_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  last_seen_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS auth_sessions_user ON auth_sessions (user_id);
+CREATE TABLE IF NOT EXISTS auth_failures (
+  key TEXT PRIMARY KEY,
+  count INTEGER NOT NULL,
+  last_at INTEGER NOT NULL
+);`,
+  },
 ];

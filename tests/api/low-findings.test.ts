@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
-import { createAuth, createMemoryAuthStore } from '../../server/auth';
+import { createAuth } from '../../server/auth';
 import { createMemoryStore } from '../../server/memory-store';
+import { openTestAuthStore } from '../support/auth-store';
 import { ADMIN_EMAIL, authApi, PASSWORD } from './auth-helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
 import { NOW, testApi } from './helpers';
@@ -69,7 +70,7 @@ describe('API answers', () => {
     const readme = whole.slice(whole.indexOf('## The API'), whole.indexOf('## Scripts'));
     // Demo mode, and sign-in on (its routes exist only there).
     const demo = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW });
-    const signedIn = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW, auth: createAuth({ store: createMemoryAuthStore(), passwordCost: 10 }) });
+    const signedIn = createApi({ store: createMemoryStore(demoSnapshot()), now: () => NOW, auth: createAuth({ store: await openTestAuthStore(), passwordCost: 10 }) });
     const routes = new Set<string>();
     for (const match of readme.matchAll(/`(GET|POST|PATCH) (\/[a-z0-9/:._-]+)/gi)) routes.add(`${match[1]} ${match[2]}`);
     expect(routes.size).toBeGreaterThan(5);
@@ -99,7 +100,7 @@ describe('API answers', () => {
 describe('the Origin check (CSRF)', () => {
   async function withOrigin(options: { publicOrigin?: string }, url: string, origin: string) {
     const store = createMemoryStore(demoSnapshot());
-    const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW, passwordCost: 10, ...options });
+    const auth = createAuth({ store: await openTestAuthStore(), now: () => NOW, passwordCost: 10, ...options });
     await auth.setPassword(IDS.admin, PASSWORD);
     const api = createApi({ store, now: () => NOW, auth });
     const response = await api.fetch(

@@ -12,7 +12,6 @@ import { followUpMap, insertResource, loadResource, regionMap, replaceResource }
 import { migrateToLatest } from '../../server/db/migrations';
 import { readSnapshot, writeSnapshot } from '../../server/db/snapshot';
 import { openSqliteStore } from '../../server/sqlite/store';
-import { createSqliteAuthStore } from '../../server/auth/sqlite';
 import { ENGINE, engineAvailable, openTestDatabase, WASM } from './harness';
 
 let open: Database[] = [];
@@ -148,22 +147,28 @@ describe.runIf(ENGINE === 'sqlite' && !WASM)('moving a database written by the p
         }),
       );
       expect(created.status).toBe(201);
-      const auth = createSqliteAuthStore(legacy.db);
-      auth.setPasswordHash(IDS.admin, '$scrypt$ln=15,r=8,p=1$c2FsdA==$a2V5');
-      auth.createSession({ idHash: 'h', userId: IDS.admin, createdAt: 1, lastSeenAt: 2 });
+      // The rows the previous release's sign-in store wrote, settings in their own table.
+      legacy.db.prepare('INSERT INTO auth_credentials (user_id, password_hash, updated_at) VALUES (?, ?, ?)').run(IDS.admin, '$scrypt$ln=15,r=8,p=1$c2FsdA==$a2V5', 1);
+      legacy.db.prepare('INSERT INTO auth_sessions (id_hash, user_id, created_at, last_seen_at) VALUES (?, ?, ?, ?)').run('h', IDS.admin, 1, 2);
+      legacy.db.exec(`CREATE TABLE auth_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO auth_settings VALUES ('device-key', 'the-device-key'), ('setup-secret', '{"hash":"x","expiresAt":1}');`);
       const before = legacy.store.snapshot();
       legacy.close();
 
       const moved = openSqlite({ path });
       try {
-        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational']);
+        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational', '0002-auth-settings-in-meta']);
         expect(await readSnapshot(moved.db, 'sqlite')).toEqual(before);
         const replay = await moved.db.selectFrom('idempotency').selectAll().execute();
         expect(replay.map((r) => r.scope)).toEqual([`${IDS.staff} /api/follow-ups legacy-move-1`]);
         expect(JSON.parse(replay[0]!.body!).title).toBe('Kirim notulen');
         expect(await moved.db.selectFrom('auth_credentials').select('user_id').execute()).toEqual([{ user_id: IDS.admin }]);
         expect(await moved.db.selectFrom('auth_sessions').select('id_hash').execute()).toEqual([{ id_hash: 'h' }]);
-        const leftovers = await sql<{ name: string }>`select name from sqlite_master where name like 'legacy_%'`.execute(moved.db);
+        // Sign-in's settings: the device-cookie key kept (devices stay known), in meta now.
+        expect(await moved.db.selectFrom('meta').select(['key', 'value']).where('key', 'like', 'auth:%').execute()).toEqual([
+          { key: 'auth:device-key', value: 'the-device-key' },
+        ]);
+        const leftovers = await sql<{ name: string }>`select name from sqlite_master where name like 'legacy_%' or name = 'auth_settings'`.execute(moved.db);
         expect(leftovers.rows).toEqual([]);
         // Searchable straight away.
         const found = await moved.db.selectFrom('follow_ups as f').select('f.id').where(matchesWords('sqlite', 'follow_ups', 'f', ['notulen'])).execute();

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createSqliteAuthStore } from '../../server/auth/sqlite';
+import { createDbAuthStore } from '../../server/auth/db-store';
+import { issueSetupSecret } from '../../server/auth/setup-secret';
+import { openSqlite } from '../../server/db/engine';
 import { backupDatabase } from '../../server/sqlite/backup';
 import { openSqliteStore } from '../../server/sqlite/store';
 
@@ -37,17 +39,19 @@ it('creates the database, its WAL and a backup readable by their owner only (060
 it('a backup carries no session: restoring it ends every session', async () => {
   const path = join(dir, 'mitra.sqlite');
   const { db, close } = openSqliteStore(path, { seed: 'empty' });
-  const auth = createSqliteAuthStore(db);
-  auth.createSession({ idHash: 'h1', userId: 'usr-sari', createdAt: 1, lastSeenAt: 1 });
-  auth.setSetting('setup-secret', 'hash-of-a-setup-secret');
+  const auth = createDbAuthStore(openSqlite({ path, handle: db }));
+  await auth.createSession({ idHash: 'h1', userId: 'usr-sari', createdAt: 1, lastSeenAt: 1 });
+  await issueSetupSecret(auth);
+  await auth.ensureSetting('device-key', 'the-device-key');
   const backup = join(dir, 'copy.sqlite');
   await backupDatabase(path, backup);
-  // The live database keeps its sessions...
-  expect(auth.getSession('h1')).toBeDefined();
+  // The live database keeps its sessions and setup secret...
+  expect(await auth.getSession('h1')).toBeDefined();
+  expect(await auth.getSetting('setup-secret')).toBeDefined();
   close();
-  // ...the copy has none, and no setup secret.
+  // ...the copy has neither (the device-cookie key it keeps: devices stay known).
   const copy = new Database(backup, { readonly: true });
   expect(copy.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(0);
-  expect(copy.prepare("SELECT COUNT(*) FROM auth_settings WHERE name = 'setup-secret'").pluck().get()).toBe(0);
+  expect(copy.prepare("SELECT key FROM meta WHERE key LIKE 'auth:%'").pluck().all()).toEqual(['auth:device-key']);
   copy.close();
 });
