@@ -86,6 +86,17 @@ describe('first run: the setup link', () => {
     expect((await t.call('POST', '/setup', { secret, ...admin, password: PASSPHRASE })).status).toBe(201);
   });
 
+  it('makes one administrator when the link is sent twice at once', async () => {
+    const t = await firstRun();
+    const secret = await issueSetupSecret(t.authStore, t.now());
+    const answers = await Promise.all([
+      t.call('POST', '/setup', { secret, ...admin, password: PASSPHRASE }),
+      t.call('POST', '/setup', { secret, name: 'Mallory', email: 'mallory@example.org', password: PASSPHRASE }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
+    expect(t.store.users.all().filter((u) => u.email === admin.email || u.email === 'mallory@example.org')).toHaveLength(1);
+  });
+
   it('a secret is bound to its database', async () => {
     const a = await firstRun();
     const b = await firstRun();
