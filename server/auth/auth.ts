@@ -1,11 +1,10 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { User } from '../../src/domain/user';
 import { problems } from '../problem';
-import type { Collection } from '../store';
 import { dummyHash, guessablePasswordError, hashPassword, passwordError, SCRYPT, verifyPassword } from './password';
 import { authProblems } from './problems';
-import { clearSetupSecret, setupSecretValid } from './setup-secret';
-import type { AuthStore } from './store';
+import { setupSecretValid, useSetupSecret } from './setup-secret';
+import type { AuthStore, FailureRecord } from './store';
 
 export const SESSION_COOKIE = 'mitra_session';
 /**
@@ -64,27 +63,32 @@ export type SignInResult =
   | { ok: true; user: User; cookies: string[] }
   | { ok: false; retryAfterSeconds?: number; busy?: boolean };
 
+/** A user by id (the session's). */
+export type FindUser = (id: string) => Promise<User | undefined>;
+/** The user with this e-mail address, given in lower case (the users' unique `email_key`). */
+export type FindUserByEmail = (email: string) => Promise<User | undefined>;
+
 export type Auth = {
   readonly store: AuthStore;
   /** The signed-in user of a request, or undefined (no, unknown, expired session; disabled user). */
-  sessionUser(request: Request, users: Collection<User>): User | undefined;
-  signIn(request: Request, users: Collection<User>, email: string, password: string): Promise<SignInResult>;
+  sessionUser(request: Request, findUser: FindUser): Promise<User | undefined>;
+  signIn(request: Request, findUserByEmail: FindUserByEmail, email: string, password: string): Promise<SignInResult>;
   /** A new session for a user who proved who they are; returns the cookies to set. */
-  startSession(request: Request, user: User): string[];
+  startSession(request: Request, user: User): Promise<string[]>;
   /** Ends the request's session; returns the cookie that clears it. */
-  signOut(request: Request): string;
+  signOut(request: Request): Promise<string>;
   /** 403 when a write comes from another site (CSRF); reads pass. */
   checkOrigin(request: Request): void;
   /** Validates and stores a new password; ends every session of the user. */
   setPassword(userId: string, password: string, path?: string, userInputs?: readonly string[]): Promise<void>;
-  hasPassword(userId: string): boolean;
+  hasPassword(userId: string): Promise<boolean>;
   /** Whether a first-run setup secret is the current, unexpired one (server/auth/setup.ts). */
-  setupSecretValid(secret: string, at: number): boolean;
-  /** Uses the setup secret up. */
-  clearSetupSecret(): void;
+  setupSecretValid(secret: string, at: number): Promise<boolean>;
+  /** Uses the setup secret up if it is valid: true for one request only, however many bring it at once. */
+  useSetupSecret(secret: string, at: number): Promise<boolean>;
   /** The configured public origin, if any (the setup link is printed with it). */
   readonly publicOrigin: string | undefined;
-  endSessions(userId: string): void;
+  endSessions(userId: string): Promise<void>;
 };
 
 export function hashSessionId(id: string): string {
@@ -143,12 +147,12 @@ export function createAuth(options: AuthOptions): Auth {
       ...(secure(request) ? ['Secure'] : []),
     ].join('; ');
 
-  function waitFor(key: string, free: number, at: number): number {
-    const failures = store.getFailures(key);
+  /** Doubling waits after the free attempts: 1 s, 2 s, 4 s ... up to 15 minutes. */
+  const waitAfter = (count: number, free: number) => Math.min(THROTTLE.baseSeconds * 2 ** (count - free), THROTTLE.maxSeconds) * 1000;
+
+  function waitFor(failures: FailureRecord | undefined, free: number, at: number): number {
     if (!failures || failures.count < free) return 0;
-    // Doubling waits after the free attempts: 1 s, 2 s, 4 s ... up to 15 minutes.
-    const seconds = Math.min(THROTTLE.baseSeconds * 2 ** (failures.count - free), THROTTLE.maxSeconds);
-    return Math.max(0, failures.lastAt + seconds * 1000 - at);
+    return Math.max(0, failures.lastAt + waitAfter(failures.count, free) - at);
   }
 
   const maxHashes = Math.max(1, options.maxConcurrentHashes ?? 2);
@@ -157,23 +161,25 @@ export function createAuth(options: AuthOptions): Auth {
   const dummy = dummyHash(passwordCost);
   dummy.catch(() => undefined);
 
-  /** The secret that signs device cookies: random, made once per database. */
-  function deviceKey(): string {
-    let key = store.getSetting('device-key');
-    if (!key) {
-      key = randomBytes(32).toString('base64url');
-      store.setSetting('device-key', key);
-    }
-    return key;
+  /**
+   * The secret that signs device cookies: random, made once per database (of two processes
+   * making it at once, both keep the one stored first), then kept here: it never changes.
+   */
+  let deviceKeyValue: Promise<string> | undefined;
+  function deviceKey(): Promise<string> {
+    deviceKeyValue ??= (async () =>
+      (await store.getSetting('device-key')) ?? (await store.ensureSetting('device-key', randomBytes(32).toString('base64url'))))();
+    deviceKeyValue.catch(() => (deviceKeyValue = undefined));
+    return deviceKeyValue;
   }
-  const deviceMac = (email: string, issuedAt: string, nonce: string) =>
-    createHmac('sha256', deviceKey()).update(`${email}|${issuedAt}|${nonce}`).digest('base64url');
+  const deviceMac = async (email: string, issuedAt: string, nonce: string) =>
+    createHmac('sha256', await deviceKey()).update(`${email}|${issuedAt}|${nonce}`).digest('base64url');
 
   /** `issuedAt.nonce.mac`, for this account only; sent to the sign-in endpoint only. */
-  function deviceCookie(request: Request, email: string, at: number): string {
+  async function deviceCookie(request: Request, email: string, at: number): Promise<string> {
     const issuedAt = String(at);
     const nonce = randomBytes(16).toString('base64url');
-    const value = `${issuedAt}.${nonce}.${deviceMac(email, issuedAt, nonce)}`;
+    const value = `${issuedAt}.${nonce}.${await deviceMac(email, issuedAt, nonce)}`;
     return [
       `${DEVICE_COOKIE}=${value}`,
       'HttpOnly',
@@ -185,13 +191,13 @@ export function createAuth(options: AuthOptions): Auth {
   }
 
   /** The nonce of a valid, unexpired device cookie for this account, or undefined. */
-  function knownDevice(request: Request, email: string, at: number): string | undefined {
+  async function knownDevice(request: Request, email: string, at: number): Promise<string | undefined> {
     const value = cookieValue(request, DEVICE_COOKIE);
     if (!value || value.length > 200) return undefined;
     const [issuedAt, nonce, mac, ...rest] = value.split('.');
     if (!issuedAt || !nonce || !mac || rest.length > 0 || !/^\d{1,15}$/.test(issuedAt)) return undefined;
     if (at - Number(issuedAt) > DEVICE_DAYS * 86_400_000) return undefined;
-    const expected = Buffer.from(deviceMac(email, issuedAt, nonce));
+    const expected = Buffer.from(await deviceMac(email, issuedAt, nonce));
     const actual = Buffer.from(mac);
     return actual.length === expected.length && timingSafeEqual(actual, expected) ? nonce : undefined;
   }
@@ -199,63 +205,79 @@ export function createAuth(options: AuthOptions): Auth {
   const auth: Auth = {
     store,
 
-    sessionUser(request, users) {
+    async sessionUser(request, findUser) {
       const id = cookieValue(request, SESSION_COOKIE);
       if (!id || id.length > 100) return undefined;
       const idHash = hashSessionId(id);
-      const session = store.getSession(idHash);
+      const session = await store.getSession(idHash);
       if (!session) return undefined;
       const at = now();
       if (at - session.lastSeenAt > idleMs || at - session.createdAt > absoluteMs) {
-        store.deleteSession(idHash);
+        await store.deleteSession(idHash);
         return undefined;
       }
-      const user = users.get(session.userId);
+      const user = await findUser(session.userId);
       if (!user || !user.active) {
-        store.deleteUserSessions(session.userId);
+        await store.deleteUserSessions(session.userId);
         return undefined;
       }
       // A write per request at most once a minute is plenty for a 30-minute idle limit.
-      if (at - session.lastSeenAt >= 60_000) store.touchSession(idHash, at);
+      if (at - session.lastSeenAt >= 60_000) await store.touchSession(idHash, at);
       return user;
     },
 
-    async signIn(request, users, email, password) {
+    async signIn(request, findUserByEmail, email, password) {
       const at = now();
       const wanted = email.trim().toLowerCase();
       const address = options.clientIp?.(request) ?? 'unknown';
-      const device = knownDevice(request, wanted, at);
+      const device = await knownDevice(request, wanted, at);
       // Which counters this attempt is checked against, and with how many free failures.
+      const deviceCounter = `device:${device}`;
       const pairKey = `pair:${address}|${wanted}`;
       const accountKey = `account:${wanted}`;
       const ipKey = `ip:${address}`;
       const limits: Array<[string, number]> = device
-        ? [[`device:${device}`, THROTTLE.account]]
+        ? [[deviceCounter, THROTTLE.account]]
         : [
             [pairKey, THROTTLE.account],
             [ipKey, THROTTLE.ip],
             [accountKey, THROTTLE.accountAnyAddress],
           ];
-      const wait = Math.max(...limits.map(([key, free]) => waitFor(key, free, at)));
+      const free = new Map(limits);
+      const before = await store.getFailures(limits.map(([key]) => key));
+      const wait = Math.max(...limits.map(([key, n]) => waitFor(before.get(key), n, at)));
       if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
 
-      // Counted as a failure before the password is checked (synchronously, so N parallel
-      // attempts count N), and taken back if it turns out right.
-      let newAccountForAddress = false;
-      if (device) store.recordFailure(`device:${device}`, at);
+      // Counted as a failure before the password is checked, and taken back if it turns out
+      // right. Each count is one atomic statement, so N parallel attempts, in any number of
+      // processes, count N. An attempt that finds others counted since it read (so their
+      // failures are as recent as its own) and is over a limit with them waits like a later one.
+      const counted: string[] = [];
+      let raced = 0;
+      const count = async (key: string) => {
+        const after = await store.recordFailure(key, at);
+        counted.push(key);
+        const limit = free.get(key) ?? 0;
+        if (after.count > (before.get(key)?.count ?? 0) + 1 && after.count - 1 >= limit) raced = Math.max(raced, waitAfter(after.count - 1, limit));
+        return after;
+      };
+      if (device) await count(deviceCounter);
       else {
-        newAccountForAddress = store.recordFailure(pairKey, at).count === 1;
         // The address limit counts accounts tried: only an account's first failure from here.
-        if (newAccountForAddress) store.recordFailure(ipKey, at);
-        store.recordFailure(accountKey, at);
+        if ((await count(pairKey)).count === 1) await count(ipKey);
+        await count(accountKey);
       }
-      if (hashing >= maxHashes) return { ok: false, busy: true, retryAfterSeconds: 1 };
+      if (raced > 0) {
+        for (const key of counted) await store.undoFailure(key);
+        return { ok: false, retryAfterSeconds: Math.ceil(raced / 1000) };
+      }
 
-      const matches = users.all().filter((u) => u.email.toLowerCase() === wanted);
-      const user = matches.length === 1 ? matches[0] : undefined;
-      const hash = user ? store.getPasswordHash(user.id) : undefined;
+      const user = await findUserByEmail(wanted);
+      const hash = user ? await store.getPasswordHash(user.id) : undefined;
       // The scrypt work is done whether or not the account exists: same answer, same time.
       const against = hash ?? (await dummy);
+      // Checked and taken with no await between: never more than maxHashes at once.
+      if (hashing >= maxHashes) return { ok: false, busy: true, retryAfterSeconds: 1 };
       let verified: boolean;
       hashing += 1;
       try {
@@ -265,36 +287,36 @@ export function createAuth(options: AuthOptions): Auth {
       }
       if (!user || !hash || !verified || !user.active) return { ok: false };
 
-      if (device) store.clearFailures(`device:${device}`);
+      if (device) await store.clearFailures(deviceCounter);
       else {
-        // This person is no guesser: their failures from here stop counting against the address.
-        if (store.getFailures(pairKey)) store.undoFailure(ipKey);
-        store.clearFailures(pairKey);
-        store.clearFailures(accountKey);
+        // This person is no guesser: their failures from here (counted once against the
+        // address, when the pair's counter began) stop counting against the address.
+        if (await store.clearFailures(pairKey)) await store.undoFailure(ipKey);
+        await store.clearFailures(accountKey);
       }
-      return { ok: true, user, cookies: auth.startSession(request, user) };
+      return { ok: true, user, cookies: await auth.startSession(request, user) };
     },
 
-    startSession(request, user) {
+    async startSession(request, user) {
       const at = now();
       // Housekeeping at each sign-in: sessions that can no longer be used, counters long cold.
-      store.deleteExpiredSessions(at - idleMs, at - absoluteMs);
-      store.deleteFailuresBefore(at - 2 * THROTTLE.maxSeconds * 1000);
+      await store.deleteExpiredSessions(at - idleMs, at - absoluteMs);
+      await store.deleteFailuresBefore(at - 2 * THROTTLE.maxSeconds * 1000);
       // A new id at every sign-in: the one the browser had (if any) is ended, never reused.
       const previous = cookieValue(request, SESSION_COOKIE);
-      if (previous) store.deleteSession(hashSessionId(previous));
+      if (previous) await store.deleteSession(hashSessionId(previous));
       const id = randomBytes(32).toString('base64url');
-      store.createSession({ idHash: hashSessionId(id), userId: user.id, createdAt: at, lastSeenAt: at });
-      return [cookie(request, id), deviceCookie(request, user.email.trim().toLowerCase(), at)];
+      await store.createSession({ idHash: hashSessionId(id), userId: user.id, createdAt: at, lastSeenAt: at });
+      return [cookie(request, id), await deviceCookie(request, user.email.trim().toLowerCase(), at)];
     },
 
     publicOrigin,
     setupSecretValid: (secret, at) => setupSecretValid(store, secret, at),
-    clearSetupSecret: () => clearSetupSecret(store),
+    useSetupSecret: (secret, at) => useSetupSecret(store, secret, at),
 
-    signOut(request) {
+    async signOut(request) {
       const id = cookieValue(request, SESSION_COOKIE);
-      if (id) store.deleteSession(hashSessionId(id));
+      if (id) await store.deleteSession(hashSessionId(id));
       return cookie(request, '', 0);
     },
 
@@ -317,11 +339,11 @@ export function createAuth(options: AuthOptions): Auth {
 
     async setPassword(userId, password, path = 'password', userInputs = []) {
       await checkNewPassword(password, path, userInputs);
-      store.setPasswordHash(userId, await hashPassword(password, passwordCost));
-      store.deleteUserSessions(userId);
+      await store.setPasswordHash(userId, await hashPassword(password, passwordCost));
+      await store.deleteUserSessions(userId);
     },
 
-    hasPassword: (userId) => store.getPasswordHash(userId) !== undefined,
+    hasPassword: async (userId) => (await store.getPasswordHash(userId)) !== undefined,
     endSessions: (userId) => store.deleteUserSessions(userId),
   };
   return auth;

@@ -1,8 +1,8 @@
 export { createAuth, hashSessionId, SESSION_COOKIE, THROTTLE, type Auth, type AuthOptions } from './auth';
 export { adminSeedFromEnv, bootstrapAdmin, type AdminSeed } from './bootstrap';
 export { hashPassword, verifyPassword, passwordIssue, PASSWORD_MAX, PASSWORD_MIN, SCRYPT } from './password';
-export { createMemoryAuthStore, type AuthStore, type SessionRecord } from './store';
-export { createSqliteAuthStore } from './sqlite';
+export { type AuthStore, type FailureRecord, type SessionRecord } from './store';
+export { createDbAuthStore } from './db-store';
 export { needsSetup } from './setup';
 export { SETUP_VALID_MS } from './setup-secret';
 export { clearSetupSecret, issueSetupSecret } from './setup-secret';

@@ -29,15 +29,17 @@ const passwordInput = z.strictObject({ password: z.string({ error: 'required' })
 export function registerAuth(app: Hono, deps: ApiDeps): void {
   const { auth, store } = deps;
   if (!auth) return;
+  // E-mail addresses are unique without regard to case (the users' `email_key`).
+  const findUserByEmail = async (email: string) => {
+    const id = await userIdByEmail(store.db, email);
+    return id ? store.users.get(id) : undefined;
+  };
 
   deps.rules.declare('POST', '/auth/sign-in', 'public');
   app.post('/auth/sign-in', async (c) => {
     const { value } = await readJson(c.req.raw);
     const { email, password } = parseWith(signInInput, value);
-    const result = await auth.signIn(c.req.raw, async (address) => {
-      const id = await userIdByEmail(store.db, address);
-      return id ? store.users.get(id) : undefined;
-    }, email, password);
+    const result = await auth.signIn(c.req.raw, findUserByEmail, email, password);
     if (result.ok) {
       const response = json({ user: result.user }, { headers: { 'cache-control': 'no-store' } });
       for (const cookie of result.cookies) response.headers.append('set-cookie', cookie);

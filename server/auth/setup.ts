@@ -80,10 +80,10 @@ export function registerSetup(app: Hono, deps: ApiDeps): void {
     if (error) errors.push(error);
     if (!parsed.success || errors.length > 0 || typeof password !== 'string') throw problems.validation(errors);
 
-    // Awaited above: check again that nobody finished the setup meanwhile, and use the secret up.
+    // Awaited above: check again that nobody finished the setup meanwhile, and use the secret up
+    // (one request only, however many bring it at once).
     if (!(await open())) return notFound();
-    if (!(await auth.setupSecretValid(shape.data.secret, deps.now().getTime()))) throw invalidLink();
-    await auth.clearSetupSecret();
+    if (!(await auth.useSetupSecret(shape.data.secret, deps.now().getTime()))) throw invalidLink();
 
     const input = parsed.data;
     const user = await makeAdmin(store, input, 'First administrator, through the setup link.', deps.now);

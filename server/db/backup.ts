@@ -1,6 +1,8 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { authSettingKey } from '../auth/db-store';
+import { SETUP_SECRET_SETTING } from '../auth/setup-secret';
 import { COLLECTIONS, type CollectionName } from '../store';
 import { RESOURCE_MAPS } from './mappers';
 
@@ -54,8 +56,7 @@ export async function backupDatabase(sourcePath: string, destPath: string): Prom
     // first-run setup secret.
     const has = (table: string) => copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table) !== undefined;
     if (has('auth_sessions')) copy.exec('DELETE FROM auth_sessions');
-    if (has('auth_settings')) copy.exec("DELETE FROM auth_settings WHERE name = 'setup-secret'");
-    copy.exec("DELETE FROM meta WHERE key IN ('auth:setup-secret', 'setup-secret')");
+    if (has('meta')) copy.prepare('DELETE FROM meta WHERE key = ?').run(authSettingKey(SETUP_SECRET_SETTING));
     copy.exec('VACUUM');
     // A backup is one file: no WAL beside it.
     copy.pragma('journal_mode = DELETE');

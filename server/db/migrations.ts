@@ -13,6 +13,7 @@ import { writeSnapshot } from './snapshot';
 export function migrationsFor(engine: Engine): Record<string, Migration> {
   return {
     '0001-relational': { up: (db) => relationalSchema(db, engine) },
+    '0002-auth-settings-in-meta': { up: (db) => authSettingsIntoMeta(db, engine) },
   };
 }
 
@@ -404,3 +405,18 @@ async function createTables(db: Kysely<unknown>, engine: Engine): Promise<void> 
   await setSequence(db, engine, 0);
 }
 
+// ---------------------------------------------------------------------------------------------
+// 0002: sign-in's settings live in `meta` (server/auth/db-store.ts)
+
+/**
+ * The previous release kept sign-in's settings in their own table, `auth_settings`. The
+ * device-cookie key moves into `meta` as `auth:device-key`, so a device that signed in before
+ * the upgrade stays known; a setup secret does not (a new one is made at every start).
+ */
+async function authSettingsIntoMeta(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  if ((await tableColumns(db, engine, 'auth_settings')).length === 0) return;
+  await sql`insert into meta (key, value)
+            select 'auth:' || name, value from auth_settings where name = 'device-key'
+            on conflict (key) do nothing`.execute(db);
+  await sql`drop table auth_settings`.execute(db);
+}

@@ -1,17 +1,13 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAuthStore, createSqliteAuthStore, THROTTLE } from '../../server/auth';
+import { THROTTLE } from '../../server/auth';
 import { createNodeApp } from '../../server/node/app';
-import { ADMIN_EMAIL, authApi as baseAuthApi, PASSWORD, STAFF_EMAIL, type Answer } from './auth-helpers';
+import { ADMIN_EMAIL, authApi, PASSWORD, STAFF_EMAIL, type Answer } from './auth-helpers';
 import { expectProblem } from './fixtures';
 
 // Real scrypt work (cheap cost), many requests at once.
 vi.setConfig({ testTimeout: 60_000 });
 
 const MINUTE = 60_000;
-/** Both AuthStores: memory in the 'node' project, SQLite in 'api-sqlite'. */
-const authApi = (options: Parameters<typeof baseAuthApi>[0] = {}) =>
-  baseAuthApi({ authStore: process.env.MITRA_TEST_STORE === 'sqlite' ? createSqliteAuthStore(new Database(':memory:')) : createMemoryAuthStore(), ...options });
 const ip = (address: string) => ({ headers: { 'x-test-ip': address } });
 const statuses = (answers: Answer[]) => answers.map((a) => a.status);
 

@@ -1,7 +1,8 @@
 import { createApi } from '../../server/app';
-import { createAuth, createMemoryAuthStore, type AuthOptions, type AuthStore } from '../../server/auth';
+import { createAuth, type AuthOptions } from '../../server/auth';
 import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { openTestAuthStore, type TestAuthStore } from '../support/auth-store';
 import { NOW } from './helpers';
 
 export const PASSWORD = 'kuda benar baterai staples'; // 26 characters with spaces: fine, no composition rules
@@ -13,11 +14,11 @@ export type Answer = { status: number; headers: Headers; body: any };
 
 /** An API with sign-in on, a clock the test moves, and passwords for the admin and the staff member. */
 export async function authApi(
-  options: { authStore?: AuthStore; idleMinutes?: number; absoluteHours?: number; secureCookies?: boolean; auth?: Partial<AuthOptions> } = {},
+  options: { authStore?: TestAuthStore; idleMinutes?: number; absoluteHours?: number; secureCookies?: boolean; auth?: Partial<AuthOptions> } = {},
 ) {
   let now = NOW;
   const store = createMemoryStore(demoSnapshot());
-  const authStore = options.authStore ?? createMemoryAuthStore();
+  const authStore = options.authStore ?? (await openTestAuthStore());
   const auth = createAuth({
     store: authStore,
     now: () => now,
@@ -64,6 +65,7 @@ export async function authApi(
   return {
     store,
     authStore,
+    sessions: () => authStore.sessions(),
     auth,
     request,
     signIn,

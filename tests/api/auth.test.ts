@@ -1,12 +1,9 @@
-import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
 import { createApi } from '../../server/app';
 import {
   bootstrapAdmin,
   createAuth,
-  createMemoryAuthStore,
-  createSqliteAuthStore,
   hashPassword,
   PASSWORD_MAX,
   PASSWORD_MIN,
@@ -15,6 +12,7 @@ import {
 } from '../../server/auth';
 import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { openTestAuthStore } from '../support/auth-store';
 import { NOW } from './helpers';
 import { ADMIN_EMAIL, authApi, ORIGIN, PASSWORD, STAFF_EMAIL } from './auth-helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
@@ -39,7 +37,7 @@ describe('sign-in', () => {
     expect(attributes.sort()).toEqual(['HttpOnly', 'Path=/', 'SameSite=Strict']); // no Secure over http
     // Only a hash of the id is stored.
     const id = pair!.slice('mitra_session='.length);
-    const sessions = (t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions();
+    const sessions = await t.sessions();
     expect(sessions).toHaveLength(1);
     expect(sessions[0]!.idHash).toBe(createHash('sha256').update(id).digest('base64url'));
     expect(JSON.stringify(sessions)).not.toContain(id);
@@ -172,17 +170,19 @@ describe('sessions', () => {
 
   it('drops expired sessions and cold failure counters at the next sign-in', async () => {
     const t = await authApi();
-    const sessions = () => (t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions();
-    const failures = (email: string) => t.authStore.getFailures(`account:${email.toLowerCase()}`);
+    const failures = async (email: string) => {
+      const key = `account:${email.toLowerCase()}`;
+      return (await t.authStore.getFailures([key])).get(key);
+    };
     await t.signIn(ADMIN_EMAIL(), PASSWORD);
     expectProblem(await t.signIn(STAFF_EMAIL(), 'wrong wrong wrong'), 401);
     t.advance(31 * MINUTE);
-    expect(sessions()).toHaveLength(1); // expired, not yet swept
+    expect(await t.sessions()).toHaveLength(1); // expired, not yet swept
     expectProblem(await t.signIn('recent@example.org', 'wrong wrong wrong'), 401);
     await t.signIn(ADMIN_EMAIL(), PASSWORD);
-    expect(sessions()).toHaveLength(1); // the expired one swept, the new one kept
-    expect(failures(STAFF_EMAIL())).toBeUndefined(); // 31 minutes cold: swept
-    expect(failures('recent@example.org')).toMatchObject({ count: 1 }); // still counts
+    expect(await t.sessions()).toHaveLength(1); // the expired one swept, the new one kept
+    expect(await failures(STAFF_EMAIL())).toBeUndefined(); // 31 minutes cold: swept
+    expect(await failures('recent@example.org')).toMatchObject({ count: 1 }); // still counts
   });
 
   it('sign-out ends the session on the server and clears the cookie', async () => {
@@ -191,7 +191,7 @@ describe('sessions', () => {
     const out = await t.request('POST', '/auth/sign-out', { cookie });
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^mitra_session=; .*Max-Age=0/);
-    expect((t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions()).toEqual([]);
+    expect(await t.sessions()).toEqual([]);
     // The old cookie, replayed, no longer works.
     expectProblem(await t.request('GET', '/session', { cookie }), 401);
   });
@@ -226,9 +226,10 @@ describe('sessions', () => {
   });
 
   it('accepts writes from an allowed public origin (a reverse proxy), and refuses a malformed one at start', async () => {
-    expect(() => createAuth({ store: createMemoryAuthStore(), allowedOrigins: ['not a url'] })).toThrow();
+    const authStore = await openTestAuthStore();
+    expect(() => createAuth({ store: authStore, allowedOrigins: ['not a url'] })).toThrow();
     const store = createMemoryStore(demoSnapshot());
-    const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW, allowedOrigins: ['https://mitra.tangerangkab.go.id'] });
+    const auth = createAuth({ store: authStore, now: () => NOW, allowedOrigins: ['https://mitra.tangerangkab.go.id'] });
     await auth.setPassword(IDS.admin, PASSWORD);
     const api = createApi({ store, now: () => NOW, auth });
     const signIn = (origin: string) =>
@@ -251,7 +252,7 @@ describe('users and passwords (administrators)', () => {
     const staff = t.cookieOf(await t.signIn(STAFF_EMAIL(), PASSWORD, { headers: { 'x-test-ip': '10.0.0.2' } }));
     const disabled = await t.request('PATCH', `/users/${IDS.staff}`, { body: { active: false }, headers: ifMatch(1), cookie: admin });
     expect(disabled.status).toBe(200);
-    expect((t.authStore as ReturnType<typeof createMemoryAuthStore>).sessions().map((s) => s.userId)).toEqual([IDS.admin]);
+    expect((await t.sessions()).map((s) => s.userId)).toEqual([IDS.admin]);
     expectProblem(await t.request('GET', '/session', { cookie: staff }), 401);
     const again = await t.signIn(STAFF_EMAIL(), PASSWORD);
     expectProblem(again, 401, '/problems/sign-in-failed');
@@ -335,41 +336,35 @@ describe('password hashing', () => {
   });
 });
 
-describe('the SQLite auth store', () => {
-  it('creates its tables once and keeps sessions, passwords and counters', async () => {
-    const db = new Database(':memory:');
-    const t = await authApi({ authStore: createSqliteAuthStore(db) });
-    createSqliteAuthStore(db); // a second start applies nothing twice
-    const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
-    expect(names).toEqual(expect.arrayContaining(['auth_credentials', 'auth_failures', 'auth_sessions', 'schema_migrations']));
-    const cookie = t.cookieOf(await t.signIn(ADMIN_EMAIL(), PASSWORD));
-    expect((await t.request('GET', '/session', { cookie })).status).toBe(200);
-    const row = db.prepare<[], { id_hash: string; user_id: string }>('SELECT id_hash, user_id FROM auth_sessions').get()!;
+describe('sign-in state in the database', () => {
+  it('is shared by every process on the database: sessions, sign-out and failure counters', async () => {
+    // Two API instances over one auth database, as two server processes over one PostgreSQL.
+    const one = await authApi();
+    const two = await authApi({ authStore: one.authStore });
+    const cookie = one.cookieOf(await one.signIn(ADMIN_EMAIL(), PASSWORD));
+    expect((await two.request('GET', '/session', { cookie })).body.user.id).toBe(IDS.admin);
+    const row = await one.authStore.database.db.selectFrom('auth_sessions').select(['id_hash', 'user_id']).executeTakeFirstOrThrow();
     expect(row.user_id).toBe(IDS.admin);
     expect(cookie).not.toContain(row.id_hash);
-    expectProblem(await t.signIn(ADMIN_EMAIL(), 'wrong wrong wrong'), 401);
-    // Counted at once; written to SQLite behind, within a second (a burst is one commit).
-    expect(t.authStore.getFailures(`account:${ADMIN_EMAIL().toLowerCase()}`)).toMatchObject({ count: 1 });
-    await vi.waitFor(() => expect(db.prepare('SELECT count FROM auth_failures WHERE key = ?').pluck().get(`account:${ADMIN_EMAIL().toLowerCase()}`)).toBe(1), {
-      timeout: 3_000,
-    });
-    // A restart reads the counters back.
-    expect(createSqliteAuthStore(db).getFailures(`account:${ADMIN_EMAIL().toLowerCase()}`)).toMatchObject({ count: 1 });
-    await t.request('POST', '/auth/sign-out', { cookie });
-    expect(db.prepare('SELECT COUNT(*) FROM auth_sessions').pluck().get()).toBe(0);
-    db.close();
+    // Failures counted through one slow the account down through the other.
+    for (let i = 0; i < THROTTLE.account; i += 1) expectProblem(await one.signIn(STAFF_EMAIL(), `wrong ${i} wrong wrong`), 401);
+    expectProblem(await two.signIn(STAFF_EMAIL(), PASSWORD), 429, '/problems/too-many-attempts');
+    // Signed out through one, ended through the other.
+    expect((await two.request('POST', '/auth/sign-out', { cookie })).status).toBe(204);
+    expectProblem(await one.request('GET', '/session', { cookie }), 401);
+    expect(await one.sessions()).toEqual([]);
   });
 });
 
 describe('the first administrator', () => {
   it('is created from the given email, name and password once; a second start changes nothing', async () => {
     const store = createMemoryStore({ ...demoSnapshot(), users: [] });
-    const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW });
+    const auth = createAuth({ store: await openTestAuthStore(), now: () => NOW });
     await expect(bootstrapAdmin(store, auth, { email: 'admin@example.org', name: 'Admin', password: 'short' })).rejects.toThrow();
     const first = await bootstrapAdmin(store, auth, { email: 'admin@example.org', name: 'Admin', password: PASSWORD }, () => NOW);
     expect(first.created).toBe(true);
     expect(first.user).toMatchObject({ role: 'admin', active: true, email: 'admin@example.org' });
-    expect(auth.hasPassword(first.user.id)).toBe(true);
+    expect(await auth.hasPassword(first.user.id)).toBe(true);
     expect(store.audit.all().at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
     const again = await bootstrapAdmin(store, auth, { email: 'other@example.org', name: 'Other', password: `${PASSWORD}!` });
     expect(again).toMatchObject({ created: false, reason: 'admin-exists' });

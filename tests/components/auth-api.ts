@@ -1,9 +1,10 @@
 import { http } from 'msw';
 import { createApi } from '../../server/app';
-import { createAuth, createMemoryAuthStore } from '../../server/auth';
+import { createAuth } from '../../server/auth';
 import { createMemoryStore } from '../../server/memory-store';
 import { demoSnapshot } from '../../mocks/demo-data';
 import { TEST_NOW, server } from '../../mocks/node';
+import { openTestAuthStore } from '../support/auth-store';
 
 export const PASSWORD = 'kuda benar baterai staples';
 
@@ -13,7 +14,7 @@ export const PASSWORD = 'kuda benar baterai staples';
  */
 export async function useServerMode(passwords: Record<string, string>) {
   const store = createMemoryStore(demoSnapshot());
-  const authStore = createMemoryAuthStore();
+  const authStore = await openTestAuthStore();
   const auth = createAuth({ store: authStore, now: () => TEST_NOW });
   for (const [userId, password] of Object.entries(passwords)) await auth.setPassword(userId, password);
   const api = createApi({ store, now: () => TEST_NOW, auth });

@@ -93,11 +93,11 @@ describe('the sign-in page', () => {
     expect(await screen.findByText('Budi Santoso (Petugas kerja sama)')).toBeInTheDocument();
     expect(screen.queryByRole('combobox', { name: 'Pengguna demo' })).not.toBeInTheDocument();
     expect(api.cookie()).toMatch(/^mitra_session=/);
-    expect(api.sessions().map((s) => s.userId)).toEqual([IDS.officer]);
+    expect((await api.sessions()).map((s) => s.userId)).toEqual([IDS.officer]);
 
     await user.click(screen.getByRole('button', { name: 'Keluar' }));
     await screen.findByRole('heading', { level: 1, name: 'Masuk' });
     expect(api.cookie()).toBe('');
-    expect(api.sessions()).toEqual([]); // ended on the server, not just forgotten by the browser
+    expect(await api.sessions()).toEqual([]); // ended on the server, not just forgotten by the browser
   });
 });

@@ -144,14 +144,14 @@ describe.runIf(ENGINE === 'sqlite' && !WASM)('moving a database written by the p
 
       const moved = openSqlite({ path });
       try {
-        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational']);
+        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational', '0002-auth-settings-in-meta']);
         expect(await readSnapshot(moved.db, 'sqlite')).toEqual(before);
         const replay = await moved.db.selectFrom('idempotency').selectAll().execute();
         expect(replay.map((r) => r.scope)).toEqual([`${IDS.staff} /api/follow-ups legacy-move-1`]);
         expect(JSON.parse(replay[0]!.body!).title).toBe('Kirim notulen');
         expect(await moved.db.selectFrom('auth_credentials').select('user_id').execute()).toEqual([{ user_id: IDS.admin }]);
         expect(await moved.db.selectFrom('auth_sessions').select('id_hash').execute()).toEqual([{ id_hash: 'h' }]);
-        const leftovers = await sql<{ name: string }>`select name from sqlite_master where name like 'legacy_%'`.execute(moved.db);
+        const leftovers = await sql<{ name: string }>`select name from sqlite_master where name like 'legacy_%' or name = 'auth_settings'`.execute(moved.db);
         expect(leftovers.rows).toEqual([]);
         // Searchable straight away.
         const found = await moved.db.selectFrom('follow_ups as f').select('f.id').where(matchesWords('sqlite', 'follow_ups', 'f', ['notulen'])).execute();
