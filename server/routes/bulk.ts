@@ -4,7 +4,7 @@ import { followUpBulkChange, type BulkFailure } from '../../src/domain/schemas';
 import type { ApiDeps } from '../context';
 import { parseWith } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
-import { applyFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
+import { checkChangeRefs, commitFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
 import { answer, withIdempotentBatch } from './idempotency';
 
 const INTERNAL: Problem = {
@@ -31,9 +31,16 @@ export function registerBulk(app: Hono, deps: ApiDeps): void {
       const { items, changes } = parseWith(followUpBulkChange, body);
       const updated: FollowUp[] = [];
       const failed: BulkFailure[] = [];
+      // One change, the same references for every item: checked once (a name that is not there
+      // fails every item with the 400 PATCH would give it, before anything else about the item).
+      const refsProblem = await checkChangeRefs(deps.store, changes).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
       for (const { id, version } of items) {
         try {
-          const item = await applyFollowUpChange(
+          if (refsProblem !== undefined) throw refsProblem;
+          const item = await commitFollowUpChange(
             deps,
             actor,
             id,

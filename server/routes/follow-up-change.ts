@@ -6,7 +6,7 @@ import type { User } from '../../src/domain/user';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, refChecks, sectorChecks } from '../http';
 import { problems } from '../problem';
-import type { Tx } from '../store';
+import type { Readers, Tx } from '../store';
 
 /** A valid change to one follow-up: fields, a status, a comment for the history (PATCH or bulk). */
 export type FollowUpChange = z.output<typeof followUpPatch>;
@@ -42,9 +42,27 @@ export async function applyFollowUpChange(
   checkVersion: (current: FollowUp) => void,
   change: FollowUpChange,
 ): Promise<FollowUp> {
-  const { store } = deps;
-  await checkRefs([refChecks(store.users, 'ownerId', change.ownerId), sectorChecks(store, 'sectorIds', change.sectorIds)]);
-  return store.transaction((tx) => changeFollowUp(tx, deps.now, actor, id, checkVersion, change), { actorId: actor.id, note: change.comment });
+  await checkChangeRefs(deps.store, change);
+  return commitFollowUpChange(deps, actor, id, checkVersion, change);
+}
+
+/** The change's references (owner, sectors): 400 naming each field that names nothing. */
+export function checkChangeRefs(store: Readers, change: FollowUpChange): Promise<void> {
+  return checkRefs([refChecks(store.users, 'ownerId', change.ownerId), sectorChecks(store, 'sectorIds', change.sectorIds)]);
+}
+
+/**
+ * The change in a transaction of its own, its references already checked (bulk checks them once
+ * for every item: one change, the same references).
+ */
+export function commitFollowUpChange(
+  deps: ApiDeps,
+  actor: User,
+  id: string,
+  checkVersion: (current: FollowUp) => void,
+  change: FollowUpChange,
+): Promise<FollowUp> {
+  return deps.store.transaction((tx) => changeFollowUp(tx, deps.now, actor, id, checkVersion, change), { actorId: actor.id, note: change.comment });
 }
 
 /**
