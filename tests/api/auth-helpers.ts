@@ -1,9 +1,12 @@
 import { createApi } from '../../server/app';
 import { createAuth, type AuthOptions } from '../../server/auth';
-import { createMemoryStore } from '../../server/memory-store';
+import { createDbAuthStore } from '../../server/auth/db-store';
+import { inspect } from '../../server/db/inspect';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
-import { openTestAuthStore, type TestAuthStore } from '../support/auth-store';
+import { openSeededDatabase } from '../db/harness';
+import { sessionsOf, type TestAuthStore } from '../support/auth-store';
 import { NOW } from './helpers';
+import { onTestFinished } from 'vitest';
 
 export const PASSWORD = 'kuda benar baterai staples'; // 26 characters with spaces: fine, no composition rules
 export const ORIGIN = 'http://mitra.test';
@@ -17,8 +20,13 @@ export async function authApi(
   options: { authStore?: TestAuthStore; idleMinutes?: number; absoluteHours?: number; secureCookies?: boolean; auth?: Partial<AuthOptions> } = {},
 ) {
   let now = NOW;
-  const store = createMemoryStore(demoSnapshot());
-  const authStore = options.authStore ?? (await openTestAuthStore());
+  // The domain data and sign-in's tables in one database, as the server has them (the engine of
+  // the vitest project); closed when the test ends.
+  const opening = openSeededDatabase();
+  onTestFinished(async () => (await opening).close());
+  const database = await opening;
+  const store = inspect(database);
+  const authStore: TestAuthStore = options.authStore ?? { ...createDbAuthStore(database), database, sessions: () => sessionsOf(database) };
   const auth = createAuth({
     store: authStore,
     now: () => now,
@@ -32,7 +40,7 @@ export async function authApi(
   });
   await auth.setPassword(IDS.admin, PASSWORD);
   await auth.setPassword(IDS.staff, PASSWORD);
-  const api = createApi({ store, now: () => now, auth });
+  const api = createApi({ database, now: () => now, auth });
 
   async function request(
     method: string,

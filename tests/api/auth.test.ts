@@ -10,10 +10,11 @@ import {
   THROTTLE,
   verifyPassword,
 } from '../../server/auth';
-import { createMemoryStore } from '../../server/memory-store';
+import { createDbAuthStore } from '../../server/auth/db-store';
+import { createStore } from '../../server/db/store';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
-import { openTestAuthStore } from '../support/auth-store';
-import { NOW } from './helpers';
+import { emptySnapshot } from '../../server/seed/seeds';
+import { NOW, testDatabase } from './helpers';
 import { ADMIN_EMAIL, authApi, ORIGIN, PASSWORD, STAFF_EMAIL } from './auth-helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
 
@@ -27,7 +28,7 @@ describe('sign-in', () => {
     const t = await authApi();
     const answer = await t.signIn(ADMIN_EMAIL().toUpperCase(), PASSWORD); // emails match without case
     expect(answer.status).toBe(200);
-    expect(answer.body).toEqual({ user: t.store.users.get(IDS.admin) });
+    expect(answer.body).toEqual({ user: (await t.store.users.get(IDS.admin)) });
     expect(answer.headers.get('cache-control')).toBe('no-store');
     // The session cookie, and a device cookie (tests/api/auth-attack.test.ts) beside it.
     expect(answer.headers.getSetCookie().map((c) => c.split('=')[0])).toEqual(['mitra_session', 'mitra_device']);
@@ -44,7 +45,7 @@ describe('sign-in', () => {
 
     const session = await t.request('GET', '/session', { cookie: t.cookieOf(answer) });
     expect(session.status).toBe(200);
-    expect(session.body).toEqual({ user: t.store.users.get(IDS.admin), mode: 'server' });
+    expect(session.body).toEqual({ user: (await t.store.users.get(IDS.admin)), mode: 'server' });
   });
 
   it('marks the cookie Secure over HTTPS, or always when configured', async () => {
@@ -221,17 +222,17 @@ describe('sessions', () => {
     expectProblem(await t.request('POST', '/sectors', { body, cookie, headers: { origin: 'https://evil.example' } }), 403, '/problems/cross-origin');
     expectProblem(await t.request('POST', '/sectors', { body, cookie, headers: { origin: '' } }), 403, '/problems/cross-origin');
     expectProblem(await t.signIn(ADMIN_EMAIL(), PASSWORD, { headers: { origin: 'https://evil.example' } }), 403, '/problems/cross-origin');
-    expect(t.store.sectors.get('space')).toBeUndefined();
+    expect((await t.store.sectors.get('space'))).toBeUndefined();
     expect((await t.request('POST', '/sectors', { body, cookie })).status).toBe(201);
   });
 
   it('accepts writes from an allowed public origin (a reverse proxy), and refuses a malformed one at start', async () => {
-    const authStore = await openTestAuthStore();
+    const { database } = await testDatabase();
+    const authStore = createDbAuthStore(database);
     expect(() => createAuth({ store: authStore, allowedOrigins: ['not a url'] })).toThrow();
-    const store = createMemoryStore(demoSnapshot());
     const auth = createAuth({ store: authStore, now: () => NOW, allowedOrigins: ['https://mitra.tangerangkab.go.id'] });
     await auth.setPassword(IDS.admin, PASSWORD);
-    const api = createApi({ store, now: () => NOW, auth });
+    const api = createApi({ database, now: () => NOW, auth });
     const signIn = (origin: string) =>
       api.fetch(
         new Request('http://127.0.0.1:8080/api/auth/sign-in', {
@@ -268,15 +269,15 @@ describe('users and passwords (administrators)', () => {
     expectFieldErrors(await create({ ...validUser(), name: '', password: 'short' }), { name: 'required', password: 'tooShort' });
     // 14 emoji are 28 UTF-16 units but 14 characters: too short.
     expectFieldErrors(await create({ ...validUser(), password: '🙂'.repeat(PASSWORD_MIN - 1) }), { password: 'tooShort' });
-    expect(t.store.users.count()).toBe(demoSnapshot().users.length);
+    expect((await t.store.users.count())).toBe(demoSnapshot().users.length);
 
     const secret = 'semua huruf kecil saja ya'; // no digits, no capitals, spaces: allowed
     const created = await create({ ...validUser(), password: secret });
     expect(created.status).toBe(201);
     expect(JSON.stringify(created.body)).not.toContain(secret);
     expect(created.body).not.toHaveProperty('password');
-    expect(JSON.stringify(t.store.snapshot())).not.toContain(secret); // the User and the audit trail
-    expect(JSON.stringify(t.store.snapshot())).not.toContain('$scrypt$');
+    expect(JSON.stringify((await t.store.snapshot()))).not.toContain(secret); // the User and the audit trail
+    expect(JSON.stringify((await t.store.snapshot()))).not.toContain('$scrypt$');
     expectFieldErrors(await create({ ...validUser(), password: secret }), { email: 'duplicate' });
     const signedIn = await t.signIn(validUser().email, secret, { headers: { 'x-test-ip': '10.0.0.3' } });
     expect(signedIn.status).toBe(200);
@@ -307,9 +308,9 @@ describe('users and passwords (administrators)', () => {
     expectProblem(await t.request('GET', '/session', { cookie: staff }), 401);
     expectProblem(await t.signIn(STAFF_EMAIL(), PASSWORD), 401);
     expect((await t.signIn(STAFF_EMAIL(), next)).status).toBe(200);
-    expect(JSON.stringify(t.store.snapshot())).not.toContain(next);
+    expect(JSON.stringify((await t.store.snapshot()))).not.toContain(next);
     // The audit trail records the reset and who made it, with no field and no password.
-    expect(t.store.audit.all().at(-1)).toMatchObject({
+    expect((await t.store.audit.all()).at(-1)).toMatchObject({
       actorId: IDS.admin,
       action: 'update',
       entity: 'user',
@@ -317,7 +318,7 @@ describe('users and passwords (administrators)', () => {
       changes: [],
       note: 'Password reset; sessions ended.',
     });
-    expect(t.store.users.get(IDS.staff)?.version).toBe(1);
+    expect((await t.store.users.get(IDS.staff))?.version).toBe(1);
   });
 });
 
@@ -358,18 +359,19 @@ describe('sign-in state in the database', () => {
 
 describe('the first administrator', () => {
   it('is created from the given email, name and password once; a second start changes nothing', async () => {
-    const store = createMemoryStore({ ...demoSnapshot(), users: [] });
-    const auth = createAuth({ store: await openTestAuthStore(), now: () => NOW });
+    const { database, store: view } = await testDatabase({ ...emptySnapshot(), users: [] });
+    const store = createStore(database, () => NOW);
+    const auth = createAuth({ store: createDbAuthStore(database), now: () => NOW });
     await expect(bootstrapAdmin(store, auth, { email: 'admin@example.org', name: 'Admin', password: 'short' })).rejects.toThrow();
     const first = await bootstrapAdmin(store, auth, { email: 'admin@example.org', name: 'Admin', password: PASSWORD }, () => NOW);
     expect(first.created).toBe(true);
     expect(first.user).toMatchObject({ role: 'admin', active: true, email: 'admin@example.org' });
     expect(await auth.hasPassword(first.user.id)).toBe(true);
-    expect(store.audit.all().at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
+    expect((await view.audit.all()).at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
     const again = await bootstrapAdmin(store, auth, { email: 'other@example.org', name: 'Other', password: `${PASSWORD}!` });
     expect(again).toMatchObject({ created: false, reason: 'admin-exists' });
-    expect(store.users.count()).toBe(1);
-    const api = createApi({ store, now: () => NOW, auth });
+    expect(await view.users.count()).toBe(1);
+    const api = createApi({ database, now: () => NOW, auth });
     const answer = await api.fetch(
       new Request('http://mitra.test/api/auth/sign-in', {
         method: 'POST',

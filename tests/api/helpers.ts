@@ -49,3 +49,11 @@ export async function testApi(snapshot?: Snapshot, now: Date = NOW, options: Par
     },
   };
 }
+
+/** A seeded database for the test (closed when it ends), and a view to read it back. */
+export async function testDatabase(snapshot?: Snapshot): Promise<{ database: TestDatabase; store: TestStore }> {
+  const opening = openSeededDatabase(snapshot);
+  onTestFinished(async () => (await opening).close());
+  const database = await opening;
+  return { database, store: inspect(database) };
+}

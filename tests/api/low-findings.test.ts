@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
-import { createAuth, createMemoryAuthStore } from '../../server/auth';
+import { createAuth } from '../../server/auth';
+import { createDbAuthStore } from '../../server/auth/db-store';
 import { ADMIN_EMAIL, authApi, PASSWORD } from './auth-helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validUser } from './fixtures';
 import { NOW, testApi } from './helpers';
@@ -68,7 +69,8 @@ describe('API answers', () => {
     const readme = whole.slice(whole.indexOf('## The API'), whole.indexOf('## Scripts'));
     // Demo mode, and sign-in on (its routes exist only there).
     const demo = createApi({ database: (await testApi()).database, now: () => NOW });
-    const signedIn = createApi({ database: (await testApi()).database, now: () => NOW, auth: createAuth({ store: createMemoryAuthStore(), passwordCost: 10 }) });
+    const { database } = await testApi();
+    const signedIn = createApi({ database, now: () => NOW, auth: createAuth({ store: createDbAuthStore(database), passwordCost: 10 }) });
     const routes = new Set<string>();
     for (const match of readme.matchAll(/`(GET|POST|PATCH) (\/[a-z0-9/:._-]+)/gi)) routes.add(`${match[1]} ${match[2]}`);
     expect(routes.size).toBeGreaterThan(5);
@@ -98,7 +100,7 @@ describe('API answers', () => {
 describe('the Origin check (CSRF)', () => {
   async function withOrigin(options: { publicOrigin?: string }, url: string, origin: string) {
     const { database } = await testApi();
-    const auth = createAuth({ store: createMemoryAuthStore(), now: () => NOW, passwordCost: 10, ...options });
+    const auth = createAuth({ store: createDbAuthStore(database), now: () => NOW, passwordCost: 10, ...options });
     await auth.setPassword(IDS.admin, PASSWORD);
     const api = createApi({ database, now: () => NOW, auth });
     const response = await api.fetch(

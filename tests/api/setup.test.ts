@@ -2,10 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
 import { createAuth, issueSetupSecret, SETUP_VALID_MS } from '../../server/auth';
-import { createMemoryStore } from '../../server/memory-store';
+import { createDbAuthStore } from '../../server/auth/db-store';
 import { expectFieldErrors, expectProblem } from './fixtures';
-import { openTestAuthStore } from '../support/auth-store';
-import { NOW } from './helpers';
+import { sessionsOf } from '../support/auth-store';
+import { NOW, testDatabase } from './helpers';
 
 vi.setConfig({ testTimeout: 30_000 });
 
@@ -15,10 +15,10 @@ const PASSPHRASE = 'sungai cisadane di pagi hari';
 /** A demo database whose users have no password yet: nobody can sign in (a first run). */
 async function firstRun() {
   let now = NOW;
-  const store = createMemoryStore(demoSnapshot());
-  const authStore = await openTestAuthStore();
+  const { database, store } = await testDatabase();
+  const authStore = { ...createDbAuthStore(database), sessions: () => sessionsOf(database) };
   const auth = createAuth({ store: authStore, now: () => now, passwordCost: 10 });
-  const api = createApi({ store, now: () => now, auth });
+  const api = createApi({ database, now: () => now, auth });
   const call = async (method: string, path: string, body?: unknown, cookie?: string) => {
     const response = await api.fetch(
       new Request(`${ORIGIN}/api${path}`, {
@@ -52,13 +52,13 @@ describe('first run: the setup link', () => {
     expect(session.body.user.email).toBe(admin.email);
     // The demo data is there for them.
     expect((await t.call('GET', `/meetings/${IDS.visit}`, undefined, cookie)).status).toBe(200);
-    expect(t.store.audit.all().at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
-    expect(JSON.stringify(t.store.snapshot())).not.toContain(PASSPHRASE);
+    expect((await t.store.audit.all()).at(-1)).toMatchObject({ actorId: 'system', entity: 'user', action: 'create' });
+    expect(JSON.stringify((await t.store.snapshot()))).not.toContain(PASSPHRASE);
 
     // Done: the page's endpoint and the form's are gone, the same link too.
     expectProblem(await t.call('GET', '/setup'), 404);
     expectProblem(await t.call('POST', '/setup', { secret, name: 'Mallory', email: 'm@example.org', password: PASSPHRASE }), 404);
-    const admins = t.store.users.all().filter((u) => u.role === 'admin');
+    const admins = (await t.store.users.all()).filter((u) => u.role === 'admin');
     expect((await Promise.all(admins.map((u) => t.auth.hasPassword(u.id)))).filter(Boolean)).toHaveLength(1);
   });
 
@@ -71,7 +71,7 @@ describe('first run: the setup link', () => {
     expectProblem(await t.call('POST', '/setup', { secret: first, ...body }), 403, '/problems/setup-link-invalid');
     t.advance(SETUP_VALID_MS + 1_000);
     expectProblem(await t.call('POST', '/setup', { secret: second, ...body }), 403, '/problems/setup-link-invalid');
-    expect(t.store.users.all().some((u) => u.email === admin.email)).toBe(false);
+    expect((await t.store.users.all()).some((u) => u.email === admin.email)).toBe(false);
   });
 
   it('checks the fields GOV.UK-style, every error at once, and keeps the link usable', async () => {
@@ -94,7 +94,7 @@ describe('first run: the setup link', () => {
       t.call('POST', '/setup', { secret, name: 'Mallory', email: 'mallory@example.org', password: PASSPHRASE }),
     ]);
     expect(answers.map((a) => a.status).sort()).toEqual([201, 403]);
-    expect(t.store.users.all().filter((u) => u.email === admin.email || u.email === 'mallory@example.org')).toHaveLength(1);
+    expect((await t.store.users.all()).filter((u) => u.email === admin.email || u.email === 'mallory@example.org')).toHaveLength(1);
   });
 
   it('a secret is bound to its database', async () => {

@@ -1,10 +1,9 @@
 import { http } from 'msw';
 import { createApi } from '../../server/app';
 import { createAuth } from '../../server/auth';
-import { createMemoryStore } from '../../server/memory-store';
-import { demoSnapshot } from '../../mocks/demo-data';
-import { TEST_NOW, server } from '../../mocks/node';
-import { openTestAuthStore } from '../support/auth-store';
+import { createDbAuthStore } from '../../server/auth/db-store';
+import { currentStore, TEST_NOW, server } from '../../mocks/node';
+import { sessionsOf } from '../support/auth-store';
 
 export const PASSWORD = 'kuda benar baterai staples';
 
@@ -13,11 +12,13 @@ export const PASSWORD = 'kuda benar baterai staples';
  * what a browser does: keeps the session cookie and sends it back, and sends the Origin.
  */
 export async function useServerMode(passwords: Record<string, string>) {
-  const store = createMemoryStore(demoSnapshot());
-  const authStore = await openTestAuthStore();
+  // The test's database (tests/setup-dom.ts resets it), with sign-in's tables in it as on the server.
+  const store = currentStore();
+  const { database } = store;
+  const authStore = createDbAuthStore(database);
   const auth = createAuth({ store: authStore, now: () => TEST_NOW });
   for (const [userId, password] of Object.entries(passwords)) await auth.setPassword(userId, password);
-  const api = createApi({ store, now: () => TEST_NOW, auth });
+  const api = createApi({ database, now: () => TEST_NOW, auth });
   let cookie = '';
   server.use(
     http.all('/api/*', async ({ request }) => {
@@ -31,5 +32,5 @@ export async function useServerMode(passwords: Record<string, string>) {
       return response;
     }),
   );
-  return { store, auth, cookie: () => cookie, sessions: () => authStore.sessions() };
+  return { store, auth, cookie: () => cookie, sessions: () => sessionsOf(database) };
 }

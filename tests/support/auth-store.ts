@@ -34,9 +34,12 @@ export async function openTestAuthStore(): Promise<TestAuthStore> {
   return {
     ...store,
     database,
-    async sessions() {
-      const rows = await database.db.selectFrom('auth_sessions').selectAll().orderBy('created_at').orderBy('id_hash').execute();
-      return rows.map((row) => ({ idHash: row.id_hash, userId: row.user_id, createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at) }));
-    },
+    sessions: () => sessionsOf(database),
   };
+}
+
+/** Every stored session, oldest first. */
+export async function sessionsOf(database: Database): Promise<SessionRecord[]> {
+  const rows = await database.db.selectFrom('auth_sessions').selectAll().orderBy('created_at').orderBy('id_hash').execute();
+  return rows.map((row) => ({ idHash: row.id_hash, userId: row.user_id, createdAt: Number(row.created_at), lastSeenAt: Number(row.last_seen_at) }));
 }
