@@ -51,6 +51,15 @@ export function createApi(options: ApiOptions): Hono {
     if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
   });
 
+  // No id holds U+0000 (PostgreSQL cannot store one): a path with one names nothing, on either
+  // engine, before any handler asks the database for it.
+  app.use('*', async (c, next) => {
+    if (new URL(c.req.url).pathname.includes('%00')) {
+      return problemResponse({ type: PROBLEM_TYPES.notFound, title: 'There is no such API endpoint.', status: 404 });
+    }
+    return next();
+  });
+
   // Deny by default: before any handler, a write must hit a route that declared its rule and
   // the actor must satisfy it (server/auth/rules.ts). With sign-in on, the Origin is checked
   // first (CSRF) and every read needs a signed-in user too.

@@ -28,11 +28,40 @@ export async function readJson(request: Request): Promise<{ value: unknown; text
   if (declared > MAX_BODY_BYTES) throw problems.payloadTooLarge(MAX_BODY_BYTES);
   const text = await request.text();
   if (new TextEncoder().encode(text).length > MAX_BODY_BYTES) throw problems.payloadTooLarge(MAX_BODY_BYTES);
+  let value: unknown;
   try {
-    return { value: JSON.parse(text) as unknown, text };
+    value = JSON.parse(text) as unknown;
   } catch {
     throw problems.malformedJson();
   }
+  const withNul = nulPath(value, '');
+  if (withNul !== undefined) throw problems.validation([fieldError(withNul, 'invalidFormat')]);
+  return { value, text };
+}
+
+/**
+ * Where a JSON value holds U+0000 (in a string or a key), if anywhere: no text the API keeps or
+ * looks for may hold one (PostgreSQL cannot store it), so it is refused at the door, on both
+ * engines, as a field error rather than a database error.
+ */
+function nulPath(value: unknown, path: string): string | undefined {
+  const join = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i += 1) {
+      const found = nulPath(value[i], join(i));
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes('\u0000')) return join(key.replaceAll('\u0000', ''));
+      const found = nulPath(item, join(key));
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.output<S> {
@@ -97,6 +126,10 @@ export function searchParamsToObject(url: URL, arrayKeys: readonly string[]): Re
   const out: Record<string, unknown> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
+    // No parameter may hold U+0000 (see nulPath): a field error, not a database error.
+    if (key.includes('\u0000') || values.some((v) => v.includes('\u0000'))) {
+      throw problems.validation([fieldError(key.replaceAll('\u0000', ''), 'invalidFormat')]);
+    }
     out[key] = arrayKeys.includes(key)
       ? values.flatMap((v) => v.split(',')).filter((v) => v !== '')
       : values.length === 1

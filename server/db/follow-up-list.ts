@@ -18,12 +18,12 @@ export type FollowUpListItem = Omit<FollowUp, 'history'>;
 const PRIORITY_ORDER = ['high', 'normal', 'low'] as const satisfies ReadonlyArray<(typeof PRIORITIES)[number]>;
 
 const SORTS: Record<string, SortColumn> = {
-  dueDate: { expr: sql.ref('f.due_date'), nullable: true },
-  priority: { expr: rankOf(sql.ref('f.priority'), PRIORITY_ORDER), nullable: false },
-  status: { expr: rankOf(sql.ref('f.status'), FOLLOW_UP_STATUSES), nullable: false },
+  dueDate: { expr: sql.ref('f.due_date'), nullable: true, kind: 'day' },
+  priority: { expr: rankOf(sql.ref('f.priority'), PRIORITY_ORDER), nullable: false, kind: 'number' },
+  status: { expr: rankOf(sql.ref('f.status'), FOLLOW_UP_STATUSES), nullable: false, kind: 'number' },
   title: { expr: sql`lower(${sql.ref('f.title')})`, nullable: false },
-  updatedAt: { expr: sql.ref('f.updated_at'), nullable: false },
-  createdAt: { expr: sql.ref('f.created_at'), nullable: false },
+  updatedAt: { expr: sql.ref('f.updated_at'), nullable: false, kind: 'instant' },
+  createdAt: { expr: sql.ref('f.created_at'), nullable: false, kind: 'instant' },
 };
 
 export const FOLLOW_UP_SORTS = Object.keys(SORTS);

@@ -57,7 +57,7 @@ const REGIONS: Listing<Region> = {
   sorts: {
     name: { expr: sql.ref('r.name'), nullable: false },
     countryCode: { expr: sql.ref('r.country_code'), nullable: false },
-    updatedAt: { expr: sql.ref('r.updated_at'), nullable: false },
+    updatedAt: { expr: sql.ref('r.updated_at'), nullable: false, kind: 'instant' },
   },
   conditions: (q) => [
     ...oneOf('r.role', q.role),
@@ -74,7 +74,7 @@ const ORGANIZATIONS: Listing<Organization> = {
   search: 'organizations',
   sorts: {
     name: { expr: sql.ref('o.name'), nullable: false },
-    updatedAt: { expr: sql.ref('o.updated_at'), nullable: false },
+    updatedAt: { expr: sql.ref('o.updated_at'), nullable: false, kind: 'instant' },
   },
   conditions: (q) => oneOf('o.kind', q.kind),
 };
@@ -86,7 +86,7 @@ const PEOPLE: Listing<Person> = {
   search: 'people',
   sorts: {
     name: { expr: sql.ref('p.name'), nullable: false },
-    updatedAt: { expr: sql.ref('p.updated_at'), nullable: false },
+    updatedAt: { expr: sql.ref('p.updated_at'), nullable: false, kind: 'instant' },
   },
   conditions: (q) => [...eq('p.region_id', q.regionId), ...eq('p.organization_id', q.organizationId)],
 };
@@ -115,8 +115,8 @@ const PARTNERSHIPS: Listing<Partnership> = {
   map: partnershipMap,
   sorts: {
     partner: { expr: sql`lower(${partnerName})`, nullable: false },
-    stage: { expr: rankOf(sql.ref('x.stage'), STAGES), nullable: false },
-    updatedAt: { expr: sql.ref('x.updated_at'), nullable: false },
+    stage: { expr: rankOf(sql.ref('x.stage'), STAGES), nullable: false, kind: 'number' },
+    updatedAt: { expr: sql.ref('x.updated_at'), nullable: false, kind: 'instant' },
   },
   conditions: (q, engine) => {
     const words = searchWords(str(q.q), normalizeText);
@@ -144,9 +144,9 @@ const MEETINGS: Listing<Meeting> = {
   map: meetingMap,
   search: 'meetings',
   sorts: {
-    date: { expr: sql.ref('m.date'), nullable: false },
+    date: { expr: sql.ref('m.date'), nullable: false, kind: 'day' },
     title: { expr: text('m.title'), nullable: false },
-    updatedAt: { expr: sql.ref('m.updated_at'), nullable: false },
+    updatedAt: { expr: sql.ref('m.updated_at'), nullable: false, kind: 'instant' },
   },
   conditions: (q) => [
     ...eq('m.partnership_id', q.partnershipId),

@@ -13,7 +13,33 @@ export type SortColumn = {
   expr: RawBuilder<unknown>;
   /** Whether rows can lack a value (they then come last). */
   nullable: boolean;
+  /**
+   * What the expression's values are (text by default): a cursor's value must be one, or the
+   * cursor is not ours (on PostgreSQL a day compared with 'zz' is an error, not an empty page).
+   */
+  kind?: 'text' | 'number' | 'day' | 'instant';
 };
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether a cursor's keyset could have come from a row of this sort (its value's type and form). */
+function keysetFits(column: SortColumn, after: Keyset): boolean {
+  // No stored text holds U+0000 (PostgreSQL cannot), so a cursor with one was never ours.
+  if (after.id.includes('\u0000')) return false;
+  const { value } = after;
+  if (value === null) return column.nullable;
+  switch (column.kind ?? 'text') {
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'day':
+      return typeof value === 'string' && ISO_DAY.test(value) && !Number.isNaN(Date.parse(value));
+    case 'instant':
+      return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+    case 'text':
+      return typeof value === 'string' && !value.includes('\u0000');
+  }
+}
 
 export type ParsedSort = { key: string; descending: boolean };
 
@@ -87,6 +113,7 @@ export function searchWords(q: string | undefined, normalize: (text: string) => 
 
 /** A CASE giving each value its rank in a fixed order (statuses, priorities, stages). */
 export function rankOf(column: RawBuilder<unknown>, order: readonly string[]): RawBuilder<unknown> {
+  // A sort by rank is `kind: 'number'` (SortColumn).
   return sql`case ${column} ${sql.join(order.map((value, i) => sql`when ${value} then ${i}`), sql` `)} else ${order.length} end`;
 }
 
@@ -126,7 +153,7 @@ export async function pageOfRows(
   const column = spec.sorts[key];
   if (!column) throw new Error(`unknown sort ${sort} for ${spec.table}`);
   const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
-  if (page.cursor !== undefined && (!after || after.sort !== sort)) return 'invalidCursor';
+  if (page.cursor !== undefined && (!after || after.sort !== sort || !keysetFits(column, after))) return 'invalidCursor';
   const from = sql`${sql.table(spec.table)} as ${sql.table(spec.alias)}`;
   const id = sql.ref(`${spec.alias}.id`);
   // A walk through every page (an export) counts once, not once per page.

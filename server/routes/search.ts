@@ -41,7 +41,7 @@ export function registerSearch(app: Hono, deps: ApiDeps): void {
     const [partnerships, people, meetingRows, followUps] = await Promise.all([
       listResources<Partnership>(db, engine, 'partnerships', { q, sort: 'partner' }, page).then(pageItems),
       listResources<Person>(db, engine, 'people', { q, sort: 'name' }, page).then(pageItems),
-      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false } } }, [meetingWhere], '-date', page).then(pageItems),
+      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false, kind: 'day' } } }, [meetingWhere], '-date', page).then(pageItems),
       listFollowUps(db, engine, { q, sort: 'dueDate' }, page, deps.today()).then(pageItems),
     ]);
     const meetings: Meeting[] = await hydrate(db, meetingMap, meetingRows.rows ?? [], { without: ['participants', 'statements'] });

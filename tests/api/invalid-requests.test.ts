@@ -181,6 +181,15 @@ const invalidWrite: fc.Arbitrary<Req> = fc.constantFrom(...WRITES).chain((w) => 
       .map((user) => ({ kind: 'unknown user', ...base, headers: { ...base.headers, 'x-mitra-user': user }, body: text, expect: [401] })),
     fc.constant({ kind: 'disabled user', ...base, headers: { ...base.headers, 'x-mitra-user': DISABLED }, body: text, expect: [401] }),
   ];
+  // U+0000 in any string, even a short one: no engine keeps it (PostgreSQL cannot).
+  const stringKeys = keys.filter((k) => typeof w.body[k] === 'string');
+  if (stringKeys.length > 0) {
+    variants.push(
+      fc
+        .tuple(fc.constantFrom(...stringKeys), fc.constantFrom('\u0000', 'a\u0000b', '\u0000\u0000'))
+        .map(([key, value]) => ({ kind: 'NUL in a string', ...base, body: JSON.stringify({ ...w.body, [key]: value }), expect: [400, 401, 403, 412, 428] })),
+    );
+  }
   // An officer may change only the follow-ups they own: anything else is refused whole.
   if (!w.path.startsWith('/follow-ups')) {
     variants.push(fc.constant({ kind: 'role without the right', ...base, headers: { ...base.headers, 'x-mitra-user': IDS.officer }, body: text, expect: [403] }));
@@ -279,6 +288,7 @@ const badQuery: fc.Arbitrary<Req> = fc
       fc.tuple(fc.constant('sort'), fc.string({ maxLength: 10 }).map((s) => `zz${s}`)),
       fc.tuple(fc.constant('q'), fc.constantFrom(201, 500, 5_000).map((n) => 'q'.repeat(n))),
       fc.tuple(fc.constantFrom('from', 'to'), fc.constantFrom('2025-02-30', '2025-13-01', 'yesterday', '01/11/2025', '20251101', '2025-1-1')),
+      fc.tuple(fc.constantFrom('q', 'from', 'partnershipId', 'sectorId', 'zz'), fc.constantFrom('\u0000', 'a\u0000', '\u0000b')),
     ),
   )
   .filter(([path, [key]]) => !(path.startsWith('/stats') && ['limit', 'cursor', 'sort', 'q'].includes(key)) || key.startsWith('zz'))
@@ -323,6 +333,35 @@ const forgedCursor: fc.Arbitrary<string> = fc.oneof(
       return btoa(String.fromCharCode(...new TextEncoder().encode(json))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
     }),
 );
+
+/**
+ * Cursors for a list's real sorts, well formed, with a value of the wrong type or form for that
+ * sort (a rank that is text, a day that is not one, an instant that is a number, U+0000 in a
+ * text): on PostgreSQL these would reach the database as errors if the list let them through.
+ */
+const TYPED_SORTS: Array<[path: string, sort: string, values: Array<string | number | null>]> = [
+  ['/follow-ups', 'dueDate', ['zz', '2025-13-45', 5, '2025-11-01T00:00:00Z', '\u0000']],
+  ['/follow-ups', '-status', ['open', '1', '\u0000']],
+  ['/follow-ups', 'priority', ['high', '']],
+  ['/follow-ups', 'updatedAt', ['yesterday', 20251101, '2025-11-01', '2025-11-01T25:00:00Z']],
+  ['/follow-ups', 'title', [7, 'a\u0000']],
+  ['/meetings', 'date', ['zz', 20250922, null, '2025-02-30x']],
+  ['/meetings', '-updatedAt', ['now', 0]],
+  ['/partnerships', 'stage', ['active', null]],
+  ['/regions', 'name', [3, null, '\u0000']],
+  ['/users', 'role', [1]],
+];
+const typedCursor: fc.Arbitrary<Req> = fc
+  .constantFrom(...TYPED_SORTS)
+  .chain(([path, sort, values]) => fc.tuple(fc.constant(path), fc.constant(sort), fc.constantFrom(...values), fc.constantFrom('x', 'fu-1', 'a\u0000')))
+  .map(([path, sort, value, id]) => ({
+    kind: 'bad cursor',
+    method: 'GET',
+    path: `${path}?${new URLSearchParams([['sort', sort], ['cursor', encodeCursor({ sort, value, id })]]).toString()}`,
+    headers: { 'x-mitra-user': IDS.admin },
+    expect: [400],
+    cursorError: true,
+  }));
 
 /** A cursor from another sort, or a forged one, on a list: 400 with a field error on `cursor`. */
 const badCursor: fc.Arbitrary<Req> = fc
@@ -400,14 +439,14 @@ describe('generated invalid requests, every endpoint', () => {
   }, 60_000);
 
   it('bad query parameters and cursors on every list, stats, search and export: 400 problem+json', async () => {
-    await fc.assert(property(fc.oneof(badQuery, badCursor)), { numRuns: RUNS.queries });
+    await fc.assert(property(fc.oneof(badQuery, badCursor, typedCursor)), { numRuns: RUNS.queries });
     await expectNothingStored();
   }, 60_000);
 
   it.runIf(TOTAL >= 10_000)('sent at least 10,000 invalid requests, of every kind', () => {
     expect(sent).toBeGreaterThanOrEqual(10_000);
     const kinds = new Set([...tally.keys()].map((label) => label.split(' → ')[0]));
-    for (const kind of ['unknown field', 'wrong type', 'malformed JSON', 'not an object', 'wrong media type', 'no user', 'unknown user', 'disabled user', 'role without the right', 'oversized body', 'oversized string', 'bad Idempotency-Key', 'bad If-Match', 'bad id', 'wrong method', 'no such endpoint', 'bad query', 'bad cursor']) {
+    for (const kind of ['unknown field', 'wrong type', 'malformed JSON', 'not an object', 'wrong media type', 'no user', 'unknown user', 'disabled user', 'role without the right', 'oversized body', 'oversized string', 'bad Idempotency-Key', 'bad If-Match', 'NUL in a string', 'bad id', 'wrong method', 'no such endpoint', 'bad query', 'bad cursor']) {
       expect(kinds, kind).toContain(kind);
     }
     const statuses = new Set([...tally.keys()].map((label) => Number(label.split(' → ')[1])));
