@@ -8,7 +8,7 @@ import { auditMap, hydrate } from '../db/mappers';
 import { addDays } from '../../src/domain/dates';
 import { sql } from 'kysely';
 import { problems } from '../problem';
-import { toCsv } from './exports';
+import { chunkedStream, csvRows, EXPORT_CHUNK_ROWS, toCsv } from './exports';
 
 const historyQuery = z.strictObject({
   entity: z.enum(AUDITED_ENTITIES, { error: 'invalidOption' }),
@@ -79,25 +79,39 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
     return json(await page(q, q.limit, q.cursor ?? 0));
   });
 
+  /**
+   * The filtered trail as CSV, newest first, streamed EXPORT_CHUNK_ROWS entries at a time (each
+   * chunk after the last one's position, through the primary key): the trail only grows, and
+   * the answer never holds it whole.
+   */
   app.get('/audit/export.csv', async (c) => {
     const q = await auditFilter(c.req.raw);
-    const rows = await entries(q).selectAll().orderBy('seq', 'desc').execute();
-    const items = await hydrate(store.db, auditMap, rows as Array<Record<string, unknown>>);
     const users = new Map(
       (await store.db.selectFrom('users').select(['id', 'name']).execute()).map((u) => [u.id, u.name]),
     );
     const header = ['at', 'actorId', 'actor', 'action', 'entity', 'entityId', 'version', 'field', 'before', 'after', 'note'];
     const cell = (value: unknown) => (value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
-    const out: string[][] = [];
-    for (const e of items) {
+    const rowsOf = (e: AuditEntry): string[][] => {
       const base = [e.at, e.actorId, users.get(e.actorId) ?? e.actorId, e.action, e.entity, e.entityId, String(e.version)];
       // One row per changed field, so a spreadsheet can filter by field; a create or a note
       // without field changes still gets its row.
       const changes = e.action === 'create' ? [] : e.changes;
-      if (changes.length === 0) out.push([...base, '', '', '', e.note ?? '']);
-      for (const change of changes) out.push([...base, change.field, cell(change.before), cell(change.after), e.note ?? '']);
-    }
-    return new Response(toCsv(header, out), {
+      if (changes.length === 0) return [[...base, '', '', '', e.note ?? '']];
+      return changes.map((change) => [...base, change.field, cell(change.before), cell(change.after), e.note ?? '']);
+    };
+    let before: number | undefined;
+    let done = false;
+    const next = async (): Promise<AuditEntry[] | undefined> => {
+      if (done) return undefined;
+      let query = entries(q).selectAll();
+      if (before !== undefined) query = query.where('seq', '<', before);
+      const rows = (await query.orderBy('seq', 'desc').limit(EXPORT_CHUNK_ROWS).execute()) as Array<Record<string, unknown>>;
+      if (rows.length < EXPORT_CHUNK_ROWS) done = true;
+      if (rows.length === 0) return undefined;
+      before = Number(rows[rows.length - 1]!.seq);
+      return hydrate(store.db, auditMap, rows);
+    };
+    return new Response(chunkedStream(next, toCsv(header, []), (chunk) => csvRows(chunk.flatMap(rowsOf))), {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
         'content-disposition': 'attachment; filename="mitra-audit.csv"',

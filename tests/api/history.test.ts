@@ -1,4 +1,6 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { EXPORT_CHUNK_ROWS } from '../../server/routes/exports';
 import { IDS } from '../../mocks/demo-data';
 import { NOW, testApi } from './helpers';
 import { expectFieldErrors, expectProblem, ifMatch, validMeeting, walkPages } from './fixtures';
@@ -92,6 +94,27 @@ describe('the audit trail', () => {
     } while (cursor !== null);
     expect(ids).toEqual((await api.store.audit.all()).map((e) => e.id).reverse());
     expectFieldErrors(await api.request('GET', '/audit?cursor=bm9wZQ', { user: IDS.admin }), { cursor: 'invalidFormat' });
+  });
+
+  it('exports a trail longer than one chunk whole, newest first, one row per changed field', async () => {
+    const api = await testApi();
+    const ids = (await api.store.followUps.all()).map((f) => f.id);
+    for (const day of [11, 12, 13, 14, 15, 18, 19, 20, 21, 22]) {
+      const dueDate = `2027-01-${day}`;
+      const items = await Promise.all(ids.map(async (id) => ({ id, version: (await api.store.followUps.get(id))!.version })));
+      const response = await api.request('POST', '/follow-ups/bulk', { body: { items, changes: { dueDate } }, user: IDS.manager });
+      expect(response.body.failed).toEqual([]);
+    }
+    const trail = (await api.store.audit.all()).reverse();
+    expect(trail.length).toBeGreaterThan(EXPORT_CHUNK_ROWS);
+    const response = await fetchCsv(api, '/audit/export.csv');
+    expect(response.status).toBe(200);
+    const [header, ...rows] = Papa.parse<string[]>(response.text.replace(/\r\n$/, ''), { newline: '\r\n' }).data;
+    expect(header).toEqual(['at', 'actorId', 'actor', 'action', 'entity', 'entityId', 'version', 'field', 'before', 'after', 'note']);
+    const expected = trail.flatMap((e) =>
+      (e.action === 'create' || e.changes.length === 0 ? [''] : e.changes.map((c) => c.field)).map((field) => [e.entityId, String(e.version), field]),
+    );
+    expect(rows.map((row) => [row[5], row[6], row[7]])).toEqual(expected);
   });
 
   it('refuses a bad history query', async () => {
