@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { IDS } from '../../mocks/demo-data';
 import { generateSnapshot } from '../../mocks/generator';
 import { createApi } from '../../server/app';
-import { createMemoryStore } from '../../server/memory-store';
 import { toCsv } from '../../server/routes/exports';
 import { parseCsv, parseText, previewImport, type ReferenceData } from '../../src/domain/import';
+import { openSeededDatabase } from '../db/harness';
 
 /**
  * What Mitra exports imports back unchanged: the follow-ups CSV export (through the API, in both
@@ -34,8 +34,13 @@ async function exportCsv(
   data: ReturnType<typeof snapshot>,
   lang: 'id' | 'en',
 ): Promise<Uint8Array> {
+  // The API over a database holding the data (SQLite in memory), closed when the test ends
+  // (registered before the first await, while vitest still knows the running test).
+  const opening = openSeededDatabase(data);
+  onTestFinished(async () => (await opening).close());
+  const database = await opening;
   const api = createApi({
-    store: createMemoryStore(data),
+    database,
     now: () => new Date('2025-11-01T03:00:00.000Z'),
   });
   const response = await api.fetch(
