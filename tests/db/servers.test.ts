@@ -11,12 +11,15 @@ import { ENGINE, engineAvailable, openTestDatabase, WASM } from './harness';
 const PASSWORD = 'dua proses satu basis data';
 let children: ChildProcess[] = [];
 let dirs: string[] = [];
+let closing: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const child of children) child.kill('SIGTERM');
   await Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : undefined)));
   children = [];
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   dirs = [];
+  for (const close of closing) await close();
+  closing = [];
 });
 
 function freePort(): Promise<number> {
@@ -57,7 +60,8 @@ describe.runIf(engineAvailable && !WASM)(`two server processes on one ${ENGINE} 
   it('sign in through one, write through the other, read it back through the first; a stale write gets 412', async () => {
     const database = await openTestDatabase({ shared: true });
     await database.db.transaction().execute((trx) => writeSnapshot(trx, database.engine, demoSnapshot()));
-    await database.close();
+    // Closed (and, on PostgreSQL, dropped) once the servers have stopped.
+    closing.push(() => database.close());
     const dist = mkdtempSync(join(tmpdir(), 'mitra-dist-'));
     dirs.push(dist);
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Mitra</title>');
@@ -72,33 +76,34 @@ describe.runIf(engineAvailable && !WASM)(`two server processes on one ${ENGINE} 
       headers: { 'content-type': 'application/json', origin: one },
       body: JSON.stringify({ email: 'admin@example.org', password: PASSWORD }),
     });
-    expect(signIn.status).toBe(200);
+    expect(signIn.status, await signIn.clone().text()).toBe(200);
     const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
     const as = (base: string) => ({ cookie, origin: base });
 
-    const path = `/api/follow-ups/${demoSnapshot().followUps[0]!.id}`;
+    // Sectors are the administrator's to change.
+    const path = `/api/sectors/${demoSnapshot().sectors[0]!.id}`;
     const read = async (base: string) => {
       const response = await fetch(base + path, { headers: as(base) });
       expect(response.status).toBe(200);
-      return (await response.json()) as { title: string; version: number };
+      return (await response.json()) as { color: string; version: number };
     };
     const before = await read(one);
     expect((await read(two)).version).toBe(before.version);
 
-    const patch = (base: string, version: number, title: string) =>
+    const patch = (base: string, version: number, color: string) =>
       fetch(base + path, {
         method: 'PATCH',
         headers: { ...as(base), 'content-type': 'application/json', 'if-match': `"${version}"` },
-        body: JSON.stringify({ title }),
+        body: JSON.stringify({ color }),
       });
-    const written = await patch(two, before.version, 'Ditulis lewat proses kedua');
+    const written = await patch(two, before.version, '#123456');
     expect(written.status).toBe(200);
     // Seen through the first at once: nothing is kept in a process's memory.
-    expect(await read(one)).toMatchObject({ title: 'Ditulis lewat proses kedua', version: before.version + 1 });
+    expect(await read(one)).toMatchObject({ color: '#123456', version: before.version + 1 });
     // The first still holds the old version: its write is refused, with the current item.
-    const stale = await patch(one, before.version, 'Basi');
+    const stale = await patch(one, before.version, '#654321');
     expect(stale.status).toBe(412);
-    expect(((await stale.json()) as { current: { title: string } }).current.title).toBe('Ditulis lewat proses kedua');
+    expect(((await stale.json()) as { current: { color: string } }).current.color).toBe('#123456');
     // The figures of both agree (any kept answer follows the database's data version).
     const kpis = await Promise.all([one, two].map(async (base) => (await fetch(`${base}/api/stats/kpis`, { headers: as(base) })).json()));
     expect(kpis[0]).toEqual(kpis[1]);
