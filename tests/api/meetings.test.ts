@@ -402,6 +402,24 @@ describe('POST /api/meetings with progress on carried-over follow-ups (carriedPr
     expect(added.filter((e) => e.note !== undefined)).toEqual([statusEntry]);
   });
 
+  it('a retry with the same Idempotency-Key replays the saved visit, not a 412 for the version it moved on', async () => {
+    const api = await testApi();
+    const seen = (await api.store.followUps.get(EXCHANGE))!;
+    const request = {
+      body: validMeeting({ carriedFollowUpIds: [EXCHANGE], carriedProgress: [{ id: EXCHANGE, version: seen.version, status: 'done', comment: 'Selesai.' }] }),
+      headers: { 'idempotency-key': 'visit-with-progress-0001' },
+      user: IDS.staff,
+    };
+    const first = await api.request('POST', '/meetings', request);
+    expect(first.status).toBe(201);
+    const after = await saved(api);
+    const retry = await api.request('POST', '/meetings', request);
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    expect(retry.body).toEqual(first.body);
+    expect(await saved(api)).toEqual(after);
+  });
+
   it('fails the whole visit with 412 naming the follow-up when its version is stale, saving nothing', async () => {
     const api = await testApi();
     const seen = (await api.store.followUps.get(EXCHANGE))!;
