@@ -6,7 +6,7 @@ import { followUpRuleErrors } from '../../src/domain/follow-up';
 import { nextStages, type Stage } from '../../src/domain/partnership';
 import * as schemas from '../../src/domain/schemas';
 import { testApi, type TestApi, type TestStore } from './helpers';
-import { storedState } from './stored-state';
+import { changeCount, sameState, storedState } from './stored-state';
 import {
   PROBLEM_JSON,
   validFollowUp,
@@ -339,8 +339,10 @@ describe('every write endpoint, fed generated bodies', () => {
         { weight: 8, arbitrary: fc.constant<'current'>('current') },
         { weight: 1, arbitrary: fc.constantFrom<string | undefined>(undefined, '"0"', '*', 'W/"1"', '"abc"', '', '"1", "2"') },
       );
-      // What the database holds now: taken after each request, so it is the state before the next.
+      // What the database holds now: taken again after a request only if a statement wrote (or
+      // tried to write) a row, so it is always the state before the next request.
       let state = await storedState(api);
+      let changes = changeCount(api);
 
       await fc.assert(
         fc.asyncProperty(bodyArbitrary(example), versionChoice, async (body, choice) => {
@@ -351,13 +353,15 @@ describe('every write endpoint, fed generated bodies', () => {
             endpoint.version === undefined ? undefined : choice === 'current' ? `"${await endpoint.version(api.store)}"` : choice;
           const response = await send(api, endpoint, text, version);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          state = await storedState(api);
+          const changesNow = changeCount(api);
+          if (changesNow === undefined || changesNow !== changes) state = await storedState(api);
+          changes = changesNow;
 
           expect(response.status, `5xx for ${text.slice(0, 300)}`).toBeLessThan(500);
           if (response.status >= 400) {
             expect(response.headers.get('content-type')).toBe(PROBLEM_JSON);
             expect(response.body.status).toBe(response.status);
-            expect(state, `a ${response.status} changed the store`).toBe(before);
+            expect(sameState(state, before), `a ${response.status} changed the store`).toBe(true);
           } else {
             expect([200, 201]).toContain(response.status);
             const parsed = endpoint.stored.safeParse(response.body);
