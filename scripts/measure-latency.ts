@@ -31,7 +31,7 @@ const PASSWORD = 'pengukuran latensi di kantor kerja sama';
 const dir = mkdtempSync(join(tmpdir(), 'mitra-latency-'));
 const snapshot = { ...generateSnapshot({ seed: 13, followUps: FOLLOW_UPS, meetings: 500, partnerships: 20 }), users: demoSnapshot().users };
 const dated = snapshot.followUps.filter((f) => f.dueDate !== undefined).length;
-const mitra = createMitraServer({ dbPath: join(dir, 'mitra.sqlite'), seed: snapshot, distDir: dir });
+const mitra = await createMitraServer({ dbPath: join(dir, 'mitra.sqlite'), seed: () => snapshot, distDir: dir });
 await mitra.auth.setPassword(IDS.staff, PASSWORD);
 const staffEmail = snapshot.users.find((u) => u.id === IDS.staff)!.email;
 const adminEmail = snapshot.users.find((u) => u.id === IDS.admin)!.email;
@@ -164,5 +164,5 @@ for (const r of results) {
 
 (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
 server.close();
-mitra.close();
+await mitra.close();
 rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { openMitraDatabase } from '../db/open';
 import { createStore } from '../db/store';
 import type { Database } from '../db/engine';
 import { demoSnapshot, emptySnapshot } from '../seed/seeds';
-import type { Store } from '../store';
+import type { Snapshot, Store } from '../store';
 import { clientAddress, createNodeApp } from './app';
 
 export type MitraServerOptions = {
@@ -16,8 +16,8 @@ export type MitraServerOptions = {
   databaseUrl?: string | undefined;
   /** Connections per process on PostgreSQL (MITRA_DB_POOL, default 10). */
   poolSize?: number;
-  /** What a new database starts with: the demo data (default) or 'empty' (reference data only). */
-  seed?: 'demo' | 'empty';
+  /** What a new database starts with: the demo data (default), 'empty' (reference data only), or a data set (benchmarks). */
+  seed?: 'demo' | 'empty' | (() => Snapshot);
   distDir: string;
   trustProxy?: boolean;
   /** Cookies marked Secure: always (behind a TLS proxy), or per request when unset. */
@@ -50,7 +50,7 @@ export async function createMitraServer(options: MitraServerOptions): Promise<Mi
     url: options.databaseUrl,
     sqlitePath: options.dbPath,
     ...(options.poolSize ? { poolSize: options.poolSize } : {}),
-    seed: options.seed === 'empty' ? emptySnapshot : demoSnapshot,
+    seed: typeof options.seed === 'function' ? options.seed : options.seed === 'empty' ? emptySnapshot : demoSnapshot,
   });
   try {
     const now = options.now ?? (() => new Date());

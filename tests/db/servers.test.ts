@@ -65,7 +65,7 @@ describe.runIf(engineAvailable && !WASM)(`two server processes on one ${ENGINE} 
     const dist = mkdtempSync(join(tmpdir(), 'mitra-dist-'));
     dirs.push(dist);
     writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Mitra</title>');
-    const env = ENGINE === 'postgres' ? { DATABASE_URL: database.target } : { MITRA_DB: database.target };
+    const env: Record<string, string> = ENGINE === 'postgres' ? { DATABASE_URL: database.target } : { MITRA_DB: database.target };
     // One after the other: the first makes the administrator; the second finds it there.
     const one = await startServer(env, dist);
     const two = await startServer(env, dist);
