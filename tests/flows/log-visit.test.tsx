@@ -432,20 +432,44 @@ describe('open follow-ups of the chosen partnership', () => {
     await user.click(screen.getByRole('button', { name: SUBMIT }));
 
     await savedMeetingId(router);
-    expect(screen.queryByText(/perubahan status tindak lanjut gagal/)).not.toBeInTheDocument();
     const item = (await currentStore().followUps.get('fu-binzhou-tourism'));
     expect(item?.status).toBe('done');
-    expect(item?.history.at(-1)).toEqual(
-      expect.objectContaining({
-        kind: 'status',
-        from: 'open',
-        to: 'done',
-        comment: 'Rapat promosi pariwisata',
-      }),
-    );
+    // Reported in the meeting: the status change (with the meeting's title as its comment) and
+    // the link to the meeting, in the same save.
+    expect(item?.history.slice(-2)).toEqual([
+      expect.objectContaining({ kind: 'status', from: 'open', to: 'done', comment: 'Rapat promosi pariwisata' }),
+      expect.objectContaining({ kind: 'discussed' }),
+    ]);
     // The others keep their status.
     expect((await currentStore().followUps.get('fu-binzhou-exchange'))?.status).toBe('open');
     expect((await currentStore().followUps.get('fu-binzhou-forum'))?.status).toBe('in-progress');
+  });
+
+  it('changed by someone else meanwhile: saves nothing, says so, shows the status as it is now, and saves on "Coba simpan lagi"', async () => {
+    const { user, router, section } = await openWithBinzhou();
+    const tourism = carriedItem(section, 'Menyiapkan paket promosi pariwisata');
+    await user.selectOptions(
+      within(tourism).getByRole('combobox', { name: 'Status baru: Menyiapkan paket promosi pariwisata' }),
+      'Selesai',
+    );
+    await fillMeeting(user, 'Rapat promosi pariwisata');
+    // Meanwhile, in another browser, its owner moves it on.
+    const store = currentStore();
+    const before = (await store.followUps.get('fu-binzhou-tourism'))!;
+    await store.followUps.replace({ ...before, status: 'in-progress', version: before.version + 1 });
+    const meetings = await store.meetings.count();
+
+    await user.click(screen.getByRole('button', { name: SUBMIT }));
+    const failed = await screen.findByRole('alert');
+    expect(failed).toHaveTextContent('Kunjungan belum tersimpan');
+    expect(await store.meetings.count()).toBe(meetings);
+    expect((await store.followUps.get('fu-binzhou-tourism'))?.status).toBe('in-progress');
+
+    // The list shows the item as it is now; the choice made stays; saving again applies it.
+    await user.click(within(failed).getByRole('button', { name: 'Coba simpan lagi' }));
+    await savedMeetingId(router);
+    expect(await store.meetings.count()).toBe(meetings + 1);
+    expect((await store.followUps.get('fu-binzhou-tourism'))?.history.at(-2)).toMatchObject({ kind: 'status', from: 'in-progress', to: 'done' });
   });
 });
 

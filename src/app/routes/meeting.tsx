@@ -36,7 +36,7 @@ export function MeetingPage() {
   const followUps = useInfiniteQuery(followUpQueries.list({ meetingId }));
   const peopleMap = useMemo(() => new Map(people.data?.items.map((p) => [p.id, p])), [people.data]);
   useDocumentTitle(meeting.data?.title ?? t('meetings.title'));
-  const saved = useLocation().state as { saved?: boolean; progressFailed?: number } | null;
+  const saved = useLocation().state as { saved?: boolean } | null;
 
   return (
     <div className="page">
@@ -58,7 +58,6 @@ export function MeetingPage() {
       {saved?.saved && (
         <div className="notification notification--success no-print" role="status">
           <p>{t('meetings.saved')}</p>
-          {(saved.progressFailed ?? 0) > 0 && <p>{t('meetings.progressFailed', { count: saved.progressFailed ?? 0 })}</p>}
         </div>
       )}
       {meeting.isPending ? (

@@ -193,7 +193,6 @@ export const en: LocaleResources = {
     print: 'Print the brief',
     logVisit: 'Log a visit',
     saved: 'The visit is saved.',
-    progressFailed: 'The visit is saved, but {{count}} follow-up status changes failed. Change them from the follow-ups page.',
     detail: {
       when: 'When',
       timeZoneNote: 'Time zone {{zone}}',

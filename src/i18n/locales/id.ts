@@ -192,7 +192,6 @@ export const id = {
     print: 'Cetak ringkasan',
     logVisit: 'Catat kunjungan',
     saved: 'Kunjungan tersimpan.',
-    progressFailed: 'Kunjungan tersimpan, tetapi {{count}} perubahan status tindak lanjut gagal. Ubah dari halaman tindak lanjut.',
     detail: {
       when: 'Waktu',
       timeZoneNote: 'Zona waktu {{zone}}',

@@ -31,42 +31,35 @@ export function useUpdateMeeting(id: string) {
   });
 }
 
-/**
- * Progress marked while logging a visit: one versioned status change per follow-up. Carrying an
- * item into the new meeting has just raised its version, so each is read again first; if its
- * status changed since the form showed it (someone else), the change is not forced (it fails).
- */
-export function markProgress(changes: Array<{ item: FollowUp; status: FollowUpStatus }>, comment: string) {
-  return Promise.allSettled(
-    changes.map(async ({ item, status }) => {
-      const url = apiUrl(`/follow-ups/${encodeURIComponent(item.id)}`);
-      const fresh = await apiRequest<FollowUp>(url);
-      if (fresh.status !== item.status) throw new Error('changed by someone else');
-      return apiRequest<FollowUp>(url, { method: 'PATCH', body: { status, comment }, version: fresh.version });
-    }),
-  );
-}
-
 export type LogVisit = {
   body: MeetingCreate;
   idempotencyKey: string;
   /** Open follow-ups of the partnership that this visit moved on, with their new status. */
   progress: Array<{ item: FollowUp; status: FollowUpStatus }>;
-  /** Called as soon as the meeting is saved, before the carried items are updated. */
+  /** Called as soon as the meeting is saved. */
   onCreated: (meeting: Meeting) => void;
 };
 
 /**
- * Logging a visit: the meeting (with its new follow-ups) in one idempotent request, then the
- * progress on carried follow-ups, each on its own. Says how many of those could not be saved.
+ * Logging a visit: one idempotent request saves the meeting, its new follow-ups and the progress
+ * on carried ones (`carriedProgress`, each against the version the form showed; an item marked
+ * is carried into the meeting too). The server applies it all in one transaction: if someone
+ * changed one of those follow-ups meanwhile, nothing is saved (412) and the form says so.
  */
 export function useLogVisit() {
   const create = useCreateMeeting();
   const logVisit = async ({ body, idempotencyKey, progress, onCreated }: LogVisit) => {
-    const meeting = await create.mutateAsync({ body, idempotencyKey });
+    const carried = new Set([...(body.carriedFollowUpIds ?? []), ...progress.map(({ item }) => item.id)]);
+    const meeting = await create.mutateAsync({
+      body: {
+        ...body,
+        carriedFollowUpIds: [...carried],
+        carriedProgress: progress.map(({ item, status }) => ({ id: item.id, version: item.version, status, comment: body.title })),
+      },
+      idempotencyKey,
+    });
     onCreated(meeting);
-    const results = progress.length > 0 ? await markProgress(progress, meeting.title) : [];
-    return { meeting, progressFailed: results.filter((r) => r.status === 'rejected').length };
+    return { meeting };
   };
   return { logVisit, isPending: create.isPending, isError: create.isError, error: create.error };
 }

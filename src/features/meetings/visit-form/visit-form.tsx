@@ -38,7 +38,7 @@ import {
 export const VISIT_DRAFT_KEY = 'visit:new';
 const PROGRESS_STATUSES = FOLLOW_UP_STATUSES.filter((s) => s !== 'open' && s !== 'blocked');
 
-type SavedState = { saved: true; progressFailed: number };
+type SavedState = { saved: true };
 
 /**
  * "Catat kunjungan": the whole visit in one form. Validated on submit with the API's own schema,
@@ -164,7 +164,7 @@ function VisitFormFields() {
       idempotencyKey: idempotencyKey(),
     });
     try {
-      const { meeting, progressFailed } = await create.logVisit({
+      const { meeting } = await create.logVisit({
         body,
         idempotencyKey: idempotencyKey(),
         progress: (openItems.data?.items ?? [])
@@ -175,11 +175,13 @@ function VisitFormFields() {
           useDrafts.getState().discard(VISIT_DRAFT_KEY);
         },
       });
-      const state: SavedState = { saved: true, progressFailed };
+      const state: SavedState = { saved: true };
       void navigate(`/meetings/${encodeURIComponent(meeting.id)}`, { state });
     } catch (error) {
       saveFailed();
       if (isApiError(error) && error.status === 400 && error.fieldErrors.length > 0) showErrors(error.fieldErrors, paths);
+      // A follow-up marked here was changed by someone else: show its status as it is now.
+      if (isApiError(error) && error.status === 412) void openItems.refetch();
     }
   };
 
