@@ -9,7 +9,6 @@ import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } fr
 import type { User } from '../../src/domain/user';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
-import { listFollowUps } from '../db/follow-up-list';
 import { homeRegionOf } from '../db/regions';
 import { listResources, LISTINGS } from '../db/listings';
 import { ProblemError, problems } from '../problem';
@@ -249,8 +248,13 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
   app.get('/partnerships/:id/open-follow-ups', async (c) => {
     const id = c.req.param('id');
     if ((await store.partnerships.missing([id])).size > 0) throw problems.notFound('Partnership');
-    const page = await listFollowUps(store.db, store.engine, { partnershipId: id, status: [...OPEN_STATUSES], sort: 'dueDate' }, { limit: 100 }, deps.today());
-    if (page === 'invalidCursor') throw new Error('unreachable: no cursor given');
-    return json({ items: page.items, total: page.total, nextCursor: null });
+    // In the order they were recorded (agreed), as the visit form lists them; at most 100.
+    const open = store.db.selectFrom('follow_ups').where('partnership_id', '=', id).where('status', 'in', [...OPEN_STATUSES]);
+    const [rows, count] = await Promise.all([
+      open.select('id').orderBy('seq').limit(100).execute(),
+      open.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst(),
+    ]);
+    const items = (await store.followUps.getMany(rows.map((r) => r.id))).map(({ history: _history, ...item }) => item);
+    return json({ items, total: Number(count?.n ?? 0), nextCursor: null });
   });
 }
