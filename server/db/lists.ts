@@ -113,8 +113,10 @@ export function searchWords(q: string | undefined, normalize: (text: string) => 
 
 /** A CASE giving each value its rank in a fixed order (statuses, priorities, stages). */
 export function rankOf(column: RawBuilder<unknown>, order: readonly string[]): RawBuilder<unknown> {
-  // A sort by rank is `kind: 'number'` (SortColumn).
-  return sql`case ${column} ${sql.join(order.map((value, i) => sql`when ${value} then ${i}`), sql` `)} else ${order.length} end`;
+  // A sort by rank is `kind: 'number'` (SortColumn). The ranks are integer literals, not
+  // parameters: PostgreSQL types a CASE of untyped parameters as text, so the rank came back as
+  // '0' and a next-page cursor holding it was refused as not a number.
+  return sql`case ${column} ${sql.join(order.map((value, i) => sql`when ${value} then ${sql.lit(i)}`), sql` `)} else ${sql.lit(order.length)} end`;
 }
 
 export type Page<T> = { items: T[]; total: number; nextCursor: string | null };
