@@ -1,17 +1,20 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FOLLOW_UP_STATUSES } from '../../src/domain/follow-up';
+import { createApi } from '../../server/app';
 import type { Database } from '../../server/db/engine';
 import { FOLLOW_UP_SORTS, listFollowUps, type FollowUpListItem, type FollowUpListQuery } from '../../server/db/follow-up-list';
 import { decodeCursor, encodeCursor } from '../../server/db/lists';
 import { writeSnapshot } from '../../server/db/snapshot';
 import {
+  apiListIds,
   dataSet,
   digestIds,
   fingerprint,
   FOLLOW_UP_DATA,
   FOLLOW_UP_SORT_KEYS,
   followUpQueryArbitrary,
+  NOW,
   readGolden,
   TODAY,
   type FollowUpGolden,
@@ -77,6 +80,15 @@ describe.runIf(engineAvailable)(`follow-up lists in SQL on ${ENGINE}`, () => {
     for (const { query, limit, ...expected } of golden.cases) {
       const { ids, totals } = await walk(query as FollowUpListQuery, limit);
       expect.soft(digestIds(ids), `${JSON.stringify(query)} limit ${limit}`).toEqual(expected);
+      expect.soft(totals, JSON.stringify(query)).toEqual([expected.total]);
+    }
+  }, 300_000);
+
+  it('GET /api/follow-ups lists the same through its query parsing and cursors, 100 a page', async () => {
+    const api = createApi({ database, now: () => NOW });
+    for (const { query, limit: _limit, ...expected } of golden.cases) {
+      const { ids, totals } = await apiListIds(api, 'follow-ups', query);
+      expect.soft(digestIds(ids), JSON.stringify(query)).toEqual(expected);
       expect.soft(totals, JSON.stringify(query)).toEqual([expected.total]);
     }
   }, 300_000);

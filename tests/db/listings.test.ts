@@ -1,15 +1,18 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApi } from '../../server/app';
 import type { Database } from '../../server/db/engine';
 import { LISTINGS, listResources, type ListingName } from '../../server/db/listings';
 import { writeSnapshot } from '../../server/db/snapshot';
 import {
+  apiListIds,
   dataSet,
   digestIds,
   fingerprint,
   LISTING_NAMES,
   listingCases,
   LISTINGS_DATA,
+  NOW,
   readGolden,
   type ListingGolden,
   type ListingQuery,
@@ -75,6 +78,15 @@ describe.runIf(engineAvailable)(`resource lists in SQL on ${ENGINE}`, () => {
       expect.soft(actual.totals, JSON.stringify(query)).toEqual([expected.total]);
     }
   }, 120_000);
+
+  it('GET /api/<resource> lists the same through its query parsing and cursors, 100 a page', async () => {
+    const api = createApi({ database, now: () => NOW });
+    for (const { path, query, limit: _limit, name: _name, ...expected } of golden.cases) {
+      const { ids, totals } = await apiListIds(api, path, query);
+      expect.soft(digestIds(ids), `${path} ${JSON.stringify(query)}`).toEqual(expected);
+      expect.soft(totals, `${path} ${JSON.stringify(query)}`).toEqual([expected.total]);
+    }
+  }, 300_000);
 
   it.each(listingCases(data))('$name: any query walks in disjoint pages that together are the whole list, for any page size', async ({ name, query }) => {
     await fc.assert(

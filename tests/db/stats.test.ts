@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDS } from '../../mocks/demo-data';
+import { createApi } from '../../server/app';
 import type { Database } from '../../server/db/engine';
 import { writeSnapshot } from '../../server/db/snapshot';
 import * as stats from '../../server/db/stats';
-import { dataSet, fingerprint, readGolden, STAT_NAMES, STATS_DATA, TODAY, type StatName, type StatsGolden } from '../support/golden-queries';
+import { apiGet, dataSet, fingerprint, NOW, readGolden, searchParams, STAT_NAMES, STATS_DATA, TODAY, type StatName, type StatsGolden } from '../support/golden-queries';
 import { ENGINE, engineAvailable, openTestDatabase } from './harness';
 
 /**
@@ -68,4 +70,11 @@ describe.runIf(engineAvailable)(`the dashboard's figures in SQL on ${ENGINE}`, (
       expect.soft(await computed(name, period), JSON.stringify(period)).toEqual(body);
     }
   }, 60_000);
+
+  it('GET /api/stats/<figure> serves those bodies unchanged', async () => {
+    const api = createApi({ database, now: () => NOW });
+    for (const { name, period, body } of golden.cases) {
+      expect.soft(await apiGet(api, `stats/${name}`, searchParams(period), IDS.manager), `${name} ${JSON.stringify(period)}`).toEqual(body);
+    }
+  }, 120_000);
 });

@@ -223,6 +223,33 @@ export function searchParams(query: Record<string, unknown>): URLSearchParams {
   return params;
 }
 
+/** Something that answers a Request: either release's createApi. */
+export type FetchApi = { fetch(request: Request): Response | Promise<Response> };
+
+/** GET /api/<path>?<params> as `user` (demo mode: the x-mitra-user header); throws unless 200. */
+export async function apiGet(api: FetchApi, path: string, params: URLSearchParams, user: string): Promise<unknown> {
+  const response = await api.fetch(new Request(`http://mitra.test/api/${path}?${params}`, { headers: { 'x-mitra-user': user } }));
+  const body: unknown = await response.json();
+  if (response.status !== 200) throw new Error(`${path}?${params}: ${response.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Every id a list endpoint answers, following nextCursor at 100 a page, and the totals the pages gave. */
+export async function apiListIds(api: FetchApi, path: string, query: Record<string, unknown>, user: string = IDS.admin): Promise<{ ids: string[]; totals: number[] }> {
+  const params = searchParams(query);
+  params.set('limit', '100');
+  const ids: string[] = [];
+  const totals = new Set<number>();
+  for (let pages = 0; pages < 1000; pages += 1) {
+    const body = (await apiGet(api, path, params, user)) as { items: Array<{ id: string }>; total: number; nextCursor: string | null };
+    ids.push(...body.items.map((i) => i.id));
+    totals.add(body.total);
+    if (!body.nextCursor) return { ids, totals: [...totals] };
+    params.set('cursor', body.nextCursor);
+  }
+  throw new Error(`${path}: paging never ends`);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The golden files' shapes
 

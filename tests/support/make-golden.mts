@@ -19,6 +19,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { IDS } from '../../mocks/demo-data';
 import {
+  apiGet,
+  apiListIds,
   dataSet,
   digestIds,
   fingerprint,
@@ -31,6 +33,7 @@ import {
   STAT_NAMES,
   STATS_DATA,
   statsGoldenPeriods,
+  type FetchApi,
   type FollowUpGolden,
   type GoldenHeader,
   type ListingGolden,
@@ -47,7 +50,7 @@ const releaseDir = resolve(release);
 const commit = execFileSync('git', ['-C', releaseDir, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
 const out = join(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'golden');
 
-type Api = { fetch(request: Request): Response | Promise<Response> };
+type Api = FetchApi;
 const { createApi } = (await import(pathToFileURL(join(releaseDir, 'server/app.ts')).href)) as { createApi(options: unknown): Api };
 const { createMemoryStore } = (await import(pathToFileURL(join(releaseDir, 'server/memory-store.ts')).href)) as { createMemoryStore(data: Snapshot): unknown };
 
@@ -60,25 +63,11 @@ const header = (params: Record<string, number>, data: Snapshot): GoldenHeader =>
   now: NOW.toISOString(),
 });
 
-async function get(api: Api, path: string, params: URLSearchParams, user: string): Promise<any> {
-  const response = await api.fetch(new Request(`http://mitra.test/api/${path}?${params}`, { headers: { 'x-mitra-user': user } }));
-  const body = await response.json();
-  if (response.status !== 200) throw new Error(`${path}?${params}: ${response.status} ${JSON.stringify(body)}`);
-  return body;
-}
-
-/** Every id the list answers, page by page (100 a page), and the total each page gave. */
+/** Every id the list answers, page by page; the previous release's pages all gave that total. */
 async function listIds(api: Api, path: string, query: Record<string, unknown>): Promise<string[]> {
-  const params = searchParams(query);
-  params.set('limit', '100');
-  const ids: string[] = [];
-  for (;;) {
-    const body = (await get(api, path, params, IDS.admin)) as { items: Array<{ id: string }>; total: number; nextCursor: string | null };
-    ids.push(...body.items.map((i) => i.id));
-    if (body.total !== ids.length && !body.nextCursor) throw new Error(`${path}: total ${body.total}, listed ${ids.length}`);
-    if (!body.nextCursor) return ids;
-    params.set('cursor', body.nextCursor);
-  }
+  const { ids, totals } = await apiListIds(api, path, query, IDS.admin);
+  if (totals.length !== 1 || totals[0] !== ids.length) throw new Error(`${path}: totals ${totals.join(', ')}, listed ${ids.length}`);
+  return ids;
 }
 
 function write(name: string, golden: unknown): void {
@@ -112,6 +101,6 @@ function write(name: string, golden: unknown): void {
   const api = apiOver(data);
   const cases: StatsGolden['cases'] = [];
   for (const period of statsGoldenPeriods(data))
-    for (const name of STAT_NAMES) cases.push({ name, period, body: await get(api, `stats/${name}`, searchParams(period), IDS.manager) });
+    for (const name of STAT_NAMES) cases.push({ name, period, body: await apiGet(api, `stats/${name}`, searchParams(period), IDS.manager) });
   write('stats.json', { ...header(STATS_DATA, data), cases } satisfies StatsGolden);
 }
