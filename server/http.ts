@@ -34,30 +34,34 @@ export async function readJson(request: Request): Promise<{ value: unknown; text
   } catch {
     throw problems.malformedJson();
   }
-  const withNul = nulPath(value, '');
-  if (withNul !== undefined) throw problems.validation([fieldError(withNul, 'invalidFormat')]);
+  const unkeepable = textPath(value, '');
+  if (unkeepable !== undefined) throw problems.validation([fieldError(unkeepable, 'invalidFormat')]);
   return { value, text };
 }
 
 /**
- * Where a JSON value holds U+0000 (in a string or a key), if anywhere: no text the API keeps or
- * looks for may hold one (PostgreSQL cannot store it), so it is refused at the door, on both
- * engines, as a field error rather than a database error.
+ * Text no engine keeps: U+0000 (PostgreSQL cannot store it) and a lone UTF-16 surrogate (not
+ * Unicode; PostgreSQL's JSON refuses it). Refused at the door, on both engines, as a field error
+ * rather than a database error.
  */
-function nulPath(value: unknown, path: string): string | undefined {
+const LONE_SURROGATE = /\p{Cs}/u;
+const keepable = (text: string) => !text.includes('\u0000') && !LONE_SURROGATE.test(text);
+
+/** Where a JSON value holds text no engine keeps (in a string or a key), if anywhere. */
+function textPath(value: unknown, path: string): string | undefined {
   const join = (key: string | number) => (path === '' ? String(key) : `${path}.${key}`);
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value === 'string') return keepable(value) ? undefined : path;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i += 1) {
-      const found = nulPath(value[i], join(i));
+      const found = textPath(value[i], join(i));
       if (found !== undefined) return found;
     }
     return undefined;
   }
   if (typeof value === 'object' && value !== null) {
     for (const [key, item] of Object.entries(value)) {
-      if (key.includes('\u0000')) return join(key.replaceAll('\u0000', ''));
-      const found = nulPath(item, join(key));
+      if (!keepable(key)) return join(key.replaceAll('\u0000', ''));
+      const found = textPath(item, join(key));
       if (found !== undefined) return found;
     }
   }
@@ -126,8 +130,8 @@ export function searchParamsToObject(url: URL, arrayKeys: readonly string[]): Re
   const out: Record<string, unknown> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
-    // No parameter may hold U+0000 (see nulPath): a field error, not a database error.
-    if (key.includes('\u0000') || values.some((v) => v.includes('\u0000'))) {
+    // No parameter may hold text no engine keeps (see nulPath): a field error, not a database error.
+    if (!keepable(key) || values.some((v) => !keepable(v))) {
       throw problems.validation([fieldError(key.replaceAll('\u0000', ''), 'invalidFormat')]);
     }
     out[key] = arrayKeys.includes(key)

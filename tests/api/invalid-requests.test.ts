@@ -22,7 +22,7 @@ import {
   validUser,
 } from './fixtures';
 import { NOW } from './helpers';
-import { sameState, storedState, type StoredState } from './stored-state';
+import { changeStamp, sameState, storedState, type StoredState } from './stored-state';
 
 /**
  * Generated invalid and hostile requests across every endpoint and method, on the engine of the
@@ -35,14 +35,14 @@ import { sameState, storedState, type StoredState } from './stored-state';
  * and the store's snapshot are as they were after each property. Every request here is invalid by
  * construction, so nothing is ever allowed to change (issue 12).
  *
- * MITRA_INVALID_REQUESTS sets how many requests the file sends in all (default 10,000: 59%
- * invalid writes, 1% huge ones, 20% bad targets, 20% bad queries and cursors).
+ * MITRA_INVALID_REQUESTS sets how many requests the file sends in all (default 10,000: 59.5%
+ * invalid writes, 0.5% huge ones, 20% bad targets, 20% bad queries and cursors).
  */
 
 const TOTAL = Number(process.env.MITRA_INVALID_REQUESTS ?? 10_000);
 const RUNS = {
-  writes: Math.round(TOTAL * 0.59),
-  huge: Math.round(TOTAL * 0.01),
+  writes: Math.round(TOTAL * 0.595),
+  huge: Math.round(TOTAL * 0.005),
   targets: Math.round(TOTAL * 0.2),
   queries: Math.round(TOTAL * 0.2),
 };
@@ -181,13 +181,13 @@ const invalidWrite: fc.Arbitrary<Req> = fc.constantFrom(...WRITES).chain((w) => 
       .map((user) => ({ kind: 'unknown user', ...base, headers: { ...base.headers, 'x-mitra-user': user }, body: text, expect: [401] })),
     fc.constant({ kind: 'disabled user', ...base, headers: { ...base.headers, 'x-mitra-user': DISABLED }, body: text, expect: [401] }),
   ];
-  // U+0000 in any string, even a short one: no engine keeps it (PostgreSQL cannot).
+  // U+0000 or a lone surrogate in any string, even a short one: no engine keeps it.
   const stringKeys = keys.filter((k) => typeof w.body[k] === 'string');
   if (stringKeys.length > 0) {
     variants.push(
       fc
-        .tuple(fc.constantFrom(...stringKeys), fc.constantFrom('\u0000', 'a\u0000b', '\u0000\u0000'))
-        .map(([key, value]) => ({ kind: 'NUL in a string', ...base, body: JSON.stringify({ ...w.body, [key]: value }), expect: [400, 401, 403, 412, 428] })),
+        .tuple(fc.constantFrom(...stringKeys), fc.constantFrom('\u0000', 'a\u0000b', '\u0000\u0000', '\ud800', 'a\udfffb', '\udfff\ud800'))
+        .map(([key, value]) => ({ kind: 'unkeepable text', ...base, body: JSON.stringify({ ...w.body, [key]: value }), expect: [400, 401, 403, 412, 428] })),
     );
   }
   // An officer may change only the follow-ups they own: anything else is refused whole.
@@ -394,6 +394,7 @@ async function send(request: Req) {
 }
 
 const tally = new Map<string, number>();
+let lastStamp = '';
 let sent = 0;
 
 function property(requests: fc.Arbitrary<Req>) {
@@ -412,8 +413,11 @@ function property(requests: fc.Arbitrary<Req>) {
     expect(typeof body.type).toBe('string');
     if (request.cursorError) expect(body.errors?.map((e) => e.path), what).toEqual(['cursor']);
     expect(response.text).not.toMatch(/at \w+ \(|node_modules|\.ts:\d+|SQLITE_|syntax error|relation "/);
-    // Nothing committed: every write transaction moves the data version on.
-    expect(await readDataVersion(database.db), what).toBe(BEFORE.dataVersion);
+    // Nothing committed: every write transaction moves the data version on. (Asked of the
+    // database only when a statement may have written a row since the last request.)
+    const stamp = await changeStamp({ database });
+    if (stamp !== lastStamp) expect(await readDataVersion(database.db), what).toBe(BEFORE.dataVersion);
+    lastStamp = stamp;
   });
 }
 
@@ -446,7 +450,7 @@ describe('generated invalid requests, every endpoint', () => {
   it.runIf(TOTAL >= 10_000)('sent at least 10,000 invalid requests, of every kind', () => {
     expect(sent).toBeGreaterThanOrEqual(10_000);
     const kinds = new Set([...tally.keys()].map((label) => label.split(' → ')[0]));
-    for (const kind of ['unknown field', 'wrong type', 'malformed JSON', 'not an object', 'wrong media type', 'no user', 'unknown user', 'disabled user', 'role without the right', 'oversized body', 'oversized string', 'bad Idempotency-Key', 'bad If-Match', 'NUL in a string', 'bad id', 'wrong method', 'no such endpoint', 'bad query', 'bad cursor']) {
+    for (const kind of ['unknown field', 'wrong type', 'malformed JSON', 'not an object', 'wrong media type', 'no user', 'unknown user', 'disabled user', 'role without the right', 'oversized body', 'oversized string', 'bad Idempotency-Key', 'bad If-Match', 'unkeepable text', 'bad id', 'wrong method', 'no such endpoint', 'bad query', 'bad cursor']) {
       expect(kinds, kind).toContain(kind);
     }
     const statuses = new Set([...tally.keys()].map((label) => Number(label.split(' → ')[1])));

@@ -6,7 +6,7 @@ import { followUpRuleErrors } from '../../src/domain/follow-up';
 import { nextStages, type Stage } from '../../src/domain/partnership';
 import * as schemas from '../../src/domain/schemas';
 import { testApi, type TestApi, type TestStore } from './helpers';
-import { changeCount, sameState, storedState } from './stored-state';
+import { changeStamp, sameState, storedState } from './stored-state';
 import {
   PROBLEM_JSON,
   validFollowUp,
@@ -342,7 +342,7 @@ describe('every write endpoint, fed generated bodies', () => {
       // What the database holds now: taken again after a request only if a statement wrote (or
       // tried to write) a row, so it is always the state before the next request.
       let state = await storedState(api);
-      let changes = changeCount(api);
+      let changes = await changeStamp(api);
 
       await fc.assert(
         fc.asyncProperty(bodyArbitrary(example), versionChoice, async (body, choice) => {
@@ -353,8 +353,8 @@ describe('every write endpoint, fed generated bodies', () => {
             endpoint.version === undefined ? undefined : choice === 'current' ? `"${await endpoint.version(api.store)}"` : choice;
           const response = await send(api, endpoint, text, version);
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-          const changesNow = changeCount(api);
-          if (changesNow === undefined || changesNow !== changes) state = await storedState(api);
+          const changesNow = await changeStamp(api);
+          if (changesNow !== changes) state = await storedState(api);
           changes = changesNow;
 
           expect(response.status, `5xx for ${text.slice(0, 300)}`).toBeLessThan(500);
@@ -437,7 +437,9 @@ describe('resource ids in the path, generated', () => {
     const before = JSON.stringify(await api.store.snapshot());
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...resources), rawId, fc.constantFrom('GET', 'PATCH'), async (resource, id, method) => {
-        const known = await api.store[resource === 'follow-ups' ? 'followUps' : (resource as 'sectors')].get(decodeURIComponentSafe(id));
+        const decoded = decodeURIComponentSafe(id);
+        // No stored id holds U+0000 (PostgreSQL could not even be asked for one).
+        const known = decoded.includes('\u0000') ? undefined : await api.store[resource === 'follow-ups' ? 'followUps' : (resource as 'sectors')].get(decoded);
         fc.pre(known === undefined);
         const response = await api.request(
           method,

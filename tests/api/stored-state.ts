@@ -31,11 +31,15 @@ export function sameState(a: StoredState, b: StoredState): boolean {
 }
 
 /**
- * A number that moves whenever a statement of this connection inserts, updates or deletes a row,
- * kept or rolled back (SQLite's total_changes()); undefined on PostgreSQL. Unmoved, the stored
- * state cannot have changed, so `storedState` need not be taken again.
+ * A stamp that moves whenever a row may have been written, kept or rolled back: on SQLite the
+ * connection's total_changes() (every INSERT, UPDATE and DELETE it ran), on PostgreSQL the
+ * cluster's next transaction id (a transaction that writes takes one; another test's writes move
+ * it too, which only costs a fresh copy). Unmoved, the stored state cannot have changed, so
+ * `storedState` need not be taken again.
  */
-export function changeCount(api: Pick<TestApi, 'database'>): number | undefined {
-  const { sqlite } = api.database;
-  return sqlite ? (sqlite.prepare('select total_changes() as n').get() as { n: number }).n : undefined;
+export async function changeStamp(api: Pick<TestApi, 'database'>): Promise<string> {
+  const { sqlite, db } = api.database;
+  if (sqlite) return String((sqlite.prepare('select total_changes() as n').get() as { n: number }).n);
+  const result = await sql<{ n: string }>`select pg_snapshot_xmax(pg_current_snapshot())::text as n`.execute(db);
+  return result.rows[0]!.n;
 }
