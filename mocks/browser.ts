@@ -58,13 +58,19 @@ async function adopt(persist: boolean, snapshot?: Snapshot): Promise<void> {
   api = createApi({ database: demo.database });
 }
 
+/**
+ * Starts the service worker at once and opens the database beside it: the app renders while
+ * SQLite loads, and every API request waits for the database to be ready (the page shows its
+ * loading state meanwhile, not a blank screen).
+ */
 export async function startWorker(): Promise<void> {
   const loadSize = loadDatasetSize();
-  if (loadSize === undefined) await adopt(true);
-  else await adopt(false, await loadDataset(loadSize));
+  const ready = loadSize === undefined ? adopt(true) : loadDataset(loadSize).then((snapshot) => adopt(false, snapshot));
+  ready.catch((error: unknown) => console.error('[demo] the demo database cannot be opened', error));
   const latency = loadSize === undefined ? LATENCY_MS : 0;
   const worker = setupWorker(
     http.post('/api/_demo/reset', async () => {
+      await ready;
       if (loadSize !== undefined) {
         await adopt(false, await loadDataset(loadSize)); // regenerate; IndexedDB untouched
         return new HttpResponse(null, { status: 204 });
@@ -73,14 +79,19 @@ export async function startWorker(): Promise<void> {
       return new HttpResponse(null, { status: 204 });
     }),
     http.all('/api/*', async () => {
+      await ready;
       if (latency > 0) await delay(latency);
       return undefined; // fall through to the API
     }),
     ...apiHandlers(() => ({
       async fetch(request: Request) {
+        await ready;
         const response = await api.fetch(request);
-        // After a write, the database's bytes go to IndexedDB (queued, skipped when nothing changed).
-        if (request.method !== 'GET' && request.method !== 'HEAD') void demo?.persist().catch((error: unknown) => console.warn('[demo] could not save', error));
+        // A write is answered once the database's bytes are in IndexedDB (saves are queued and
+        // skipped when nothing changed): a reload right after a save never loses it.
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          await demo?.persist().catch((error: unknown) => console.warn('[demo] could not save', error));
+        }
         return response;
       },
     })),
