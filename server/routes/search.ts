@@ -8,7 +8,7 @@ import type { ApiDeps } from '../context';
 import { matchesWords } from '../db/dialect';
 import { listFollowUps } from '../db/follow-up-list';
 import { listResources } from '../db/listings';
-import { pageOfRows, searchWords, type Page } from '../db/lists';
+import { pageOfRows, searchWords } from '../db/lists';
 import { hydrate, meetingMap } from '../db/mappers';
 import { json, normalizeText, parseWith, searchParamsToObject } from '../http';
 
@@ -17,7 +17,8 @@ const searchQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 
-const pageItems = <T>(found: Page<T> | 'invalidCursor'): Page<T> => {
+/** A first page (no cursor given, so never 'invalidCursor'). */
+const firstPage = <P>(found: P | 'invalidCursor'): P => {
   if (found === 'invalidCursor') throw new Error('unreachable: no cursor given');
   return found;
 };
@@ -39,12 +40,12 @@ export function registerSearch(app: Hono, deps: ApiDeps): void {
       or m.partnership_id in (select x.id from partnerships x where x.partner_region_id in
         (select r.id from regions r where ${matchesWords(engine, 'regions', 'r', words)})))`;
     const [partnerships, people, meetingRows, followUps] = await Promise.all([
-      listResources<Partnership>(db, engine, 'partnerships', { q, sort: 'partner' }, page).then(pageItems),
-      listResources<Person>(db, engine, 'people', { q, sort: 'name' }, page).then(pageItems),
-      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false, kind: 'day' } } }, [meetingWhere], '-date', page).then(pageItems),
-      listFollowUps(db, engine, { q, sort: 'dueDate' }, page, deps.today()).then(pageItems),
+      listResources<Partnership>(db, engine, 'partnerships', { q, sort: 'partner' }, page).then(firstPage),
+      listResources<Person>(db, engine, 'people', { q, sort: 'name' }, page).then(firstPage),
+      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false, kind: 'day' } } }, [meetingWhere], '-date', page).then(firstPage),
+      listFollowUps(db, engine, { q, sort: 'dueDate' }, page, deps.today()).then(firstPage),
     ]);
-    const meetings: Meeting[] = await hydrate(db, meetingMap, meetingRows.rows ?? [], { without: ['participants', 'statements'] });
+    const meetings: Meeting[] = await hydrate(db, meetingMap, meetingRows.rows, { without: ['participants', 'statements'] });
     return json({
       q,
       partnerships: {
