@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApi } from '../../server/app';
 import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { can, type Action } from '../../src/domain/permissions';
@@ -190,10 +190,18 @@ async function call(api: TestApi, c: Case, user: string | null) {
 describe('roles × write endpoints', () => {
   for (const c of CASES) {
     describe(`${c.method} ${c.path}: ${c.name}`, () => {
+      // A refusal changes nothing (each test checks it), so the refusals of one endpoint share a
+      // database; each allowed write gets a fresh one.
+      let refusals: TestApi;
+      beforeAll(async () => {
+        refusals = await testApi(snapshot());
+      }, 30_000);
+      afterAll(() => refusals.database.close());
+
       for (const role of ROLES) {
         const allowed = c.allowed.includes(role);
         it(`${role}: ${allowed ? 'allowed' : '403, nothing changed'}`, async () => {
-          const api = await testApi(snapshot());
+          const api = allowed ? await testApi(snapshot()) : refusals;
           const before = await api.store.snapshot();
           const response = await call(api, c, USER_OF[role]);
           if (allowed) {
@@ -216,7 +224,7 @@ describe('roles × write endpoints', () => {
         ['a disabled administrator', DISABLED],
       ] as const) {
         it(`${who}: 401, nothing changed`, async () => {
-          const api = await testApi(snapshot());
+          const api = refusals;
           const before = await api.store.snapshot();
           expectProblem(await call(api, c, user), 401, '/problems/unauthenticated');
           expect(await api.store.snapshot()).toEqual(before);
