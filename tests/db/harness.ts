@@ -37,13 +37,11 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
+/** One connection per worker for creating and dropping test databases (kept for the worker's life). */
+let adminDb: Kysely<unknown> | undefined;
 async function admin<T>(work: (db: Kysely<unknown>) => Promise<T>): Promise<T> {
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: inject('postgresUrl'), max: 1 }) }) });
-  try {
-    return await work(db);
-  } finally {
-    await db.destroy();
-  }
+  adminDb ??= new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: inject('postgresUrl'), max: 1 }) }) });
+  return work(adminDb);
 }
 
 /** A migrated, empty database per worker, copied for each test (CREATE DATABASE … TEMPLATE). */
@@ -73,7 +71,7 @@ export type TestDatabase = Database & {
  * A fresh, migrated, empty database; `close()` also drops it. `shared: true` puts a SQLite
  * database in a file (not in memory), so `openAnother` can open it a second time.
  */
-export async function openTestDatabase(options: { migrate?: boolean; poolSize?: number; shared?: boolean } = {}): Promise<TestDatabase> {
+export async function openTestDatabase(options: { migrate?: boolean; poolSize?: number; shared?: boolean; template?: () => Promise<string> } = {}): Promise<TestDatabase> {
   const migrate = options.migrate ?? true;
   if (ENGINE === 'sqlite' && WASM) {
     const opened = openWasmSqlite(await wasmModule());
@@ -105,7 +103,7 @@ export async function openTestDatabase(options: { migrate?: boolean; poolSize?: 
     };
   }
   const name = `mitra_test_${process.pid}_${(counter += 1)}`;
-  const source = migrate ? await postgresTemplate() : undefined;
+  const source = migrate ? await (options.template ?? postgresTemplate)() : undefined;
   await admin((db) =>
     source
       ? sql`create database ${sql.id(name)} template ${sql.id(source)}`.execute(db)
@@ -154,7 +152,28 @@ export async function openSeededDatabase(snapshot?: Snapshot): Promise<TestDatab
       },
     };
   }
+  if (ENGINE === 'postgres' && snapshot === undefined) return openTestDatabase({ template: postgresDemoTemplate });
   const opened = await openTestDatabase();
   await writeSnapshot(opened.db, opened.engine, snapshot ?? demoSnapshot());
   return opened;
+}
+
+let demoPostgres: Promise<string> | undefined;
+
+/** The demo data written once per worker into a template database, copied for each test (CREATE DATABASE … TEMPLATE). */
+function postgresDemoTemplate(): Promise<string> {
+  demoPostgres ??= (async () => {
+    const name = `mitra_demo_tpl_${process.pid}`;
+    const source = await postgresTemplate();
+    await admin(async (db) => {
+      await sql`drop database if exists ${sql.id(name)}`.execute(db);
+      await sql`create database ${sql.id(name)} template ${sql.id(source)}`.execute(db);
+    });
+    const opened = openPostgres({ url: withDatabase(inject('postgresUrl'), name), poolSize: 1 });
+    await writeSnapshot(opened.db, 'postgres', demoSnapshot());
+    await sql`analyze`.execute(opened.db);
+    await opened.close();
+    return name;
+  })();
+  return demoPostgres;
 }
