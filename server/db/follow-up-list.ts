@@ -45,7 +45,18 @@ export function followUpConditions(engine: Engine, query: FollowUpListQuery, tod
   if (query.sectorId) {
     // IN (subquery), not EXISTS: the planner may start from the sector's links (a few thousand
     // of 50,000 rows) instead of testing every row of a status.
-    where.push(sql<SqlBool>`f.id in (select s.owner_id from follow_up_sectors s where s.sector_id = ${query.sectorId})`);
+    // The links carry the follow-up's status and partnership (server/db/mappers.ts): narrowing
+    // here lets the index (sector, status, due date) hand over only the rows wanted.
+    const narrow = [
+      ...(query.status?.length ? [sql<SqlBool>`s.status in (${sql.join(query.status)})`] : []),
+      ...(query.partnershipId ? [sql<SqlBool>`s.partnership_id = ${query.partnershipId}`] : []),
+    ];
+    where.push(
+      sql<SqlBool>`f.id in (select s.owner_id from follow_up_sectors s where s.sector_id = ${query.sectorId}${sql.join(
+        narrow.map((c) => sql` and ${c}`),
+        sql``,
+      )})`,
+    );
   }
   if (query.meetingId) {
     where.push(sql<SqlBool>`f.id in (select m.follow_up_id from follow_up_meetings m where m.meeting_id = ${query.meetingId})`);
