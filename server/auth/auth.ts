@@ -155,6 +155,24 @@ export function createAuth(options: AuthOptions): Auth {
     return Math.max(0, failures.lastAt + waitAfter(failures.count, free) - at);
   }
 
+  /**
+   * The attempts from one address are checked and counted one after another in this process
+   * (a few short statements each, never the hash): of a burst, the first is counted and the rest
+   * find the wait at once, with no write and no disk sync. Across processes the count itself is
+   * atomic, and an attempt that lost a race takes its count back (signIn).
+   */
+  const checking = new Map<string, Promise<unknown>>();
+  async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const run = (checking.get(key) ?? Promise.resolve()).then(work);
+    const tail = run.catch(() => undefined);
+    checking.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (checking.get(key) === tail) checking.delete(key);
+    }
+  }
+
   const maxHashes = Math.max(1, options.maxConcurrentHashes ?? 2);
   let hashing = 0;
   // Made once, up front: an unknown email then costs one scrypt, like a known one.
@@ -167,9 +185,12 @@ export function createAuth(options: AuthOptions): Auth {
    */
   let deviceKeyValue: Promise<string> | undefined;
   function deviceKey(): Promise<string> {
-    deviceKeyValue ??= (async () =>
-      (await store.getSetting('device-key')) ?? (await store.ensureSetting('device-key', randomBytes(32).toString('base64url'))))();
-    deviceKeyValue.catch(() => (deviceKeyValue = undefined));
+    if (!deviceKeyValue) {
+      deviceKeyValue = (async () =>
+        (await store.getSetting('device-key')) ?? (await store.ensureSetting('device-key', randomBytes(32).toString('base64url'))))();
+      // A failed read is tried again by the next request.
+      deviceKeyValue.catch(() => (deviceKeyValue = undefined));
+    }
     return deviceKeyValue;
   }
   const deviceMac = async (email: string, issuedAt: string, nonce: string) =>
@@ -244,33 +265,34 @@ export function createAuth(options: AuthOptions): Auth {
             [accountKey, THROTTLE.accountAnyAddress],
           ];
       const free = new Map(limits);
-      const before = await store.getFailures(limits.map(([key]) => key));
-      const wait = Math.max(...limits.map(([key, n]) => waitFor(before.get(key), n, at)));
-      if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
+      const wait = await oneAtATime(address, async () => {
+        const before = await store.getFailures(limits.map(([key]) => key));
+        const waiting = Math.max(...limits.map(([key, n]) => waitFor(before.get(key), n, at)));
+        if (waiting > 0) return waiting;
 
-      // Counted as a failure before the password is checked, and taken back if it turns out
-      // right. Each count is one atomic statement, so N parallel attempts, in any number of
-      // processes, count N. An attempt that finds others counted since it read (so their
-      // failures are as recent as its own) and is over a limit with them waits like a later one.
-      const counted: string[] = [];
-      let raced = 0;
-      const count = async (key: string) => {
-        const after = await store.recordFailure(key, at);
-        counted.push(key);
-        const limit = free.get(key) ?? 0;
-        if (after.count > (before.get(key)?.count ?? 0) + 1 && after.count - 1 >= limit) raced = Math.max(raced, waitAfter(after.count - 1, limit));
-        return after;
-      };
-      if (device) await count(deviceCounter);
-      else {
-        // The address limit counts accounts tried: only an account's first failure from here.
-        if ((await count(pairKey)).count === 1) await count(ipKey);
-        await count(accountKey);
-      }
-      if (raced > 0) {
-        for (const key of counted) await store.undoFailure(key);
-        return { ok: false, retryAfterSeconds: Math.ceil(raced / 1000) };
-      }
+        // Counted as a failure before the password is checked, and taken back if it turns out
+        // right. Each count is one atomic statement, so N parallel attempts, in any number of
+        // processes, count N. An attempt that finds others counted since it read (another
+        // process's, as recent as its own) and is over a limit with them waits like a later one.
+        const counted: string[] = [];
+        let raced = 0;
+        const count = async (key: string) => {
+          const after = await store.recordFailure(key, at);
+          counted.push(key);
+          const limit = free.get(key) ?? 0;
+          if (after.count > (before.get(key)?.count ?? 0) + 1 && after.count - 1 >= limit) raced = Math.max(raced, waitAfter(after.count - 1, limit));
+          return after;
+        };
+        if (device) await count(deviceCounter);
+        else {
+          // The address limit counts accounts tried: only an account's first failure from here.
+          if ((await count(pairKey)).count === 1) await count(ipKey);
+          await count(accountKey);
+        }
+        if (raced > 0) for (const key of counted) await store.undoFailure(key);
+        return raced;
+      });
+      if (wait > 0) return { ok: false, retryAfterSeconds: Math.ceil(wait / 1000) };
 
       const user = await findUserByEmail(wanted);
       const hash = user ? await store.getPasswordHash(user.id) : undefined;

@@ -93,13 +93,14 @@ export function createDbAuthStore(database: Database): AuthStore {
 
     async undoFailure(key) {
       // Down by one, then gone at zero: a failure counted in between (1 → 0 → 1) is kept.
-      await db
+      const row = await db
         .updateTable('auth_failures')
         .set((eb) => ({ count: eb('count', '-', 1) }))
         .where('key', '=', key)
         .where('count', '>', 0)
-        .execute();
-      await db.deleteFrom('auth_failures').where('key', '=', key).where('count', '<=', 0).execute();
+        .returning('count')
+        .executeTakeFirst();
+      if (row && Number(row.count) <= 0) await db.deleteFrom('auth_failures').where('key', '=', key).where('count', '<=', 0).execute();
     },
 
     async clearFailures(key) {
