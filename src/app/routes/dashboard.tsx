@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/query-client';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,7 +42,7 @@ function filtersFrom(params: URLSearchParams): { year: number; filters: StatsFil
 export function dashboardLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const { filters } = filtersFrom(new URL(request.url).searchParams);
-    void queryClient.prefetchQuery(statsQueries.kpis(filters));
+    preload(queryClient, statsQueries.kpis(filters));
     void charts(); // start loading the charts' code beside the data
     return null;
   };

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/query-client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,7 @@ import { usePermissions } from '@/session/use-can';
 
 export function followUpLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
-    void queryClient.prefetchQuery(followUpDetailQuery(params.followUpId ?? ''));
+    preload(queryClient, followUpDetailQuery(params.followUpId ?? ''));
     return null;
   };
 }

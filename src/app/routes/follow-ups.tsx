@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preloadPages } from '@/lib/query-client';
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,7 +27,7 @@ import { SearchField } from '@/components/ui/search-field';
 
 export function followUpsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
-    void queryClient.prefetchInfiniteQuery(followUpQueries.list(followUpFiltersFrom(new URL(request.url).searchParams)));
+    preloadPages(queryClient, followUpQueries.list(followUpFiltersFrom(new URL(request.url).searchParams)));
     return null;
   };
 }

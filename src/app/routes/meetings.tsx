@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preloadPages } from '@/lib/query-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,7 @@ import { useCan } from '@/session/use-can';
 
 export function meetingsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
-    void queryClient.prefetchInfiniteQuery(meetingQueries.list(meetingFiltersFrom(new URL(request.url).searchParams)));
+    preloadPages(queryClient, meetingQueries.list(meetingFiltersFrom(new URL(request.url).searchParams)));
     return null;
   };
 }

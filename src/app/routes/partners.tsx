@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/query-client';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,8 +32,8 @@ function apiFilters(f: DirectoryFilters): PartnershipFilters {
 export function partnersLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const filters = directoryFiltersFrom(new URL(request.url).searchParams);
-    void queryClient.prefetchQuery(partnershipQueries.list(apiFilters(filters)));
-    void queryClient.prefetchQuery(activityQuery());
+    preload(queryClient, partnershipQueries.list(apiFilters(filters)));
+    preload(queryClient, activityQuery());
     return null;
   };
 }
