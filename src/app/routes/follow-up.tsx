@@ -5,17 +5,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
-import type { Meeting } from '@/domain/meeting';
-import type { Page } from '@/domain/schemas/common';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { followUpDetailQuery } from '@/features/follow-ups/api/detail';
 import { useChangeStatus } from '@/features/follow-ups/api/mutations';
 import { FollowUpDetail } from '@/features/follow-ups/components/follow-up-detail';
 import { HistoryPanel } from '@/features/history/history-panel';
 import { StatusDialog } from '@/features/follow-ups/components/status-dialog';
-import { meetingKeys } from '@/features/meetings/api/queries';
+import { meetingQueries } from '@/features/meetings/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
-import { apiGet, isApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePermissions } from '@/session/use-can';
@@ -34,11 +32,7 @@ export function FollowUpPage() {
   const item = useQuery(followUpDetailQuery(followUpId));
   const partnership = useQuery({ ...partnershipQueries.detail(item.data?.partnershipId ?? ''), enabled: item.data !== undefined });
   const meetingIds = item.data?.meetingIds ?? [];
-  const meetings = useQuery({
-    queryKey: [...meetingKeys.lists(), { id: meetingIds }],
-    queryFn: ({ signal }) => apiGet<Page<Meeting>>('/meetings', { id: meetingIds, limit: 100 }, signal),
-    enabled: meetingIds.length > 0,
-  });
+  const meetings = useQuery(meetingQueries.byIds(meetingIds));
   const meetingMap = useMemo(() => new Map(meetings.data?.items.map((m) => [m.id, m])), [meetings.data]);
   useDocumentTitle(item.data?.title ?? t('followUps.title'));
   const changeStatus = useChangeStatus();
