@@ -226,3 +226,12 @@ export function monthsOfPeriod(from: IsoDate, to: IsoDate): YearMonth[] {
   }
   return months;
 }
+
+/** The first year the year filters offer (the office's records start then). */
+export const FIRST_YEAR = 2015;
+
+/** The years a filter offers, newest first: next year (plans) down to FIRST_YEAR. */
+export function offeredYears(today: IsoDate = todayIn()): number[] {
+  const current = Number(today.slice(0, 4));
+  return Array.from({ length: current + 1 - FIRST_YEAR + 1 }, (_, i) => current + 1 - i);
+}

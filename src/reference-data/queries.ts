@@ -15,12 +15,15 @@ import { apiGet } from '@/lib/api-client';
 const REFERENCE_STALE_MS = 5 * 60_000;
 
 type ReferenceResource = 'sectors' | 'users' | 'regions' | 'organizations';
+/** Whose people: a region's or an organisation's. */
+export type PeopleOwner = 'regionId' | 'organizationId';
 
 export const referenceKeys = {
   all: ['reference'] as const,
   list: (resource: ReferenceResource) => [...referenceKeys.all, resource] as const,
   people: (ids: readonly string[]) => [...referenceKeys.all, 'people', [...ids].sort()] as const,
   allPeople: () => [...referenceKeys.all, 'people', 'all'] as const,
+  peopleOf: (by: PeopleOwner, id: string) => [...referenceKeys.all, 'people', by, id] as const,
   openFollowUps: (partnershipId: string) => [...referenceKeys.all, 'open-follow-ups', partnershipId] as const,
 };
 
@@ -49,6 +52,12 @@ export const referenceQueries = {
       queryKey: referenceKeys.allPeople(),
       queryFn: ({ signal }) => apiGet<Page<Person>>('/people', { limit: 100 }, signal),
       staleTime: REFERENCE_STALE_MS,
+    }),
+  /** The people of one region or organisation (a partnership's contacts). */
+  peopleOf: (by: PeopleOwner, id: string) =>
+    queryOptions({
+      queryKey: referenceKeys.peopleOf(by, id),
+      queryFn: ({ signal }) => apiGet<Page<Person>>('/people', { [by]: id, limit: 100 }, signal),
     }),
   openFollowUps: (partnershipId: string) =>
     queryOptions({

@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { User } from '@/domain/user';
 import { apiGet } from '@/lib/api-client';
 
@@ -29,3 +29,12 @@ export const sessionQuery = () =>
     // A 401 is an answer (sign in), not a hiccup to retry.
     retry: false,
   });
+
+/**
+ * After signing in (or the first run): the session is this user, and everything cached before
+ * belonged to nobody (or someone else), so all else goes stale.
+ */
+export function startSession(queryClient: QueryClient, user: User): Promise<void> {
+  queryClient.setQueryData<SessionInfo>(sessionKeys.all, { user, mode: 'server' });
+  return queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.all[0] });
+}

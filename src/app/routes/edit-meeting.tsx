@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/query-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
@@ -9,8 +10,8 @@ import { referenceQueries } from '@/reference-data/queries';
 
 export function editMeetingLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
-    void queryClient.prefetchQuery(meetingQueries.detail(params.meetingId ?? ''));
-    void queryClient.prefetchQuery(referenceQueries.allPeople());
+    preload(queryClient, meetingQueries.detail(params.meetingId ?? ''));
+    preload(queryClient, referenceQueries.allPeople());
     return null;
   };
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/query-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VisitForm } from '@/features/meetings/visit-form/visit-form';
@@ -7,8 +8,8 @@ import { referenceQueries } from '@/reference-data/queries';
 
 export function logVisitLoader(queryClient: QueryClient) {
   return () => {
-    void queryClient.prefetchQuery(partnershipQueries.list());
-    void queryClient.prefetchQuery(referenceQueries.allPeople());
+    preload(queryClient, partnershipQueries.list());
+    preload(queryClient, referenceQueries.allPeople());
     return null;
   };
 }

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload, preloadPages } from '@/lib/query-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,8 +17,8 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 export function meetingLoader(queryClient: QueryClient) {
   return ({ params }: LoaderFunctionArgs) => {
     const id = params.meetingId ?? '';
-    void queryClient.prefetchQuery(meetingQueries.detail(id));
-    void queryClient.prefetchInfiniteQuery(followUpQueries.list({ meetingId: id }));
+    preload(queryClient, meetingQueries.detail(id));
+    preloadPages(queryClient, followUpQueries.list({ meetingId: id }));
     return null;
   };
 }

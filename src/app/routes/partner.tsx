@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload, preloadPages } from '@/lib/query-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,8 +26,8 @@ function kindsFrom(params: URLSearchParams): TimelineKind[] {
 export function partnerLoader(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
     const id = params.partnershipId ?? '';
-    void queryClient.prefetchQuery(partnershipQueries.detail(id));
-    void queryClient.prefetchInfiniteQuery(timelineQuery(id, kindsFrom(new URL(request.url).searchParams)));
+    preload(queryClient, partnershipQueries.detail(id));
+    preloadPages(queryClient, timelineQuery(id, kindsFrom(new URL(request.url).searchParams)));
     return null;
   };
 }

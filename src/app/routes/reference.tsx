@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/query-client';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { SavedState } from '@/features/reference/reference-form-page';
@@ -8,9 +9,9 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function referenceLoader(queryClient: QueryClient) {
   return () => {
-    void queryClient.prefetchQuery(referenceQueries.regions());
-    void queryClient.prefetchQuery(referenceQueries.organizations());
-    void queryClient.prefetchQuery(referenceQueries.allPeople());
+    preload(queryClient, referenceQueries.regions());
+    preload(queryClient, referenceQueries.organizations());
+    preload(queryClient, referenceQueries.allPeople());
     return null;
   };
 }

@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LoadingState } from '@/components/ui/states';
 import { SetupForm } from '@/features/sign-in/setup-form';
-import { apiGet, isApiError } from '@/lib/api-client';
+import { setupStatusQuery } from '@/features/sign-in/api';
+import { isApiError } from '@/lib/api-client';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { LanguageSwitch } from '../language-switch';
+import { OutsidePage } from '../shell/outside-page';
 
 /**
  * /setup#<secret>: the first run, outside the app's shell (like /sign-in). The server prints
@@ -17,51 +18,31 @@ export function SetupPage() {
   const { t } = useTranslation();
   // The secret travels in the fragment: never sent to the server with the page, never logged.
   const [secret] = useState(() => decodeURIComponent(window.location.hash.replace(/^#/, '')));
-  const open = useQuery({
-    queryKey: ['setup'],
-    queryFn: ({ signal }) => apiGet<{ open: boolean }>('/setup', {}, signal),
-    retry: false,
-    staleTime: 0,
-  });
+  const open = useQuery(setupStatusQuery());
   const closed = open.isError && isApiError(open.error) && open.error.status === 404;
   useDocumentTitle(closed ? t('setup.done') : t('setup.title'));
 
   return (
-    <div className="app">
-      <header className="header">
-        <div className="header__inner">
-          <div className="header__brand">
-            <span className="header__name">{t('app.name')}</span>
-            <span className="header__tagline">{t('app.tagline')}</span>
-          </div>
-          <div className="header__tools">
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="main" tabIndex={-1}>
-        <div className="page">
-          <h1>{closed ? t('setup.done') : t('setup.title')}</h1>
-          {open.isPending ? (
-            <LoadingState />
-          ) : closed ? (
-            <p>
-              <Link to="/sign-in">{t('setup.toSignIn')}</Link>
-            </p>
-          ) : open.isError ? (
-            <p className="error-message" role="alert">
-              {t('setup.errors.failed', { reason: t('errors.network') })}
-            </p>
-          ) : !secret ? (
-            <p className="lead">{t('setup.noSecret')}</p>
-          ) : (
-            <>
-              <p className="lead">{t('setup.intro')}</p>
-              <SetupForm secret={secret} />
-            </>
-          )}
-        </div>
-      </main>
-    </div>
+    <OutsidePage>
+      <h1>{closed ? t('setup.done') : t('setup.title')}</h1>
+      {open.isPending ? (
+        <LoadingState />
+      ) : closed ? (
+        <p>
+          <Link to="/sign-in">{t('setup.toSignIn')}</Link>
+        </p>
+      ) : open.isError ? (
+        <p className="error-message" role="alert">
+          {t('setup.errors.failed', { reason: t('errors.network') })}
+        </p>
+      ) : !secret ? (
+        <p className="lead">{t('setup.noSecret')}</p>
+      ) : (
+        <>
+          <p className="lead">{t('setup.intro')}</p>
+          <SetupForm secret={secret} />
+        </>
+      )}
+    </OutsidePage>
   );
 }

@@ -5,7 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { sessionQuery } from '@/session/session';
 import { safeNext } from '@/features/sign-in/next';
 import { SignInForm } from '@/features/sign-in/sign-in-form';
-import { LanguageSwitch } from '../language-switch';
+import { OutsidePage } from '../shell/outside-page';
 
 /**
  * /sign-in, outside the app's shell (nothing else to load, nothing to show before signing in).
@@ -27,38 +27,23 @@ export function SignInPage() {
   if (signedIn) return null;
 
   return (
-    <div className="app">
-      <header className="header">
-        <div className="header__inner">
-          <div className="header__brand">
-            <span className="header__name">{t('app.name')}</span>
-            <span className="header__tagline">{t('app.tagline')}</span>
-          </div>
-          <div className="header__tools">
-            <LanguageSwitch />
-          </div>
-        </div>
-      </header>
-      <main id="main" className="main" tabIndex={-1}>
-        <div className="page">
-          <h1>{t('signIn.title')}</h1>
-          {session.data?.mode === 'demo' ? (
-            <p className="lead">
-              {t('signIn.demo')} <Link to="/">{t('signIn.toApp')}</Link>
-            </p>
-          ) : (
-            <>
-              {params.get('ended') === '1' && (
-                <div className="notice" role="status">
-                  {t('signIn.ended')}
-                </div>
-              )}
-              <p className="lead">{t('signIn.intro')}</p>
-              <SignInForm next={next} />
-            </>
+    <OutsidePage>
+      <h1>{t('signIn.title')}</h1>
+      {session.data?.mode === 'demo' ? (
+        <p className="lead">
+          {t('signIn.demo')} <Link to="/">{t('signIn.toApp')}</Link>
+        </p>
+      ) : (
+        <>
+          {params.get('ended') === '1' && (
+            <div className="notice" role="status">
+              {t('signIn.ended')}
+            </div>
           )}
-        </div>
-      </main>
-    </div>
+          <p className="lead">{t('signIn.intro')}</p>
+          <SignInForm next={next} />
+        </>
+      )}
+    </OutsidePage>
   );
 }

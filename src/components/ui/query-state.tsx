@@ -1,21 +1,23 @@
 import type { ReactNode } from 'react';
 import { ErrorState, LoadingState } from './states';
 
-type QueryLike = { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
+type QueryLike<T> = { isPending: boolean; isError: boolean; error: unknown; data?: T; refetch: () => unknown };
 
-type QueryStateProps = {
-  query: QueryLike;
+type QueryStateProps<T> = {
+  query: QueryLike<T>;
   /** Whether the loaded answer holds nothing to show; `empty` is shown then. */
   isEmpty?: boolean;
   empty?: ReactNode;
-  /** The content, rendered only once the query has data. */
-  children: () => ReactNode;
+  /** The error's heading level: 1 where the failed query is the page itself. */
+  level?: 1 | 2;
+  /** The content, rendered only once the query has data (which it is given). */
+  children: (data: T) => ReactNode;
 };
 
 /** The one switch every list goes through: loading, a failed load with a retry, nothing to show, or the content. */
-export function QueryState({ query, isEmpty = false, empty, children }: QueryStateProps) {
+export function QueryState<T>({ query, isEmpty = false, empty, level, children }: QueryStateProps<T>) {
   if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} level={level} />;
   if (isEmpty) return <>{empty}</>;
-  return <>{children()}</>;
+  return <>{children(query.data as T)}</>;
 }

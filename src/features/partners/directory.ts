@@ -1,6 +1,6 @@
 import { STAGES, type Partnership, type Stage } from '@/domain/partnership';
 import type { Region } from '@/domain/region';
-import type { PartnershipActivity } from './api/queries';
+import type { PartnershipActivity, PartnershipFilters } from './api/queries';
 
 export const DIRECTORY_SORTS = ['partner', 'country', 'stage', 'lastMeeting', 'nextDue'] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
@@ -41,6 +41,12 @@ export function directoryFiltersToParams(f: DirectoryFilters): Record<string, st
     ...(f.id?.[0] ? { partnershipId: f.id[0] } : {}),
     ...(f.sort !== 'partner' ? { sort: f.sort } : {}),
   };
+}
+
+/** What the API filters on: everything but the sort, which the directory does itself. */
+export function directoryApiFilters(f: DirectoryFilters): PartnershipFilters {
+  const { sort: _sort, ...rest } = f;
+  return rest;
 }
 
 /**

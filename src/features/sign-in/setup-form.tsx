@@ -10,7 +10,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '@/domain/password';
 import type { User } from '@/domain/user';
 import type { FieldError } from '@/domain/validation';
 import { apiUrl } from '@/lib/api-client';
-import { sessionQuery, type SessionInfo } from '@/session/session';
+import { startSession } from '@/session/session';
 
 type Field = 'name' | 'email' | 'password';
 type Values = Record<Field, string>;
@@ -92,8 +92,7 @@ export function SetupForm({ secret }: { secret: string }) {
     }
     if (outcome.ok) {
       setProblems([]);
-      queryClient.setQueryData<SessionInfo>(sessionQuery().queryKey, { user: outcome.user, mode: 'server' });
-      await queryClient.invalidateQueries({ predicate: (q) => !(q.queryKey[0] === 'reference' && q.queryKey[1] === 'session') });
+      await startSession(queryClient, outcome.user);
       void navigate('/', { replace: true });
       return;
     }

@@ -7,7 +7,7 @@ import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import type { User } from '@/domain/user';
 import { apiUrl } from '@/lib/api-client';
-import { sessionKeys, sessionQuery, type SessionInfo } from '@/session/session';
+import { startSession } from '@/session/session';
 import { safeNext } from './next';
 import { signInForm, type SignInValues } from './schema';
 
@@ -74,9 +74,7 @@ export function SignInForm({ next }: { next: string | null }) {
     }
     if (outcome.ok) {
       setProblems([]);
-      queryClient.setQueryData<SessionInfo>(sessionQuery().queryKey, { user: outcome.user, mode: 'server' });
-      // Everything cached before belonged to nobody (or someone else).
-      await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKeys.all[0] });
+      await startSession(queryClient, outcome.user);
       void navigate(safeNext(next), { replace: true });
       return;
     }

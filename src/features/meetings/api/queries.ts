@@ -32,6 +32,13 @@ export const meetingQueries = {
       initialPageParam: undefined as string | undefined,
       getNextPageParam: (last) => last.nextCursor ?? undefined,
     }),
+  /** The meetings a follow-up came from or was carried into (a handful): one page. */
+  byIds: (ids: readonly string[]) =>
+    queryOptions({
+      queryKey: [...meetingKeys.lists(), { id: ids }] as const,
+      queryFn: ({ signal }) => apiGet<Page<Meeting>>('/meetings', { id: ids, limit: 100 }, signal),
+      enabled: ids.length > 0,
+    }),
   detail: (id: string) =>
     queryOptions({
       queryKey: meetingKeys.detail(id),

@@ -2,27 +2,21 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
-import type { Page } from '@/domain/schemas/common';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useLabels } from '@/reference-data/use-labels';
-import { apiGet } from '@/lib/api-client';
+import { referenceQueries, type PeopleOwner } from '@/reference-data/queries';
 
 /** People of the partner region or organisation and of the facilitators, with their positions. */
 export function Contacts({ partnership }: { partnership: Partnership }) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const sources: Array<{ key: 'regionId' | 'organizationId'; id: string }> = [
+  const sources: Array<{ key: PeopleOwner; id: string }> = [
     ...(partnership.partnerRegionId ? [{ key: 'regionId' as const, id: partnership.partnerRegionId }] : []),
     ...(partnership.partnerOrganizationId ? [{ key: 'organizationId' as const, id: partnership.partnerOrganizationId }] : []),
     ...partnership.facilitatorIds.map((id) => ({ key: 'organizationId' as const, id })),
   ];
-  const results = useQueries({
-    queries: sources.map((s) => ({
-      queryKey: ['reference', 'people', s.key, s.id] as const,
-      queryFn: ({ signal }: { signal: AbortSignal }) => apiGet<Page<Person>>('/people', { [s.key]: s.id, limit: 100 }, signal),
-    })),
-  });
+  const results = useQueries({ queries: sources.map((s) => referenceQueries.peopleOf(s.key, s.id)) });
   if (results.some((r) => r.isPending)) return <LoadingState />;
   const failed = results.find((r) => r.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => void failed.refetch()} />;

@@ -1,21 +1,13 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { apiGet } from '@/lib/api-client';
+import { dashboardQueries } from '@/features/dashboard';
 import { useFormat } from '@/lib/use-format';
-
-type HealthRow = { partnershipId: string; reasons: Array<{ code: string; params?: Record<string, string | number> }> };
-
-const healthOf = (partnershipId: string) =>
-  queryOptions({
-    queryKey: ['stats', 'health', { partnershipId }] as const,
-    queryFn: ({ signal }) => apiGet<{ today: string; items: HealthRow[] }>('/stats/health', { partnershipId }, signal),
-  });
 
 /** The same reasons as the dashboard's "needs attention" panel, for one partnership, as of today. */
 export function PartnerHealth({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const health = useQuery(healthOf(partnershipId));
+  const health = useQuery(dashboardQueries.partnershipHealth(partnershipId));
   if (!health.data) return null; // quiet while loading or on error: the rest of the page stands
   const reasons = health.data.items.find((r) => r.partnershipId === partnershipId)?.reasons ?? [];
   return (

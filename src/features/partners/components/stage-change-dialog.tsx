@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
@@ -7,10 +6,9 @@ import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { isIsoDate, todayIn } from '@/domain/dates';
 import { nextStages, type Partnership, type Stage } from '@/domain/partnership';
 import type { FieldError } from '@/domain/validation';
-import { apiRequest, apiUrl, isApiError } from '@/lib/api-client';
+import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
-import { partnershipKeys } from '../api/queries';
-import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
+import { useChangeStage } from '../api/mutations';
 
 type Props = {
   partnership: Partnership;
@@ -35,7 +33,6 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
   const { t } = useTranslation();
   const id = useId();
   const ref = useModalDialog();
-  const queryClient = useQueryClient();
   const [base, setBase] = useState(partnership);
   const [today] = useState(() => todayIn());
   const [values, setValues] = useState<Values>(() => {
@@ -59,42 +56,29 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
       defaultValue: e.message,
     });
 
-  const mutation = useMutation({
-    mutationFn: (body: { to: string; date: string; note?: string }) =>
-      apiRequest<Partnership>(apiUrl(`/partnerships/${encodeURIComponent(base.id)}/stage-changes`), {
-        method: 'POST',
-        body,
-        version: base.version,
-      }),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(partnershipKeys.detail(saved.id), saved);
-      void invalidateAfterSave(queryClient, STALE_AFTER_SAVE.partnershipStage(saved.id));
-      onSaved(saved);
-    },
-    onError: (error) => {
-      setFocusKey((k) => k + 1);
-      if (!isApiError(error)) return setNotice(describeError(error, t));
-      if (error.status === 412 && error.current) {
-        const current = error.current as Partnership;
-        setBase(current);
-        queryClient.setQueryData(partnershipKeys.detail(current.id), current);
-        setNotice(t('stageChange.conflict', { stage: stageName(current.stage) }));
-        setErrors({});
-        return;
+  const mutation = useChangeStage();
+  const onError = (error: unknown) => {
+    setFocusKey((k) => k + 1);
+    if (!isApiError(error)) return setNotice(describeError(error, t));
+    if (error.status === 412 && error.current) {
+      const current = error.current as Partnership;
+      setBase(current);
+      setNotice(t('stageChange.conflict', { stage: stageName(current.stage) }));
+      setErrors({});
+      return;
+    }
+    if (error.status === 403) return setNotice(t('stageChange.forbidden'));
+    if (error.status === 400 && error.fieldErrors.length > 0) {
+      const next: Record<string, string> = {};
+      for (const e of error.fieldErrors) {
+        const key = e.path.startsWith('date') ? 'date' : e.path.startsWith('note') ? 'note' : 'to';
+        next[key] ??= messageOf(e);
       }
-      if (error.status === 403) return setNotice(t('stageChange.forbidden'));
-      if (error.status === 400 && error.fieldErrors.length > 0) {
-        const next: Record<string, string> = {};
-        for (const e of error.fieldErrors) {
-          const key = e.path.startsWith('date') ? 'date' : e.path.startsWith('note') ? 'note' : 'to';
-          next[key] ??= messageOf(e);
-        }
-        setNotice('');
-        return setErrors(next);
-      }
-      setNotice(describeError(error, t));
-    },
-  });
+      setNotice('');
+      return setErrors(next);
+    }
+    setNotice(describeError(error, t));
+  };
 
   const submit = (event: React.FormEvent) => {
     event.preventDefault();
@@ -111,7 +95,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
       return;
     }
     const note = values.note.trim();
-    mutation.mutate({ to: values.to, date: isoOf(values), ...(note ? { note } : {}) });
+    mutation.mutate({ partnership: base, to: values.to, date: isoOf(values), ...(note ? { note } : {}) }, { onSuccess: onSaved, onError });
   };
 
   const summary: SummaryError[] = (['to', 'date', 'note'] as const)

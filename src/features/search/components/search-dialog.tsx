@@ -1,21 +1,12 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { FollowUpStatus } from '@/domain/follow-up';
-import type { Stage } from '@/domain/partnership';
-import { apiGet } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
+import { searchQuery, type SearchResult } from '../api/queries';
 
-type Group<T> = { total: number; items: T[] };
-type SearchResult = {
-  partnerships: Group<{ id: string; partnerRegionId?: string; partnerOrganizationId?: string; stage: Stage }>;
-  people: Group<{ id: string; name: string; position?: string; regionId?: string }>;
-  meetings: Group<{ id: string; title: string; date: string }>;
-  followUps: Group<{ id: string; title: string; status: FollowUpStatus; dueDate: string | null }>;
-};
 type Option = { id: string; label: string; detail: string; href: string };
 
 /**
@@ -32,14 +23,7 @@ export function SearchDialog({ onClose }: { onClose: () => void }) {
   const [q, setQ] = useState('');
   const [active, setActive] = useState(0);
   const term = q.trim();
-  const result = useQuery({
-    queryKey: ['search', term] as const,
-    queryFn: ({ signal }) => apiGet<SearchResult>('/search', { q: term, limit: 5 }, signal),
-    enabled: term.length > 0,
-    placeholderData: keepPreviousData,
-    staleTime: 10_000,
-  });
-
+  const result = useQuery(searchQuery(term));
 
   const data = term ? result.data : undefined;
   const partnershipOfRegion = (regionId: string | undefined) => data?.partnerships.items.find((p) => p.partnerRegionId === regionId);

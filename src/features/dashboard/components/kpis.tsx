@@ -1,0 +1,99 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { QueryState } from '@/components/ui/query-state';
+import { useFormat } from '@/lib/use-format';
+import type { Kpis, StatsFilters } from '../api/queries';
+
+type Props = { kpis: UseQueryResult<Kpis>; year: number; filters: StatsFilters };
+
+/** The five key figures of the period, each a link to the list it counts (in the same scope). */
+export function KpiSection({ kpis, year, filters }: Props) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const scope = new URLSearchParams(
+    Object.entries({ partnershipId: filters.partnershipId, sectorId: filters.sectorId }).filter(
+      (e): e is [string, string] => Boolean(e[1]),
+    ),
+  );
+  const link = (path: string, extra: Record<string, string>) => {
+    const search = new URLSearchParams({ ...Object.fromEntries(scope), ...extra }).toString();
+    return `${path}${search ? `?${search}` : ''}`;
+  };
+  return (
+    <section aria-labelledby="kpis-heading">
+      <h2 id="kpis-heading" className="visually-hidden">
+        {t('dashboard.kpis')}
+      </h2>
+      <QueryState query={kpis}>
+        {(data) => (
+          <dl className="kpis">
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.activePartnerships')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/partners', { stage: 'mou-signed,active' })}>
+                  {format.number(data.activePartnerships)}
+                </Link>
+              </dd>
+              <dd className="kpi__hint">
+                {t('dashboard.activePartnershipsOf', { total: format.number(data.partnerships) })}
+              </dd>
+            </div>
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.meetings', { year })}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/meetings', { from: filters.from, to: filters.to })}>
+                  {format.number(data.meetings)}
+                </Link>
+              </dd>
+              <dd className="kpi__hint">
+                {t('dashboard.meetingsPrevious', {
+                  previous: format.number(data.meetingsPreviousPeriod),
+                })}
+              </dd>
+            </div>
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.openFollowUps')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/follow-ups', { status: 'open,in-progress,blocked' })}>
+                  {format.number(data.openFollowUps)}
+                </Link>
+              </dd>
+            </div>
+            <div className="kpi kpi--warning">
+              <dt className="kpi__label">{t('dashboard.overdueFollowUps')}</dt>
+              <dd className="kpi__value">
+                <Link to={link('/follow-ups', { due: 'overdue' })}>
+                  {format.number(data.overdueFollowUps)}
+                </Link>
+              </dd>
+            </div>
+            <div className="kpi">
+              <dt className="kpi__label">{t('dashboard.completionRate')}</dt>
+              <dd className="kpi__value">
+                <Link
+                  to={link('/follow-ups', {
+                    status: 'done',
+                    agreedFrom: filters.from,
+                    agreedTo: filters.to,
+                  })}
+                >
+                  {data.completionRate === null
+                    ? t('dashboard.noRate')
+                    : format.percent(data.completionRate)}
+                </Link>
+              </dd>
+              <dd className="kpi__hint">
+                {t('dashboard.completionRateOf', {
+                  done: format.number(data.followUpsDone),
+                  agreed: format.number(data.followUpsAgreed),
+                  year,
+                })}
+              </dd>
+            </div>
+          </dl>
+        )}
+      </QueryState>
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { LoadMore } from '@/components/ui/load-more';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
+import { meetingFiltersFrom, meetingFiltersToParams } from '../api/filters';
+import { meetingQueries, type MeetingFilters as Filters } from '../api/queries';
+import { MeetingFilters } from './meeting-filters';
+import { MeetingTable } from './meeting-table';
+import { partnershipQueries } from '@/features/partners';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { useCan } from '@/session/use-can';
+
+export function MeetingsPage() {
+  const canLogVisit = useCan('meeting.create');
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters = meetingFiltersFrom(params);
+  const list = useInfiniteQuery(meetingQueries.list(filters));
+  const partnerships = useQuery(partnershipQueries.list());
+  const partnershipMap = useMemo(() => new Map(partnerships.data?.items.map((p) => [p.id, p])), [partnerships.data]);
+  useDocumentTitle(t('meetings.title'));
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const change = (patch: Partial<Filters>) =>
+    setParams(meetingFiltersToParams({ ...filters, ...patch }), { replace: true });
+  const filtered = Object.keys(meetingFiltersToParams(filters)).length > 0;
+
+  return (
+    <div className="page">
+      <div className="page-header">
+        <div>
+          <h1>{t('meetings.title')}</h1>
+          <p className="lead">{t('meetings.intro')}</p>
+        </div>
+        {canLogVisit && (
+          <Link to="/meetings/new" className="button button--start">
+            {t('meetings.logVisit')}
+          </Link>
+        )}
+      </div>
+
+      <MeetingFilters filters={filters} partnerships={partnerships.data?.items ?? []} onChange={change} filtered={filtered} />
+
+      <QueryState query={list} isEmpty={items.length === 0} empty={<EmptyState>{filtered ? t('meetings.emptyFiltered') : t('meetings.empty')}</EmptyState>}>
+        {() => (
+          <>
+            <MeetingTable items={items} partnerships={partnershipMap} caption={t('meetings.caption')} />
+            <LoadMore query={list} shown={items.length} total={list.data?.pages[0]?.total ?? 0} />
+          </>
+        )}
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { domId } from '@/components/ui/form/dom-id';
+import { FOLLOW_UP_STATUSES, type FollowUp } from '@/domain/follow-up';
+import { useFormat } from '@/lib/use-format';
+import type { SectionProps } from './section-props';
+
+/** The statuses a visit can move a carried follow-up to (not back to open, not to blocked). */
+const PROGRESS_STATUSES = FOLLOW_UP_STATUSES.filter((s) => s !== 'open' && s !== 'blocked');
+
+/** The partnership's open follow-ups: carry each into this meeting, and say how it moved on. */
+export function CarriedSection({ form, items }: Pick<SectionProps, 'form'> & { items: FollowUp[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const reg = form.register;
+  return (
+    <section aria-labelledby="visit-carried" className="form-section">
+      <h2 id="visit-carried">{t('visit.sections.carried')}</h2>
+      <p className="hint">{t('visit.carriedIntro')}</p>
+      <ul className="carried" id={domId('carried')} tabIndex={-1}>
+        {items.map((item) => (
+          <li key={item.id} className="carried__item">
+            <div className="checkboxes__item">
+              <input type="checkbox" id={`carry-${item.id}`} value={item.id} className="checkboxes__input" {...reg('carried')} />
+              <label htmlFor={`carry-${item.id}`} className="checkboxes__label">
+                <span className="carried__title">{item.title}</span>{' '}
+                <span className="hint">
+                  ({t(`enums.status.${item.status}`)}
+                  {item.dueDate ? `, ${t('followUps.columns.due')} ${format.date(item.dueDate, 'medium')}` : ''}) — {t('visit.carry')}
+                </span>
+              </label>
+            </div>
+            <div className="form-group form-group--inline">
+              <label className="label label--small" htmlFor={`progress-${item.id}`}>
+                {t('visit.progress')}
+                <span className="visually-hidden">: {item.title}</span>
+              </label>
+              <select id={`progress-${item.id}`} className="select select--compact" {...reg(`progress.${item.id}`)}>
+                <option value="">{t('visit.noChange')}</option>
+                {PROGRESS_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`enums.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useFieldArray } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Checkboxes, DateInput, SelectInput, TextInput } from '@/components/ui/form/fields';
+import { PRIORITIES } from '@/domain/follow-up';
+import { useLabels } from '@/reference-data/use-labels';
+import { emptyFollowUp } from '../model';
+import { addRow, removeRow, type SectionProps } from './section-props';
+
+/** What was agreed: new follow-ups, each with an owner, a priority, a due date and sectors. */
+export function FollowUpsSection({ form, errors }: SectionProps) {
+  const { t } = useTranslation();
+  const reg = form.register;
+  const errs = errors;
+  const labels = useLabels();
+  const followUps = useFieldArray({ control: form.control, name: 'followUps' });
+  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  const userOptions = [...labels.maps.users.values()]
+    .filter((u) => u.active)
+    .map((u) => ({ value: u.id, label: `${u.name} (${t(`enums.role.${u.role}`)})` }));
+  return (
+    <section aria-labelledby="visit-follow-ups" className="form-section">
+      <h2 id="visit-follow-ups">{t('visit.sections.followUps')}</h2>
+      {followUps.fields.length === 0 && <p className="hint">{t('visit.noFollowUps')}</p>}
+      {followUps.fields.map((field, index) => (
+        <fieldset className="row-card" key={field.id}>
+          <legend className="row-card__legend">{t('visit.followUp', { n: index + 1 })}</legend>
+          <TextInput name={`followUps.${index}.title`} label={t('visit.followUpTitle')} register={reg} errors={errs} />
+          <div className="form-row">
+            <SelectInput name={`followUps.${index}.ownerId`} label={t('visit.owner')} register={reg} errors={errs} options={userOptions} />
+            <SelectInput
+              name={`followUps.${index}.priority`}
+              label={t('visit.priority')}
+              register={reg}
+              errors={errs}
+              placeholder={false}
+              options={PRIORITIES.map((p) => ({ value: p, label: t(`enums.priority.${p}`) }))}
+            />
+          </div>
+          <DateInput name={`followUps.${index}.due`} legend={t('visit.due')} register={reg} errors={errs} />
+          <details className="details">
+            <summary className="details__summary">{t('visit.followUpSectors')}</summary>
+            <Checkboxes name={`followUps.${index}.sectorIds`} legend={t('visit.followUpSectors')} register={reg} errors={errs} options={sectorOptions} small />
+          </details>
+          <button type="button" className="button button--link" onClick={() => removeRow(() => followUps.remove(index), 'followUps-add')}>
+            {t('visit.removeFollowUp', { n: index + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        id="followUps-add"
+        className="button button--secondary"
+        onClick={() => addRow(form, () => followUps.append(emptyFollowUp()), `followUps.${followUps.fields.length}.title`)}
+      >
+        {t('visit.addFollowUp')}
+      </button>
+    </section>
+  );
+}
