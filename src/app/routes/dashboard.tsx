@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { ErrorState, LoadingState } from '@/components/ui/states';
+import { ErrorState } from '@/components/ui/states';
+import { ChartsPlaceholder, KpiPlaceholder } from '@/features/dashboard/components/placeholders';
 import { statsQueries, type StatsFilters } from '@/features/dashboard/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
 import { useLabels } from '@/reference-data/use-labels';
@@ -116,7 +117,7 @@ export function DashboardPage() {
           {t('dashboard.kpis')}
         </h2>
         {kpis.isPending ? (
-          <LoadingState />
+          <KpiPlaceholder />
         ) : kpis.isError ? (
           <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
         ) : (
@@ -166,7 +167,7 @@ export function DashboardPage() {
         )}
       </section>
 
-      <Suspense fallback={<LoadingState />}>
+      <Suspense fallback={<ChartsPlaceholder />}>
         <HealthPanel filters={filters} />
         <DashboardCharts filters={filters} periodLabel={String(year)} />
       </Suspense>

@@ -6,6 +6,7 @@ export const en: LocaleResources = {
     tagline: 'International cooperation · Tangerang Regency Government',
     skipLink: 'Skip to main content',
     mainNav: 'Main navigation',
+    menu: 'Menu',
     titleSuffix: 'Mitra',
   },
   nav: {

@@ -5,6 +5,7 @@ export const id = {
     tagline: 'Kerja sama internasional · Pemerintah Kabupaten Tangerang',
     skipLink: 'Langsung ke isi utama',
     mainNav: 'Navigasi utama',
+    menu: 'Menu',
     titleSuffix: 'Mitra',
   },
   nav: {
