@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams, type LoaderFunctionArgs } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { ErrorState } from '@/components/ui/states';
-import { ChartsPlaceholder, KpiPlaceholder } from '@/features/dashboard/components/placeholders';
-import { statsQueries, type StatsFilters } from '@/features/dashboard/api/queries';
+import { ErrorState, LoadingState } from '@/components/ui/states';
+import { KpiPlaceholder } from '@/features/dashboard/components/placeholders';
+import { dashboardQueries, statsQueries, type StatsFilters } from '@/features/dashboard/api/queries';
 import { partnershipQueries } from '@/features/partners/api/queries';
 import { useLabels } from '@/reference-data/use-labels';
 import { ensureLocalePart } from '@/i18n';
@@ -43,6 +43,7 @@ export function dashboardLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
     const { filters } = filtersFrom(new URL(request.url).searchParams);
     void queryClient.prefetchQuery(statsQueries.kpis(filters));
+    void queryClient.prefetchQuery(dashboardQueries.health(filters));
     void charts(); // start loading the charts' code beside the data
     return null;
   };
@@ -167,7 +168,10 @@ export function DashboardPage() {
         )}
       </section>
 
-      <Suspense fallback={<ChartsPlaceholder />}>
+      {/* Nothing below this section is on screen (the footer starts below the first screen): its
+          content arriving moves nothing. The attention panel's figures are asked for in the loader,
+          beside the charts' code, so the panel comes in whole. */}
+      <Suspense fallback={<LoadingState />}>
         <HealthPanel filters={filters} />
         <DashboardCharts filters={filters} periodLabel={String(year)} />
       </Suspense>

@@ -23,6 +23,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
 import { usePreferences } from '@/stores/preferences';
 import { SearchField } from '@/components/ui/search-field';
+import { useFilterPanel } from '@/components/ui/filter-panel';
 
 export function followUpsLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
@@ -137,6 +138,7 @@ export function FollowUpsPage() {
   const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? id;
   const mineActive = filters.ownerId === userId;
   const overdueActive = filters.due === 'overdue';
+  const filterPanel = useFilterPanel('follow-up-filters', [filters.status, filters.due, filters.sectorId, filters.partnershipId, filters.ownerId, filters.sort].filter(Boolean).length);
 
   return (
     <div className="page">
@@ -168,8 +170,9 @@ export function FollowUpsPage() {
         </Link>
       </nav>
 
-      <form className="filters" aria-label={t('followUps.filters')} onSubmit={(e) => e.preventDefault()} role="search">
+      <form className="filters" {...filterPanel.form} aria-label={t('followUps.filters')} onSubmit={(e) => e.preventDefault()} role="search">
         <SearchField label={t('followUps.search')} hint={t('followUps.searchHint')} hintHidden value={search} onChange={handleSearch} grow />
+        {filterPanel.toggle}
         <FilterSelect
           id="status-filter"
           label={t('followUps.filterStatus')}

@@ -45,6 +45,8 @@ export const en: LocaleResources = {
     scrollHint: 'The table scrolls sideways',
     optional: 'optional',
     clearFilters: 'Clear filters',
+    filter: 'Filter',
+    filterActive: 'Filter ({{n}} active)',
   },
   errors: {
     title: 'There is a problem',

@@ -44,6 +44,8 @@ export const id = {
     scrollHint: 'Tabel dapat digeser ke samping',
     optional: 'opsional',
     clearFilters: 'Hapus saringan',
+    filter: 'Saring',
+    filterActive: 'Saring ({{n}} aktif)',
   },
   errors: {
     title: 'Terjadi masalah',
