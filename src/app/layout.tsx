@@ -21,6 +21,8 @@ export function Layout() {
   const { t } = useTranslation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
+  const navRef = useRef<HTMLUListElement>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
   const shownPath = useRef(location.pathname);
   const session = useQuery(sessionQuery());
   const user = session.data?.user;
@@ -33,6 +35,27 @@ export function Layout() {
     shownPath.current = location.pathname;
     mainRef.current?.focus();
   }, [location.pathname]);
+
+  // On a phone the navigation is one row that scrolls sideways: the current page's link is shown.
+  useEffect(() => {
+    const list = navRef.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    const left = current.offsetLeft; // the list is the links' offset parent (position: relative)
+    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left - 16;
+  }, [location.pathname]);
+
+  // Escape closes the menu and gives the focus back to its button.
+  useEffect(() => {
+    if (!menuOpen) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      document.querySelector<HTMLElement>('.header__menu-button')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <div className="app">
@@ -50,9 +73,13 @@ export function Layout() {
             </NavLink>
             <span className="header__tagline">{t('app.tagline')}</span>
           </div>
-          <div className="header__tools">
-            <GlobalSearch />
-            <LanguageSwitch />
+          {/*
+           * On a phone the language and the account fold behind the menu button; on a wide screen
+           * they are always shown and the button is not. The account arrives late (with the
+           * session and its chunk): it comes first in a right-aligned row that never wraps, so its
+           * arrival moves nothing that is already on screen.
+           */}
+          <div id="header-menu" className="header__tools header__menu" data-open={menuOpen}>
             {serverMode ? (
               user && (
                 <Suspense fallback={null}>
@@ -62,17 +89,31 @@ export function Layout() {
             ) : (
               <UserSwitch />
             )}
+            <LanguageSwitch />
+          </div>
+          <div className="header__bar">
+            <GlobalSearch />
+            <button
+              type="button"
+              className="header__menu-button"
+              aria-expanded={menuOpen}
+              aria-controls="header-menu"
+              onClick={() => setMenuOpen((open) => !open)}
+            >
+              {t('app.menu')}
+            </button>
           </div>
         </div>
         <nav className="nav" aria-label={t('app.mainNav')}>
-          <ul className="nav__list">
+          <ul className="nav__list" ref={navRef}>
             <li>
               <NavLink to="/" end className="nav__link">
                 {t('nav.dashboard')}
               </NavLink>
             </li>
             <li>
-              <NavLink to="/follow-ups" className="nav__link">
+              {/* The badge sits in room the link always keeps for it: its arrival moves no link. */}
+              <NavLink to="/follow-ups" className="nav__link nav__link--badged">
                 {t('nav.followUps')}
                 <ReminderBadge />
               </NavLink>
@@ -87,14 +128,15 @@ export function Layout() {
                 {t('nav.partners')}
               </NavLink>
             </li>
-            <Suspense fallback={null}>
-              <Shell part="admin" />
-            </Suspense>
             <li>
               <NavLink to="/reference" className="nav__link">
                 {t('nav.reference')}
               </NavLink>
             </li>
+            {/* Last, so that the administrators' link, which arrives late, moves no other link. */}
+            <Suspense fallback={null}>
+              <Shell part="admin" />
+            </Suspense>
           </ul>
         </nav>
       </header>

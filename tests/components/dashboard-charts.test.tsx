@@ -226,7 +226,14 @@ async function expectedTables(filters: Filters): Promise<Record<Chart, Table>> {
 
 /** The chart's section, once the charts have loaded (they are their own chunk). */
 async function chartSection(chart: Chart): Promise<HTMLElement> {
-  return screen.findByRole('region', { name: CHARTS[chart].region }, { timeout: 5000 });
+  const section = await screen.findByRole(
+    'region',
+    { name: CHARTS[chart].region },
+    { timeout: 5000 },
+  );
+  // Each card is there at once, in its final shape, and busy until its own figures are in.
+  await waitFor(() => expect(section).not.toHaveAttribute('aria-busy'), { timeout: 5000 });
+  return section;
 }
 
 /** Opens "Tampilkan sebagai tabel" under a chart and reads the table as a user would. */

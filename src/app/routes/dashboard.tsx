@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { dashboardFiltersFrom } from '@/features/dashboard/api/filters';
-import { statsQueries } from '@/features/dashboard/api/queries';
+import { dashboardQueries, statsQueries } from '@/features/dashboard/api/queries';
 import { loadCharts } from '@/features/dashboard/components/dashboard-page';
 import { preload } from '@/lib/query-client';
 
@@ -9,7 +9,10 @@ export { DashboardPage } from '@/features/dashboard/components/dashboard-page';
 
 export function dashboardLoader(queryClient: QueryClient) {
   return ({ request }: LoaderFunctionArgs) => {
-    preload(queryClient, statsQueries.kpis(dashboardFiltersFrom(new URL(request.url).searchParams).filters));
+    const { filters } = dashboardFiltersFrom(new URL(request.url).searchParams);
+    preload(queryClient, statsQueries.kpis(filters));
+    // The attention panel's figures beside the charts' code, so the panel comes in whole.
+    preload(queryClient, dashboardQueries.health(filters));
     void loadCharts(); // start loading the charts' code beside the data
     return null;
   };

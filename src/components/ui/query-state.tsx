@@ -8,6 +8,8 @@ type QueryStateProps<T> = {
   /** Whether the loaded answer holds nothing to show; `empty` is shown then. */
   isEmpty?: boolean;
   empty?: ReactNode;
+  /** What shows while loading (default: the loading message); a placeholder of the content's shape keeps the page still. */
+  loading?: ReactNode;
   /** The error's heading level: 1 where the failed query is the page itself. */
   level?: 1 | 2;
   /** The content, rendered only once the query has data (which it is given). */
@@ -15,8 +17,8 @@ type QueryStateProps<T> = {
 };
 
 /** The one switch every list goes through: loading, a failed load with a retry, nothing to show, or the content. */
-export function QueryState<T>({ query, isEmpty = false, empty, level, children }: QueryStateProps<T>) {
-  if (query.isPending) return <LoadingState />;
+export function QueryState<T>({ query, isEmpty = false, empty, loading, level, children }: QueryStateProps<T>) {
+  if (query.isPending) return <>{loading ?? <LoadingState />}</>;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} level={level} />;
   if (isEmpty) return <>{empty}</>;
   return <>{children(query.data as T)}</>;

@@ -6,6 +6,7 @@ export const en: LocaleResources = {
     tagline: 'International cooperation · Tangerang Regency Government',
     skipLink: 'Skip to main content',
     mainNav: 'Main navigation',
+    menu: 'Menu',
     titleSuffix: 'Mitra',
   },
   nav: {
@@ -44,6 +45,8 @@ export const en: LocaleResources = {
     scrollHint: 'The table scrolls sideways',
     optional: 'optional',
     clearFilters: 'Clear filters',
+    filter: 'Filter',
+    filterActive: 'Filter ({{n}} active)',
   },
   errors: {
     title: 'There is a problem',

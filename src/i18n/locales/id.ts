@@ -5,6 +5,7 @@ export const id = {
     tagline: 'Kerja sama internasional · Pemerintah Kabupaten Tangerang',
     skipLink: 'Langsung ke isi utama',
     mainNav: 'Navigasi utama',
+    menu: 'Menu',
     titleSuffix: 'Mitra',
   },
   nav: {
@@ -43,6 +44,8 @@ export const id = {
     scrollHint: 'Tabel dapat digeser ke samping',
     optional: 'opsional',
     clearFilters: 'Hapus saringan',
+    filter: 'Saring',
+    filterActive: 'Saring ({{n}} aktif)',
   },
   errors: {
     title: 'Terjadi masalah',

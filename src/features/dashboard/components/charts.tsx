@@ -1,17 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
 import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
-import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
+import { formatMonth } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
 import { partnershipQueries } from '@/features/partners';
 import { useLabels } from '@/reference-data/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';
+import { CHART_HEIGHTS, HealthPlaceholder } from './placeholders';
 
 /**
  * Colours at 3:1 or more against white, and never the only cue: each status also has its own
@@ -153,6 +154,7 @@ function LinkedBarChart({ data, layout, height, axisWidth, series, stack, go, fo
             fill={s.fill}
             {...(s.stroke ? { stroke: s.stroke } : {})}
             isAnimationActive={false}
+            maxBarSize={36}
             shape={linkShape(s.key, s.name, s.href, go, s.describe)}
           />
         ))}
@@ -166,285 +168,341 @@ const query = (params: Record<string, string | undefined>) => {
   return search ? `?${search}` : '';
 };
 
-export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilters; periodLabel: string }) {
+const HEIGHTS = CHART_HEIGHTS;
+
+/** What every chart of the dashboard needs: strings, formats, labels, navigation, the filters' scope. */
+function useChartKit(filters: StatsFilters) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
   const navigate = useNavigate();
-  const go = (href: string) => void navigate(href);
-  const bySector = useQuery(statsQueries.bySector(filters));
-  const byQuarter = useQuery(statsQueries.byQuarter(filters));
-  const byStage = useQuery(statsQueries.byStage(filters));
-  const overdueSector = useQuery(dashboardQueries.overdueBySector(filters));
-  const overdueOwner = useQuery(dashboardQueries.overdueByOwner(filters));
-  const completion = useQuery(dashboardQueries.completionByMonth(filters));
-  const all = [bySector, byQuarter, byStage, overdueSector, overdueOwner, completion];
-  const failed = all.find((q) => q.isError);
-  if (failed) return <ErrorState error={failed.error} onRetry={() => all.forEach((q) => void q.refetch())} />;
-  if (!bySector.data || !byQuarter.data || !byStage.data || !overdueSector.data || !overdueOwner.data || !completion.data) return <LoadingState />;
-
-  const scope = { partnershipId: filters.partnershipId, sectorId: filters.sectorId };
   const n = (v: number) => format.number(v);
-  const top = <T,>(rows: T[], value: (r: T) => number, name: (r: T) => string) => {
-    const best = [...rows].sort((a, b) => value(b) - value(a))[0];
-    return best && value(best) > 0 ? name(best) : t('common.none');
+  return {
+    t,
+    format,
+    labels,
+    n,
+    go: (href: string) => void navigate(href),
+    scope: { partnershipId: filters.partnershipId, sectorId: filters.sectorId },
+    /** The name of the row with the largest value, or "—". */
+    top: <T,>(rows: T[], value: (r: T) => number, name: (r: T) => string) => {
+      const best = [...rows].sort((a, b) => value(b) - value(a))[0];
+      return best && value(best) > 0 ? name(best) : t('common.none');
+    },
+    segment: (label: string, series: string, value: number) => t('charts.segment', { label, series, value: n(value) }),
+    overdueHref: (extra: Record<string, string>) => `/follow-ups${query({ due: 'overdue', partnershipId: filters.partnershipId, sectorId: filters.sectorId, ...extra })}`,
   };
-  const segment = (label: string, series: string, value: number) => t('charts.segment', { label, series, value: n(value) });
+}
+type ChartKit = ReturnType<typeof useChartKit>;
 
-  // 1. Follow-ups by sector × status (agreed in the period)
-  const sectorRows: Row[] = bySector.data.items
-    .filter((r) => r.total > 0)
-    .map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, ...r.counts }));
-  const sectorHref = (sectorId: string, status?: string) =>
+/** A chart of the dashboard as its data makes it: the words, the table, the bars (none when empty). */
+type Built = {
+  summary: string;
+  table: ChartTable;
+  chart?: Omit<LinkedBarChartProps, 'height' | 'go' | 'format'> & { format?: (value: number) => string };
+};
+
+type DashboardChartProps<T> = {
+  query: UseQueryResult<T>;
+  title: string;
+  note?: string;
+  fileName: string;
+  height: number;
+  kit: ChartKit;
+  build: (data: T) => Built;
+};
+
+/**
+ * One card: its frame at its final height at once, the chart drawn as soon as its own query
+ * answers (not when the slowest of six does), an error with a retry of that query alone.
+ */
+function DashboardChart<T>({ query: result, title, note, fileName, height, kit, build }: DashboardChartProps<T>) {
+  const built = result.data === undefined ? undefined : build(result.data);
+  const state = result.isError ? (
+    <ErrorState error={result.error} onRetry={() => void result.refetch()} />
+  ) : built ? undefined : (
+    <LoadingState />
+  );
+  return (
+    <ChartCard title={title} note={note} summary={built?.summary} table={built?.table} fileName={fileName} height={height} state={state}>
+      {built?.chart && <LinkedBarChart format={kit.n} {...built.chart} height={height} go={kit.go} />}
+    </ChartCard>
+  );
+}
+
+type ChartProps = { filters: StatsFilters; kit: ChartKit; periodLabel: string };
+
+/** 1. Follow-ups by sector × status (agreed in the period). */
+function BySectorChart({ filters, kit, periodLabel }: ChartProps) {
+  const { t, n, labels } = kit;
+  const href = (sectorId: string, status?: string) =>
     `/follow-ups${query({ sectorId, status, agreedFrom: filters.from, agreedTo: filters.to, partnershipId: filters.partnershipId })}`;
-  const sectorTable: ChartTable = {
-    columns: [t('dashboard.sector'), ...FOLLOW_UP_STATUSES.map((s) => t(`enums.status.${s}`)), t('dashboard.total')],
-    rows: bySector.data.items.map((r) => ({
-      label: labels.sector(r.sectorId),
-      cells: [
-        ...FOLLOW_UP_STATUSES.map((s) => ({ text: n(r.counts[s]), value: r.counts[s], href: r.counts[s] > 0 ? sectorHref(r.sectorId, s) : undefined })),
-        { text: n(r.total), value: r.total, href: r.total > 0 ? sectorHref(r.sectorId) : undefined },
-      ],
-    })),
-  };
-  const agreedTotal = bySector.data.items.reduce((sum, r) => sum + r.total, 0);
+  return (
+    <DashboardChart
+      query={useQuery(statsQueries.bySector(filters))}
+      title={t('dashboard.bySector')}
+      fileName={`mitra-follow-ups-by-sector-${periodLabel}`}
+      height={HEIGHTS.rows}
+      kit={kit}
+      build={({ items }) => {
+        const total = items.reduce((sum, r) => sum + r.total, 0);
+        const rows: Row[] = items.filter((r) => r.total > 0).map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, ...r.counts }));
+        return {
+          summary: total === 0 ? t('charts.noData') : t('charts.bySectorSummary', { total: n(total), top: kit.top(items, (r) => r.total, (r) => labels.sector(r.sectorId)) }),
+          table: {
+            columns: [t('dashboard.sector'), ...FOLLOW_UP_STATUSES.map((s) => t(`enums.status.${s}`)), t('dashboard.total')],
+            rows: items.map((r) => ({
+              label: labels.sector(r.sectorId),
+              cells: [
+                ...FOLLOW_UP_STATUSES.map((s) => ({ text: n(r.counts[s]), value: r.counts[s], href: r.counts[s] > 0 ? href(r.sectorId, s) : undefined })),
+                { text: n(r.total), value: r.total, href: r.total > 0 ? href(r.sectorId) : undefined },
+              ],
+            })),
+          },
+          chart:
+            rows.length === 0
+              ? undefined
+              : {
+                  data: rows,
+                  layout: 'rows',
+                  axisWidth: 170,
+                  margin: { left: 8, right: 16 },
+                  stack: { id: 'status', looks: STATUS_LOOKS },
+                  series: FOLLOW_UP_STATUSES.map((s) => ({
+                    key: s,
+                    name: t(`enums.status.${s}`),
+                    fill: `url(#pattern-status-${s})`,
+                    stroke: STATUS_LOOKS[s].color,
+                    href: (row) => href(String(row.sectorId), s),
+                    describe: (row, value) => kit.segment(row.label, t(`enums.status.${s}`), value),
+                  })),
+                },
+        };
+      }}
+    />
+  );
+}
 
-  // 2. Meetings per quarter × kind
-  const quarterRange = (quarter: string) => {
+/** 2. Meetings per quarter × kind. */
+function ByQuarterChart({ filters, kit, periodLabel }: ChartProps) {
+  const { t, n } = kit;
+  const range = (quarter: string) => {
     const [year, q] = quarter.split('-Q').map(Number) as [number, number];
     const from = `${year}-${String(q * 3 - 2).padStart(2, '0')}-01`;
     const to = new Date(Date.UTC(year, q * 3, 0)).toISOString().slice(0, 10);
     return { from: from < filters.from ? filters.from : from, to: to > filters.to ? filters.to : to };
   };
-  const quarterRows: Row[] = byQuarter.data.items.map((r) => ({ label: r.quarter.replace('-', ' '), quarter: r.quarter, ...r.counts }));
-  const quarterHref = (quarter: string, kind?: string) => `/meetings${query({ kind, ...quarterRange(quarter), ...scope })}`;
-  const quarterTable: ChartTable = {
-    columns: [t('dashboard.quarter'), ...MEETING_KINDS.map((k) => t(`enums.meetingKind.${k}`)), t('dashboard.total')],
-    rows: byQuarter.data.items.map((r) => ({
-      label: r.quarter.replace('-', ' '),
-      cells: [
-        ...MEETING_KINDS.map((k) => ({ text: n(r.counts[k]), value: r.counts[k], href: r.counts[k] > 0 ? quarterHref(r.quarter, k) : undefined })),
-        { text: n(r.total), value: r.total, href: r.total > 0 ? quarterHref(r.quarter) : undefined },
-      ],
-    })),
-  };
-  const meetingsTotal = byQuarter.data.items.reduce((sum, r) => sum + r.total, 0);
-
-  // 3. Partnerships by stage
-  const stageRows: Row[] = byStage.data.items.map((r) => ({ label: t(`enums.stage.${r.stage}`), stage: r.stage, count: r.count }));
-  const stageHref = (stage: string) => `/partners${query({ stage, ...scope })}`;
-  const stageTable: ChartTable = {
-    columns: [t('dashboard.stage'), t('dashboard.count')],
-    rows: byStage.data.items.map((r) => ({
-      label: t(`enums.stage.${r.stage}`),
-      cells: [{ text: n(r.count), value: r.count, href: r.count > 0 ? stageHref(r.stage) : undefined }],
-    })),
-  };
-
-  // 4. Overdue (as of today) by sector and by owner
-  const overdueHref = (extra: Record<string, string>) => `/follow-ups${query({ due: 'overdue', ...scope, ...extra })}`;
-  const overdueSectorRows: Row[] = overdueSector.data.items
-    .filter((r) => r.count > 0)
-    .map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, count: r.count }));
-  const overdueOwnerRows: Row[] = overdueOwner.data.items.map((r) => ({ label: labels.user(r.ownerId), ownerId: r.ownerId, count: r.count }));
-  const countTable = (first: string, rows: Row[], href: (r: Row) => string): ChartTable => ({
-    columns: [first, t('dashboard.count')],
-    rows: rows.map((r) => ({ label: r.label, cells: [{ text: n(Number(r.count)), value: Number(r.count), href: Number(r.count) > 0 ? href(r) : undefined }] })),
-  });
-  const overdueTotal = overdueOwner.data.items.reduce((sum, r) => sum + r.count, 0);
-
-  // 5. Completion per month
-  const monthLabel = (month: string) =>
-    new Intl.DateTimeFormat(format.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
-  const monthRows: Row[] = completion.data.items.map((r) => ({ label: monthLabel(r.month), month: r.month, rate: r.rate === null ? 0 : Math.round(r.rate * 1000) / 10, from: r.from, to: r.to }));
-  const monthHref = (r: { from: string; to: string }, status: string) => `/follow-ups${query({ agreedFrom: r.from, agreedTo: r.to, status, ...scope })}`;
-  const monthTable: ChartTable = {
-    columns: [t('charts.month'), t('charts.agreed'), t('charts.done'), t('charts.rate')],
-    rows: completion.data.items.map((r) => ({
-      label: monthLabel(r.month),
-      cells: [
-        { text: n(r.agreed), value: r.agreed, href: r.agreed > 0 ? monthHref(r, 'open,in-progress,blocked,done') : undefined },
-        { text: n(r.done), value: r.done, href: r.done > 0 ? monthHref(r, 'done') : undefined },
-        { text: r.rate === null ? t('common.none') : format.percent(r.rate), value: r.rate === null ? '' : r.rate },
-      ],
-    })),
-  };
-  const agreed = completion.data.items.reduce((s, r) => s + r.agreed, 0);
-  const done = completion.data.items.reduce((s, r) => s + r.done, 0);
-
-  const height = (rows: number) => Math.max(160, rows * 30 + 70);
-
+  const href = (quarter: string, kind?: string) => `/meetings${query({ kind, ...range(quarter), ...kit.scope })}`;
+  const name = (quarter: string) => quarter.replace('-', ' ');
   return (
-    <div className="charts">
-      <ChartCard
-        title={t('dashboard.bySector')}
-        summary={agreedTotal === 0 ? t('charts.noData') : t('charts.bySectorSummary', { total: n(agreedTotal), top: top(bySector.data.items, (r) => r.total, (r) => labels.sector(r.sectorId)) })}
-        table={sectorTable}
-        fileName={`mitra-follow-ups-by-sector-${periodLabel}`}
-      >
-        {sectorRows.length > 0 && (
-          <LinkedBarChart
-            data={sectorRows}
-            layout="rows"
-            height={height(sectorRows.length)}
-            axisWidth={170}
-            margin={{ left: 8, right: 16 }}
-            stack={{ id: 'status', looks: STATUS_LOOKS }}
-            go={go}
-            format={n}
-            series={FOLLOW_UP_STATUSES.map((s) => ({
-              key: s,
-              name: t(`enums.status.${s}`),
-              fill: `url(#pattern-status-${s})`,
-              stroke: STATUS_LOOKS[s].color,
-              href: (row) => sectorHref(String(row.sectorId), s),
-              describe: (row, value) => segment(row.label, t(`enums.status.${s}`), value),
-            }))}
-          />
-        )}
-      </ChartCard>
-
-      <div className="grid-2">
-        <ChartCard
-          title={t('dashboard.byQuarter')}
-          summary={meetingsTotal === 0 ? t('charts.noData') : t('charts.byQuarterSummary', { total: n(meetingsTotal), top: top(byQuarter.data.items, (r) => r.total, (r) => r.quarter.replace('-', ' ')) })}
-          table={quarterTable}
-          fileName={`mitra-meetings-by-quarter-${periodLabel}`}
-        >
-          <LinkedBarChart
-            data={quarterRows}
-            layout="columns"
-            height={260}
-            axisWidth={32}
-            stack={{ id: 'kind', looks: KIND_LOOKS }}
-            go={go}
-            format={n}
-            series={MEETING_KINDS.map((k) => ({
+    <DashboardChart
+      query={useQuery(statsQueries.byQuarter(filters))}
+      title={t('dashboard.byQuarter')}
+      fileName={`mitra-meetings-by-quarter-${periodLabel}`}
+      height={HEIGHTS.quarters}
+      kit={kit}
+      build={({ items }) => {
+        const total = items.reduce((sum, r) => sum + r.total, 0);
+        return {
+          summary: total === 0 ? t('charts.noData') : t('charts.byQuarterSummary', { total: n(total), top: kit.top(items, (r) => r.total, (r) => name(r.quarter)) }),
+          table: {
+            columns: [t('dashboard.quarter'), ...MEETING_KINDS.map((k) => t(`enums.meetingKind.${k}`)), t('dashboard.total')],
+            rows: items.map((r) => ({
+              label: name(r.quarter),
+              cells: [
+                ...MEETING_KINDS.map((k) => ({ text: n(r.counts[k]), value: r.counts[k], href: r.counts[k] > 0 ? href(r.quarter, k) : undefined })),
+                { text: n(r.total), value: r.total, href: r.total > 0 ? href(r.quarter) : undefined },
+              ],
+            })),
+          },
+          chart: {
+            data: items.map((r) => ({ label: name(r.quarter), quarter: r.quarter, ...r.counts })),
+            layout: 'columns',
+            axisWidth: 32,
+            stack: { id: 'kind', looks: KIND_LOOKS },
+            series: MEETING_KINDS.map((k) => ({
               key: k,
               name: t(`enums.meetingKind.${k}`),
               fill: `url(#pattern-kind-${k})`,
               stroke: KIND_LOOKS[k].color,
-              href: (row) => quarterHref(String(row.quarter), k),
-              describe: (row, value) => segment(row.label, t(`enums.meetingKind.${k}`), value),
-            }))}
-          />
-        </ChartCard>
+              href: (row) => href(String(row.quarter), k),
+              describe: (row, value) => kit.segment(row.label, t(`enums.meetingKind.${k}`), value),
+            })),
+          },
+        };
+      }}
+    />
+  );
+}
 
-        <ChartCard
-          title={t('dashboard.byStage')}
-          summary={t('charts.byStageSummary', {
-            total: n(byStage.data.items.reduce((s, r) => s + r.count, 0)),
-            top: top(byStage.data.items, (r) => r.count, (r) => t(`enums.stage.${r.stage}`)),
-          })}
-          table={stageTable}
-          fileName="mitra-partnerships-by-stage"
-        >
-          <LinkedBarChart
-            data={stageRows}
-            layout="rows"
-            height={height(STAGES.length)}
-            axisWidth={150}
-            go={go}
-            format={n}
-            series={[
+/** A single series of counts, one horizontal bar per row: stages, overdue by sector, by owner. */
+function countChart(kit: ChartKit, rows: Row[], fill: string, seriesName: string, href: (row: Row) => string, axisWidth: number): Built['chart'] {
+  return {
+    data: rows,
+    layout: 'rows',
+    axisWidth,
+    series: [
+      {
+        key: 'count',
+        name: kit.t('dashboard.count'),
+        fill,
+        href,
+        describe: (row, value) => kit.segment(row.label, seriesName, value),
+      },
+    ],
+  };
+}
+
+/** The table of a count chart: the rows' names, their counts, a link per count. */
+function countTable(kit: ChartKit, first: string, rows: Row[], href: (row: Row) => string): ChartTable {
+  return {
+    columns: [first, kit.t('dashboard.count')],
+    rows: rows.map((r) => ({ label: r.label, cells: [{ text: kit.n(Number(r.count)), value: Number(r.count), href: Number(r.count) > 0 ? href(r) : undefined }] })),
+  };
+}
+
+/** 3. Partnerships by stage. */
+function ByStageChart({ filters, kit }: ChartProps) {
+  const { t, n } = kit;
+  const href = (row: Row) => `/partners${query({ stage: String(row.stage), ...kit.scope })}`;
+  return (
+    <DashboardChart
+      query={useQuery(statsQueries.byStage(filters))}
+      title={t('dashboard.byStage')}
+      fileName="mitra-partnerships-by-stage"
+      height={HEIGHTS.stages}
+      kit={kit}
+      build={({ items }) => {
+        const rows: Row[] = items.map((r) => ({ label: t(`enums.stage.${r.stage}`), stage: r.stage, count: r.count }));
+        return {
+          summary: t('charts.byStageSummary', { total: n(items.reduce((s, r) => s + r.count, 0)), top: kit.top(rows, (r) => Number(r.count), (r) => r.label) }),
+          table: countTable(kit, t('dashboard.stage'), rows, href),
+          chart: countChart(kit, rows, '#1d70b8', t('dashboard.count'), href, 150),
+        };
+      }}
+    />
+  );
+}
+
+/** 4. Overdue follow-ups (as of today) by sector. */
+function OverdueBySectorChart({ filters, kit }: ChartProps) {
+  const { t, n, labels } = kit;
+  const href = (row: Row) => kit.overdueHref({ sectorId: String(row.sectorId) });
+  return (
+    <DashboardChart
+      query={useQuery(dashboardQueries.overdueBySector(filters))}
+      title={t('charts.overdueBySector')}
+      note={t('charts.asOfToday')}
+      fileName="mitra-overdue-by-sector"
+      height={HEIGHTS.rows}
+      kit={kit}
+      build={({ items }) => {
+        const rows: Row[] = items.map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, count: r.count }));
+        const shown = rows.filter((r) => Number(r.count) > 0);
+        const total = items.reduce((s, r) => s + r.count, 0);
+        return {
+          summary: total === 0 ? t('charts.noData') : t('charts.overdueBySectorSummary', { total: n(total), top: kit.top(shown, (r) => Number(r.count), (r) => r.label) }),
+          table: countTable(kit, t('dashboard.sector'), rows, href),
+          chart: shown.length === 0 ? undefined : countChart(kit, shown, '#d4351c', t('followUps.overdue'), href, 150),
+        };
+      }}
+    />
+  );
+}
+
+/** 5. Overdue follow-ups (as of today) by owner. */
+function OverdueByOwnerChart({ filters, kit }: ChartProps) {
+  const { t, n, labels } = kit;
+  const href = (row: Row) => kit.overdueHref({ ownerId: String(row.ownerId) });
+  return (
+    <DashboardChart
+      query={useQuery(dashboardQueries.overdueByOwner(filters))}
+      title={t('charts.overdueByOwner')}
+      note={t('charts.asOfToday')}
+      fileName="mitra-overdue-by-owner"
+      height={HEIGHTS.rows}
+      kit={kit}
+      build={({ items }) => {
+        const rows: Row[] = items.map((r) => ({ label: labels.user(r.ownerId), ownerId: r.ownerId, count: r.count }));
+        const total = items.reduce((s, r) => s + r.count, 0);
+        return {
+          summary: total === 0 ? t('charts.noData') : t('charts.overdueByOwnerSummary', { total: n(total), top: kit.top(rows, (r) => Number(r.count), (r) => r.label) }),
+          table: countTable(kit, t('charts.owner'), rows, href),
+          chart: countChart(kit, rows, '#d4351c', t('followUps.overdue'), href, 130),
+        };
+      }}
+    />
+  );
+}
+
+/** 6. The share of follow-ups agreed in each month that are done. */
+function CompletionChart({ filters, kit, periodLabel }: ChartProps) {
+  const { t, n, format } = kit;
+  const href = (r: { from: string; to: string }, status: string) => `/follow-ups${query({ agreedFrom: r.from, agreedTo: r.to, status, ...kit.scope })}`;
+  const month = (m: string) => formatMonth(m, format.locale);
+  const percent = (v: number) => format.percent(v / 100);
+  return (
+    <DashboardChart
+      query={useQuery(dashboardQueries.completionByMonth(filters))}
+      title={t('charts.completion')}
+      fileName={`mitra-completion-by-month-${periodLabel}`}
+      height={HEIGHTS.months}
+      kit={kit}
+      build={({ items }) => {
+        const agreed = items.reduce((s, r) => s + r.agreed, 0);
+        const done = items.reduce((s, r) => s + r.done, 0);
+        return {
+          summary: agreed === 0 ? t('charts.noData') : t('charts.completionSummary', { done: n(done), agreed: n(agreed), rate: format.percent(done / agreed) }),
+          table: {
+            columns: [t('charts.month'), t('charts.agreed'), t('charts.done'), t('charts.rate')],
+            rows: items.map((r) => ({
+              label: month(r.month),
+              cells: [
+                { text: n(r.agreed), value: r.agreed, href: r.agreed > 0 ? href(r, 'open,in-progress,blocked,done') : undefined },
+                { text: n(r.done), value: r.done, href: r.done > 0 ? href(r, 'done') : undefined },
+                { text: r.rate === null ? t('common.none') : format.percent(r.rate), value: r.rate === null ? '' : r.rate },
+              ],
+            })),
+          },
+          chart: {
+            data: items.map((r) => ({ label: month(r.month), month: r.month, rate: r.rate === null ? 0 : Math.round(r.rate * 1000) / 10, from: r.from, to: r.to })),
+            layout: 'columns',
+            axisWidth: 48,
+            format: percent,
+            domain: [0, 100],
+            xInterval: 'preserveStartEnd',
+            series: [
               {
-                key: 'count',
-                name: t('dashboard.count'),
-                fill: '#1d70b8',
-                href: (row) => stageHref(String(row.stage)),
-                describe: (row, value) => segment(row.label, t('dashboard.count'), value),
+                key: 'rate',
+                name: t('charts.rate'),
+                fill: '#00703c',
+                href: (row) => href({ from: String(row.from), to: String(row.to) }, 'done'),
+                describe: (row, value) => t('charts.segment', { label: row.label, series: t('charts.rate'), value: percent(value) }),
               },
-            ]}
-          />
-        </ChartCard>
-      </div>
+            ],
+          },
+        };
+      }}
+    />
+  );
+}
 
+/** The six charts, each on its own query: a card draws as soon as its own figures are in. */
+export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilters; periodLabel: string }) {
+  const kit = useChartKit(filters);
+  const props = { filters, kit, periodLabel };
+  return (
+    <div className="charts">
+      <BySectorChart {...props} />
       <div className="grid-2">
-        <ChartCard
-          title={t('charts.overdueBySector')}
-          note={t('charts.asOfToday')}
-          summary={overdueTotal === 0 ? t('charts.noData') : t('charts.overdueBySectorSummary', { total: n(overdueTotal), top: top(overdueSector.data.items, (r) => r.count, (r) => labels.sector(r.sectorId)) })}
-          table={countTable(
-            t('dashboard.sector'),
-            overdueSector.data.items.map((r) => ({ label: labels.sector(r.sectorId), sectorId: r.sectorId, count: r.count })),
-            (r) => overdueHref({ sectorId: String(r.sectorId) }),
-          )}
-          fileName="mitra-overdue-by-sector"
-        >
-          {overdueSectorRows.length > 0 && (
-            <LinkedBarChart
-              data={overdueSectorRows}
-              layout="rows"
-              height={height(overdueSectorRows.length)}
-              axisWidth={150}
-              go={go}
-              format={n}
-              series={[
-                {
-                  key: 'count',
-                  name: t('dashboard.count'),
-                  fill: '#d4351c',
-                  href: (row) => overdueHref({ sectorId: String(row.sectorId) }),
-                  describe: (row, value) => segment(row.label, t('followUps.overdue'), value),
-                },
-              ]}
-            />
-          )}
-        </ChartCard>
-
-        <ChartCard
-          title={t('charts.overdueByOwner')}
-          note={t('charts.asOfToday')}
-          summary={overdueTotal === 0 ? t('charts.noData') : t('charts.overdueByOwnerSummary', { total: n(overdueTotal), top: top(overdueOwner.data.items, (r) => r.count, (r) => labels.user(r.ownerId)) })}
-          table={countTable(t('charts.owner'), overdueOwnerRows, (r) => overdueHref({ ownerId: String(r.ownerId) }))}
-          fileName="mitra-overdue-by-owner"
-        >
-          <LinkedBarChart
-            data={overdueOwnerRows}
-            layout="rows"
-            height={height(overdueOwnerRows.length)}
-            axisWidth={130}
-            go={go}
-            format={n}
-            series={[
-              {
-                key: 'count',
-                name: t('dashboard.count'),
-                fill: '#d4351c',
-                href: (row) => overdueHref({ ownerId: String(row.ownerId) }),
-                describe: (row, value) => segment(row.label, t('followUps.overdue'), value),
-              },
-            ]}
-          />
-        </ChartCard>
+        <ByQuarterChart {...props} />
+        <ByStageChart {...props} />
       </div>
-
-      <ChartCard
-        title={t('charts.completion')}
-        summary={agreed === 0 ? t('charts.noData') : t('charts.completionSummary', { done: n(done), agreed: n(agreed), rate: format.percent(done / agreed) })}
-        table={monthTable}
-        fileName={`mitra-completion-by-month-${periodLabel}`}
-      >
-        <LinkedBarChart
-          data={monthRows}
-          layout="columns"
-          height={240}
-          axisWidth={48}
-          go={go}
-          format={(v) => format.percent(v / 100)}
-          domain={[0, 100]}
-          xInterval="preserveStartEnd"
-          series={[
-            {
-              key: 'rate',
-              name: t('charts.rate'),
-              fill: '#00703c',
-              href: (row) => monthHref({ from: String(row.from), to: String(row.to) }, 'done'),
-              describe: (row, value) => t('charts.segment', { label: row.label, series: t('charts.rate'), value: format.percent(value / 100) }),
-            },
-          ]}
-        />
-      </ChartCard>
+      <div className="grid-2">
+        <OverdueBySectorChart {...props} />
+        <OverdueByOwnerChart {...props} />
+      </div>
+      <CompletionChart {...props} />
     </div>
   );
 }
@@ -456,7 +514,7 @@ export function HealthPanel({ filters }: { filters: StatsFilters }) {
   const health = useQuery(dashboardQueries.health(filters));
   const partnerships = useQuery(partnershipQueries.list());
   const labels = useLabels();
-  if (health.isPending) return <LoadingState />;
+  if (health.isPending) return <HealthPlaceholder />;
   if (health.isError) return <ErrorState error={health.error} onRetry={() => void health.refetch()} />;
   return (
     <section className="health" aria-labelledby="health-title">

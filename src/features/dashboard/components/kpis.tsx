@@ -2,6 +2,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '@/components/ui/query-state';
+import { KpiPlaceholder } from './placeholders';
 import { useFormat } from '@/lib/use-format';
 import type { Kpis, StatsFilters } from '../api/queries';
 
@@ -25,7 +26,7 @@ export function KpiSection({ kpis, year, filters }: Props) {
       <h2 id="kpis-heading" className="visually-hidden">
         {t('dashboard.kpis')}
       </h2>
-      <QueryState query={kpis}>
+      <QueryState query={kpis} loading={<KpiPlaceholder />}>
         {(data) => (
           <dl className="kpis">
             <div className="kpi">

@@ -17,13 +17,16 @@ export function DueSoon({ userId }: { userId: string }) {
   const items = [...(overdue.data?.items ?? []), ...(week.data?.items ?? [])].filter(
     (item, index, all) => all.findIndex((x) => x.id === item.id) === index,
   );
-  if (overdue.isPending || week.isPending) return null;
+  // The box is there from the start, titled, with a line for what comes: less moves when it does.
+  const pending = overdue.isPending || week.isPending;
   return (
-    <aside className="due-soon" aria-labelledby="due-soon-title">
+    <aside className="due-soon" aria-labelledby="due-soon-title" aria-busy={pending || undefined}>
       <h2 id="due-soon-title" className="due-soon__title">
         {t('followUps.dueSoon')}
       </h2>
-      {items.length === 0 ? (
+      {pending ? (
+        <p className="hint">{t('common.loading')}</p>
+      ) : items.length === 0 ? (
         <p className="hint">{t('followUps.dueSoonEmpty')}</p>
       ) : (
         <ul className="due-soon__list">

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchField } from '@/components/ui/search-field';
+import { useFilterPanel } from '@/components/ui/filter-panel';
 import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
 import type { Partnership } from '@/domain/partnership';
 import { useLabels } from '@/reference-data/use-labels';
@@ -22,9 +23,15 @@ type Props = {
 export function FollowUpFilters({ filters, partnerships, search, onSearch, onChange, onClear }: Props) {
   const { t } = useTranslation();
   const labels = useLabels();
+  // On a phone the selects fold behind a button that counts the active ones; the search stays.
+  const filterPanel = useFilterPanel(
+    'follow-up-filters',
+    [filters.status, filters.due, filters.sectorId, filters.partnershipId, filters.ownerId, filters.sort].filter(Boolean).length,
+  );
   return (
-    <form className="filters" aria-label={t('followUps.filters')} onSubmit={(e) => e.preventDefault()} role="search">
+    <form className="filters" {...filterPanel.form} aria-label={t('followUps.filters')} onSubmit={(e) => e.preventDefault()} role="search">
       <SearchField label={t('followUps.search')} hint={t('followUps.searchHint')} hintHidden value={search} onChange={onSearch} grow />
+      {filterPanel.toggle}
       <FilterSelect
         id="status-filter"
         label={t('followUps.filterStatus')}
