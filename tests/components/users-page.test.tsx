@@ -95,7 +95,7 @@ describe('the users page (administrators)', () => {
     await user.click(screen.getByRole('button', { name: 'Tambah pengguna' }));
     expect(await screen.findByText('Agus Salim ditambahkan.')).toBeInTheDocument();
     const created = (await api.store.users.all()).find((u) => u.email === 'agus@tangerangkab.go.id')!;
-    expect(api.auth.hasPassword(created.id)).toBe(true);
+    expect(await api.auth.hasPassword(created.id)).toBe(true);
 
     const opener = screen.getByRole('button', { name: 'Atur ulang kata sandi Budi Santoso' });
     await user.click(opener);
