@@ -2,7 +2,6 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { followUpCountQuery } from '@/features/follow-ups/api/counts';
 import { referenceQueries } from '@/reference-data/queries';
 import { GlobalSearch } from '@/features/search/components/global-search';
 import { ensureLocalePart } from '@/i18n';
@@ -23,6 +22,7 @@ export function Layout() {
   const mainRef = useRef<HTMLElement>(null);
   const navRef = useRef<HTMLUListElement>(null);
   const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
   const shownPath = useRef(location.pathname);
   const session = useQuery(sessionQuery());
   const user = session.data?.user;
@@ -38,24 +38,8 @@ export function Layout() {
 
   // On a phone the navigation is one row that scrolls sideways: the current page's link is shown.
   useEffect(() => {
-    const list = navRef.current;
-    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
-    const left = current.offsetLeft; // the list is the links' offset parent (position: relative)
-    if (left < list.scrollLeft || left + current.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = left - 16;
+    navRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [location.pathname]);
-
-  // Escape closes the menu and gives the focus back to its button.
-  useEffect(() => {
-    if (!menuOpen) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setMenuOpen(false);
-      document.querySelector<HTMLElement>('.header__menu-button')?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [menuOpen]);
 
   return (
     <div className="app">
@@ -65,7 +49,15 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t('app.skipLink')}
       </a>
-      <header className="header">
+      {/* Escape in the header closes the menu and gives the focus back to its button. */}
+      <header
+        className="header"
+        onKeyDown={(event) => {
+          if (event.key !== 'Escape' || !menuOpen) return;
+          setMenuOpen(false);
+          menuButton.current?.focus();
+        }}
+      >
         <div className="header__inner">
           <div className="header__brand">
             <NavLink to="/" className="header__name">
@@ -95,6 +87,7 @@ export function Layout() {
             <GlobalSearch />
             <button
               type="button"
+              ref={menuButton}
               className="header__menu-button"
               aria-expanded={menuOpen}
               aria-controls="header-menu"
@@ -115,7 +108,9 @@ export function Layout() {
               {/* The badge sits in room the link always keeps for it: its arrival moves no link. */}
               <NavLink to="/follow-ups" className="nav__link nav__link--badged">
                 {t('nav.followUps')}
-                <ReminderBadge />
+                <Suspense fallback={null}>
+                  <Shell part="badge" />
+                </Suspense>
               </NavLink>
             </li>
             <li>
@@ -148,22 +143,6 @@ export function Layout() {
         {DEMO_BACKEND && <ResetDemo />}
       </footer>
     </div>
-  );
-}
-
-/** The current user's overdue and due-today follow-ups, counted by the API. */
-function ReminderBadge() {
-  const { t } = useTranslation();
-  const userId = usePreferences((s) => s.userId);
-  const overdue = useQuery(followUpCountQuery({ ownerId: userId, due: 'overdue' }));
-  const today = useQuery(followUpCountQuery({ ownerId: userId, due: 'today' }));
-  const count = (overdue.data ?? 0) + (today.data ?? 0);
-  if (count === 0) return null;
-  return (
-    <span className="nav__badge">
-      <span aria-hidden="true">{count}</span>
-      <span className="visually-hidden">{`, ${t('followUps.badge', { n: count })}`}</span>
-    </span>
   );
 }
 

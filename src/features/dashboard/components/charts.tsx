@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
 import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
+import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { formatMonth } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
@@ -12,7 +13,7 @@ import { partnershipQueries } from '@/features/partners';
 import { useLabels } from '@/reference-data/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';
-import { CHART_HEIGHTS, HealthPlaceholder } from './placeholders';
+import { HealthPlaceholder } from './placeholders';
 
 /**
  * Colours at 3:1 or more against white, and never the only cue: each status also has its own
@@ -168,7 +169,19 @@ const query = (params: Record<string, string | undefined>) => {
   return search ? `?${search}` : '';
 };
 
-const HEIGHTS = CHART_HEIGHTS;
+/** A frame's height in px for a chart of so many rows (one horizontal bar each). */
+const rowsHeight = (rows: number) => Math.max(160, rows * 30 + 70);
+
+/**
+ * Every chart frame's height, known before its data: a chart whose rows are not known in advance
+ * (sectors, owners) gets room for ten, and its bars spread out when there are fewer.
+ */
+const HEIGHTS = {
+  rows: rowsHeight(10),
+  stages: rowsHeight(STAGES.length),
+  quarters: 260,
+  months: 240,
+};
 
 /** What every chart of the dashboard needs: strings, formats, labels, navigation, the filters' scope. */
 function useChartKit(filters: StatsFilters) {

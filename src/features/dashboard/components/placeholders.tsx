@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { STAGES } from '@/domain/value-lists';
 
 /**
  * The dashboard's shapes before its figures: the KPI cards with their labels and the chart cards'
@@ -47,17 +46,3 @@ export function HealthPlaceholder() {
     </div>
   );
 }
-
-/** A frame's height in px for a chart of so many rows (one horizontal bar each). */
-const rowsHeight = (rows: number) => Math.max(160, rows * 30 + 70);
-
-/**
- * Every chart frame's height, known before its data: a chart whose rows are not known in advance
- * (sectors, owners) gets room for ten, and its bars spread out when there are fewer.
- */
-export const CHART_HEIGHTS = {
-  rows: rowsHeight(10),
-  stages: rowsHeight(STAGES.length),
-  quarters: 260,
-  months: 240,
-};
