@@ -527,7 +527,8 @@ export function HealthPanel({ filters }: { filters: StatsFilters }) {
   const health = useQuery(dashboardQueries.health(filters));
   const partnerships = useQuery(partnershipQueries.list());
   const labels = useLabels();
-  if (health.isPending) return <HealthPlaceholder />;
+  // The names come with the partnerships: the panel shows once both are in (never "unknown" first).
+  if (health.isPending || partnerships.isPending) return <HealthPlaceholder />;
   if (health.isError) return <ErrorState error={health.error} onRetry={() => void health.refetch()} />;
   return (
     <section className="health" aria-labelledby="health-title">
