@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import type { User } from '@/domain/user';
 import { sessionQuery } from '@/session/session';
@@ -59,12 +60,7 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1>{t('users.title')}</h1>
-          <p className="lead">{t('users.intro')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('users.title')} intro={t('users.intro')} />
 
       <p role="status" className="status-message">
         {message}
