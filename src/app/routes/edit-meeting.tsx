@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload, preloadPages } from '@/lib/query-client';
+import { preload, preloadPages } from '@/lib/api-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

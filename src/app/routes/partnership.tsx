@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload, preloadPages } from '@/lib/query-client';
+import { preload, preloadPages } from '@/lib/api-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +24,7 @@ function kindsFrom(params: URLSearchParams): TimelineKind[] {
   return (params.get('kind') ?? '').split(',').filter((k): k is TimelineKind => TIMELINE_KINDS.includes(k as TimelineKind));
 }
 
-export function partnerLoader(queryClient: QueryClient) {
+export function partnershipLoader(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
     const id = params.partnershipId ?? '';
     preload(queryClient, partnershipQueries.detail(id));
@@ -37,7 +37,7 @@ export function partnerLoader(queryClient: QueryClient) {
  * One place per partner that tells the whole story: profile, stage and its history, agreements,
  * contacts, what needs attention, the timeline, the open work and who changed what.
  */
-export function PartnerPage() {
+export function PartnershipPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const partnershipId = useParams().partnershipId ?? '';
