@@ -19,7 +19,7 @@ const ROUTES = {
   meetings: 'src/app/routes/meetings.tsx',
   'meeting detail': 'src/app/routes/meeting.tsx',
   partners: 'src/app/routes/partners.tsx',
-  'partner detail': 'src/app/routes/partner.tsx',
+  'partner detail': 'src/app/routes/partnership.tsx',
 };
 
 export function routeSizes(outDir = 'dist') {

@@ -53,7 +53,7 @@ export const PAGE_LOADS: PageLoad[] = [
   },
   {
     path: '/partners/:id',
-    modules: ['src/app/routes/partner.tsx'],
+    modules: ['src/app/routes/partnership.tsx'],
     parts: ['partners', 'charts', 'lists'],
   },
   { path: '/reference', modules: ['src/app/routes/reference.tsx'], parts: ['forms', 'reference'] },

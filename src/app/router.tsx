@@ -102,12 +102,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               path: 'partners/:partnershipId',
               lazy: async () => {
                 const [m] = await Promise.all([
-                  import('./routes/partner'),
+                  import('./routes/partnership'),
                   ensureLocalePart('partners'),
                   ensureLocalePart('charts'),
                   ensureLocalePart('lists'),
                 ]);
-                return { Component: m.PartnerPage, loader: m.partnerLoader(queryClient) };
+                return { Component: m.PartnershipPage, loader: m.partnershipLoader(queryClient) };
               },
             },
             ...referenceRoutes(queryClient),

@@ -1,3 +1,4 @@
+import type { EnsureInfiniteQueryDataOptions, EnsureQueryDataOptions, QueryClient, QueryKey } from '@tanstack/react-query';
 import type { FieldError } from '@/domain/validation';
 import { usePreferences } from '@/stores/preferences';
 import { saveFile } from './save-file';
@@ -131,4 +132,26 @@ export async function apiDownload(path: string, params: QueryParams, fallbackNam
   if (!response.ok) throw await problemFrom(response);
   const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? fallbackName;
   saveFile(name, await response.blob());
+}
+
+/**
+ * What a route's loader calls: starts a page's request beside its chunk download. `ensureQueryData`
+ * answers from the cache when it holds the data (and refreshes it in the background when stale);
+ * a failure is left to the page's own query, which shows it with a retry, so a loader never throws.
+ * Here, beside apiGet, because every page's chunk loads this module already: a module of its own
+ * was one more chunk on the first route, over its size budget.
+ */
+export function preload<TQueryFnData, TError, TData, TQueryKey extends QueryKey>(
+  queryClient: QueryClient,
+  options: EnsureQueryDataOptions<TQueryFnData, TError, TData, TQueryKey>,
+): void {
+  void queryClient.ensureQueryData({ ...options, revalidateIfStale: true }).catch(() => undefined);
+}
+
+/** `preload` for a paged list (the first page). */
+export function preloadPages<TQueryFnData, TError, TData, TQueryKey extends QueryKey, TPageParam>(
+  queryClient: QueryClient,
+  options: EnsureInfiniteQueryDataOptions<TQueryFnData, TError, TData, TQueryKey, TPageParam>,
+): void {
+  void queryClient.ensureInfiniteQueryData({ ...options, revalidateIfStale: true }).catch(() => undefined);
 }

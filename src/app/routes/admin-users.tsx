@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 import { adminUsersQuery } from '@/features/admin/api';
 
 export { UsersPage } from '@/features/admin/users-page';

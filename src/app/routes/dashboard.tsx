@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { dashboardFiltersFrom } from '@/features/dashboard/api/filters';
 import { dashboardQueries, statsQueries } from '@/features/dashboard/api/queries';
 import { loadCharts } from '@/features/dashboard/components/dashboard-page';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 
 export { DashboardPage } from '@/features/dashboard/components/dashboard-page';
 

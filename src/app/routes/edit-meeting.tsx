@@ -1,9 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
-import { ErrorState, LoadingState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { meetingQueries } from '@/features/meetings/api/queries';
 import { MeetingEditForm } from '@/features/meetings/edit-form/meeting-edit-form';
 import { referenceQueries } from '@/reference-data/queries';
@@ -27,13 +27,11 @@ export function EditMeetingPage() {
         <Link to={`/meetings/${encodeURIComponent(meetingId)}`}>{t('meetings.backToMeeting')}</Link>
       </p>
       <h1>{t('visit.editTitle')}</h1>
-      {meeting.isPending ? (
-        <LoadingState />
-      ) : meeting.isError ? (
-        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} />
-      ) : (
-        <MeetingEditForm key={meeting.data.id} meeting={meeting.data} />
-      )}
+      <QueryState query={meeting}>
+        {(data) => (
+          <MeetingEditForm key={data.id} meeting={data} />
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

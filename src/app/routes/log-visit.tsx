@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { VisitForm } from '@/features/meetings/visit-form/visit-form';

@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload, preloadPages } from '@/lib/query-client';
+import { preload, preloadPages } from '@/lib/api-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, type LoaderFunctionArgs } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
 import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
 import { meetingQueries } from '@/features/meetings/api/queries';
@@ -61,32 +62,20 @@ export function MeetingPage() {
           <p>{t('meetings.saved')}</p>
         </div>
       )}
-      {meeting.isPending ? (
-        <LoadingState />
-      ) : meeting.isError ? (
-        <ErrorState error={meeting.error} onRetry={() => void meeting.refetch()} level={1} />
-      ) : (
-        <>
-          <MeetingDetail meeting={meeting.data} partnership={partnership.data} people={peopleMap} />
-          <section aria-labelledby="meeting-follow-ups">
-            <h2 id="meeting-follow-ups">{t('meetings.detail.followUps')}</h2>
-            {followUps.isPending ? (
-              <LoadingState />
-            ) : followUps.isError ? (
-              <ErrorState error={followUps.error} onRetry={() => void followUps.refetch()} />
-            ) : followUps.data.pages[0]?.items.length === 0 ? (
-              <EmptyState>{t('meetings.detail.noFollowUps')}</EmptyState>
-            ) : (
-              <FollowUpTable
-                items={followUps.data.pages.flatMap((p) => p.items)}
-                caption={t('meetings.detail.followUps')}
-                showPartnership={false}
-              />
-            )}
-          </section>
-          <HistoryPanel entity="meeting" entityId={meeting.data.id} version={meeting.data.version} />
-        </>
-      )}
+      <QueryState query={meeting} level={1}>
+        {(data) => (
+          <>
+            <MeetingDetail meeting={data} partnership={partnership.data} people={peopleMap} />
+            <section aria-labelledby="meeting-follow-ups">
+              <h2 id="meeting-follow-ups">{t('meetings.detail.followUps')}</h2>
+              <QueryState query={followUps} isEmpty={followUps.data?.pages[0]?.items.length === 0} empty={<EmptyState>{t('meetings.detail.noFollowUps')}</EmptyState>}>
+                {(data) => <FollowUpTable items={data.pages.flatMap((p) => p.items)} caption={t('meetings.detail.followUps')} showPartnership={false} />}
+              </QueryState>
+            </section>
+            <HistoryPanel entity="meeting" entityId={data.id} version={data.version} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { meetingFiltersFrom } from '@/features/meetings/api/filters';
 import { meetingQueries } from '@/features/meetings/api/queries';
-import { preloadPages } from '@/lib/query-client';
+import { preloadPages } from '@/lib/api-client';
 
 export { MeetingsPage } from '@/features/meetings/components/meetings-page';
 

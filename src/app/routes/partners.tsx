@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
 import { activityQuery, partnershipQueries } from '@/features/partners/api/queries';
 import { directoryApiFilters, directoryFiltersFrom } from '@/features/partners/directory';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 
 export { PartnersPage } from '@/features/partners/components/partners-page';
 

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload } from '@/lib/query-client';
+import { preload } from '@/lib/api-client';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { SavedState } from '@/features/reference/reference-form-page';

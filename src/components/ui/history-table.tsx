@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { TableScroll } from './table-scroll';
+import { DataTable } from './data-table';
 
 type HistoryColumn<T> = { header: string; cell: (entry: T) => ReactNode; nowrap?: boolean };
 
@@ -17,30 +17,17 @@ export function HistoryTable<T extends { at: string }>({ id, title, entries, col
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <TableScroll label={title}>
-        <table className="table">
-          <thead>
-            <tr>
-              {columns.map((column) => (
-                <th scope="col" key={column.header}>
-                  {column.header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {[...entries].reverse().map((entry, i) => (
-              <tr key={`${entry.at}-${i}`}>
-                {columns.map((column) => (
-                  <td key={column.header} className={column.nowrap ? 'nowrap' : undefined}>
-                    {column.cell(entry)}
-                  </td>
-                ))}
-              </tr>
+      <DataTable caption={title} noCaption columns={columns.map((column) => column.header)}>
+        {[...entries].reverse().map((entry, i) => (
+          <tr key={`${entry.at}-${i}`}>
+            {columns.map((column) => (
+              <td key={column.header} className={column.nowrap ? 'nowrap' : undefined}>
+                {column.cell(entry)}
+              </td>
             ))}
-          </tbody>
-        </table>
-      </TableScroll>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorState, LoadingState } from '@/components/ui/states';
+import { PageHeader } from '@/components/ui/page-header';
+import { DataTable } from '@/components/ui/data-table';
+import { LoadingState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import type { User } from '@/domain/user';
 import { sessionQuery } from '@/session/session';
 import { usePermissions } from '@/session/use-can';
@@ -59,72 +62,54 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1>{t('users.title')}</h1>
-          <p className="lead">{t('users.intro')}</p>
-        </div>
-      </div>
+      <PageHeader title={t('users.title')} intro={t('users.intro')} />
 
       <p role="status" className="status-message">
         {message}
       </p>
 
-      {users.isPending ? (
-        <LoadingState />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <div className="table-scroll">
-          <table className="table">
-            <caption className="visually-hidden">{t('users.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('users.columns.name')}</th>
-                <th scope="col">{t('users.columns.email')}</th>
-                <th scope="col">{t('users.columns.role')}</th>
-                <th scope="col">{t('users.columns.status')}</th>
-                <th scope="col">{t('users.columns.actions')}</th>
+      <QueryState query={users}>
+        {(data) => (
+          <DataTable
+            caption={t('users.tableCaption')}
+            columns={[t('users.columns.name'), t('users.columns.email'), t('users.columns.role'), t('users.columns.status'), t('users.columns.actions')]}
+          >
+            {data.items.map((user) => (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.name} {user.id === me?.id && <span className="hint">{t('users.you')}</span>}
+                </th>
+                <td>{user.email}</td>
+                <td>{t(`enums.role.${user.role}`)}</td>
+                <td>{user.active ? t('users.active') : t('users.inactive')}</td>
+                <td>
+                  {user.id !== me?.id && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={t(user.active ? 'users.disableOf' : 'users.enableOf', { name: user.name })}
+                      disabled={setActive.isPending}
+                      onClick={() => void toggle(user)}
+                    >
+                      {user.active ? t('users.disable') : t('users.enable')}
+                    </button>
+                  )}{' '}
+                  {serverMode && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      aria-label={t('users.resetPasswordOf', { name: user.name })}
+                      onClick={() => setResetting(user)}
+                    >
+                      {t('users.resetPassword')}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((user) => (
-                <tr key={user.id}>
-                  <th scope="row">
-                    {user.name} {user.id === me?.id && <span className="hint">{t('users.you')}</span>}
-                  </th>
-                  <td>{user.email}</td>
-                  <td>{t(`enums.role.${user.role}`)}</td>
-                  <td>{user.active ? t('users.active') : t('users.inactive')}</td>
-                  <td>
-                    {user.id !== me?.id && (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        aria-label={t(user.active ? 'users.disableOf' : 'users.enableOf', { name: user.name })}
-                        disabled={setActive.isPending}
-                        onClick={() => void toggle(user)}
-                      >
-                        {user.active ? t('users.disable') : t('users.enable')}
-                      </button>
-                    )}{' '}
-                    {serverMode && (
-                      <button
-                        type="button"
-                        className="button button--secondary button--small"
-                        aria-label={t('users.resetPasswordOf', { name: user.name })}
-                        onClick={() => setResetting(user)}
-                      >
-                        {t('users.resetPassword')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            ))}
+          </DataTable>
+        )}
+      </QueryState>
 
       <CreateUserForm withPassword={serverMode} onCreated={(user) => setMessage(t('users.create.created', { name: user.name }))} />
 

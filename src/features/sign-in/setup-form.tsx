@@ -10,7 +10,7 @@ import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '@/domain/password';
 import type { User } from '@/domain/user';
 import type { FieldError } from '@/domain/validation';
 import { apiUrl } from '@/lib/api-client';
-import { startSession } from '@/session/session';
+import { startSession } from './start-session';
 
 type Field = 'name' | 'email' | 'password';
 type Values = Record<Field, string>;

@@ -7,7 +7,7 @@ import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import type { User } from '@/domain/user';
 import { apiUrl } from '@/lib/api-client';
-import { startSession } from '@/session/session';
+import { startSession } from './start-session';
 import { safeNext } from './next';
 import { signInForm, type SignInValues } from './schema';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 import type { Choice } from './three-way';
 
 export type ConflictRow = {
@@ -35,52 +35,41 @@ export function ConflictPanel({ title, body, rows, choices, onChoose, onSave, sa
       <h2 id="conflict-title">{title}</h2>
       <p>{body}</p>
       {rows.length > 0 && (
-        <TableScroll label={title}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('visit.conflictField')}</th>
-                <th scope="col">{t('visit.conflictMine')}</th>
-                <th scope="col">{t('visit.conflictTheirs')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.field}>
-                  <th scope="row">{row.label}</th>
-                  <td>
-                    <label className="radios__item">
-                      <input
-                        type="radio"
-                        className="radios__input"
-                        name={`choice-${row.field}`}
-                        checked={choices[row.field] === 'mine'}
-                        onChange={() => onChoose(row.field, 'mine')}
-                      />
-                      <span>
-                        <span lang={row.lang}>{row.mine}</span> <span className="visually-hidden">({t('visit.keepMine')})</span>
-                      </span>
-                    </label>
-                  </td>
-                  <td>
-                    <label className="radios__item">
-                      <input
-                        type="radio"
-                        className="radios__input"
-                        name={`choice-${row.field}`}
-                        checked={choices[row.field] !== 'mine'}
-                        onChange={() => onChoose(row.field, 'theirs')}
-                      />
-                      <span>
-                        <span lang={row.lang}>{row.theirs}</span> <span className="visually-hidden">({t('visit.keepTheirs')})</span>
-                      </span>
-                    </label>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <DataTable caption={title} noCaption columns={[t('visit.conflictField'), t('visit.conflictMine'), t('visit.conflictTheirs')]}>
+          {rows.map((row) => (
+            <tr key={row.field}>
+              <th scope="row">{row.label}</th>
+              <td>
+                <label className="radios__item">
+                  <input
+                    type="radio"
+                    className="radios__input"
+                    name={`choice-${row.field}`}
+                    checked={choices[row.field] === 'mine'}
+                    onChange={() => onChoose(row.field, 'mine')}
+                  />
+                  <span>
+                    <span lang={row.lang}>{row.mine}</span> <span className="visually-hidden">({t('visit.keepMine')})</span>
+                  </span>
+                </label>
+              </td>
+              <td>
+                <label className="radios__item">
+                  <input
+                    type="radio"
+                    className="radios__input"
+                    name={`choice-${row.field}`}
+                    checked={choices[row.field] !== 'mine'}
+                    onChange={() => onChoose(row.field, 'theirs')}
+                  />
+                  <span>
+                    <span lang={row.lang}>{row.theirs}</span> <span className="visually-hidden">({t('visit.keepTheirs')})</span>
+                  </span>
+                </label>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <button type="button" className="button" onClick={onSave}>
         {saveLabel ?? t('visit.conflictSave')}

@@ -75,10 +75,4 @@ export const dashboardQueries = {
       queryKey: [...statsKeys.all, 'health', f] as const,
       queryFn: ({ signal }) => apiGet<{ today: string; items: HealthRow[] }>('/stats/health', f, signal),
     }),
-  /** One partnership's reasons for attention as of today (its page's panel): no period. */
-  partnershipHealth: (partnershipId: string) =>
-    queryOptions({
-      queryKey: [...statsKeys.all, 'health', { partnershipId }] as const,
-      queryFn: ({ signal }) => apiGet<{ today: string; items: HealthRow[] }>('/stats/health', { partnershipId }, signal),
-    }),
 };

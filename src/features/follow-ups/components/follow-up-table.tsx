@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { isDueToday, isOverdue, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import type { Partnership } from '@/domain/partnership';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
@@ -35,54 +35,44 @@ export function FollowUpTable({ items, partnerships, caption, showPartnership = 
   const labels = useLabels();
   const today = todayIn();
   return (
-    <TableScroll label={caption}>
-      <table className="table">
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('followUps.columns.title')}</th>
-            {showPartnership && <th scope="col">{t('followUps.columns.partnership')}</th>}
-            <th scope="col">{t('followUps.columns.owner')}</th>
-            <th scope="col">{t('followUps.columns.due')}</th>
-            <th scope="col">{t('followUps.columns.priority')}</th>
-            <th scope="col">{t('followUps.columns.status')}</th>
-            <th scope="col" className="col-sectors">
-              {t('followUps.columns.sectors')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={item.id}>
-              <th scope="row" className="table__title">
-                <Link to={`/follow-ups/${encodeURIComponent(item.id)}`}>{item.title}</Link>
-              </th>
-              {showPartnership && <td>{labels.partnership(partnerships?.get(item.partnershipId))}</td>}
-              <td>{labels.user(item.ownerId)}</td>
-              <td className="nowrap">
-                {item.dueDate ? format.date(item.dueDate, 'medium') : t('followUps.noDueDate')}
-                {isOverdue(item, today) && (
-                  <>
-                    {' '}
-                    <Tag tone="red">{t('followUps.overdue')}</Tag>
-                  </>
-                )}
-                {isDueToday(item, today) && (
-                  <>
-                    {' '}
-                    <Tag tone="yellow">{t('followUps.dueToday')}</Tag>
-                  </>
-                )}
-              </td>
-              <td>{t(`enums.priority.${item.priority}`)}</td>
-              <td>
-                <StatusTag status={item.status} />
-              </td>
-              <td className="col-sectors">{item.sectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable caption={caption} columns={[
+    t('followUps.columns.title'),
+    showPartnership && t('followUps.columns.partnership'),
+    t('followUps.columns.owner'),
+    t('followUps.columns.due'),
+    t('followUps.columns.priority'),
+    t('followUps.columns.status'),
+    { label: t('followUps.columns.sectors'), className: 'col-sectors' },
+      ]}>
+      {items.map((item) => (
+        <tr key={item.id}>
+          <th scope="row" className="table__title">
+            <Link to={`/follow-ups/${encodeURIComponent(item.id)}`}>{item.title}</Link>
+          </th>
+          {showPartnership && <td>{labels.partnership(partnerships?.get(item.partnershipId))}</td>}
+          <td>{labels.user(item.ownerId)}</td>
+          <td className="nowrap">
+            {item.dueDate ? format.date(item.dueDate, 'medium') : t('followUps.noDueDate')}
+            {isOverdue(item, today) && (
+              <>
+                {' '}
+                <Tag tone="red">{t('followUps.overdue')}</Tag>
+              </>
+            )}
+            {isDueToday(item, today) && (
+              <>
+                {' '}
+                <Tag tone="yellow">{t('followUps.dueToday')}</Tag>
+              </>
+            )}
+          </td>
+          <td>{t(`enums.priority.${item.priority}`)}</td>
+          <td>
+            <StatusTag status={item.status} />
+          </td>
+          <td className="col-sectors">{item.sectorIds.map(labels.sector).join(', ') || t('common.none')}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
 import { Link, useSearchParams } from 'react-router';
 import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
 import { EmptyState } from '@/components/ui/states';
@@ -135,13 +136,9 @@ export function FollowUpsPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1>{t('followUps.title')}</h1>
-          <p className="lead">{t('followUps.intro')}</p>
-        </div>
+      <PageHeader title={t('followUps.title')} intro={t('followUps.intro')}>
         <DueSoon userId={userId} />
-      </div>
+      </PageHeader>
 
       <nav className="shortcuts" aria-label={t('followUps.shortcuts')}>
         <Link

@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
 import { Link, useSearchParams } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState } from '@/components/ui/states';
@@ -30,17 +31,13 @@ export function MeetingsPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1>{t('meetings.title')}</h1>
-          <p className="lead">{t('meetings.intro')}</p>
-        </div>
+      <PageHeader title={t('meetings.title')} intro={t('meetings.intro')}>
         {canLogVisit && (
           <Link to="/meetings/new" className="button button--start">
             {t('meetings.logVisit')}
           </Link>
         )}
-      </div>
+      </PageHeader>
 
       <MeetingFilters filters={filters} partnerships={partnerships.data?.items ?? []} onChange={change} filtered={filtered} />
 

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { useNavigate } from 'react-router';
 import { MEETING_KINDS, type Meeting } from '@/domain/meeting';
 import { toFieldErrors } from '@/domain/schemas/issues';
@@ -212,21 +213,16 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
         {outcomes.fields.map((field, index) => (
           <div className="row-inline" key={field.id}>
             <TextInput name={`outcomes.${index}.text`} label={t('visit.outcome', { n: index + 1 })} register={reg} errors={errs} />
-            <button type="button" className="button button--link" onClick={() => outcomes.remove(index)}>
-              {t('visit.removeOutcome', { n: index + 1 })}
-            </button>
+            <RemoveRowButton label={t('visit.removeOutcome', { n: index + 1 })} onClick={() => outcomes.remove(index)} />
           </div>
         ))}
-        <button
-          type="button"
-          className="button button--secondary"
+        <AddRowButton
+          label={t('visit.addOutcome')}
           onClick={() => {
             outcomes.append({ text: '' });
             setTimeout(() => setFocus(`outcomes.${outcomes.fields.length}.text`), 0);
           }}
-        >
-          {t('visit.addOutcome')}
-        </button>
+        />
         <TextInput name="source.url" label={t('visit.sourceUrl')} hint={t('visit.sourceUrlHint')} register={reg} errors={errs} optional />
         <TextInput name="source.publisher" label={t('visit.publisher')} register={reg} errors={errs} optional width="half" />
         <TextInput name="source.dateAsReported" label={t('visit.dateAsReported')} register={reg} errors={errs} optional width="half" />

@@ -2,7 +2,7 @@ import { useQueries } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
-import { TableScroll } from '@/components/ui/table-scroll';
+import { DataTable } from '@/components/ui/data-table';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useLabels } from '@/reference-data/use-labels';
 import { referenceQueries, type PeopleOwner } from '@/reference-data/queries';
@@ -26,28 +26,19 @@ export function Contacts({ partnership }: { partnership: Partnership }) {
   const from = (p: Person) =>
     p.organizationId ? labels.organization(p.organizationId) : p.regionId ? labels.regionById(p.regionId) : t('common.none');
   return (
-    <TableScroll label={t('partnership.contacts')}>
-      <table className="table">
-        <caption className="visually-hidden">{t('partnership.contacts')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('partnership.contactName')}</th>
-            <th scope="col">{t('partnership.contactPosition')}</th>
-            <th scope="col">{t('partnership.contactFrom')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">
-                {p.name}
-              </th>
-              <td>{p.position ?? t('common.none')}</td>
-              <td>{from(p)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <DataTable
+      caption={t('partnership.contacts')}
+      columns={[t('partnership.contactName'), t('partnership.contactPosition'), t('partnership.contactFrom')]}
+    >
+      {people.map((p) => (
+        <tr key={p.id}>
+          <th scope="row">
+            {p.name}
+          </th>
+          <td>{p.position ?? t('common.none')}</td>
+          <td>{from(p)}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { dashboardQueries } from '@/features/dashboard';
+import { partnershipHealthQuery } from '../api/health';
 import { useFormat } from '@/lib/use-format';
 
 /** The same reasons as the dashboard's "needs attention" panel, for one partnership, as of today. */
 export function PartnerHealth({ partnershipId }: { partnershipId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const health = useQuery(dashboardQueries.partnershipHealth(partnershipId));
+  const health = useQuery(partnershipHealthQuery(partnershipId));
   if (!health.data) return null; // quiet while loading or on error: the rest of the page stands
   const reasons = health.data.items.find((r) => r.partnershipId === partnershipId)?.reasons ?? [];
   return (

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '@/components/ui/page-header';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
@@ -64,17 +65,13 @@ export function PartnersPage() {
 
   return (
     <div className="page">
-      <div className="page-header">
-        <div>
-          <h1>{t('partners.title')}</h1>
-          <p className="lead">{t('partners.intro')}</p>
-        </div>
+      <PageHeader title={t('partners.title')} intro={t('partners.intro')}>
         {canCreate && (
           <Link to="/partners/new" className="button">
             {t('directory.add')}
           </Link>
         )}
-      </div>
+      </PageHeader>
 
       <DirectoryFilters
         filters={filters}

@@ -1,5 +1,6 @@
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, DateInput, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PRIORITIES } from '@/domain/follow-up';
 import { useLabels } from '@/reference-data/use-labels';
@@ -41,19 +42,10 @@ export function FollowUpsSection({ form, errors }: SectionProps) {
             <summary className="details__summary">{t('visit.followUpSectors')}</summary>
             <Checkboxes name={`followUps.${index}.sectorIds`} legend={t('visit.followUpSectors')} register={reg} errors={errs} options={sectorOptions} small />
           </details>
-          <button type="button" className="button button--link" onClick={() => removeRow(() => followUps.remove(index), 'followUps-add')}>
-            {t('visit.removeFollowUp', { n: index + 1 })}
-          </button>
+          <RemoveRowButton label={t('visit.removeFollowUp', { n: index + 1 })} onClick={() => removeRow(() => followUps.remove(index), 'followUps-add')} />
         </fieldset>
       ))}
-      <button
-        type="button"
-        id="followUps-add"
-        className="button button--secondary"
-        onClick={() => addRow(form, () => followUps.append(emptyFollowUp()), `followUps.${followUps.fields.length}.title`)}
-      >
-        {t('visit.addFollowUp')}
-      </button>
+      <AddRowButton id="followUps-add" label={t('visit.addFollowUp')} onClick={() => addRow(form, () => followUps.append(emptyFollowUp()), `followUps.${followUps.fields.length}.title`)} />
     </section>
   );
 }

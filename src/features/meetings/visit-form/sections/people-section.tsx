@@ -1,5 +1,6 @@
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PARTICIPANT_SIDES } from '@/domain/meeting';
 import type { Partnership } from '@/domain/partnership';
@@ -81,19 +82,10 @@ export function PeopleSection({ form, errors, partnerships, people }: Props) {
             <SelectInput name={`participants.${index}.organizationId`} label={t('visit.organization')} register={reg} errors={errs} optional options={orgOptions} />
             <TextInput name={`participants.${index}.description`} label={t('visit.description')} register={reg} errors={errs} optional width="half" />
           </div>
-          <button type="button" className="button button--link" onClick={() => removeRow(() => participants.remove(index), 'participants-add')}>
-            {t('visit.removeParticipant', { n: index + 1 })}
-          </button>
+          <RemoveRowButton label={t('visit.removeParticipant', { n: index + 1 })} onClick={() => removeRow(() => participants.remove(index), 'participants-add')} />
         </fieldset>
       ))}
-      <button
-        type="button"
-        id="participants-add"
-        className="button button--secondary"
-        onClick={() => addRow(form, () => participants.append(emptyParticipant()), `participants.${participants.fields.length}.side`)}
-      >
-        {t('visit.addParticipant')}
-      </button>
+      <AddRowButton id="participants-add" label={t('visit.addParticipant')} onClick={() => addRow(form, () => participants.append(emptyParticipant()), `participants.${participants.fields.length}.side`)} />
 
       <Checkboxes name="facilitatorIds" legend={t('visit.facilitators')} register={reg} errors={errs} options={orgOptions} />
     </section>

@@ -1,5 +1,6 @@
 import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, TextInput } from '@/components/ui/form/fields';
 import { useLabels } from '@/reference-data/use-labels';
 import { addRow, removeRow, type SectionProps } from './section-props';
@@ -25,37 +26,19 @@ export function TopicsSection({ form, errors }: SectionProps) {
           <legend className="row-card__legend">{t('visit.statement', { n: index + 1 })}</legend>
           <TextInput name={`statements.${index}.speaker`} label={t('visit.speaker')} hint={t('visit.speakerHint')} register={reg} errors={errs} width="half" />
           <TextInput name={`statements.${index}.text`} label={t('visit.quote')} register={reg} errors={errs} multiline />
-          <button type="button" className="button button--link" onClick={() => removeRow(() => statements.remove(index), 'statements-add')}>
-            {t('visit.removeStatement', { n: index + 1 })}
-          </button>
+          <RemoveRowButton label={t('visit.removeStatement', { n: index + 1 })} onClick={() => removeRow(() => statements.remove(index), 'statements-add')} />
         </fieldset>
       ))}
-      <button
-        type="button"
-        id="statements-add"
-        className="button button--secondary"
-        onClick={() => addRow(form, () => statements.append({ speaker: '', text: '' }), `statements.${statements.fields.length}.speaker`)}
-      >
-        {t('visit.addStatement')}
-      </button>
+      <AddRowButton id="statements-add" label={t('visit.addStatement')} onClick={() => addRow(form, () => statements.append({ speaker: '', text: '' }), `statements.${statements.fields.length}.speaker`)} />
 
       <h3 className="subheading">{t('visit.outcomes')}</h3>
       {outcomes.fields.map((field, index) => (
         <div className="row-inline" key={field.id}>
           <TextInput name={`outcomes.${index}.text`} label={t('visit.outcome', { n: index + 1 })} register={reg} errors={errs} />
-          <button type="button" className="button button--link" onClick={() => removeRow(() => outcomes.remove(index), 'outcomes-add')}>
-            {t('visit.removeOutcome', { n: index + 1 })}
-          </button>
+          <RemoveRowButton label={t('visit.removeOutcome', { n: index + 1 })} onClick={() => removeRow(() => outcomes.remove(index), 'outcomes-add')} />
         </div>
       ))}
-      <button
-        type="button"
-        id="outcomes-add"
-        className="button button--secondary"
-        onClick={() => addRow(form, () => outcomes.append({ text: '' }), `outcomes.${outcomes.fields.length}.text`)}
-      >
-        {t('visit.addOutcome')}
-      </button>
+      <AddRowButton id="outcomes-add" label={t('visit.addOutcome')} onClick={() => addRow(form, () => outcomes.append({ text: '' }), `outcomes.${outcomes.fields.length}.text`)} />
     </section>
   );
 }

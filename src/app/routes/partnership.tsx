@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { preload, preloadPages } from '@/lib/query-client';
+import { preload, preloadPages } from '@/lib/api-client';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { EmptyState } from '@/components/ui/states';
+import { QueryState } from '@/components/ui/query-state';
 import { TIMELINE_KINDS, type TimelineKind } from '@/domain/timeline';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
 import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
@@ -23,7 +24,7 @@ function kindsFrom(params: URLSearchParams): TimelineKind[] {
   return (params.get('kind') ?? '').split(',').filter((k): k is TimelineKind => TIMELINE_KINDS.includes(k as TimelineKind));
 }
 
-export function partnerLoader(queryClient: QueryClient) {
+export function partnershipLoader(queryClient: QueryClient) {
   return ({ params, request }: LoaderFunctionArgs) => {
     const id = params.partnershipId ?? '';
     preload(queryClient, partnershipQueries.detail(id));
@@ -36,7 +37,7 @@ export function partnerLoader(queryClient: QueryClient) {
  * One place per partner that tells the whole story: profile, stage and its history, agreements,
  * contacts, what needs attention, the timeline, the open work and who changed what.
  */
-export function PartnerPage() {
+export function PartnershipPage() {
   const { t } = useTranslation();
   const labels = useLabels();
   const partnershipId = useParams().partnershipId ?? '';
@@ -68,74 +69,66 @@ export function PartnerPage() {
       <p className="back-link no-print">
         <Link to="/partners">{t('partners.backToList')}</Link>
       </p>
-      {partnership.isPending ? (
-        <LoadingState />
-      ) : partnership.isError ? (
-        <ErrorState error={partnership.error} onRetry={() => void partnership.refetch()} level={1} />
-      ) : (
-        <>
-          {saved && (
-            <div className="notification notification--success" role="status">
-              {saved}
-            </div>
-          )}
-          <PartnershipDetail
-            partnership={partnership.data}
-            actions={
-              (canChangeStage || canEdit || (canEditRegion && partnership.data.partnerRegionId)) && (
-                <div className="page-actions__buttons no-print">
-                  {canChangeStage && (
-                    <button type="button" className="button" onClick={() => setChanging(true)}>
-                      {t('stageChange.open')}
-                    </button>
-                  )}{' '}
-                  {canEdit && (
-                    <Link className="button button--secondary" to={`/partners/${encodeURIComponent(partnershipId)}/edit`}>
-                      {t('partnership.edit')}
-                    </Link>
-                  )}{' '}
-                  {canEditRegion && partnership.data.partnerRegionId && (
-                    <Link className="button button--secondary" to={`/regions/${encodeURIComponent(partnership.data.partnerRegionId)}/edit`}>
-                      {t('partnership.editRegion')}
-                    </Link>
-                  )}
-                </div>
-              )
-            }
-          />
-          {changing && (
-            <StageChangeDialog
-              partnership={partnership.data}
-              name={name}
-              onClose={() => setChanging(false)}
-              onSaved={(next) => {
-                setChanging(false);
-                setSaved(t('stageChange.saved', { stage: t(`enums.stage.${next.stage}`) }));
-              }}
-            />
-          )}
-          <PartnerHealth partnershipId={partnershipId} />
-          <section aria-labelledby="partner-contacts">
-            <h2 id="partner-contacts">{t('partnership.contacts')}</h2>
-            <p className="hint">{t('partnership.contactsIntro')}</p>
-            <Contacts partnership={partnership.data} />
-          </section>
-          <Timeline partnershipId={partnershipId} kinds={kinds} onKindsChange={setKinds} />
-          <section aria-labelledby="partner-follow-ups">
-            <h2 id="partner-follow-ups">{t('partners.detail.followUps')}</h2>
-            {followUps.isPending ? (
-              <LoadingState />
-            ) : followUps.isError ? (
-              <ErrorState error={followUps.error} onRetry={() => void followUps.refetch()} />
-            ) : followUps.data.pages[0]?.items.length === 0 ? (
-              <EmptyState>{t('partners.detail.noFollowUps')}</EmptyState>
-            ) : (
-              <FollowUpTable items={followUps.data.pages.flatMap((p) => p.items)} caption={t('partners.detail.followUps')} showPartnership={false} />
+      <QueryState query={partnership} level={1}>
+        {(data) => (
+          <>
+            {saved && (
+              <div className="notification notification--success" role="status">
+                {saved}
+              </div>
             )}
-          </section>
-          <HistoryPanel entity="partnership" entityId={partnershipId} version={partnership.data.version} />
-        </>
-      )}
+            <PartnershipDetail
+              partnership={data}
+              actions={
+                (canChangeStage || canEdit || (canEditRegion && data.partnerRegionId)) && (
+                  <div className="page-actions__buttons no-print">
+                    {canChangeStage && (
+                      <button type="button" className="button" onClick={() => setChanging(true)}>
+                        {t('stageChange.open')}
+                      </button>
+                    )}{' '}
+                    {canEdit && (
+                      <Link className="button button--secondary" to={`/partners/${encodeURIComponent(partnershipId)}/edit`}>
+                        {t('partnership.edit')}
+                      </Link>
+                    )}{' '}
+                    {canEditRegion && data.partnerRegionId && (
+                      <Link className="button button--secondary" to={`/regions/${encodeURIComponent(data.partnerRegionId)}/edit`}>
+                        {t('partnership.editRegion')}
+                      </Link>
+                    )}
+                  </div>
+                )
+              }
+            />
+            {changing && (
+              <StageChangeDialog
+                partnership={data}
+                name={name}
+                onClose={() => setChanging(false)}
+                onSaved={(next) => {
+                  setChanging(false);
+                  setSaved(t('stageChange.saved', { stage: t(`enums.stage.${next.stage}`) }));
+                }}
+              />
+            )}
+            <PartnerHealth partnershipId={partnershipId} />
+            <section aria-labelledby="partner-contacts">
+              <h2 id="partner-contacts">{t('partnership.contacts')}</h2>
+              <p className="hint">{t('partnership.contactsIntro')}</p>
+              <Contacts partnership={data} />
+            </section>
+            <Timeline partnershipId={partnershipId} kinds={kinds} onKindsChange={setKinds} />
+            <section aria-labelledby="partner-follow-ups">
+              <h2 id="partner-follow-ups">{t('partners.detail.followUps')}</h2>
+              <QueryState query={followUps} isEmpty={followUps.data?.pages[0]?.items.length === 0} empty={<EmptyState>{t('partners.detail.noFollowUps')}</EmptyState>}>
+                {(data) => <FollowUpTable items={data.pages.flatMap((p) => p.items)} caption={t('partners.detail.followUps')} showPartnership={false} />}
+              </QueryState>
+            </section>
+            <HistoryPanel entity="partnership" entityId={partnershipId} version={data.version} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
