@@ -1,7 +1,7 @@
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { QueryState } from '@/components/ui/query-state';
+import { ErrorState } from '@/components/ui/states';
 import { KpiPlaceholder } from './placeholders';
 import { useFormat } from '@/lib/use-format';
 import type { Kpis, StatsFilters } from '../api/queries';
@@ -29,8 +29,12 @@ export function KpiSection({ kpis, year, filters }: Props) {
       <h2 id="kpis-heading" className="visually-hidden">
         {t('dashboard.kpis')}
       </h2>
-      <QueryState query={kpis} loading={<KpiPlaceholder />}>
-        {(data) => (
+      {kpis.isPending ? (
+        // Cards of the final shape while loading: nothing moves when the figures arrive.
+        <KpiPlaceholder />
+      ) : kpis.isError ? (
+        <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
+      ) : (
           <dl className="kpis">
             <div className="kpi">
               <dt className="kpi__label">{t('dashboard.activePartnerships')}</dt>
