@@ -37,8 +37,14 @@ export function Layout() {
   }, [location.pathname]);
 
   // On a phone the navigation is one row that scrolls sideways: the current page's link is shown.
+  // The row is scrolled, nothing else: scrollIntoView would move the browser's starting point for
+  // Tab to that link, and the first Tab of a page must reach the skip link.
   useEffect(() => {
-    navRef.current?.querySelector('[aria-current="page"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    const list = navRef.current;
+    const link = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !link || list.scrollWidth <= list.clientWidth) return;
+    const left = link.offsetLeft - list.offsetLeft;
+    if (left < list.scrollLeft || left + link.offsetWidth > list.scrollLeft + list.clientWidth) list.scrollLeft = Math.max(0, left - 16);
   }, [location.pathname]);
 
   return (
