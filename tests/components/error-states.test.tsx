@@ -85,8 +85,9 @@ describe('when the API fails', () => {
       { name: 'Tindak lanjut per sektor dan status' },
       { timeout: 5000 },
     );
+    // Each chart draws when its own figures arrive (card by card): wait for this one's table.
     expect(
-      within(chart).getByRole('table', { name: 'Tindak lanjut per sektor dan status' }),
+      await within(chart).findByRole('table', { name: 'Tindak lanjut per sektor dan status' }, { timeout: 5000 }),
     ).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'Kemitraan per tahap' })).toBeInTheDocument();
     expect(
