@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { addDays, HOME_TIME_ZONE, type IsoDate } from '../../src/domain/dates';
-import type { FollowUp, FollowUpStatus, Priority } from '../../src/domain/follow-up';
+import type { FollowUpStatus, Priority } from '../../src/domain/follow-up';
 import { regionLabel, type RegionLevel } from '../../src/domain/region';
 import type { ApiDeps } from '../context';
 import { parseWith, searchParamsToObject } from '../http';

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { demoSnapshot, IDS } from '../../mocks/demo-data';
+import { IDS } from '../../mocks/demo-data';
 import { createApi } from '../../server/app';
 import { createAuth, issueSetupSecret, SETUP_VALID_MS } from '../../server/auth';
 import { createDbAuthStore } from '../../server/auth/db-store';
