@@ -2,10 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { USERS } from '../../mocks/demo-data';
 
-/** Opens a page and waits until the backend has answered (no loading state left). */
+/**
+ * Opens a page and waits until the backend has answered (no loading state left). A new browser
+ * context of the demo starts its database first (SQLite in WebAssembly: compile, migrate, seed),
+ * which takes a few seconds on a busy machine, so the page gets 15 s to appear.
+ */
 export async function openPage(page: Page, path: string) {
   await page.goto(path);
-  await expect(page.locator('main h1').first()).toBeVisible();
+  await expect(page.locator('main h1').first()).toBeVisible({ timeout: 15_000 });
   await expect(page.getByRole('status').filter({ hasText: /Memuat|Loading/ })).toHaveCount(0);
 }
 
