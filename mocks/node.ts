@@ -1,34 +1,21 @@
 import { setupServer } from 'msw/node';
-import BetterSqlite3 from 'better-sqlite3';
 import { createApi } from '../server/app';
 import { openSqlite, type Database } from '../server/db/engine';
 import { inspect, type Inspect } from '../server/db/inspect';
 import { migrateToLatest } from '../server/db/migrations';
+import { openDemoSqliteCopy } from '../server/db/open';
 import { writeSnapshot } from '../server/db/snapshot';
 import { PROBLEM_TYPES, problemResponse } from '../server/problem';
 import type { Snapshot } from '../server/store';
-import { demoSnapshot } from './demo-data';
 import { apiHandlers } from './handlers';
 import { createRandom } from './random';
 
 /** A fixed "now" for tests: 1 November 2025, 10:00 in Jakarta. */
 export const TEST_NOW = new Date('2025-11-01T03:00:00.000Z');
 
-/** The demo database, built once per test worker; each reset opens a copy of its bytes (~1 ms). */
-let demoBytes: Promise<Buffer> | undefined;
-
 async function openDatabase(snapshot: Snapshot | undefined): Promise<Database> {
-  if (!snapshot) {
-    demoBytes ??= (async () => {
-      const built = openSqlite({ path: ':memory:' });
-      await migrateToLatest(built.db, 'sqlite');
-      await writeSnapshot(built.db, 'sqlite', demoSnapshot());
-      const bytes = (built.sqlite as BetterSqlite3.Database).serialize();
-      await built.close();
-      return bytes;
-    })();
-    return openSqlite({ path: ':memory:', handle: new BetterSqlite3(await demoBytes) });
-  }
+  // The demo data: a copy of a database built once per test worker (server/db/open.ts).
+  if (!snapshot) return openDemoSqliteCopy();
   const opened = openSqlite({ path: ':memory:' });
   await migrateToLatest(opened.db, 'sqlite');
   await writeSnapshot(opened.db, 'sqlite', snapshot);

@@ -1,13 +1,25 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
-import { dueWindowBounds, FOLLOW_UP_STATUSES, OPEN_STATUSES, type PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
+import { dueWindowBounds, FOLLOW_UP_STATUSES, OPEN_STATUSES, type DUE_WINDOWS, type PRIORITIES, type FollowUp } from '../../src/domain/follow-up';
 import type { IsoDate } from '../../src/domain/dates';
 import { normalizeText } from '../http';
-import type { FollowUpQuery } from '../routes/follow-ups';
 import { matchesWords, type Engine } from './dialect';
 import type { VersionedCache } from './cache';
 import { pageOfRows, rankOf, searchWords, type ListSpec, type Page, type SortColumn } from './lists';
 import { followUpMap, hydrate } from './mappers';
 import type { DB } from './schema';
+
+/** The follow-up list's filters, as GET /follow-ups and its exports parse them. */
+export type FollowUpQuery = {
+  status?: FollowUp['status'][];
+  priority?: FollowUp['priority'][];
+  sectorId?: string;
+  partnershipId?: string;
+  ownerId?: string;
+  meetingId?: string;
+  due?: (typeof DUE_WINDOWS)[number];
+  agreedFrom?: string;
+  agreedTo?: string;
+};
 
 /** A follow-up list query as the API parses it (server/routes/follow-ups.ts), without paging. */
 export type FollowUpListQuery = FollowUpQuery & { q?: string | undefined; id?: string[] | undefined; sort: string };

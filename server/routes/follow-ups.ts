@@ -15,22 +15,12 @@ import {
   sectorChecks,
 } from '../http';
 import { problems } from '../problem';
-import { FOLLOW_UP_SORTS, listFollowUps } from '../db/follow-up-list';
+import { FOLLOW_UP_SORTS, listFollowUps, type FollowUpQuery } from '../db/follow-up-list';
 import { registerCrud } from './crud';
 import { applyFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
 
-export type FollowUpQuery = {
-  status?: FollowUp['status'][];
-  priority?: FollowUp['priority'][];
-  sectorId?: string;
-  partnershipId?: string;
-  ownerId?: string;
-  meetingId?: string;
-  due?: (typeof DUE_WINDOWS)[number];
-  agreedFrom?: string;
-  agreedTo?: string;
-};
+export type { FollowUpQuery } from '../db/follow-up-list';
 
 /** The follow-up list's filters as the API parses them (list, CSV and calendar exports). */
 export const FOLLOW_UP_FILTERS = {

@@ -9,8 +9,8 @@ import type { Engine } from '../../server/db/dialect';
 import { migrateToLatest } from '../../server/db/migrations';
 import { openWasmSqlite } from '../../server/db/wasm';
 import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
-import BetterSqlite3 from 'better-sqlite3';
 import { writeSnapshot } from '../../server/db/snapshot';
+import { openDemoSqliteCopy } from '../../server/db/open';
 import { demoSnapshot } from '../../server/seed/demo-data';
 import type { Snapshot } from '../../server/store';
 
@@ -125,8 +125,6 @@ export async function openTestDatabase(options: { migrate?: boolean; poolSize?: 
 // ---------------------------------------------------------------------------------------------
 // Seeded databases for the API contract: a template per worker, copied for each test.
 
-let demoTemplate: Promise<Buffer> | undefined;
-
 /**
  * A migrated database holding `snapshot` (the demo data by default), fresh for each test. On
  * SQLite the demo database is built once per worker and each test opens a copy of its bytes
@@ -135,15 +133,7 @@ let demoTemplate: Promise<Buffer> | undefined;
  */
 export async function openSeededDatabase(snapshot?: Snapshot): Promise<TestDatabase> {
   if (ENGINE === 'sqlite' && !WASM && snapshot === undefined) {
-    demoTemplate ??= (async () => {
-      const built = openSqlite({ path: ':memory:' });
-      await migrateToLatest(built.db, 'sqlite');
-      await writeSnapshot(built.db, 'sqlite', demoSnapshot());
-      const bytes = (built.sqlite as BetterSqlite3.Database).serialize();
-      await built.close();
-      return bytes;
-    })();
-    const opened = openSqlite({ path: ':memory:', handle: new BetterSqlite3(await demoTemplate) });
+    const opened = await openDemoSqliteCopy();
     return {
       ...opened,
       target: ':memory:',
