@@ -12,6 +12,7 @@ import { hydrate, regionMap } from '../db/mappers';
 import { listArrayKeys, listQuerySchema, type ListQuery } from './crud';
 import { FOLLOW_UP_ARRAY_KEYS, FOLLOW_UP_DEFAULT_SORT, FOLLOW_UP_FILTERS, type FollowUpQuery } from './follow-ups';
 import { sql, type Expression, type SqlBool } from 'kysely';
+import ical, { foldLines, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 
 /**
  * GET /follow-ups/export.csv and /follow-ups/export.ics: every follow-up the list endpoint would
@@ -140,7 +141,7 @@ const LABELS: Record<ExportLang, Labels> = {
     priority: { low: 'Rendah', normal: 'Sedang', high: 'Tinggi' },
     level: { regency: 'Kabupaten', city: 'Kota', province: 'Provinsi', country: 'Negara' },
     calendar: 'Mitra: tindak lanjut',
-    productId: '-//Mitra//Tindak lanjut//ID',
+    productId: '//Mitra//Tindak lanjut//ID',
   },
   en: {
     columns: {
@@ -166,7 +167,7 @@ const LABELS: Record<ExportLang, Labels> = {
     priority: { low: 'Low', normal: 'Normal', high: 'High' },
     level: { regency: 'Regency', city: 'City', province: 'Province', country: 'Country' },
     calendar: 'Mitra: follow-ups',
-    productId: '-//Mitra//Follow-ups//EN',
+    productId: '//Mitra//Follow-ups//EN',
   },
 };
 
@@ -211,41 +212,6 @@ export function csvRows(rows: ReadonlyArray<readonly string[]>): string {
   return `${body}\r\n`;
 }
 
-/** RFC 5545 3.3.11 TEXT: backslash, semicolon, comma and newline escaped. */
-function icsEscape(value: string): string {
-  return icsText(value).replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\n/g, '\\n');
-}
-
-/**
- * RFC 5545 3.1: a content line longer than 75 octets is folded (CRLF and one space), never
- * inside a UTF-8 character.
- */
-export function icsLine(line: string): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(line).length <= 75) return `${line}\r\n`;
-  let out = '';
-  let current = '';
-  let bytes = 0;
-  let limit = 75;
-  for (const char of line) {
-    const size = encoder.encode(char).length;
-    if (bytes + size > limit) {
-      out += `${current}\r\n `;
-      current = '';
-      bytes = 0;
-      limit = 74; // the leading space counts
-    }
-    current += char;
-    bytes += size;
-  }
-  return `${out}${current}\r\n`;
-}
-
-/** 2025-11-01T03:00:00.000Z → 20251101T030000Z */
-function icsStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-}
-
 /**
  * Text for an iCalendar TEXT value before the library escapes it (\\ ; , and newlines): a lone
  * CR becomes a newline (the library only escapes LF and CRLF, and a raw CR could end the line
@@ -260,8 +226,9 @@ function isForbiddenControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f;
 }
 
-function icsDate(iso: IsoDate): string {
-  return iso.replace(/-/g, '');
+/** A calendar day as the UTC midnight that starts it (an all-day event's date is written from it). */
+function utcDay(iso: IsoDate): Date {
+  return new Date(`${iso}T00:00:00Z`);
 }
 
 let homeDay: Intl.DateTimeFormat | undefined;
@@ -383,37 +350,42 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
     const { next, lang } = await select(c.req.raw, [sql<SqlBool>`f.due_date is not null`]);
     const names = await namer(deps, lang);
     const { labels } = names;
-    const stamp = icsStamp(deps.now().getTime());
-    const event = (f: Item): string => {      const due = f.dueDate as IsoDate;
-      const description = [
-        `${labels.columns.status}: ${labels.status[f.status]}`,
-        `${labels.columns.owner}: ${names.owner(f)}`,
-        `${labels.columns.partnership}: ${names.partnership(f)}`,
-      ].join('\n');
-      return [
-        'BEGIN:VEVENT',
-        // Stable, so a re-import updates the same events instead of adding copies.
-        `UID:${f.id}@mitra`,
-        `SEQUENCE:${f.version}`,
-        `DTSTAMP:${stamp}`,
-        `LAST-MODIFIED:${icsStamp(Date.parse(f.updatedAt))}`,
-        `SUMMARY:${icsEscape(f.title)}`,
-        `DESCRIPTION:${icsEscape(description)}`,
-        // An all-day event on the due date: DTEND is the (exclusive) next day.
-        `DTSTART;VALUE=DATE:${icsDate(due)}`,
-        `DTEND;VALUE=DATE:${icsDate(addDays(due, 1))}`,
-        // A deadline, not an appointment: it does not make anyone busy.
-        'TRANSP:TRANSPARENT',
-        `STATUS:${f.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED'}`,
-        'END:VEVENT',
-      ]
-        .map(icsLine)
-        .join('');
+    const stamp = deps.now();
+    // The calendar's own lines come from ical-generator; the events are written between its head
+    // and its END line, a chunk at a time, each chunk escaped and folded by the same library.
+    const calendar = ical({ prodId: labels.productId, name: labels.calendar, method: ICalCalendarMethod.PUBLISH, scale: 'GREGORIAN' });
+    const whole = calendar.toString();
+    const end = whole.lastIndexOf('END:VCALENDAR');
+    const render = (chunk: readonly Item[]): string => {
+      const events = ical();
+      for (const f of chunk) {
+        const due = f.dueDate as IsoDate;
+        events.createEvent({
+          // Stable, so a re-import updates the same events instead of adding copies.
+          id: `${f.id}@mitra`,
+          sequence: f.version,
+          stamp,
+          lastModified: new Date(f.updatedAt),
+          summary: icsText(f.title),
+          description: icsText(
+            [
+              `${labels.columns.status}: ${labels.status[f.status]}`,
+              `${labels.columns.owner}: ${names.owner(f)}`,
+              `${labels.columns.partnership}: ${names.partnership(f)}`,
+            ].join('\n'),
+          ),
+          // An all-day event on the due date: DTEND is the (exclusive) next day.
+          allDay: true,
+          start: utcDay(due),
+          end: utcDay(addDays(due, 1)),
+          // A deadline, not an appointment: it does not make anyone busy.
+          transparency: ICalEventTransparency.TRANSPARENT,
+          status: f.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        });
+      }
+      return foldLines(events.events().map((event) => event.toString()).join(''));
     };
-    const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${icsEscape(labels.productId)}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsEscape(labels.calendar)}`]
-      .map(icsLine)
-      .join('');
-    return new Response(chunkedStream(next, head, (chunk) => chunk.map(event).join(''), icsLine('END:VCALENDAR')), {
+    return new Response(chunkedStream(next, whole.slice(0, end), render, `${whole.slice(end)}\r\n`), {
       headers: {
         'content-type': 'text/calendar; charset=utf-8',
         'content-disposition': `attachment; filename="${exportFileName(deps, 'ics')}"`,
