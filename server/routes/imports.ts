@@ -358,7 +358,8 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
       const actor = await deps.actor(c.req.raw);
       const item = await findImport(c.req.param('id'), actor);
       const body = parseWith(commitBody, value ?? {});
-      if (item.status !== 'previewed') throw stateProblem(item);
+      // With an Idempotency-Key, a repeat gets the first answer (the transaction's claim decides).
+      if (item.status !== 'previewed' && !c.req.header('idempotency-key')) throw stateProblem(item);
       const table = (await getImportTable(store.db, item.id)) as Table;
       const mapping = body.mapping ? checkMapping(body.mapping, table.headers, item.resource) : item.mapping;
       const refs = createReferenceMatcher(await loadReferenceData(store.db));
