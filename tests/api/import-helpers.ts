@@ -56,7 +56,9 @@ export async function importApi(snapshot?: Snapshot): Promise<ImportTestApi> {
           method: 'POST',
           headers: { 'x-mitra-user': user, 'content-type': type, 'x-file-name': encodeURIComponent(name), ...headers },
           body: bytes,
-        },
+          // A streamed body (the size tests) must say so.
+          ...(bytes instanceof ReadableStream ? { duplex: 'half' } : {}),
+        } as RequestInit & { headers: Record<string, string> },
         `/imports?resource=${resource}${query}`,
       );
     },
