@@ -70,3 +70,6 @@ export function csv(rows: ReadonlyArray<ReadonlyArray<string>>, delimiter = ',')
   const cell = (value: string) => (/[",;\n\r\t]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
   return `${rows.map((row) => row.map(cell).join(delimiter)).join('\r\n')}\r\n`;
 }
+
+/** The import API's write routes: their roles are tested in tests/api/imports-roles.test.ts. */
+export const IMPORT_WRITE_ROUTES = ['POST /imports', 'POST /imports/:id/preview', 'POST /imports/:id/commit', 'POST /imports/:id/undo'];
