@@ -37,6 +37,7 @@ import {
   type StoredDetail,
   type StoredImport,
 } from '../db/imports';
+import { readDataVersion } from '../db/cache';
 import { json, parseWith, readJson, searchParamsToObject } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
 import type { CollectionName, Tx } from '../store';
@@ -252,12 +253,36 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     return item;
   }
 
-  /** Validates the stored table with a mapping and plans each valid row against the data now. */
-  async function validateAndPlan(resource: ImportResource, table: Table, mapping: Mapping) {
+  /**
+   * The last few validations, by import: a commit right after its preview (the data unchanged
+   * since: same data version, same mapping) reuses the preview's work instead of reading and
+   * validating 50,000 rows again. Any write anywhere moves the data version on: then it is redone.
+   */
+  const recent = new Map<string, { key: string; table: Table; result: ValidationResult<ImportResource> }>();
+  const RECENT_MAX = 3;
+
+  async function validated(id: string, resource: ImportResource, mapping: Mapping) {
+    const key = `${await readDataVersion(store.db)} ${JSON.stringify(mapping)}`;
+    const kept = recent.get(id);
+    if (kept && kept.key === key) return kept;
+    const table = kept?.table ?? ((await getImportTable(store.db, id)) as Table);
     const refs = createReferenceMatcher(await loadReferenceData(store.db));
     const result = await validateRows(resource, table, mapping, refs);
+    remember(id, { key, table, result });
+    return { key, table, result };
+  }
+
+  function remember(id: string, entry: { key: string; table: Table; result: ValidationResult<ImportResource> }) {
+    recent.delete(id);
+    recent.set(id, entry);
+    while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  }
+
+  /** Validates the stored table with a mapping and plans each valid row against the data now. */
+  async function validateAndPlan(id: string, resource: ImportResource, mapping: Mapping) {
+    const { table, result } = await validated(id, resource, mapping);
     const plans = await plan(store.db, store, resource, result.valid, mapping);
-    return { result, plans };
+    return { table, result, plans };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -298,6 +323,7 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     if (!read.ok) throw fileProblem(read.problem);
     const table = read.table;
     const mapping = userMapping ? checkMapping(userMapping, table.headers, resource) : autoMap(resource, table.headers, remembered);
+    const version = await readDataVersion(store.db);
     const result = await validateRows(resource, table, mapping, refs);
     const plans = await plan(store.db, store, resource, result.valid, mapping);
     const detail = detailOf(table, mapping, resource, result, previewRows(table, mapping, result, plans));
@@ -320,6 +346,7 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
       },
       { actorId: actor.id },
     );
+    remember(item.id, { key: `${version} ${JSON.stringify(mapping)}`, table, result });
     return json(await detailAnswer(item, detail), { status: 201, headers: { location: `/api${base}/${item.id}` } });
   });
 
@@ -333,9 +360,9 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     const { value } = await readJson(c.req.raw);
     const body = parseWith(previewBody, value);
     if (item.status !== 'previewed') throw stateProblem(item);
-    const table = (await getImportTable(store.db, item.id)) as Table;
-    const mapping = checkMapping(body.mapping, table.headers, item.resource);
-    const { result, plans } = await validateAndPlan(item.resource, table, mapping);
+    const headers = (await getImportDetail(store.db, item.id))?.headers ?? [];
+    const mapping = checkMapping(body.mapping, headers, item.resource);
+    const { table, result, plans } = await validateAndPlan(item.id, item.resource, mapping);
     const detail = detailOf(table, mapping, item.resource, result, previewRows(table, mapping, result, plans));
     const next: StoredImport = { ...item, mapping, valid: result.valid.length, invalid: result.invalid.length };
     await store.transaction(
@@ -360,10 +387,9 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
       const body = parseWith(commitBody, value ?? {});
       // With an Idempotency-Key, a repeat gets the first answer (the transaction's claim decides).
       if (item.status !== 'previewed' && !c.req.header('idempotency-key')) throw stateProblem(item);
-      const table = (await getImportTable(store.db, item.id)) as Table;
-      const mapping = body.mapping ? checkMapping(body.mapping, table.headers, item.resource) : item.mapping;
-      const refs = createReferenceMatcher(await loadReferenceData(store.db));
-      const result = await validateRows(item.resource, table, mapping, refs);
+      const headers = (await getImportDetail(store.db, item.id))?.headers ?? [];
+      const mapping = body.mapping ? checkMapping(body.mapping, headers, item.resource) : item.mapping;
+      const { table, result } = await validated(item.id, item.resource, mapping);
       if (result.invalid.length > 0 && body.skipInvalid !== true) {
         throw new ProblemError({
           type: IMPORT_PROBLEM_TYPES.invalidRows,
@@ -548,9 +574,7 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     const actor = await deps.actor(c.req.raw);
     const item = await findImport(c.req.param('id'), actor);
     const lang = parseWith(z.enum(['id', 'en'], { error: 'invalidOption' }).default('id'), new URL(c.req.url).searchParams.get('lang') ?? undefined, 'lang');
-    const table = (await getImportTable(store.db, item.id)) as Table;
-    const refs = createReferenceMatcher(await loadReferenceData(store.db));
-    const result = await validateRows(item.resource, table, item.mapping, refs);
+    const { table, result } = await validated(item.id, item.resource, item.mapping);
     const text = buildErrorsFile(table, result.errors, { reasonHeader: lang === 'en' ? 'Reason' : 'Alasan' });
     const base = item.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').slice(0, 80) || 'import';
     return new Response(text, {
