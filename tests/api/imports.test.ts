@@ -131,6 +131,23 @@ describe('POST /api/imports → commit → undo', () => {
     expect(await state(api)).toEqual(before);
   });
 
+  it('refuses to undo a created partnership that a meeting logged since uses', async () => {
+    const api = await importApi();
+    const file = csv([['Daerah mitra', 'Negara', 'Jenis kemitraan'], ['Kota Suwon', 'KR', 'Sister city']]);
+    const uploaded = await api.upload('partnerships', file, { user: IDS.manager });
+    await api.request('POST', `/imports/${uploaded.body.id}/commit`, { body: {}, user: IDS.manager });
+    const partnership = (await api.store.partnerships.all()).at(-1)!;
+    const meeting = await api.request('POST', '/meetings', {
+      body: { partnershipId: partnership.id, kind: 'virtual', title: 'Rapat perkenalan', date: '2025-10-30' },
+    });
+    expect(meeting.status, meeting.text).toBe(201);
+    const before = await state(api);
+    const undone = await api.request('POST', `/imports/${uploaded.body.id}/undo`, { user: IDS.manager });
+    expectProblem(undone, 409);
+    expect(undone.body.conflicts).toEqual([{ entity: 'partnership', id: partnership.id, label: 'Suwon' }]);
+    expect(await state(api)).toEqual(before);
+  });
+
   it('refuses a commit with invalid rows unless told to skip them', async () => {
     const api = await importApi();
     const file = csv([HEADER, ['Baris baik', 'Binzhou', 'Budi Santoso', '15/12/2025', 'Terbuka', ''], ['Baris buruk', 'Atlantis', 'Budi Santoso', '15/12/2025', 'Terbuka', '']]);
