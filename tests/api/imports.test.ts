@@ -217,3 +217,29 @@ describe('POST /api/imports → commit → undo', () => {
     expect((await api.store.regions.all()).find((r) => r.name === 'Suwon')).toBeUndefined();
   });
 });
+
+describe('XLSX workbooks', () => {
+  it('reads the chosen sheet of a workbook (exceljs, loaded when a workbook comes) and lists the sheets', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Catatan').addRow(['Daftar tindak lanjut kantor']);
+    const sheet = workbook.addWorksheet('Tindak lanjut');
+    sheet.addRow(['Judul', 'Kemitraan', 'Penanggung jawab', 'Tenggat']);
+    sheet.addRow(['Laporan kunjungan', 'Binzhou', 'Budi Santoso', new Date(Date.UTC(2025, 11, 15))]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const api = await importApi();
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const uploaded = await api.upload('follow-ups', bytes, { name: 'kantor.xlsx', type, query: `&sheet=${encodeURIComponent('Tindak lanjut')}` });
+    expect(uploaded.status, uploaded.text).toBe(201);
+    expect(uploaded.body).toMatchObject({ sheet: 'Tindak lanjut', sheets: ['Catatan', 'Tindak lanjut'], valid: 1, invalid: 0 });
+    expect(uploaded.body.preview[0].values).toMatchObject({ title: 'Laporan kunjungan', dueDate: '2025-12-15' });
+    const committed = await api.request('POST', `/imports/${uploaded.body.id}/commit`, { body: {} });
+    expect(committed.body).toMatchObject({ created: 1 });
+    // The same bytes sent as application/octet-stream: the content says it is a workbook.
+    const detected = await api.upload('follow-ups', bytes, { name: 'kantor.xlsx', type: 'application/octet-stream', query: '&sheet=Tindak%20lanjut' });
+    expect(detected.body.preview[0].outcome).toBe('unchanged');
+    const missing = await api.upload('follow-ups', bytes, { name: 'kantor.xlsx', type, query: '&sheet=Tidak%20ada' });
+    expectProblem(missing, 422);
+    expect(missing.body.fileProblem.code).toBe('sheetNotFound');
+  }, 60_000);
+});
