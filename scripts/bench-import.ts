@@ -73,7 +73,7 @@ async function time<T>(work: () => Promise<T>): Promise<{ value: T; ms: number; 
   return { value, ms: Math.round(performance.now() - started), cpu: Math.round((used.user + used.system) / 1000) };
 }
 
-async function benchEngine(engine: string, database: Database, file: Uint8Array): Promise<string> {
+async function benchEngine(engine: string, database: Database, file: Uint8Array<ArrayBuffer>): Promise<string> {
   await migrateToLatest(database.db, database.engine);
   await database.db.transaction().execute((trx) => writeSnapshot(trx, database.engine, demoSnapshot()));
   if (database.engine === 'postgres') await sql`analyze`.execute(database.db);
