@@ -42,6 +42,7 @@ import { json, parseWith, readJson, searchParamsToObject } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
 import type { CollectionName, Tx } from '../store';
 import { apply, countsOf, plan, type RowPlan } from './import-plan';
+import { describeCellError, SUMMARY_MESSAGES } from './import-messages';
 import { answer, withIdempotency } from './idempotency';
 
 /**
@@ -644,7 +645,10 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     const item = await findImport(c.req.param('id'), actor);
     const lang = parseWith(z.enum(['id', 'en'], { error: 'invalidOption' }).default('id'), new URL(c.req.url).searchParams.get('lang') ?? undefined, 'lang');
     const { table, result } = await validated(item.id, item.resource, item.mapping);
-    const text = buildErrorsFile(table, result.errors, { reasonHeader: lang === 'en' ? 'Reason' : 'Alasan' });
+    const text = buildErrorsFile(table, result.errors, {
+      reasonHeader: SUMMARY_MESSAGES[lang].reasonHeader,
+      describe: (error, header) => describeCellError(lang, error, header),
+    });
     const base = item.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').slice(0, 80) || 'import';
     return new Response(text, {
       headers: {

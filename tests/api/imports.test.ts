@@ -166,7 +166,7 @@ describe('POST /api/imports → commit → undo', () => {
     expect(errors.status).toBe(200);
     expect(errors.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(errors.text.split('\r\n')[0]).toBe(`\uFEFFReason,${HEADER.join(',')}`);
-    expect(errors.text).toContain('Atlantis');
+    expect(errors.text).toContain('Cell B3: ""Atlantis"" was not found in Mitra (Kemitraan)');
     expect(errors.text).not.toContain('Baris baik');
   });
 
