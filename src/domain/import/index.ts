@@ -17,4 +17,5 @@ export * from './mapping';
 export * from './validate';
 export * from './errors-file';
 export * from './run';
+export * from './api';
 export type { XlsxOptions } from './xlsx';
