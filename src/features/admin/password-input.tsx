@@ -1,5 +1,6 @@
 import { forwardRef, type ComponentPropsWithoutRef } from 'react';
-import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
+import { describedBy } from '@/components/ui/form/error-message';
+import { FormGroup } from '@/components/ui/form/form-group';
 
 type Props = Omit<ComponentPropsWithoutRef<'input'>, 'type' | 'id'> & {
   id: string;
@@ -11,16 +12,7 @@ type Props = Omit<ComponentPropsWithoutRef<'input'>, 'type' | 'id'> & {
 /** A labelled password field, hint and error in GOV.UK order (never spell-checked or echoed). */
 export const PasswordInput = forwardRef<HTMLInputElement, Props>(function PasswordInput({ id, label, hint, error, ...input }, ref) {
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+    <FormGroup id={id} label={label} hint={hint} error={error}>
       <input
         {...input}
         ref={ref}
@@ -31,6 +23,6 @@ export const PasswordInput = forwardRef<HTMLInputElement, Props>(function Passwo
         aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FormGroup>
   );
 });

@@ -4,7 +4,8 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
+import { describedBy } from '@/components/ui/form/error-message';
+import { FormGroup } from '@/components/ui/form/form-group';
 import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '@/domain/password';
 import type { User } from '@/domain/user';
@@ -117,16 +118,7 @@ export function SetupForm({ secret }: { secret: string }) {
     const strengthId = `${id}-strength`;
     const described = [describedBy(id, hint, error), field === 'password' ? strengthId : undefined].filter(Boolean).join(' ');
     return (
-      <div className={`form-group${error ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor={id}>
-          {t(`setup.${field}`)}
-        </label>
-        {hint && (
-          <div className="hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <FormGroup id={id} label={t(`setup.${field}`)} hint={hint} error={error}>
         <input
           id={id}
           type={type}
@@ -138,7 +130,7 @@ export function SetupForm({ secret }: { secret: string }) {
           {...register(field)}
         />
         {field === 'password' && <PasswordStrengthHint id={strengthId} password={password} userInputs={[name, email]} />}
-      </div>
+      </FormGroup>
     );
   };
 

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { describedBy, ErrorMessage } from '@/components/ui/form/error-message';
+import { describedBy } from '@/components/ui/form/error-message';
+import { FormGroup } from '@/components/ui/form/form-group';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import type { User } from '@/domain/user';
 import { apiUrl } from '@/lib/api-client';
@@ -105,11 +106,7 @@ export function SignInForm({ next }: { next: string | null }) {
     const id = `sign-in-${field}`;
     const error = errorOf(field);
     return (
-      <div className={`form-group${error ? ' form-group--error' : ''}`}>
-        <label className="label" htmlFor={id}>
-          {t(`signIn.${field}`)}
-        </label>
-        {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <FormGroup id={id} label={t(`signIn.${field}`)} error={error}>
         <input
           id={id}
           type={type}
@@ -120,7 +117,7 @@ export function SignInForm({ next }: { next: string | null }) {
           aria-invalid={error ? true : undefined}
           {...register(field)}
         />
-      </div>
+      </FormGroup>
     );
   };
 

@@ -2,6 +2,7 @@ import type { FieldPath, FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { domId } from './dom-id';
 import { describedBy, ErrorMessage } from './error-message';
+import { FieldsetGroup, FormGroup } from './form-group';
 
 /** Messages by field name; the same text the error summary shows. */
 type Errors = Record<string, string>;
@@ -22,8 +23,20 @@ type TextInputProps<T extends FieldValues> = {
 };
 
 /** A labelled text input or textarea, with hint and error in GOV.UK order. */
-export function TextInput<T extends FieldValues>({ name, label, register, errors, hint, optional, width = 'full', multiline, inputMode, autoComplete, lang, list }: TextInputProps<T>) {
-  const { t } = useTranslation();
+export function TextInput<T extends FieldValues>({
+  name,
+  label,
+  register,
+  errors,
+  hint,
+  optional,
+  width = 'full',
+  multiline,
+  inputMode,
+  autoComplete,
+  lang,
+  list,
+}: TextInputProps<T>) {
   const id = domId(name);
   const error = errors[name];
   const common = {
@@ -34,23 +47,21 @@ export function TextInput<T extends FieldValues>({ name, label, register, errors
     ...register(name),
   };
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-        {optional && <span className="label__optional"> ({t('form.optional')})</span>}
-      </label>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+    <FormGroup id={id} label={label} optional={optional} hint={hint} error={error}>
       {multiline ? (
         <textarea rows={4} {...common} lang={lang} />
       ) : (
-        <input type="text" spellCheck={false} inputMode={inputMode} autoComplete={autoComplete ?? 'off'} lang={lang} list={list} {...common} />
+        <input
+          type="text"
+          spellCheck={false}
+          inputMode={inputMode}
+          autoComplete={autoComplete ?? 'off'}
+          lang={lang}
+          list={list}
+          {...common}
+        />
       )}
-    </div>
+    </FormGroup>
   );
 }
 
@@ -65,22 +76,21 @@ type SelectInputProps<T extends FieldValues> = {
   placeholder?: boolean;
 };
 
-export function SelectInput<T extends FieldValues>({ name, label, register, errors, options, hint, optional, placeholder = true }: SelectInputProps<T>) {
+export function SelectInput<T extends FieldValues>({
+  name,
+  label,
+  register,
+  errors,
+  options,
+  hint,
+  optional,
+  placeholder = true,
+}: SelectInputProps<T>) {
   const { t } = useTranslation();
   const id = domId(name);
   const error = errors[name];
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <label className="label" htmlFor={id}>
-        {label}
-        {optional && <span className="label__optional"> ({t('form.optional')})</span>}
-      </label>
-      {hint && (
-        <div className="hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      )}
-      {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+    <FormGroup id={id} label={label} optional={optional} hint={hint} error={error}>
       <select
         id={id}
         className={`select${error ? ' select--error' : ''}`}
@@ -95,7 +105,7 @@ export function SelectInput<T extends FieldValues>({ name, label, register, erro
           </option>
         ))}
       </select>
-    </div>
+    </FormGroup>
   );
 }
 
@@ -109,7 +119,13 @@ type DateInputProps<T extends FieldValues> = {
 };
 
 /** GOV.UK date input: day, month and year typed as numbers, never only picked. */
-export function DateInput<T extends FieldValues>({ name, legend, register, errors, hint }: DateInputProps<T>) {
+export function DateInput<T extends FieldValues>({
+  name,
+  legend,
+  register,
+  errors,
+  hint,
+}: DateInputProps<T>) {
   const { t } = useTranslation();
   const groupId = domId(name);
   const error = errors[`${name}.day`];
@@ -133,22 +149,20 @@ export function DateInput<T extends FieldValues>({ name, legend, register, error
     );
   };
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" role="group" aria-describedby={describedBy(groupId, hint, error)}>
-        <legend className="fieldset__legend">{legend}</legend>
-        {hint && (
-          <div className="hint" id={`${groupId}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
-        <div className="date-input">
-          {part('day', t('form.day'), 'w2')}
-          {part('month', t('form.month'), 'w2')}
-          {part('year', t('form.year'), 'w4')}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup
+      id={groupId}
+      legend={legend}
+      role="group"
+      describedBy={describedBy(groupId, hint, error)}
+      hint={hint}
+      error={error}
+    >
+      <div className="date-input">
+        {part('day', t('form.day'), 'w2')}
+        {part('month', t('form.month'), 'w2')}
+        {part('year', t('form.year'), 'w4')}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -179,31 +193,37 @@ function Choices<T extends FieldValues>({
   const error = errors[name];
   const kind = type === 'radio' ? 'radios' : 'checkboxes';
   return (
-    <div className={`form-group${error ? ' form-group--error' : ''}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(groupId, hint, error)}>
-        <legend className={`fieldset__legend${small ? ' fieldset__legend--small' : ''}`}>{legend}</legend>
-        {hint && (
-          <div className="hint" id={`${groupId}-hint`}>
-            {hint}
-          </div>
-        )}
-        {error && <ErrorMessage id={`${groupId}-error`}>{error}</ErrorMessage>}
-        <div className={`${kind}${inline ? ` ${kind}--inline` : ''}${small && type === 'checkbox' ? ' checkboxes--small' : ''}`}>
-          {options.map((o, i) => {
-            // The first one carries the group's id, so the error summary can move focus to it.
-            const id = i === 0 ? groupId : `${groupId}-${o.value}`;
-            return (
-              <div className={`${kind}__item`} key={o.value}>
-                <input type={type} id={id} value={o.value} className={`${kind}__input`} {...register(name)} />
-                <label htmlFor={id} className={`${kind}__label`}>
-                  {o.label}
-                </label>
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetGroup
+      id={groupId}
+      legend={legend}
+      legendClassName={`fieldset__legend${small ? ' fieldset__legend--small' : ''}`}
+      describedBy={describedBy(groupId, hint, error)}
+      hint={hint}
+      error={error}
+    >
+      <div
+        className={`${kind}${inline ? ` ${kind}--inline` : ''}${small && type === 'checkbox' ? ' checkboxes--small' : ''}`}
+      >
+        {options.map((o, i) => {
+          // The first one carries the group's id, so the error summary can move focus to it.
+          const id = i === 0 ? groupId : `${groupId}-${o.value}`;
+          return (
+            <div className={`${kind}__item`} key={o.value}>
+              <input
+                type={type}
+                id={id}
+                value={o.value}
+                className={`${kind}__input`}
+                {...register(name)}
+              />
+              <label htmlFor={id} className={`${kind}__label`}>
+                {o.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </FieldsetGroup>
   );
 }
 
@@ -224,7 +244,13 @@ type CheckboxInputProps<T extends FieldValues> = {
 };
 
 /** One yes/no question as a single GOV.UK checkbox, with its hint and error. */
-export function CheckboxInput<T extends FieldValues>({ name, label, register, errors, hint }: CheckboxInputProps<T>) {
+export function CheckboxInput<T extends FieldValues>({
+  name,
+  label,
+  register,
+  errors,
+  hint,
+}: CheckboxInputProps<T>) {
   const id = domId(name);
   const error = errors[name];
   return (
@@ -232,7 +258,13 @@ export function CheckboxInput<T extends FieldValues>({ name, label, register, er
       {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
       <div className="checkboxes">
         <div className="checkboxes__item">
-          <input type="checkbox" id={id} className="checkboxes__input" aria-describedby={describedBy(id, hint, error)} {...register(name)} />
+          <input
+            type="checkbox"
+            id={id}
+            className="checkboxes__input"
+            aria-describedby={describedBy(id, hint, error)}
+            {...register(name)}
+          />
           <label htmlFor={id} className="checkboxes__label">
             {label}
           </label>

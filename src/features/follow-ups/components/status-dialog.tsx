@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
-import { ErrorMessage } from '@/components/ui/form/error-message';
+import { describedBy } from '@/components/ui/form/error-message';
+import { FormGroup } from '@/components/ui/form/form-group';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
 
 type StatusDialogProps = {
@@ -67,27 +68,23 @@ export function StatusDialog({ item, onSubmit, onClose }: StatusDialogProps) {
             ))}
           </div>
         </fieldset>
-        <div className={`form-group${error ? ' form-group--error' : ''}`}>
-          <label className="label" htmlFor={`${id}-comment`}>
-            {blocked ? t('followUps.reason') : t('followUps.comment')}
-            {!blocked && <span className="label__optional"> ({t('common.optional')})</span>}
-          </label>
-          {blocked && (
-            <div className="hint" id={`${id}-comment-hint`}>
-              {t('followUps.reasonHint')}
-            </div>
-          )}
-          {error && <ErrorMessage id={`${id}-comment-error`}>{error}</ErrorMessage>}
+        <FormGroup
+          id={`${id}-comment`}
+          label={blocked ? t('followUps.reason') : t('followUps.comment')}
+          optional={!blocked}
+          hint={blocked ? t('followUps.reasonHint') : undefined}
+          error={error || undefined}
+        >
           <textarea
             id={`${id}-comment`}
             className={`input${error ? ' input--error' : ''}`}
             rows={3}
             value={comment}
             onChange={(e) => setComment(e.target.value)}
-            aria-describedby={[blocked ? `${id}-comment-hint` : '', error ? `${id}-comment-error` : ''].filter(Boolean).join(' ') || undefined}
+            aria-describedby={describedBy(`${id}-comment`, blocked ? t('followUps.reasonHint') : undefined, error)}
             aria-invalid={error ? true : undefined}
           />
-        </div>
+        </FormGroup>
         <div className="form-actions">
           <button type="submit" className="button">
             {t('followUps.save')}
