@@ -8,6 +8,7 @@ import { registerAudit } from './routes/audit';
 import { registerBulk } from './routes/bulk';
 import { registerExports } from './routes/exports';
 import { registerFollowUps } from './routes/follow-ups';
+import { registerImports } from './routes/imports';
 import { registerMeetings } from './routes/meetings';
 import { registerPartnerships } from './routes/partnerships';
 import { registerReference } from './routes/reference';
@@ -81,5 +82,6 @@ export function createApi(options: ApiOptions): Hono {
   registerStats(app, deps);
   registerSearch(app, deps);
   registerAudit(app, deps);
+  registerImports(app, deps);
   return app;
 }

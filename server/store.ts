@@ -35,6 +35,13 @@ export type Writer<T extends { id: string; version: number }> = Reader<T> & {
    * the version): otherwise 412 with the item as stored now (404 when it is gone).
    */
   replace(next: T, before: T): Promise<void>;
+  /** Inserts many new items at once (an import's commit): batched rows, one audit entry each. */
+  insertMany(items: readonly T[]): Promise<void>;
+  /**
+   * Deletes these items if each is still at the version given (an import's undo): returns the
+   * ids that are gone or at another version, and then deletes nothing. One audit entry each.
+   */
+  remove(items: ReadonlyArray<{ id: string; version: number }>): Promise<string[]>;
 };
 
 export type Resources = {

@@ -578,6 +578,34 @@ export async function replaceResource<T extends { id: string }>(
   return true;
 }
 
+/**
+ * Deletes resources (and their child rows) that are still at the version given. Checks first and
+ * deletes nothing when any is gone or at another version: returns those ids (else []).
+ */
+export async function deleteResources<T extends { id: string }>(
+  db: Kysely<DB>,
+  map: ResourceMap<T>,
+  items: ReadonlyArray<{ id: string; version: number }>,
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const expected = new Map(items.map((item) => [item.id, item.version]));
+  const found = new Map<string, number>();
+  for (const batch of chunks([...expected.keys()], BATCH)) {
+    const rows = (await db.selectFrom(map.table).select(['id', 'version'] as never).where('id' as never, 'in', batch as never).execute()) as Row[];
+    for (const row of rows) found.set(row.id as string, num(row.version));
+  }
+  const changed = [...expected].filter(([id, version]) => found.get(id) !== version).map(([id]) => id);
+  if (changed.length > 0) return changed;
+  await bumpDataVersion(db);
+  for (const batch of chunks([...expected.keys()], BATCH)) {
+    for (const child of Object.values(map.children)) {
+      await db.deleteFrom(child.table).where(child.parent as never, 'in', batch as never).execute();
+    }
+    await db.deleteFrom(map.table).where('id' as never, 'in', batch as never).execute();
+  }
+  return [];
+}
+
 /** Rows → resources, reading each child table once for all the rows. */
 export async function hydrate<T extends { id: string }>(
   db: Kysely<DB>,

@@ -15,6 +15,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0001-relational': { up: (db) => relationalSchema(db, engine) },
     '0002-auth-settings-in-meta': { up: (db) => authSettingsIntoMeta(db, engine) },
     '0003-follow-up-sectors-by-status': { up: (db) => followUpSectorsByStatus(db) },
+    '0007-imports': { up: (db) => importsTables(db, engine) },
   };
 }
 
@@ -437,5 +438,51 @@ async function followUpSectorsByStatus(db: Kysely<unknown>): Promise<void> {
     .ifNotExists()
     .on('follow_up_sectors')
     .columns(['sector_id', 'status', 'due_date', 'owner_id'])
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 0007: spreadsheet imports and what undoing them needs (issue 14, server/db/imports.ts)
+
+/**
+ * `imports`: one per uploaded file — the table as read (JSON), the mapping, who and when, the
+ * counts once committed, and the preview last shown (`detail`: the first rows and errors). `import_records`: every record a commit created or updated, with the
+ * record as it was before (JSON) and its version after, so undo can remove or restore it unless
+ * it changed since.
+ */
+async function importsTables(db: Kysely<unknown>, engine: Engine): Promise<void> {
+  const t = columnTypes(engine);
+  await db.schema
+    .createTable('imports')
+    .ifNotExists()
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('resource', 'text', (c) => c.notNull())
+    .addColumn('file_name', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('created_at', t.instant, (c) => c.notNull())
+    .addColumn('created_by', 'text', (c) => c.notNull())
+    .addColumn('row_count', 'integer', (c) => c.notNull())
+    .addColumn('valid_count', 'integer', (c) => c.notNull())
+    .addColumn('invalid_count', 'integer', (c) => c.notNull())
+    .addColumn('counts', 'text')
+    .addColumn('committed_at', t.instant)
+    .addColumn('undone_at', t.instant)
+    .addColumn('undone_by', 'text')
+    .addColumn('mapping', 'text', (c) => c.notNull())
+    .addColumn('table_data', 'text', (c) => c.notNull())
+    .addColumn('detail', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('imports_created').ifNotExists().on('imports').columns(['created_at', 'id']).execute();
+  await db.schema
+    .createTable('import_records')
+    .ifNotExists()
+    .addColumn('import_id', 'text', (c) => c.notNull().references('imports.id').onDelete('cascade'))
+    .addColumn('position', 'integer', (c) => c.notNull())
+    .addColumn('entity', 'text', (c) => c.notNull())
+    .addColumn('record_id', 'text', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('before', 'text')
+    .addColumn('version_after', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('import_records_pk', ['import_id', 'position'])
     .execute();
 }

@@ -224,6 +224,37 @@ export type SessionTable = { id_hash: string; user_id: string; created_at: Count
 export type FailureTable = { key: string; count: Count; last_at: Count };
 export type MetaTable = { key: string; value: string };
 
+/** An uploaded spreadsheet (migration 0007; server/db/imports.ts). JSON columns are text on both engines. */
+export type ImportTable = {
+  id: string;
+  resource: string;
+  file_name: string;
+  status: string;
+  created_at: Instant;
+  created_by: string;
+  row_count: Count;
+  valid_count: Count;
+  invalid_count: Count;
+  counts: string | null;
+  committed_at: Instant | null;
+  undone_at: Instant | null;
+  undone_by: string | null;
+  mapping: string;
+  table_data: string;
+  detail: string;
+};
+
+/** A record an import's commit created or updated: what undo removes or restores. */
+export type ImportRecordTable = {
+  import_id: string;
+  position: Count;
+  entity: string;
+  record_id: string;
+  action: string;
+  before: string | null;
+  version_after: Count;
+};
+
 export type DB = {
   sectors: SectorTable;
   regions: RegionTable;
@@ -251,4 +282,6 @@ export type DB = {
   auth_sessions: SessionTable;
   auth_failures: FailureTable;
   meta: MetaTable;
+  imports: ImportTable;
+  import_records: ImportRecordTable;
 };

@@ -3,7 +3,7 @@ import { diffFields, type AuditedEntity, type AuditEntry } from '../../src/domai
 import { problems } from '../problem';
 import type { CollectionName, Reader, Resources, Store, Tx, Writer, WriteContext } from '../store';
 import { nextSequenceValues, type Engine } from './dialect';
-import { insertResource, loadResources, RESOURCE_MAPS, replaceResource, type ResourceMap } from './mappers';
+import { deleteResources, insertResource, insertResources, loadResources, RESOURCE_MAPS, replaceResource, type ResourceMap } from './mappers';
 import type { DB } from './schema';
 import type { Database } from './sqlite-dialect';
 
@@ -95,6 +95,28 @@ function transactionOf(trx: Kysely<DB>, engine: Engine, now: () => Date, context
     await insertResource(trx, RESOURCE_MAPS.audit, entry);
   }
 
+  /** Audit entries for many writes at once (ids taken from the sequence in one call). */
+  async function recordMany(entity: AuditedEntity, action: AuditEntry['action'], items: ReadonlyArray<{ before?: object; after: { id: string; version?: number } }>) {
+    if (items.length === 0) return;
+    const numbers = await nextSequenceValues(trx, engine, items.length);
+    const at = now().toISOString();
+    const entries = items.map(({ before, after }, i): AuditEntry => {
+      const entry: AuditEntry = {
+        id: formatId('aud', numbers[i] as number),
+        at,
+        actorId: context.actorId,
+        action,
+        entity,
+        entityId: after.id,
+        version: typeof after.version === 'number' ? after.version : 1,
+        changes: action === 'delete' ? [] : diffFields(before, after),
+      };
+      if (note) entry.note = note;
+      return entry;
+    });
+    await insertResources(trx, RESOURCE_MAPS.audit, entries);
+  }
+
   function writer<K extends CollectionName>(name: K): Writer<Resources[K]> {
     const map = RESOURCE_MAPS[name] as unknown as ResourceMap<Resources[K]>;
     return {
@@ -110,6 +132,16 @@ function transactionOf(trx: Kysely<DB>, engine: Engine, now: () => Date, context
           throw problems.stale(current);
         }
         await record(ENTITY[name], 'update', before, next);
+      },
+      async insertMany(items) {
+        await insertResources(trx, map, items);
+        await recordMany(ENTITY[name], 'create', items.map((after) => ({ after })));
+      },
+      async remove(items) {
+        const gone = await deleteResources(trx, map, items);
+        if (gone.length > 0) return gone;
+        await recordMany(ENTITY[name], 'delete', items.map((item) => ({ after: item })));
+        return [];
       },
     };
   }

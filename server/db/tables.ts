@@ -33,6 +33,8 @@ export const TABLE_KEYS: { readonly [T in keyof DB]: ReadonlyArray<keyof DB[T] &
   auth_credentials: ['user_id'],
   auth_sessions: ['id_hash'],
   auth_failures: ['key'],
+  imports: ['id'],
+  import_records: ['import_id', 'position'],
 };
 
 export type TableName = keyof DB;

@@ -14,7 +14,8 @@ export const AUDITED_ENTITIES = [
 ] as const;
 export type AuditedEntity = (typeof AUDITED_ENTITIES)[number];
 
-export type AuditAction = 'create' | 'update';
+/** 'delete': only an import's undo removes records (the ones the import created). */
+export type AuditAction = 'create' | 'update' | 'delete';
 
 export type FieldChange = { field: string; before?: unknown; after?: unknown };
 
