@@ -131,7 +131,7 @@ export function uploadImport(input: UploadInput, signal?: AbortSignal): Promise<
   };
   if (input.mapping) headers[IMPORT_MAPPING_HEADER] = JSON.stringify(input.mapping);
   return importRequest<ImportDetail>(apiUrl('/imports', { resource: input.resource, sheet: input.sheet }), {
-    body: new Blob([input.bytes]),
+    body: input.bytes,
     headers,
     ...(signal ? { signal } : {}),
   });

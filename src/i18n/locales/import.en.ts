@@ -22,7 +22,6 @@ export const importEn: ImportResources = {
         readRows: '{{rows}} rows read.',
       },
       mapping: {
-        title: 'Match columns',
         intro: 'Each column of the file fills one Mitra field. Columns that were recognised are already matched; change them if needed.',
         caption: 'The file’s columns and Mitra’s fields',
         column: 'Column',
@@ -35,7 +34,6 @@ export const importEn: ImportResources = {
         submit: 'Continue to preview',
       },
       preview: {
-        title: 'Preview',
         intro: 'Nothing has been saved yet. Check each row’s outcome, then choose how to go on.',
         counts: 'Rows by outcome',
         create: 'New',

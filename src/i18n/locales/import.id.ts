@@ -26,7 +26,6 @@ export const importId = {
         readRows: '{{rows}} baris terbaca.',
       },
       mapping: {
-        title: 'Cocokkan kolom',
         intro: 'Setiap kolom berkas diisikan ke satu isian Mitra. Kolom yang dikenali sudah dicocokkan; ubah bila perlu.',
         caption: 'Kolom berkas dan isian Mitra',
         column: 'Kolom',
@@ -39,7 +38,6 @@ export const importId = {
         submit: 'Lanjut ke pratinjau',
       },
       preview: {
-        title: 'Pratinjau',
         intro: 'Belum ada yang disimpan. Periksa hasil setiap baris, lalu pilih cara melanjutkan.',
         counts: 'Jumlah baris menurut hasil',
         create: 'Baru',

@@ -37,7 +37,6 @@ export function MappingStep({ resource, mapping, sample, onChange, onSubmit, bus
         onSubmit();
       }}
     >
-      <h2>{t('import.page.mapping.title')}</h2>
       <p>{t('import.page.mapping.intro')}</p>
       <ErrorSummary errors={summary} focusKey={focusKey} />
       <DataTable

@@ -65,8 +65,7 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
   };
 
   return (
-    <section aria-labelledby="import-preview-title">
-      <h2 id="import-preview-title">{t('import.page.preview.title')}</h2>
+    <div>
       <p>{t('import.page.preview.intro')}</p>
 
       {errorRows > 0 && (
@@ -95,7 +94,8 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
         </div>
       )}
 
-      <dl className="import-counts" aria-label={t('import.page.preview.counts')}>
+      <div role="group" aria-label={t('import.page.preview.counts')}>
+      <dl className="import-counts">
         {(['create', 'update', 'unchanged', 'error'] as const).map((outcome) => (
           <div className="import-counts__item" key={outcome}>
             <dt>{t(`import.page.preview.${outcome}`)}</dt>
@@ -103,6 +103,7 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
           </div>
         ))}
       </dl>
+      </div>
 
       {errorRows > 0 && (
         <p>
@@ -173,6 +174,6 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
         </button>
       </div>
       <p role="status">{busy ? t('import.page.preview.committing') : ''}</p>
-    </section>
+    </div>
   );
 }
