@@ -2,9 +2,8 @@ import type { Progress } from '@/domain/import/progress';
 import type { CheckInput, CheckResult, SheetsResult, WorkerRequest, WorkerResponse } from './local-check';
 
 /**
- * The page's side of the local check: one Web Worker per page, started on first use. Where there
- * is no Worker (jsdom in the component tests) the same code runs on the main thread, still in
- * slices.
+ * The page's side of the local check: one Web Worker per page, started on first use. In the
+ * component tests (jsdom, no Worker) the same code runs on the main thread, still in slices.
  */
 export type Checker = {
   check(input: CheckInput, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<CheckResult>;
@@ -84,11 +83,19 @@ function mainThreadChecker(): Checker {
   };
 }
 
+/** Without a Worker (a very old browser) nothing is checked here: the API checks the file anyway. */
+function noChecker(): Checker {
+  const none = () => Promise.reject(new Error('no Web Worker'));
+  return { check: none, sheets: none, dispose() {} };
+}
+
 export function createChecker(): Checker {
-  if (typeof Worker === 'undefined') return mainThreadChecker();
+  // Only the tests (jsdom) run the check on the main thread: the app's bundle leaves the fallback,
+  // and with it exceljs's loader, out of the chunks every page shares.
+  if (typeof Worker === 'undefined') return import.meta.env.MODE === 'test' ? mainThreadChecker() : noChecker();
   try {
     return workerChecker();
   } catch {
-    return mainThreadChecker();
+    return noChecker();
   }
 }
