@@ -23,11 +23,15 @@ const FOLLOW_UPS_CSV =
   ].join('\r\n') +
   '\r\n';
 
-const csvFile = (text: string, name = 'tindak-lanjut.csv') => new File([text], name, { type: 'text/csv' });
+const csvFile = (text: string, name = 'tindak-lanjut.csv') =>
+  new File([text], name, { type: 'text/csv' });
 
 async function openImports(options: Parameters<typeof renderApp>[1] = {}) {
   const view = renderApp('/imports', options);
-  await screen.findByRole('heading', { level: 1, name: options.locale === 'en' ? 'Import' : 'Impor' });
+  await screen.findByRole('heading', {
+    level: 1,
+    name: options.locale === 'en' ? 'Import' : 'Impor',
+  });
   return view;
 }
 
@@ -43,12 +47,18 @@ async function chooseAndCheck({ user }: View, file: File, resource = 'Tindak lan
 async function toPreview(view: View, text = FOLLOW_UPS_CSV) {
   await chooseAndCheck(view, csvFile(text));
   await screen.findByRole('heading', { name: /Cocokkan kolom$/, level: 2 });
-  const mappingSummary = screen.getAllByRole('alert').find((el) => el.textContent?.includes('Ada masalah')) as HTMLElement;
+  const mappingSummary = screen
+    .getAllByRole('alert')
+    .find((el) => el.textContent?.includes('Ada masalah')) as HTMLElement;
   expect(mappingSummary).toHaveTextContent('Belum ada kolom untuk "Penanggung jawab"');
   const table = screen.getByRole('table', { name: 'Kolom berkas dan isian Mitra' });
   // Automatic matches are shown, and can be changed.
-  expect(within(table).getByRole('combobox', { name: 'Isian Mitra untuk kolom Judul' })).toHaveValue('title');
-  expect(within(table).getByRole('combobox', { name: 'Isian Mitra untuk kolom Tenggat' })).toHaveValue('dueDate');
+  expect(
+    within(table).getByRole('combobox', { name: 'Isian Mitra untuk kolom Judul' }),
+  ).toHaveValue('title');
+  expect(
+    within(table).getByRole('combobox', { name: 'Isian Mitra untuk kolom Tenggat' }),
+  ).toHaveValue('dueDate');
   expect(within(table).getAllByText('Dicocokkan otomatis').length).toBeGreaterThanOrEqual(4);
   const pic = within(table).getByRole('combobox', { name: 'Isian Mitra untuk kolom Nama PIC' });
   expect(pic).toHaveValue('');
@@ -59,13 +69,18 @@ async function toPreview(view: View, text = FOLLOW_UPS_CSV) {
 }
 
 const importedTitles = async () =>
-  (await currentStore().followUps.all()).map((f) => f.title).filter((title) => /laporan kunjungan|terima kasih|Rapat koordinasi/.test(title));
+  (await currentStore().followUps.all())
+    .map((f) => f.title)
+    .filter((title) => /laporan kunjungan|terima kasih|Rapat koordinasi/.test(title));
 
 describe('the import page', () => {
   it('imports a semicolon CSV with a BOM: one mapping fixed, per-cell errors, the valid rows in, then undone', async () => {
     const view = await openImports();
     const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
-    expect(await within(nav).findByRole('link', { name: 'Impor' })).toHaveAttribute('href', '/imports');
+    expect(await within(nav).findByRole('link', { name: 'Impor' })).toHaveAttribute(
+      'href',
+      '/imports',
+    );
     expect(await screen.findByText('Belum ada impor.')).toBeInTheDocument();
 
     await toPreview(view);
@@ -95,9 +110,17 @@ describe('the import page', () => {
 
     await view.user.click(screen.getByRole('button', { name: 'Impor 2 baris yang benar saja' }));
     expect(await screen.findByRole('heading', { name: 'Impor selesai' })).toBeInTheDocument();
-    expect(screen.getByText('tindak-lanjut.csv: 2 baru, 0 diperbarui, 0 tidak berubah, 1 dilewati.')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: 'Lihat di daftar tindak lanjut' })).toHaveAttribute('href', '/follow-ups');
-    expect((await importedTitles()).sort()).toEqual(['Mengirim surat <b>terima kasih</b>', 'Menyusun laporan kunjungan']);
+    expect(
+      screen.getByText('tindak-lanjut.csv: 2 baru, 0 diperbarui, 0 tidak berubah, 1 dilewati.'),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Lihat di daftar tindak lanjut' })).toHaveAttribute(
+      'href',
+      '/follow-ups',
+    );
+    expect((await importedTitles()).sort()).toEqual([
+      'Mengirim surat <b>terima kasih</b>',
+      'Menyusun laporan kunjungan',
+    ]);
 
     // The history: who, the file, the counts, and undo with a confirmation.
     const history = await screen.findByRole('table', { name: 'Impor, terbaru lebih dulu' });
@@ -105,34 +128,67 @@ describe('the import page', () => {
     await waitFor(() => expect(row).toHaveTextContent('Diimpor'));
     expect(row).toHaveTextContent('Rina Wulandari');
     expect(row).toHaveTextContent('2 baru, 0 diperbarui, 0 tidak berubah, 1 dilewati');
-    await view.user.click(within(row).getByRole('button', { name: 'Urungkan impor tindak-lanjut.csv' }));
+    await view.user.click(
+      within(row).getByRole('button', { name: 'Urungkan impor tindak-lanjut.csv' }),
+    );
     const dialog = await screen.findByRole('dialog', { name: 'Urungkan impor tindak-lanjut.csv?' });
     await view.user.click(within(dialog).getByRole('button', { name: 'Batal' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(await importedTitles()).toHaveLength(2);
 
-    await view.user.click(within(row).getByRole('button', { name: 'Urungkan impor tindak-lanjut.csv' }));
-    await view.user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ya, urungkan' }));
-    expect(await screen.findByText('Impor tindak-lanjut.csv diurungkan: 2 dihapus, 0 dipulihkan.')).toBeInTheDocument();
+    await view.user.click(
+      within(row).getByRole('button', { name: 'Urungkan impor tindak-lanjut.csv' }),
+    );
+    await view.user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ya, urungkan' }),
+    );
+    expect(
+      await screen.findByText('Impor tindak-lanjut.csv diurungkan: 2 dihapus, 0 dipulihkan.'),
+    ).toBeInTheDocument();
     expect(await importedTitles()).toEqual([]);
-    await waitFor(() => expect(within(screen.getByRole('table', { name: 'Impor, terbaru lebih dulu' })).getByRole('row', { name: /tindak-lanjut\.csv/ })).toHaveTextContent('Diurungkan'));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('table', { name: 'Impor, terbaru lebih dulu' })).getByRole('row', {
+          name: /tindak-lanjut\.csv/,
+        }),
+      ).toHaveTextContent('Diurungkan'),
+    );
   });
 
   it('says what is wrong with a file and uploads nothing: empty, or not a spreadsheet', async () => {
     const view = await openImports();
     await view.user.click(screen.getByRole('button', { name: 'Periksa berkas' }));
     const first = await screen.findByRole('alert');
-    expect(within(first).getAllByRole('link').map((a) => a.textContent)).toEqual(['Pilih apa yang diimpor', 'Pilih berkas CSV atau XLSX']);
+    expect(
+      within(first)
+        .getAllByRole('link')
+        .map((a) => a.textContent),
+    ).toEqual(['Pilih apa yang diimpor', 'Pilih berkas CSV atau XLSX']);
 
     await chooseAndCheck(view, csvFile(BOM + '\r\n\r\n', 'kosong.csv'));
     const summary = await screen.findByRole('alert');
-    await waitFor(() => expect(within(summary).getByRole('link')).toHaveTextContent('Berkas ini kosong.'));
+    await waitFor(() =>
+      expect(within(summary).getByRole('link')).toHaveTextContent('Berkas ini kosong.'),
+    );
     expect(screen.getByLabelText(/^Berkas/)).toHaveAttribute('aria-invalid', 'true');
 
-    await view.user.upload(screen.getByLabelText(/^Berkas/), new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0])], 'laporan.csv', { type: 'text/csv' }));
+    await view.user.upload(
+      screen.getByLabelText(/^Berkas/),
+      new File([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 1, 2, 3, 0, 0])], 'laporan.csv', {
+        type: 'text/csv',
+      }),
+    );
     await view.user.click(screen.getByRole('button', { name: 'Periksa berkas' }));
-    await waitFor(() => expect(within(screen.getByRole('alert')).getByRole('link')).toHaveTextContent('Berkas ini bukan CSV atau XLSX.'));
-    const list = await view.queryClient.fetchQuery({ queryKey: ['test-imports'], queryFn: () => fetch('/api/imports', { headers: { 'x-mitra-user': IDS.staff } }).then((r) => r.json()) });
+    await waitFor(() =>
+      expect(within(screen.getByRole('alert')).getByRole('link')).toHaveTextContent(
+        'Berkas ini bukan CSV atau XLSX.',
+      ),
+    );
+    const list = await view.queryClient.fetchQuery({
+      queryKey: ['test-imports'],
+      queryFn: () =>
+        fetch('/api/imports', { headers: { 'x-mitra-user': IDS.staff } }).then((r) => r.json()),
+    });
     expect(list).toEqual({ items: [] });
   });
 
@@ -140,20 +196,28 @@ describe('the import page', () => {
     const view = await openImports();
     let failures = 0;
     server.use(
-      http.post('/api/imports', () => {
-        failures += 1;
-        return HttpResponse.error();
-      }, { once: true }),
+      http.post(
+        '/api/imports',
+        () => {
+          failures += 1;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
     );
     await chooseAndCheck(view, csvFile(FOLLOW_UPS_CSV));
     const alert = await screen.findByRole('alert', { name: 'Terjadi masalah' });
     expect(alert).toHaveTextContent('Tidak dapat terhubung ke server.');
-    expect(alert).toHaveTextContent('Berkas dan pilihan Anda tetap tersimpan di halaman ini. Belum ada yang diimpor.');
+    expect(alert).toHaveTextContent(
+      'Berkas dan pilihan Anda tetap tersimpan di halaman ini. Belum ada yang diimpor.',
+    );
     expect(failures).toBe(1);
     expect(screen.getByRole('radio', { name: 'Tindak lanjut' })).toBeChecked();
 
     await view.user.click(within(alert).getByRole('button', { name: 'Coba lagi' }));
-    expect(await screen.findByRole('heading', { name: /Cocokkan kolom$/, level: 2 })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { name: /Cocokkan kolom$/, level: 2 }),
+    ).toBeInTheDocument();
     expect(screen.queryByRole('alert', { name: 'Terjadi masalah' })).not.toBeInTheDocument();
   });
 
@@ -176,17 +240,34 @@ describe('the import page', () => {
     await toPreview(view);
     await view.user.click(screen.getByRole('button', { name: 'Impor 2 baris yang benar saja' }));
     await screen.findByRole('heading', { name: 'Impor selesai' });
-    const item = (await currentStore().followUps.all()).find((f) => f.title === 'Menyusun laporan kunjungan')!;
-    await currentStore().followUps.replace({ ...item, title: 'Menyusun laporan kunjungan (revisi)', version: item.version + 1 });
+    const item = (await currentStore().followUps.all()).find(
+      (f) => f.title === 'Menyusun laporan kunjungan',
+    )!;
+    await currentStore().followUps.replace({
+      ...item,
+      title: 'Menyusun laporan kunjungan (revisi)',
+      version: item.version + 1,
+    });
 
     const history = await screen.findByRole('table', { name: 'Impor, terbaru lebih dulu' });
     const row = await within(history).findByRole('row', { name: /tindak-lanjut\.csv/ });
-    await view.user.click(await within(row).findByRole('button', { name: 'Urungkan impor tindak-lanjut.csv' }));
-    await view.user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ya, urungkan' }));
+    await view.user.click(
+      await within(row).findByRole('button', { name: 'Urungkan impor tindak-lanjut.csv' }),
+    );
+    await view.user.click(
+      within(await screen.findByRole('dialog')).getByRole('button', { name: 'Ya, urungkan' }),
+    );
     const alert = await screen.findByRole('alert', { name: 'Impor ini tidak dapat diurungkan' });
     expect(alert).toHaveTextContent('Tidak ada yang diubah.');
-    expect(within(alert).getByRole('link', { name: 'Tindak lanjut: Menyusun laporan kunjungan (revisi)' })).toHaveAttribute('href', `/follow-ups/${item.id}`);
-    expect((await importedTitles()).sort()).toEqual(['Mengirim surat <b>terima kasih</b>', 'Menyusun laporan kunjungan (revisi)']);
+    expect(
+      within(alert).getByRole('link', {
+        name: 'Tindak lanjut: Menyusun laporan kunjungan (revisi)',
+      }),
+    ).toHaveAttribute('href', `/follow-ups/${item.id}`);
+    expect((await importedTitles()).sort()).toEqual([
+      'Mengirim surat <b>terima kasih</b>',
+      'Menyusun laporan kunjungan (revisi)',
+    ]);
   });
 
   it('speaks English: steps, mapping problems and cell errors', async () => {
@@ -195,17 +276,28 @@ describe('the import page', () => {
     await view.user.upload(screen.getByLabelText(/^File/), csvFile(FOLLOW_UPS_CSV));
     await view.user.click(screen.getByRole('button', { name: 'Check the file' }));
     await screen.findByRole('heading', { name: /Match columns$/, level: 2 });
-    expect(screen.getByText('No column is matched to "Owner" yet. Choose the column that holds it.')).toBeInTheDocument();
-    await view.user.selectOptions(screen.getByRole('combobox', { name: 'Mitra field for column Nama PIC' }), 'owner');
+    expect(
+      screen.getByText('No column is matched to "Owner" yet. Choose the column that holds it.'),
+    ).toBeInTheDocument();
+    await view.user.selectOptions(
+      screen.getByRole('combobox', { name: 'Mitra field for column Nama PIC' }),
+      'owner',
+    );
     await view.user.click(screen.getByRole('button', { name: 'Continue to preview' }));
     const summary = await screen.findByRole('alert', { name: 'There are problems in 1 rows' });
-    expect(within(summary).getAllByRole('link')[1]).toHaveTextContent('Cell D4: Due date must be a real date, like 22/09/2025 or 22 September 2025');
-    expect(screen.getByRole('button', { name: 'Import only the 2 valid rows' })).toBeInTheDocument();
+    expect(within(summary).getAllByRole('link')[1]).toHaveTextContent(
+      'Cell D4: Due date must be a real date, like 22/09/2025 or 22 September 2025',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Import only the 2 valid rows' }),
+    ).toBeInTheDocument();
   });
 
   it('is not offered to a role that creates nothing', async () => {
     renderApp('/imports', { userId: IDS.officer });
-    expect(await screen.findByText('Peran Anda tidak dapat menambah data, jadi tidak dapat mengimpor.')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Peran Anda tidak dapat menambah data, jadi tidak dapat mengimpor.'),
+    ).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
     await within(nav).findByRole('link', { name: 'Dasbor' });
     expect(within(nav).queryByRole('link', { name: 'Impor' })).not.toBeInTheDocument();

@@ -8,7 +8,9 @@ export function ImportsNavItem() {
   const { t } = useTranslation();
   const { user } = usePermissions();
   const role = user?.role;
-  const mayImport = (['partnership.create', 'person.write', 'meeting.create', 'followUp.create'] as const).some((action) => can(role, action));
+  const mayImport = (
+    ['partnership.create', 'person.write', 'meeting.create', 'followUp.create'] as const
+  ).some((action) => can(role, action));
   if (!mayImport) return null;
   return (
     <li>

@@ -98,7 +98,10 @@ async function importRequest<T>(url: string, options: ImportRequest = {}): Promi
       {
         kind: 'http',
         status: response.status,
-        title: typeof body.title === 'string' ? body.title : response.statusText || `HTTP ${response.status}`,
+        title:
+          typeof body.title === 'string'
+            ? body.title
+            : response.statusText || `HTTP ${response.status}`,
         ...(typeof body.type === 'string' ? { type: body.type } : {}),
       },
       body,
@@ -130,14 +133,18 @@ export function uploadImport(input: UploadInput, signal?: AbortSignal): Promise<
     [IMPORT_FILE_NAME_HEADER]: encodeURIComponent(input.fileName),
   };
   if (input.mapping) headers[IMPORT_MAPPING_HEADER] = JSON.stringify(input.mapping);
-  return importRequest<ImportDetail>(apiUrl('/imports', { resource: input.resource, sheet: input.sheet }), {
-    body: input.bytes,
-    headers,
-    ...(signal ? { signal } : {}),
-  });
+  return importRequest<ImportDetail>(
+    apiUrl('/imports', { resource: input.resource, sheet: input.sheet }),
+    {
+      body: input.bytes,
+      headers,
+      ...(signal ? { signal } : {}),
+    },
+  );
 }
 
-const importUrl = (id: string, action: string) => apiUrl(`/imports/${encodeURIComponent(id)}/${action}`);
+const importUrl = (id: string, action: string) =>
+  apiUrl(`/imports/${encodeURIComponent(id)}/${action}`);
 
 /** The same file validated again with the user's mapping. */
 export function previewWithMapping(id: string, mapping: Mapping): Promise<ImportDetail> {
@@ -145,7 +152,11 @@ export function previewWithMapping(id: string, mapping: Mapping): Promise<Import
 }
 
 /** Writes the import, once however many times it is sent with the same key. */
-export function commitImport(id: string, body: ImportCommitBody, idempotencyKey: string): Promise<ImportCommitResult> {
+export function commitImport(
+  id: string,
+  body: ImportCommitBody,
+  idempotencyKey: string,
+): Promise<ImportCommitResult> {
   return importRequest<ImportCommitResult>(importUrl(id, 'commit'), { json: body, idempotencyKey });
 }
 
@@ -154,7 +165,11 @@ export function undoImport(id: string): Promise<ImportUndoResult> {
 }
 
 /** The invalid rows with a reason column, in the user's language. */
-export function downloadErrorsFile(id: string, lang: 'id' | 'en', fallbackName: string): Promise<void> {
+export function downloadErrorsFile(
+  id: string,
+  lang: 'id' | 'en',
+  fallbackName: string,
+): Promise<void> {
   return apiDownload(`/imports/${encodeURIComponent(id)}/errors.csv`, { lang }, fallbackName);
 }
 

@@ -25,7 +25,9 @@ export function fileProblemMessage(t: TFunction, problem: FileProblem): string {
 }
 
 export function mappingProblemMessage(t: TFunction, problem: MappingProblem): string {
-  return tx(t, `import.mappingProblem.${problem.code}`, { field: problem.field ? fieldLabel(t, problem.field) : '' });
+  return tx(t, `import.mappingProblem.${problem.code}`, {
+    field: problem.field ? fieldLabel(t, problem.field) : '',
+  });
 }
 
 export function cellErrorMessage(t: TFunction, error: CellError): string {

@@ -36,6 +36,7 @@ export const importEn: ImportResources = {
       preview: {
         intro: 'Nothing has been saved yet. Check each row’s outcome, then choose how to go on.',
         counts: 'Rows by outcome',
+        countsFirst: 'New, updated and unchanged are counted in the first {{shown}} rows; problems in the whole file.',
         create: 'New',
         update: 'Updated',
         unchanged: 'Unchanged',

@@ -40,6 +40,7 @@ export const importId = {
       preview: {
         intro: 'Belum ada yang disimpan. Periksa hasil setiap baris, lalu pilih cara melanjutkan.',
         counts: 'Jumlah baris menurut hasil',
+        countsFirst: 'Baru, diperbarui dan tidak berubah dihitung dari {{shown}} baris pertama; yang bermasalah dari seluruh berkas.',
         create: 'Baru',
         update: 'Diperbarui',
         unchanged: 'Tidak berubah',

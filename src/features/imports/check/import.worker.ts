@@ -27,9 +27,15 @@ scope.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
       : (() => {
           const controller = new AbortController();
           running.set(id, controller);
-          return checkFile(request.input, (progress) => post({ kind: 'progress', id, progress }), controller.signal)
+          return checkFile(
+            request.input,
+            (progress) => post({ kind: 'progress', id, progress }),
+            controller.signal,
+          )
             .then((result) => post({ kind: 'checked', id, result }))
             .finally(() => running.delete(id));
         })();
-  work.catch((error: unknown) => post({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) }));
+  work.catch((error: unknown) =>
+    post({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) }),
+  );
 });

@@ -37,12 +37,22 @@ export type CheckResult =
 
 export type SheetsResult = { ok: true; sheets: string[] } | { ok: false; problem: FileProblem };
 
-export async function checkFile(input: CheckInput, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<CheckResult> {
-  const preview = await previewImport(input.resource, input.bytes, { name: input.name, type: input.type }, input.refs, {
-    onProgress,
-    ...(signal ? { signal } : {}),
-    ...(input.sheet ? { sheet: input.sheet } : {}),
-  });
+export async function checkFile(
+  input: CheckInput,
+  onProgress: (progress: Progress) => void,
+  signal?: AbortSignal,
+): Promise<CheckResult> {
+  const preview = await previewImport(
+    input.resource,
+    input.bytes,
+    { name: input.name, type: input.type },
+    input.refs,
+    {
+      onProgress,
+      ...(signal ? { signal } : {}),
+      ...(input.sheet ? { sheet: input.sheet } : {}),
+    },
+  );
   if (!preview.ok) return preview;
   return {
     ok: true,

@@ -1,12 +1,22 @@
 import type { Progress } from '@/domain/import/progress';
-import type { CheckInput, CheckResult, SheetsResult, WorkerRequest, WorkerResponse } from './local-check';
+import type {
+  CheckInput,
+  CheckResult,
+  SheetsResult,
+  WorkerRequest,
+  WorkerResponse,
+} from './local-check';
 
 /**
  * The page's side of the local check: one Web Worker per page, started on first use. In the
  * component tests (jsdom, no Worker) the same code runs on the main thread, still in slices.
  */
 export type Checker = {
-  check(input: CheckInput, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<CheckResult>;
+  check(
+    input: CheckInput,
+    onProgress: (progress: Progress) => void,
+    signal?: AbortSignal,
+  ): Promise<CheckResult>;
   sheets(bytes: Uint8Array): Promise<SheetsResult>;
   dispose(): void;
 };
@@ -21,7 +31,14 @@ class AbortedCheck extends Error {
 function workerChecker(): Checker {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let next = 0;
-  const waiting = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void; onProgress?: (p: Progress) => void }>();
+  const waiting = new Map<
+    number,
+    {
+      resolve: (value: never) => void;
+      reject: (error: Error) => void;
+      onProgress?: (p: Progress) => void;
+    }
+  >();
   worker.addEventListener('message', (event: MessageEvent<WorkerResponse>) => {
     const message = event.data;
     const entry = waiting.get(message.id);
@@ -38,9 +55,17 @@ function workerChecker(): Checker {
     for (const entry of waiting.values()) entry.reject(new Error(event.message || 'worker error'));
     waiting.clear();
   });
-  const send = <T>(request: WorkerRequest, onProgress?: (p: Progress) => void, transfer: Transferable[] = []) =>
+  const send = <T>(
+    request: WorkerRequest,
+    onProgress?: (p: Progress) => void,
+    transfer: Transferable[] = [],
+  ) =>
     new Promise<T>((resolve, reject) => {
-      waiting.set(request.id, { resolve: resolve as (value: never) => void, reject, ...(onProgress ? { onProgress } : {}) });
+      waiting.set(request.id, {
+        resolve: resolve as (value: never) => void,
+        reject,
+        ...(onProgress ? { onProgress } : {}),
+      });
       worker.postMessage(request, transfer);
     });
   return {
@@ -54,7 +79,9 @@ function workerChecker(): Checker {
         waiting.delete(id);
         entry?.reject(new AbortedCheck());
       });
-      return send<CheckResult>({ kind: 'check', id, input: { ...input, bytes } }, onProgress, [bytes.buffer]);
+      return send<CheckResult>({ kind: 'check', id, input: { ...input, bytes } }, onProgress, [
+        bytes.buffer,
+      ]);
     },
     sheets(bytes) {
       const id = (next += 1);
@@ -92,7 +119,8 @@ function noChecker(): Checker {
 export function createChecker(): Checker {
   // Only the tests (jsdom) run the check on the main thread: the app's bundle leaves the fallback,
   // and with it exceljs's loader, out of the chunks every page shares.
-  if (typeof Worker === 'undefined') return import.meta.env.MODE === 'test' ? mainThreadChecker() : noChecker();
+  if (typeof Worker === 'undefined')
+    return import.meta.env.MODE === 'test' ? mainThreadChecker() : noChecker();
   try {
     return workerChecker();
   } catch {

@@ -33,10 +33,14 @@ export function ChooseStep(props: Props) {
   const { t } = useTranslation();
   const { errors } = props;
   const summary: SummaryError[] = [
-    ...(errors.resource ? [{ fieldId: `${RESOURCE_INPUT_ID}-${props.resources[0] ?? ''}`, message: errors.resource }] : []),
+    ...(errors.resource
+      ? [{ fieldId: `${RESOURCE_INPUT_ID}-${props.resources[0] ?? ''}`, message: errors.resource }]
+      : []),
     ...(errors.file ? [{ fieldId: FILE_INPUT_ID, message: errors.file }] : []),
   ];
-  const fileHint = t('import.page.choose.fileHint', { maxMb: Math.floor(MAX_FILE_BYTES / (1024 * 1024)) });
+  const fileHint = t('import.page.choose.fileHint', {
+    maxMb: Math.floor(MAX_FILE_BYTES / (1024 * 1024)),
+  });
   return (
     <form
       noValidate
@@ -46,9 +50,16 @@ export function ChooseStep(props: Props) {
       }}
     >
       <ErrorSummary errors={summary} focusKey={props.focusKey} />
-      <fieldset className={`fieldset form-group${errors.resource ? ' form-group--error' : ''}`} aria-describedby={errors.resource ? `${RESOURCE_INPUT_ID}-error` : undefined}>
-        <legend className="fieldset__legend fieldset__legend--small">{t('import.page.choose.resource')}</legend>
-        {errors.resource && <ErrorMessage id={`${RESOURCE_INPUT_ID}-error`}>{errors.resource}</ErrorMessage>}
+      <fieldset
+        className={`fieldset form-group${errors.resource ? ' form-group--error' : ''}`}
+        aria-describedby={errors.resource ? `${RESOURCE_INPUT_ID}-error` : undefined}
+      >
+        <legend className="fieldset__legend fieldset__legend--small">
+          {t('import.page.choose.resource')}
+        </legend>
+        {errors.resource && (
+          <ErrorMessage id={`${RESOURCE_INPUT_ID}-error`}>{errors.resource}</ErrorMessage>
+        )}
         <div className="radios">
           {props.resources.map((resource) => (
             <div className="radios__item" key={resource}>
@@ -117,7 +128,12 @@ export function ChooseStep(props: Props) {
       )}
 
       <div role="status" className="import-status">
-        {props.busy === 'checking' && (props.progress ? <ImportProgress progress={props.progress} /> : <p>{t('import.page.choose.checking')}</p>)}
+        {props.busy === 'checking' &&
+          (props.progress ? (
+            <ImportProgress progress={props.progress} />
+          ) : (
+            <p>{t('import.page.choose.checking')}</p>
+          ))}
         {props.busy === 'uploading' && <p>{t('import.page.choose.uploading')}</p>}
       </div>
 

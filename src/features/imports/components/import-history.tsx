@@ -52,13 +52,23 @@ export function ImportHistory() {
     setOutcome(undefined);
     try {
       const result = await undoImport(item.id);
-      setOutcome({ kind: 'done', text: t('import.page.undo.done', { file: item.fileName, removed: result.removed, restored: result.restored }) });
+      setOutcome({
+        kind: 'done',
+        text: t('import.page.undo.done', {
+          file: item.fileName,
+          removed: result.removed,
+          restored: result.restored,
+        }),
+      });
       void refreshAfterImport(queryClient);
     } catch (error) {
       if (error instanceof ImportApiError && error.status === 409 && error.conflicts.length > 0) {
         setOutcome({ kind: 'conflict', file: item.fileName, conflicts: error.conflicts });
       } else {
-        setOutcome({ kind: 'failed', text: t('import.page.undo.failed', { reason: describeError(error, t) }) });
+        setOutcome({
+          kind: 'failed',
+          text: t('import.page.undo.failed', { reason: describeError(error, t) }),
+        });
       }
       void queryClient.invalidateQueries({ queryKey: importsQuery().queryKey });
     } finally {
@@ -72,7 +82,11 @@ export function ImportHistory() {
       <h2 id="import-history-title">{t('import.page.history.title')}</h2>
       <p>{t('import.page.history.intro')}</p>
 
-      <div role="status">{outcome?.kind === 'done' && <p className="notification notification--success">{outcome.text}</p>}</div>
+      <div role="status">
+        {outcome?.kind === 'done' && (
+          <p className="notification notification--success">{outcome.text}</p>
+        )}
+      </div>
       {outcome?.kind === 'failed' && (
         <div className="save-failed" role="alert">
           <p>{outcome.text}</p>
@@ -88,7 +102,11 @@ export function ImportHistory() {
             {outcome.conflicts.map((conflict) => {
               const href = conflictHref(conflict);
               const text = `${t(`import.page.entities.${conflict.entity}`)}: ${conflict.label}`;
-              return <li key={`${conflict.entity}-${conflict.id}`}>{href ? <Link to={href}>{text}</Link> : text}</li>;
+              return (
+                <li key={`${conflict.entity}-${conflict.id}`}>
+                  {href ? <Link to={href}>{text}</Link> : text}
+                </li>
+              );
             })}
           </ul>
         </div>
@@ -122,11 +140,18 @@ export function ImportHistory() {
                   <td>
                     {item.counts
                       ? t('import.page.history.countsText', item.counts)
-                      : t('import.page.history.rowsText', { rows: item.rows, invalid: item.invalid })}
+                      : t('import.page.history.rowsText', {
+                          rows: item.rows,
+                          invalid: item.invalid,
+                        })}
                   </td>
                   <td>
                     {t(`import.page.history.statuses.${item.status}`)}
-                    {item.undoneBy && <div className="hint">{t('import.page.history.undoneBy', { name: item.undoneBy.name })}</div>}
+                    {item.undoneBy && (
+                      <div className="hint">
+                        {t('import.page.history.undoneBy', { name: item.undoneBy.name })}
+                      </div>
+                    )}
                   </td>
                   <td>
                     {item.status === 'committed' && (
@@ -148,12 +173,29 @@ export function ImportHistory() {
         }
       </QueryState>
 
-      {confirming && <UndoDialog item={confirming} busy={busy} onCancel={() => setConfirming(undefined)} onConfirm={() => void undo(confirming)} />}
+      {confirming && (
+        <UndoDialog
+          item={confirming}
+          busy={busy}
+          onCancel={() => setConfirming(undefined)}
+          onConfirm={() => void undo(confirming)}
+        />
+      )}
     </section>
   );
 }
 
-function UndoDialog({ item, busy, onCancel, onConfirm }: { item: ImportSummary; busy: boolean; onCancel: () => void; onConfirm: () => void }) {
+function UndoDialog({
+  item,
+  busy,
+  onCancel,
+  onConfirm,
+}: {
+  item: ImportSummary;
+  busy: boolean;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
   const { t } = useTranslation();
   const ref = useModalDialog();
   return (
@@ -172,10 +214,21 @@ function UndoDialog({ item, busy, onCancel, onConfirm }: { item: ImportSummary; 
       </h2>
       <p id="import-undo-body">{t('import.page.undo.body')}</p>
       <div className="form-actions">
-        <button type="button" className="button button--warning" disabled={busy} onClick={onConfirm}>
+        <button
+          type="button"
+          className="button button--warning"
+          disabled={busy}
+          onClick={onConfirm}
+        >
           {t('import.page.undo.confirm')}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={onCancel} autoFocus>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={onCancel}
+          autoFocus
+        >
           {t('import.page.undo.cancel')}
         </button>
       </div>

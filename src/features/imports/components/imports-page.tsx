@@ -14,7 +14,14 @@ import { describeError } from '@/lib/describe-error';
 import { referenceQueries } from '@/reference-data/queries';
 import { usePermissions } from '@/session/use-can';
 import { usePreferences } from '@/stores/preferences';
-import { commitImport, downloadErrorsFile, ImportApiError, previewWithMapping, refreshAfterImport, uploadImport } from '../api';
+import {
+  commitImport,
+  downloadErrorsFile,
+  ImportApiError,
+  previewWithMapping,
+  refreshAfterImport,
+  uploadImport,
+} from '../api';
 import { createChecker, type Checker } from '../check/run-check';
 import { fileProblemMessage } from '../messages';
 import { ChooseStep, FILE_INPUT_ID, type ChooseErrors } from './choose-step';
@@ -58,7 +65,10 @@ export function ImportsPage() {
   const { user, can } = usePermissions();
   const queryClient = useQueryClient();
   const locale = usePreferences((s) => s.locale);
-  const resources = useMemo(() => IMPORT_RESOURCES.filter((r) => can(CREATE_ACTION[r]) === true), [can]);
+  const resources = useMemo(
+    () => IMPORT_RESOURCES.filter((r) => can(CREATE_ACTION[r]) === true),
+    [can],
+  );
 
   const [step, setStep] = useState<Step>('choose');
   const [resource, setResource] = useState<ImportResource | undefined>();
@@ -67,7 +77,9 @@ export function ImportsPage() {
   const [sheet, setSheet] = useState<string | undefined>();
   const [chooseErrors, setChooseErrors] = useState<ChooseErrors>({});
   const [focusKey, setFocusKey] = useState(0);
-  const [busy, setBusy] = useState<'checking' | 'uploading' | 'previewing' | 'committing' | undefined>();
+  const [busy, setBusy] = useState<
+    'checking' | 'uploading' | 'previewing' | 'committing' | undefined
+  >();
   const [progress, setProgress] = useState<TimedProgress | undefined>();
   const [sample, setSample] = useState<string[]>([]);
   const [detail, setDetail] = useState<ImportDetail | undefined>();
@@ -96,11 +108,11 @@ export function ImportsPage() {
 
   const getChecker = () => (checker.current ??= createChecker());
 
-  const goTo = (next: Step) => {
+  /** The new step's heading takes the focus (a screen reader reads where the user is), unless the step focuses its own error summary. */
+  const goTo = (next: Step, focusHeading = true) => {
     setStep(next);
     setFailure(undefined);
-    // The new step's heading takes the focus, so a screen reader reads where the user is.
-    requestAnimationFrame(() => headingRef.current?.focus());
+    if (focusHeading) requestAnimationFrame(() => headingRef.current?.focus());
   };
 
   const chooseFile = async (chosen: File | undefined) => {
@@ -135,7 +147,13 @@ export function ImportsPage() {
     setBusy('uploading');
     setFailure(undefined);
     try {
-      const answer = await uploadImport({ resource: target, bytes: chosen.bytes, fileName: chosen.name, type: chosen.type, sheet });
+      const answer = await uploadImport({
+        resource: target,
+        bytes: chosen.bytes,
+        fileName: chosen.name,
+        type: chosen.type,
+        sheet,
+      });
       setDetail(answer);
       setMapping(answer.mapping);
       void queryClient.invalidateQueries({ queryKey: ['imports'] });
@@ -155,7 +173,7 @@ export function ImportsPage() {
   const submitChoice = async () => {
     const errors: ChooseErrors = {
       resource: chosenResource ? undefined : t('import.page.choose.noResource'),
-      file: file ? undefined : chooseErrors.file ?? t('import.page.choose.noFile'),
+      file: file ? undefined : (chooseErrors.file ?? t('import.page.choose.noFile')),
     };
     setChooseErrors(errors);
     if (!chosenResource || !file) {
@@ -177,7 +195,14 @@ export function ImportsPage() {
     let checked;
     try {
       checked = await getChecker().check(
-        { resource: chosenResource, bytes: file.bytes, name: file.name, type: file.type, sheet, refs },
+        {
+          resource: chosenResource,
+          bytes: file.bytes,
+          name: file.name,
+          type: file.type,
+          sheet,
+          refs,
+        },
         (report) => setProgress(timing(report)),
         controller.signal,
       );
@@ -219,9 +244,11 @@ export function ImportsPage() {
       setFocusKey((k) => k + 1);
       return;
     }
-    const same = JSON.stringify(mapping.map((m) => m.field)) === JSON.stringify(detail.mapping.map((m) => m.field));
+    const same =
+      JSON.stringify(mapping.map((m) => m.field)) ===
+      JSON.stringify(detail.mapping.map((m) => m.field));
     if (same) {
-      goTo('preview');
+      goTo('preview', detail.invalid === 0);
       return;
     }
     setBusy('previewing');
@@ -230,7 +257,7 @@ export function ImportsPage() {
       const answer = await previewWithMapping(detail.id, mapping);
       setDetail(answer);
       setMapping(answer.mapping);
-      goTo('preview');
+      goTo('preview', answer.invalid === 0);
     } catch (error) {
       setFailure({ message: describeError(error, t), retry: () => void submitMapping() });
     } finally {
@@ -241,11 +268,16 @@ export function ImportsPage() {
   const commit = async (skipInvalid: boolean) => {
     if (!detail) return;
     // One key per import: a retry after a lost answer is the same request, never a second import.
-    if (commitKey.current?.id !== detail.id) commitKey.current = { id: detail.id, key: crypto.randomUUID() };
+    if (commitKey.current?.id !== detail.id)
+      commitKey.current = { id: detail.id, key: crypto.randomUUID() };
     setBusy('committing');
     setFailure(undefined);
     try {
-      const answer = await commitImport(detail.id, { mapping: detail.mapping, skipInvalid }, commitKey.current.key);
+      const answer = await commitImport(
+        detail.id,
+        { mapping: detail.mapping, skipInvalid },
+        commitKey.current.key,
+      );
       setResult(answer);
       void refreshAfterImport(queryClient);
       goTo('result');
@@ -266,8 +298,8 @@ export function ImportsPage() {
   const downloadErrors = () => {
     if (!detail) return;
     const date = new Date().toISOString().slice(0, 10);
-    downloadErrorsFile(detail.id, locale, t('import.errorsFile.fileName', { date })).catch((error: unknown) =>
-      setFailure({ message: describeError(error, t), retry: downloadErrors }),
+    downloadErrorsFile(detail.id, locale, t('import.errorsFile.fileName', { date })).catch(
+      (error: unknown) => setFailure({ message: describeError(error, t), retry: downloadErrors }),
     );
   };
 
@@ -288,7 +320,8 @@ export function ImportsPage() {
 
       <section aria-labelledby="import-step-title" className="import-steps">
         <h2 id="import-step-title" ref={headingRef} tabIndex={-1} className="import-steps__title">
-          <span className="caption">{t('import.page.stepOf', { step: STEP_NUMBER[step] })}</span> {stepTitle}
+          <span className="caption">{t('import.page.stepOf', { step: STEP_NUMBER[step] })}</span>{' '}
+          {stepTitle}
         </h2>
 
         {failure && (
@@ -363,7 +396,9 @@ export function ImportsPage() {
             </div>
             <ul className="list">
               <li>
-                <Link to={LIST_PATH[detail.resource]}>{t('import.page.result.see', { list: t(`import.page.lists.${detail.resource}`) })}</Link>
+                <Link to={LIST_PATH[detail.resource]}>
+                  {t('import.page.result.see', { list: t(`import.page.lists.${detail.resource}`) })}
+                </Link>
               </li>
             </ul>
             <button type="button" className="button button--secondary" onClick={restart}>

@@ -20,7 +20,15 @@ type Props = {
 };
 
 /** Step 2: each column of the file → a field of the resource (or not imported). */
-export function MappingStep({ resource, mapping, sample, onChange, onSubmit, busy, focusKey }: Props) {
+export function MappingStep({
+  resource,
+  mapping,
+  sample,
+  onChange,
+  onSubmit,
+  busy,
+  focusKey,
+}: Props) {
   const { t } = useTranslation();
   const fields = RESOURCE_FIELDS[resource];
   const problems = mappingProblems(resource, mapping);
@@ -41,7 +49,12 @@ export function MappingStep({ resource, mapping, sample, onChange, onSubmit, bus
       <ErrorSummary errors={summary} focusKey={focusKey} />
       <DataTable
         caption={t('import.page.mapping.caption')}
-        columns={[t('import.page.mapping.column'), t('import.page.mapping.header'), t('import.page.mapping.example'), t('import.page.mapping.field')]}
+        columns={[
+          t('import.page.mapping.column'),
+          t('import.page.mapping.header'),
+          t('import.page.mapping.example'),
+          t('import.page.mapping.field'),
+        ]}
       >
         {mapping.map((entry) => (
           <tr key={entry.column}>
@@ -56,17 +69,23 @@ export function MappingStep({ resource, mapping, sample, onChange, onSubmit, bus
                 aria-describedby={`${selectId(entry.column)}-source`}
                 value={entry.field ?? ''}
                 disabled={busy}
-                onChange={(event) => onChange(setColumnField(mapping, entry.column, event.currentTarget.value || null))}
+                onChange={(event) =>
+                  onChange(setColumnField(mapping, entry.column, event.currentTarget.value || null))
+                }
               >
                 <option value="">{t('import.fields.notImported')}</option>
                 {fields.map((field) => (
                   <option key={field.key} value={field.key}>
-                    {field.required ? t('import.page.mapping.required', { field: fieldLabel(t, field.key) }) : fieldLabel(t, field.key)}
+                    {field.required
+                      ? t('import.page.mapping.required', { field: fieldLabel(t, field.key) })
+                      : fieldLabel(t, field.key)}
                   </option>
                 ))}
               </select>
               <div className="hint" id={`${selectId(entry.column)}-source`}>
-                {t(`import.page.mapping.source.${entry.field === null && entry.source !== 'user' ? 'none' : entry.source}`)}
+                {t(
+                  `import.page.mapping.source.${entry.field === null && entry.source !== 'user' ? 'none' : entry.source}`,
+                )}
               </div>
             </td>
           </tr>

@@ -26,11 +26,22 @@ type Props = {
 };
 
 /** Step 3: what each row would do, the problems per cell, and the choice of how to go on. */
-export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDownloadErrors }: Props) {
+export function PreviewStep({
+  detail,
+  busy,
+  onCommit,
+  onRestart,
+  onMapping,
+  onDownloadErrors,
+}: Props) {
   const { t } = useTranslation();
   const format = useFormat();
   const summaryRef = useRef<HTMLDivElement>(null);
-  const fields = useMemo(() => detail.mapping.filter((entry) => entry.field !== null).map((entry) => entry.field as string), [detail.mapping]);
+  const fields = useMemo(
+    () =>
+      detail.mapping.filter((entry) => entry.field !== null).map((entry) => entry.field as string),
+    [detail.mapping],
+  );
   const previewed = useMemo(() => new Set(detail.preview.map((row) => row.row)), [detail.preview]);
   const errorsByCell = useMemo(() => {
     const map = new Map<string, CellError[]>();
@@ -41,7 +52,12 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
     return map;
   }, [detail.errors]);
   const counts = useMemo(() => {
-    const tally: Record<ImportRowOutcome, number> = { create: 0, update: 0, unchanged: 0, error: 0 };
+    const tally: Record<ImportRowOutcome, number> = {
+      create: 0,
+      update: 0,
+      unchanged: 0,
+      error: 0,
+    };
     for (const row of detail.preview) tally[row.outcome] += 1;
     // The preview holds the first rows only: the file's whole count of errors is the API's.
     tally.error = detail.invalid;
@@ -69,7 +85,13 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
       <p>{t('import.page.preview.intro')}</p>
 
       {errorRows > 0 && (
-        <div className="error-summary" ref={summaryRef} tabIndex={-1} role="alert" aria-labelledby="import-errors-title">
+        <div
+          className="error-summary"
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="import-errors-title"
+        >
           <h3 className="error-summary__title" id="import-errors-title">
             {t('import.page.preview.errorsTitle', { count: errorRows })}
           </h3>
@@ -95,14 +117,19 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
       )}
 
       <div role="group" aria-label={t('import.page.preview.counts')}>
-      <dl className="import-counts">
-        {(['create', 'update', 'unchanged', 'error'] as const).map((outcome) => (
-          <div className="import-counts__item" key={outcome}>
-            <dt>{t(`import.page.preview.${outcome}`)}</dt>
-            <dd>{format.number(counts[outcome])}</dd>
-          </div>
-        ))}
-      </dl>
+        <dl className="import-counts">
+          {(['create', 'update', 'unchanged', 'error'] as const).map((outcome) => (
+            <div className="import-counts__item" key={outcome}>
+              <dt>{t(`import.page.preview.${outcome}`)}</dt>
+              <dd>{format.number(counts[outcome])}</dd>
+            </div>
+          ))}
+        </dl>
+        {detail.preview.length < detail.rows && (
+          <p className="hint">
+            {t('import.page.preview.countsFirst', { shown: format.number(detail.preview.length) })}
+          </p>
+        )}
       </div>
 
       {errorRows > 0 && (
@@ -117,10 +144,17 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
       <DataTable
         caption={
           detail.preview.length < detail.rows
-            ? t('import.page.preview.captionSome', { shown: format.number(detail.preview.length), total: format.number(detail.rows) })
+            ? t('import.page.preview.captionSome', {
+                shown: format.number(detail.preview.length),
+                total: format.number(detail.rows),
+              })
             : t('import.page.preview.caption')
         }
-        columns={[t('import.page.preview.row'), t('import.page.preview.outcome'), ...fields.map((field) => ({ label: fieldLabel(t, field), key: field }))]}
+        columns={[
+          t('import.page.preview.row'),
+          t('import.page.preview.outcome'),
+          ...fields.map((field) => ({ label: fieldLabel(t, field), key: field })),
+        ]}
       >
         {detail.preview.map((row) => {
           const rowErrors = errorsByCell.get(cellDomId(row.row, null));
@@ -135,14 +169,27 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
                 ))}
               </th>
               <td>
-                <span className={`tag ${OUTCOME_TAG[row.outcome]}`}>{t(`import.page.preview.${row.outcome}`)}</span>
+                <span className={`tag ${OUTCOME_TAG[row.outcome]}`}>
+                  {t(`import.page.preview.${row.outcome}`)}
+                </span>
               </td>
               {fields.map((field) => {
                 const id = cellDomId(row.row, field);
                 const errors = errorsByCell.get(id);
                 const changed = row.changed?.includes(field);
                 return (
-                  <td key={field} id={id} tabIndex={errors ? -1 : undefined} className={errors ? 'import-cell import-cell--error' : changed ? 'import-cell import-cell--changed' : 'import-cell'}>
+                  <td
+                    key={field}
+                    id={id}
+                    tabIndex={errors ? -1 : undefined}
+                    className={
+                      errors
+                        ? 'import-cell import-cell--error'
+                        : changed
+                          ? 'import-cell import-cell--changed'
+                          : 'import-cell'
+                    }
+                  >
                     {/* The file's text, always as text: HTML in a cell is shown, never run. */}
                     {row.values[field] ?? ''}
                     {errors?.map((error) => (
@@ -162,14 +209,31 @@ export function PreviewStep({ detail, busy, onCommit, onRestart, onMapping, onDo
       {detail.valid === 0 && <p>{t('import.page.preview.nothingValid')}</p>}
       <div className="form-actions">
         {detail.valid > 0 && (
-          <button type="button" className="button" disabled={busy} onClick={() => onCommit(errorRows > 0)}>
-            {errorRows > 0 ? t('import.page.preview.importValid', { count: detail.valid }) : t('import.page.preview.importAll', { count: detail.valid })}
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => onCommit(errorRows > 0)}
+          >
+            {errorRows > 0
+              ? t('import.page.preview.importValid', { count: detail.valid })
+              : t('import.page.preview.importAll', { count: detail.valid })}
           </button>
         )}
-        <button type="button" className="button button--secondary" disabled={busy} onClick={onRestart}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={onRestart}
+        >
           {t('import.page.preview.fixAndUpload')}
         </button>
-        <button type="button" className="button button--secondary" disabled={busy} onClick={onMapping}>
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={busy}
+          onClick={onMapping}
+        >
           {t('import.page.preview.changeMapping')}
         </button>
       </div>

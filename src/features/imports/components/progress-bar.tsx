@@ -13,11 +13,15 @@ export function timedProgress(): (progress: Progress) => TimedProgress {
   let phase: { name: string; at: number; done: number } | undefined;
   return (progress) => {
     const now = performance.now();
-    if (phase?.name !== progress.phase) phase = { name: progress.phase, at: now, done: progress.done };
+    if (phase?.name !== progress.phase)
+      phase = { name: progress.phase, at: now, done: progress.done };
     const elapsed = (now - phase.at) / 1000;
     const doneSince = progress.done - phase.done;
     const left = progress.total - progress.done;
-    const secondsLeft = elapsed > 0.5 && doneSince > 0 && left > 0 ? Math.max(1, Math.ceil((left * elapsed) / doneSince)) : undefined;
+    const secondsLeft =
+      elapsed > 0.5 && doneSince > 0 && left > 0
+        ? Math.max(1, Math.ceil((left * elapsed) / doneSince))
+        : undefined;
     return { ...progress, secondsLeft };
   };
 }
@@ -33,12 +37,22 @@ export function ImportProgress({ progress }: { progress: TimedProgress }) {
   const label =
     progress.phase === 'read'
       ? t('import.progress.read', { percent })
-      : t('import.progress.validate', { done: format.number(progress.done), total: format.number(progress.total) });
+      : t('import.progress.validate', {
+          done: format.number(progress.done),
+          total: format.number(progress.total),
+        });
   return (
     <div className="import-progress">
       <label htmlFor="import-progress">{label}</label>
-      <progress id="import-progress" className="import-progress__bar" max={progress.total || 1} value={progress.done} />
-      {progress.secondsLeft !== undefined && <p className="hint">{t('import.progress.timeLeft', { seconds: progress.secondsLeft })}</p>}
+      <progress
+        id="import-progress"
+        className="import-progress__bar"
+        max={progress.total || 1}
+        value={progress.done}
+      />
+      {progress.secondsLeft !== undefined && (
+        <p className="hint">{t('import.progress.timeLeft', { seconds: progress.secondsLeft })}</p>
+      )}
     </div>
   );
 }
