@@ -28,10 +28,12 @@ const csvFile = (text: string, name = 'tindak-lanjut.csv') =>
 
 async function openImports(options: Parameters<typeof renderApp>[1] = {}) {
   const view = renderApp('/imports', options);
-  await screen.findByRole('heading', {
-    level: 1,
-    name: options.locale === 'en' ? 'Import' : 'Impor',
-  });
+  // The first render loads the page's chunk, its strings and the session: give a busy machine time.
+  await screen.findByRole(
+    'heading',
+    { level: 1, name: options.locale === 'en' ? 'Import' : 'Impor' },
+    { timeout: 10_000 },
+  );
   return view;
 }
 
