@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import ExcelJS from 'exceljs';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { IDS } from '../../mocks/demo-data';
@@ -293,6 +294,31 @@ describe('the import page', () => {
     expect(
       screen.getByRole('button', { name: 'Import only the 2 valid rows' }),
     ).toBeInTheDocument();
+  });
+
+  it('reads the chosen sheet of a workbook (XLSX sheet picker)', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Catatan').addRow(['Daftar ini diperbarui tiap bulan']);
+    const sheet = book.addWorksheet('Tindak lanjut');
+    sheet.addRow(['Judul', 'Kemitraan', 'Penanggung jawab', 'Tenggat']);
+    sheet.addRow(['Forum teknis', 'Kota Binzhou', 'Budi Santoso', new Date(Date.UTC(2027, 8, 22))]);
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+    const view = await openImports();
+    await view.user.click(await screen.findByRole('radio', { name: 'Tindak lanjut' }));
+    await view.user.upload(
+      screen.getByLabelText(/^Berkas/),
+      new File([bytes], 'tindak lanjut.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
+    const picker = await screen.findByRole('combobox', { name: 'Lembar kerja' }, { timeout: 10_000 });
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['Catatan', 'Tindak lanjut']);
+    await view.user.selectOptions(picker, 'Tindak lanjut');
+    await view.user.click(screen.getByRole('button', { name: 'Periksa berkas' }));
+    await screen.findByRole('heading', { name: /Cocokkan kolom$/, level: 2 }, { timeout: 10_000 });
+    expect(screen.getByRole('combobox', { name: 'Isian Mitra untuk kolom Penanggung jawab' })).toHaveValue('owner');
+    await view.user.click(screen.getByRole('button', { name: 'Lanjut ke pratinjau' }));
+    const preview = await screen.findByRole('table', { name: 'Baris berkas dan hasilnya' });
+    expect(within(preview).getByRole('cell', { name: 'Forum teknis' })).toBeInTheDocument();
+    expect(within(preview).getByText('Baru')).toBeInTheDocument();
   });
 
   it('is not offered to a role that creates nothing', async () => {
