@@ -76,7 +76,8 @@ const importedTitles = async () =>
     .map((f) => f.title)
     .filter((title) => /laporan kunjungan|terima kasih|Rapat koordinasi/.test(title));
 
-describe('the import page', () => {
+// Whole journeys through four steps and the history: more than one page's worth of time on a busy machine.
+describe('the import page', { timeout: 60_000 }, () => {
   it('imports a semicolon CSV with a BOM: one mapping fixed, per-cell errors, the valid rows in, then undone', async () => {
     const view = await openImports();
     const nav = screen.getByRole('navigation', { name: 'Navigasi utama' });
