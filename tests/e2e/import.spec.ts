@@ -98,7 +98,11 @@ for (const locale of ['id', 'en'] as const) {
       await kb.tabTo(navLink);
       await kb.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: text.nav })).toBeVisible();
-      await kb.check(page.getByRole('radio', { name: text.resource }));
+      // A radio group is one tab stop; the arrows choose within it.
+    const resource = page.getByRole('radio', { name: text.resource });
+    await kb.tabTo(page.getByRole('radio').first());
+    for (let i = 0; i < 4 && !(await resource.isChecked()); i += 1) await kb.press('ArrowDown');
+    await expect(resource).toBeChecked();
       const fileInput = page.getByLabel(text.file);
       await kb.tabTo(fileInput);
       const chooser = page.waitForEvent('filechooser');
