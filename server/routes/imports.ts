@@ -37,10 +37,12 @@ import {
   type StoredDetail,
   type StoredImport,
 } from '../db/imports';
+import { readDataVersion } from '../db/cache';
 import { json, parseWith, readJson, searchParamsToObject } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
 import type { CollectionName, Tx } from '../store';
 import { apply, countsOf, plan, type RowPlan } from './import-plan';
+import { describeCellError, SUMMARY_MESSAGES } from './import-messages';
 import { answer, withIdempotency } from './idempotency';
 
 /**
@@ -252,12 +254,36 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     return item;
   }
 
-  /** Validates the stored table with a mapping and plans each valid row against the data now. */
-  async function validateAndPlan(resource: ImportResource, table: Table, mapping: Mapping) {
+  /**
+   * The last few validations, by import: a commit right after its preview (the data unchanged
+   * since: same data version, same mapping) reuses the preview's work instead of reading and
+   * validating 50,000 rows again. Any write anywhere moves the data version on: then it is redone.
+   */
+  const recent = new Map<string, { key: string; table: Table; result: ValidationResult<ImportResource> }>();
+  const RECENT_MAX = 3;
+
+  async function validated(id: string, resource: ImportResource, mapping: Mapping) {
+    const key = `${await readDataVersion(store.db)} ${JSON.stringify(mapping)}`;
+    const kept = recent.get(id);
+    if (kept && kept.key === key) return kept;
+    const table = kept?.table ?? ((await getImportTable(store.db, id)) as Table);
     const refs = createReferenceMatcher(await loadReferenceData(store.db));
     const result = await validateRows(resource, table, mapping, refs);
+    remember(id, { key, table, result });
+    return { key, table, result };
+  }
+
+  function remember(id: string, entry: { key: string; table: Table; result: ValidationResult<ImportResource> }) {
+    recent.delete(id);
+    recent.set(id, entry);
+    while (recent.size > RECENT_MAX) recent.delete(recent.keys().next().value as string);
+  }
+
+  /** Validates the stored table with a mapping and plans each valid row against the data now. */
+  async function validateAndPlan(id: string, resource: ImportResource, mapping: Mapping) {
+    const { table, result } = await validated(id, resource, mapping);
     const plans = await plan(store.db, store, resource, result.valid, mapping);
-    return { result, plans };
+    return { table, result, plans };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -298,6 +324,7 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     if (!read.ok) throw fileProblem(read.problem);
     const table = read.table;
     const mapping = userMapping ? checkMapping(userMapping, table.headers, resource) : autoMap(resource, table.headers, remembered);
+    const version = await readDataVersion(store.db);
     const result = await validateRows(resource, table, mapping, refs);
     const plans = await plan(store.db, store, resource, result.valid, mapping);
     const detail = detailOf(table, mapping, resource, result, previewRows(table, mapping, result, plans));
@@ -320,6 +347,7 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
       },
       { actorId: actor.id },
     );
+    remember(item.id, { key: `${version} ${JSON.stringify(mapping)}`, table, result });
     return json(await detailAnswer(item, detail), { status: 201, headers: { location: `/api${base}/${item.id}` } });
   });
 
@@ -333,9 +361,9 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     const { value } = await readJson(c.req.raw);
     const body = parseWith(previewBody, value);
     if (item.status !== 'previewed') throw stateProblem(item);
-    const table = (await getImportTable(store.db, item.id)) as Table;
-    const mapping = checkMapping(body.mapping, table.headers, item.resource);
-    const { result, plans } = await validateAndPlan(item.resource, table, mapping);
+    const headers = (await getImportDetail(store.db, item.id))?.headers ?? [];
+    const mapping = checkMapping(body.mapping, headers, item.resource);
+    const { table, result, plans } = await validateAndPlan(item.id, item.resource, mapping);
     const detail = detailOf(table, mapping, item.resource, result, previewRows(table, mapping, result, plans));
     const next: StoredImport = { ...item, mapping, valid: result.valid.length, invalid: result.invalid.length };
     await store.transaction(
@@ -360,10 +388,9 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
       const body = parseWith(commitBody, value ?? {});
       // With an Idempotency-Key, a repeat gets the first answer (the transaction's claim decides).
       if (item.status !== 'previewed' && !c.req.header('idempotency-key')) throw stateProblem(item);
-      const table = (await getImportTable(store.db, item.id)) as Table;
-      const mapping = body.mapping ? checkMapping(body.mapping, table.headers, item.resource) : item.mapping;
-      const refs = createReferenceMatcher(await loadReferenceData(store.db));
-      const result = await validateRows(item.resource, table, mapping, refs);
+      const headers = (await getImportDetail(store.db, item.id))?.headers ?? [];
+      const mapping = body.mapping ? checkMapping(body.mapping, headers, item.resource) : item.mapping;
+      const { table, result } = await validated(item.id, item.resource, mapping);
       if (result.invalid.length > 0 && body.skipInvalid !== true) {
         throw new ProblemError({
           type: IMPORT_PROBLEM_TYPES.invalidRows,
@@ -471,35 +498,104 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     return json(result);
   });
 
-  /** The records changed (or removed) since the import wrote them: version moved on. */
-  async function changedSince(tx: Tx, records: ReadonlyArray<{ entity: ImportEntity; recordId: string; versionAfter: number }>): Promise<ImportConflict[]> {
-    const conflicts: ImportConflict[] = [];
+  /**
+   * Where other records point at a record: a record the import created cannot be removed while
+   * one it did not create uses it (a meeting logged since on an imported partnership).
+   */
+  const REFERENCES: Record<ImportEntity, ReadonlyArray<{ table: string; column: string; owner: string; entity: ImportEntity | 'user' }>> = {
+    partnership: [
+      { table: 'meetings', column: 'partnership_id', owner: 'id', entity: 'meeting' },
+      { table: 'follow_ups', column: 'partnership_id', owner: 'id', entity: 'followUp' },
+    ],
+    meeting: [
+      { table: 'follow_ups', column: 'meeting_id', owner: 'id', entity: 'followUp' },
+      { table: 'follow_up_meetings', column: 'meeting_id', owner: 'follow_up_id', entity: 'followUp' },
+      { table: 'follow_up_events', column: 'meeting_id', owner: 'follow_up_id', entity: 'followUp' },
+    ],
+    region: [
+      { table: 'partnerships', column: 'partner_region_id', owner: 'id', entity: 'partnership' },
+      { table: 'partnerships', column: 'home_region_id', owner: 'id', entity: 'partnership' },
+      { table: 'people', column: 'region_id', owner: 'id', entity: 'person' },
+      { table: 'user_home_regions', column: 'region_id', owner: 'user_id', entity: 'user' },
+    ],
+    organization: [
+      { table: 'partnerships', column: 'partner_organization_id', owner: 'id', entity: 'partnership' },
+      { table: 'people', column: 'organization_id', owner: 'id', entity: 'person' },
+      { table: 'partnership_facilitators', column: 'organization_id', owner: 'owner_id', entity: 'partnership' },
+      { table: 'meeting_facilitators', column: 'organization_id', owner: 'owner_id', entity: 'meeting' },
+      { table: 'meeting_participants', column: 'organization_id', owner: 'meeting_id', entity: 'meeting' },
+    ],
+    person: [
+      { table: 'meetings', column: 'host_lead_id', owner: 'id', entity: 'meeting' },
+      { table: 'meetings', column: 'delegation_lead_id', owner: 'id', entity: 'meeting' },
+      { table: 'meeting_participants', column: 'person_id', owner: 'meeting_id', entity: 'meeting' },
+      { table: 'meeting_statements', column: 'person_id', owner: 'meeting_id', entity: 'meeting' },
+    ],
+    followUp: [],
+  };
+
+  /**
+   * The records changed since the import wrote them (version moved on, or gone), and the ones it
+   * created that a record it did not create now uses: undo would lose or break them.
+   */
+  async function changedSince(
+    tx: Tx,
+    records: ReadonlyArray<{ entity: ImportEntity; recordId: string; versionAfter: number; action: string }>,
+  ): Promise<ImportConflict[]> {
+    const changedIds = new Map<ImportEntity, Set<string>>();
     const byEntity = new Map<ImportEntity, Map<string, number>>();
+    const created = new Map<string, Set<string>>();
     for (const r of records) {
       const map = byEntity.get(r.entity) ?? new Map<string, number>();
       map.set(r.recordId, r.versionAfter);
       byEntity.set(r.entity, map);
+      if (r.action === 'created') created.set(r.entity, (created.get(r.entity) ?? new Set()).add(r.recordId));
     }
+    const flag = (entity: ImportEntity, id: string) => changedIds.set(entity, (changedIds.get(entity) ?? new Set()).add(id));
     for (const [entity, expected] of byEntity) {
-      const table = TABLE_OF[entity];
       const ids = [...expected.keys()];
-      const found = new Map<string, number>();
       for (let i = 0; i < ids.length; i += 400) {
         const rows = (await tx.db
-          .selectFrom(table)
+          .selectFrom(TABLE_OF[entity])
           .select(['id', 'version'])
           .where('id', 'in', ids.slice(i, i + 400))
           .execute()) as Array<{ id: string; version: number }>;
-        for (const row of rows) found.set(row.id, Number(row.version));
+        const found = new Map(rows.map((row) => [row.id, Number(row.version)]));
+        for (const id of ids.slice(i, i + 400)) if (found.get(id) !== expected.get(id)) flag(entity, id);
       }
-      const changed = ids.filter((id) => found.get(id) !== expected.get(id));
-      if (changed.length === 0) continue;
+    }
+    for (const [entity, ids] of created) {
+      const list = [...ids];
+      for (const ref of REFERENCES[entity as ImportEntity]) {
+        const mine = created.get(ref.entity) ?? new Set<string>();
+        for (let i = 0; i < list.length; i += 400) {
+          const rows = (await tx.db
+            .selectFrom(ref.table as never)
+            .select([`${ref.owner} as owner`, `${ref.column} as target`] as never)
+            .where(ref.column as never, 'in', list.slice(i, i + 400) as never)
+            .execute()) as Array<{ owner: string; target: string }>;
+          for (const row of rows) if (!mine.has(row.owner)) flag(entity as ImportEntity, row.target);
+        }
+      }
+    }
+    const conflicts: ImportConflict[] = [];
+    for (const [entity, ids] of changedIds) {
+      const list = [...ids];
       const reader = tx[COLLECTION[entity]] as unknown as { getMany(ids: string[]): Promise<Array<Record<string, unknown> & { id: string }>> };
-      const items = new Map((await reader.getMany(changed.slice(0, 100))).map((x) => [x.id, x]));
-      for (const id of changed) {
+      const items = new Map((await reader.getMany(list.slice(0, 100))).map((x) => [x.id, x]));
+      for (const id of list) {
         const x = items.get(id);
-        const label = (x?.title as string | undefined) ?? (x?.name as string | undefined) ?? id;
-        conflicts.push({ entity, id, label });
+        let label = (x?.title as string | undefined) ?? (x?.name as string | undefined);
+        // A partnership is named by its partner.
+        if (label === undefined && entity === 'partnership' && x) {
+          const partner = x.partnerRegionId
+            ? await tx.regions.get(x.partnerRegionId as string)
+            : x.partnerOrganizationId
+              ? await tx.organizations.get(x.partnerOrganizationId as string)
+              : undefined;
+          label = partner?.name;
+        }
+        conflicts.push({ entity, id, label: label ?? id });
       }
     }
     return conflicts;
@@ -548,10 +644,11 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     const actor = await deps.actor(c.req.raw);
     const item = await findImport(c.req.param('id'), actor);
     const lang = parseWith(z.enum(['id', 'en'], { error: 'invalidOption' }).default('id'), new URL(c.req.url).searchParams.get('lang') ?? undefined, 'lang');
-    const table = (await getImportTable(store.db, item.id)) as Table;
-    const refs = createReferenceMatcher(await loadReferenceData(store.db));
-    const result = await validateRows(item.resource, table, item.mapping, refs);
-    const text = buildErrorsFile(table, result.errors, { reasonHeader: lang === 'en' ? 'Reason' : 'Alasan' });
+    const { table, result } = await validated(item.id, item.resource, item.mapping);
+    const text = buildErrorsFile(table, result.errors, {
+      reasonHeader: SUMMARY_MESSAGES[lang].reasonHeader,
+      describe: (error, header) => describeCellError(lang, error, header),
+    });
     const base = item.fileName.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').slice(0, 80) || 'import';
     return new Response(text, {
       headers: {

@@ -57,8 +57,15 @@ export function stableJson(value: unknown): string {
  * without unchanged fields. A field missing on one side is `undefined` there (set or cleared).
  */
 export function diffFields(before: object | undefined, after: object | undefined): FieldChange[] {
-  const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
+  // A create: every field set (no comparison needed; imports create thousands at once).
+  if (before === undefined) {
+    return Object.keys(b)
+      .filter((f) => !IGNORED.has(f) && !isEmpty(b[f]))
+      .sort()
+      .map((field) => ({ field, after: b[field] }));
+  }
+  const a = before as Record<string, unknown>;
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])]
     .filter((f) => !IGNORED.has(f))
     .sort();

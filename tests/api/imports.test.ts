@@ -131,6 +131,23 @@ describe('POST /api/imports → commit → undo', () => {
     expect(await state(api)).toEqual(before);
   });
 
+  it('refuses to undo a created partnership that a meeting logged since uses', async () => {
+    const api = await importApi();
+    const file = csv([['Daerah mitra', 'Negara', 'Jenis kemitraan'], ['Kota Suwon', 'KR', 'Sister city']]);
+    const uploaded = await api.upload('partnerships', file, { user: IDS.manager });
+    await api.request('POST', `/imports/${uploaded.body.id}/commit`, { body: {}, user: IDS.manager });
+    const partnership = (await api.store.partnerships.all()).at(-1)!;
+    const meeting = await api.request('POST', '/meetings', {
+      body: { partnershipId: partnership.id, kind: 'virtual', title: 'Rapat perkenalan', date: '2025-10-30' },
+    });
+    expect(meeting.status, meeting.text).toBe(201);
+    const before = await state(api);
+    const undone = await api.request('POST', `/imports/${uploaded.body.id}/undo`, { user: IDS.manager });
+    expectProblem(undone, 409);
+    expect(undone.body.conflicts).toEqual([{ entity: 'partnership', id: partnership.id, label: 'Suwon' }]);
+    expect(await state(api)).toEqual(before);
+  });
+
   it('refuses a commit with invalid rows unless told to skip them', async () => {
     const api = await importApi();
     const file = csv([HEADER, ['Baris baik', 'Binzhou', 'Budi Santoso', '15/12/2025', 'Terbuka', ''], ['Baris buruk', 'Atlantis', 'Budi Santoso', '15/12/2025', 'Terbuka', '']]);
@@ -149,7 +166,7 @@ describe('POST /api/imports → commit → undo', () => {
     expect(errors.status).toBe(200);
     expect(errors.headers.get('content-type')).toMatch(/^text\/csv/);
     expect(errors.text.split('\r\n')[0]).toBe(`\uFEFFReason,${HEADER.join(',')}`);
-    expect(errors.text).toContain('Atlantis');
+    expect(errors.text).toContain('Cell B3: ""Atlantis"" was not found in Mitra (Kemitraan)');
     expect(errors.text).not.toContain('Baris baik');
   });
 
@@ -199,4 +216,30 @@ describe('POST /api/imports → commit → undo', () => {
     expect(undone.body).toEqual({ removed: 2, restored: 0 });
     expect((await api.store.regions.all()).find((r) => r.name === 'Suwon')).toBeUndefined();
   });
+});
+
+describe('XLSX workbooks', () => {
+  it('reads the chosen sheet of a workbook (exceljs, loaded when a workbook comes) and lists the sheets', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Catatan').addRow(['Daftar tindak lanjut kantor']);
+    const sheet = workbook.addWorksheet('Tindak lanjut');
+    sheet.addRow(['Judul', 'Kemitraan', 'Penanggung jawab', 'Tenggat']);
+    sheet.addRow(['Laporan kunjungan', 'Binzhou', 'Budi Santoso', new Date(Date.UTC(2025, 11, 15))]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const api = await importApi();
+    const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const uploaded = await api.upload('follow-ups', bytes, { name: 'kantor.xlsx', type, query: `&sheet=${encodeURIComponent('Tindak lanjut')}` });
+    expect(uploaded.status, uploaded.text).toBe(201);
+    expect(uploaded.body).toMatchObject({ sheet: 'Tindak lanjut', sheets: ['Catatan', 'Tindak lanjut'], valid: 1, invalid: 0 });
+    expect(uploaded.body.preview[0].values).toMatchObject({ title: 'Laporan kunjungan', dueDate: '2025-12-15' });
+    const committed = await api.request('POST', `/imports/${uploaded.body.id}/commit`, { body: {} });
+    expect(committed.body).toMatchObject({ created: 1 });
+    // The same bytes sent as application/octet-stream: the content says it is a workbook.
+    const detected = await api.upload('follow-ups', bytes, { name: 'kantor.xlsx', type: 'application/octet-stream', query: '&sheet=Tindak%20lanjut' });
+    expect(detected.body.preview[0].outcome).toBe('unchanged');
+    const missing = await api.upload('follow-ups', bytes, { name: 'kantor.xlsx', type, query: '&sheet=Tidak%20ada' });
+    expectProblem(missing, 422);
+    expect(missing.body.fileProblem.code).toBe('sheetNotFound');
+  }, 60_000);
 });
