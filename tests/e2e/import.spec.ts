@@ -99,10 +99,10 @@ for (const locale of ['id', 'en'] as const) {
       await kb.press('Enter');
       await expect(page.getByRole('heading', { level: 1, name: text.nav })).toBeVisible();
       // A radio group is one tab stop; the arrows choose within it.
-    const resource = page.getByRole('radio', { name: text.resource });
-    await kb.tabTo(page.getByRole('radio').first());
-    for (let i = 0; i < 4 && !(await resource.isChecked()); i += 1) await kb.press('ArrowDown');
-    await expect(resource).toBeChecked();
+      const resource = page.getByRole('radio', { name: text.resource });
+      await kb.tabTo(page.getByRole('radio').first());
+      for (let i = 0; i < 4 && !(await resource.isChecked()); i += 1) await kb.press('ArrowDown');
+      await expect(resource).toBeChecked();
       const fileInput = page.getByLabel(text.file);
       await kb.tabTo(fileInput);
       const chooser = page.waitForEvent('filechooser');
