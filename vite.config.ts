@@ -52,6 +52,9 @@ export default defineConfig(({ mode }) => ({
     // The demo build carries the whole API (MSW, Hono, zod) in one lazy chunk; production does not.
     ...(mode === 'demo' ? { chunkSizeWarningLimit: 1200 } : {}),
   },
+  // The import page's Web Worker (src/features/imports/check) as an ES module: it splits like the
+  // app, so exceljs loads only when a workbook is read.
+  worker: { format: 'es' as const },
   server: { port: 5173 },
   preview: { port: 4173 },
 }));

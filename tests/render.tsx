@@ -20,6 +20,8 @@ import { referenceEn } from '@/i18n/locales/reference.en';
 import { referenceId } from '@/i18n/locales/reference.id';
 import { adminEn } from '@/i18n/locales/admin.en';
 import { adminId } from '@/i18n/locales/admin.id';
+import { importEn } from '@/i18n/locales/import.en';
+import { importId } from '@/i18n/locales/import.id';
 import { usePreferences, type Locale } from '@/stores/preferences';
 
 type Tree = { [key: string]: unknown };
@@ -52,10 +54,10 @@ export function renderApp(path = '/', { locale = 'id' as Locale, userId }: { loc
   const i18n = createI18n(
     locale,
     {
-      id: merge(id, formsId, listsId, chartsId, partnersId, adminId, referenceId),
-      en: merge(en, formsEn, listsEn, chartsEn, partnersEn, adminEn, referenceEn),
+      id: merge(id, formsId, listsId, chartsId, partnersId, adminId, referenceId, importId),
+      en: merge(en, formsEn, listsEn, chartsEn, partnersEn, adminEn, referenceEn, importEn),
     },
-    ['core', 'forms', 'lists', 'charts', 'partners', 'admin', 'reference'],
+    ['core', 'forms', 'lists', 'charts', 'partners', 'admin', 'reference', 'import'],
   );
   const unbind = bindLocale(i18n);
   onTestFinished(unbind);

@@ -134,8 +134,9 @@ export function Layout() {
                 {t('nav.reference')}
               </NavLink>
             </li>
-            {/* Last, so that the administrators' link, which arrives late, moves no other link. */}
+            {/* Last, so that the links that arrive late (with the session: import, administrators) move no other link. */}
             <Suspense fallback={null}>
+              <Shell part="imports" />
               <Shell part="admin" />
             </Suspense>
           </ul>

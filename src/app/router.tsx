@@ -112,6 +112,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             },
             ...referenceRoutes(queryClient),
             {
+              path: 'imports',
+              lazy: async () => {
+                const [m] = await Promise.all([import('./routes/imports'), ensureLocalePart('import')]);
+                return { Component: m.ImportsPage, loader: m.importsLoader(queryClient) };
+              },
+            },
+            {
               path: 'admin/users',
               lazy: async () => {
                 const [m] = await Promise.all([import('./routes/admin-users'), ensureLocalePart('admin')]);

@@ -6,7 +6,7 @@ import { usePreferences, type Locale } from '@/stores/preferences';
  * Strings come in parts and per language, each its own chunk: a user downloads only the
  * language they read, and the form strings only when they open a form.
  */
-export type LocalePart = 'core' | 'forms' | 'lists' | 'charts' | 'partners' | 'admin' | 'reference';
+export type LocalePart = 'core' | 'forms' | 'lists' | 'charts' | 'partners' | 'admin' | 'reference' | 'import';
 type Bundle = Record<string, unknown>;
 
 const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
@@ -37,6 +37,10 @@ const LOADERS: Record<LocalePart, Record<Locale, () => Promise<Bundle>>> = {
   reference: {
     id: () => import('./locales/reference.id').then((m) => m.referenceId),
     en: () => import('./locales/reference.en').then((m) => m.referenceEn),
+  },
+  import: {
+    id: () => import('./locales/import.id').then((m) => m.importId),
+    en: () => import('./locales/import.en').then((m) => m.importEn),
   },
 };
 

@@ -15,6 +15,7 @@ export const en: LocaleResources = {
     meetings: 'Meetings',
     partners: 'Partners',
     reference: 'Reference data',
+    imports: 'Import',
   },
   toolbar: {
     language: 'Language',

@@ -14,6 +14,7 @@ export const id = {
     meetings: 'Pertemuan',
     partners: 'Kemitraan',
     reference: 'Data rujukan',
+    imports: 'Impor',
   },
   toolbar: {
     language: 'Bahasa',

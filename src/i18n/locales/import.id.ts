@@ -1,11 +1,111 @@
 /**
  * Strings of the spreadsheet import (issue 14): the problems and cell errors of
  * src/domain/import by their codes, the fields to map columns to, progress. import.en.ts has the
- * same keys. Not yet a LocalePart in src/i18n/index.ts: the import page will add it (and move
- * ImportResources into types.ts) when it is wired.
+ * same keys. The LocalePart 'import' (src/i18n/index.ts), loaded with the import page.
  */
 export const importId = {
   import: {
+    /** The import page (/imports): steps, history and undo. */
+    page: {
+      title: 'Impor',
+      intro: 'Bawa data dari lembar kerja Excel atau berkas CSV ke Mitra: pilih berkas, cocokkan kolom, periksa pratinjau, lalu impor.',
+      forbidden: 'Peran Anda tidak dapat menambah data, jadi tidak dapat mengimpor.',
+      stepOf: 'Langkah {{step}} dari 4',
+      steps: { choose: 'Pilih berkas', mapping: 'Cocokkan kolom', preview: 'Pratinjau', result: 'Selesai' },
+      choose: {
+        resource: 'Apa yang diimpor?',
+        file: 'Berkas',
+        fileHint: 'CSV (dipisah koma, titik koma atau tab) atau Excel .xlsx, paling besar {{maxMb}} MB. Baris pertama berisi judul kolom.',
+        sheet: 'Lembar kerja',
+        sheetHint: 'Buku kerja ini memiliki beberapa lembar. Pilih yang berisi data.',
+        noFile: 'Pilih berkas CSV atau XLSX',
+        noResource: 'Pilih apa yang diimpor',
+        submit: 'Periksa berkas',
+        checking: 'Memeriksa berkas di peramban Anda…',
+        uploading: 'Mengunggah berkas ke Mitra…',
+        readRows: '{{rows}} baris terbaca.',
+      },
+      mapping: {
+        intro: 'Setiap kolom berkas diisikan ke satu isian Mitra. Kolom yang dikenali sudah dicocokkan; ubah bila perlu.',
+        caption: 'Kolom berkas dan isian Mitra',
+        column: 'Kolom',
+        header: 'Judul kolom di berkas',
+        example: 'Contoh isi',
+        field: 'Diisikan ke',
+        fieldOf: 'Isian Mitra untuk kolom {{header}}',
+        source: { automatic: 'Dicocokkan otomatis', remembered: 'Seperti impor sebelumnya', user: 'Dipilih Anda', none: 'Tidak dicocokkan' },
+        required: '{{field}} (wajib)',
+        submit: 'Lanjut ke pratinjau',
+      },
+      preview: {
+        intro: 'Belum ada yang disimpan. Periksa hasil setiap baris, lalu pilih cara melanjutkan.',
+        counts: 'Jumlah baris menurut hasil',
+        countsFirst: 'Baru, diperbarui dan tidak berubah dihitung dari {{shown}} baris pertama; yang bermasalah dari seluruh berkas.',
+        create: 'Baru',
+        update: 'Diperbarui',
+        unchanged: 'Tidak berubah',
+        error: 'Bermasalah',
+        caption: 'Baris berkas dan hasilnya',
+        captionSome: 'Baris berkas dan hasilnya ({{shown}} pertama dari {{total}})',
+        row: 'Baris',
+        outcome: 'Hasil',
+        errorsTitle: 'Ada masalah di {{count}} baris',
+        moreErrors: 'dan {{count}} masalah lain: unduh berkas galat untuk melihat semuanya.',
+        errorsFile: 'Unduh berkas galat (CSV)',
+        errorsFileHint: 'Baris yang bermasalah dengan kolom alasan. Perbaiki di berkas itu lalu unggah lagi.',
+        choiceTitle: 'Bagaimana melanjutkan?',
+        importValid: 'Impor {{count}} baris yang benar saja',
+        importAll: 'Impor {{count}} baris',
+        fixAndUpload: 'Perbaiki dan unggah lagi',
+        changeMapping: 'Ubah pencocokan kolom',
+        nothingValid: 'Tidak ada baris yang dapat diimpor. Perbaiki berkas lalu unggah lagi.',
+        committing: 'Mengimpor…',
+      },
+      result: {
+        title: 'Impor selesai',
+        intro: '{{file}}: {{created}} baru, {{updated}} diperbarui, {{unchanged}} tidak berubah, {{skipped}} dilewati.',
+        see: 'Lihat di daftar {{list}}',
+        another: 'Impor berkas lain',
+      },
+      history: {
+        title: 'Riwayat impor',
+        intro: 'Setiap impor dapat diurungkan: data yang dibuatnya dihapus dan data yang diubahnya dipulihkan.',
+        caption: 'Impor, terbaru lebih dulu',
+        empty: 'Belum ada impor.',
+        file: 'Berkas',
+        resource: 'Data',
+        who: 'Oleh',
+        when: 'Waktu',
+        counts: 'Jumlah',
+        countsText: '{{created}} baru, {{updated}} diperbarui, {{unchanged}} tidak berubah, {{skipped}} dilewati',
+        rowsText: '{{rows}} baris, {{invalid}} bermasalah',
+        status: 'Status',
+        statuses: { previewed: 'Belum diimpor', committed: 'Diimpor', undone: 'Diurungkan' },
+        undoneBy: 'Diurungkan oleh {{name}}',
+        actions: 'Tindakan',
+        undo: 'Urungkan',
+        undoOf: 'Urungkan impor {{file}}',
+      },
+      undo: {
+        title: 'Urungkan impor {{file}}?',
+        body: 'Data yang dibuat impor ini dihapus dan data yang diubahnya dikembalikan seperti sebelum impor.',
+        confirm: 'Ya, urungkan',
+        cancel: 'Batal',
+        done: 'Impor {{file}} diurungkan: {{removed}} dihapus, {{restored}} dipulihkan.',
+        conflictTitle: 'Impor ini tidak dapat diurungkan',
+        conflictBody: 'Data berikut diubah setelah impor. Tidak ada yang diubah. Kembalikan atau ubah data ini secara manual.',
+        failed: 'Impor tidak dapat diurungkan: {{reason}}',
+      },
+      failed: {
+        title: 'Terjadi masalah',
+        kept: 'Berkas dan pilihan Anda tetap tersimpan di halaman ini. Belum ada yang diimpor.',
+        retry: 'Coba lagi',
+        invalid: 'Masih ada {{count}} baris bermasalah. Pilih "Impor baris yang benar saja" atau perbaiki berkas.',
+        already: 'Impor ini sudah diimpor atau diurungkan. Tidak ada yang diubah.',
+      },
+      entities: { partnership: 'Kemitraan', region: 'Daerah', organization: 'Organisasi', person: 'Orang', meeting: 'Pertemuan', followUp: 'Tindak lanjut' },
+      lists: { partnerships: 'kemitraan', people: 'data rujukan (orang)', meetings: 'pertemuan', 'follow-ups': 'tindak lanjut' },
+    },
     resources: {
       partnerships: 'Kemitraan',
       people: 'Orang',
@@ -149,5 +249,5 @@ export const importId = {
 
 type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
-/** Every locale of the import has exactly these keys (to move into ../types.ts when wired). */
+/** Every locale of the import has exactly these keys. */
 export type ImportResources = Widen<typeof importId>;
