@@ -4,7 +4,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { useNavigate } from 'react-router';
-import { MEETING_KINDS, type Meeting } from '@/domain/meeting';
+import { RECORDED_MEETING_KINDS, type Meeting } from '@/domain/meeting';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import { meetingInput } from '@/domain/schemas/meeting';
 import type { FieldError } from '@/domain/validation';
@@ -196,7 +196,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
             <p>{t('visit.saveFailedKeep')}</p>
           </div>
         )}
-        <Radios name="kind" legend={t('visit.kind')} register={reg} errors={errs} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))} />
+        <Radios name="kind" legend={t('visit.kind')} register={reg} errors={errs} options={RECORDED_MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))} />
         <TextInput name="title" label={t('visit.meetingTitle')} register={reg} errors={errs} />
         <DateInput name="date" legend={t('visit.date')} hint={t('visit.dateHint')} register={reg} errors={errs} />
         <div className="form-row">

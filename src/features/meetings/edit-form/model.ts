@@ -1,4 +1,4 @@
-import type { Meeting, MeetingKind, MeetingPatch } from '@/domain/meeting';
+import type { Meeting, MeetingPatch, RecordedMeetingKind } from '@/domain/meeting';
 import { fromIsoDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
 import { conflictingKeys, mergeEdits, patchOf, type Choice } from '@/components/ui/form/three-way';
 
@@ -21,7 +21,7 @@ export const EDITABLE = [
 export type EditableField = (typeof EDITABLE)[number];
 
 export type EditValues = {
-  kind: MeetingKind;
+  kind: RecordedMeetingKind;
   title: string;
   date: DateParts;
   time: string;
