@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { useNavigate } from 'react-router';
 import { RECORDED_MEETING_KINDS, type Meeting } from '@/domain/meeting';
+import { offeredSectors } from '@/domain/sector';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import { meetingInput } from '@/domain/schemas/meeting';
 import type { FieldError } from '@/domain/validation';
@@ -171,7 +172,8 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   const failure =
     update.isError && !(isApiError(update.error) && (update.error.status === 412 || update.error.status === 400));
   const peopleOptions = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.position ? `${p.name}, ${p.position}` : p.name }));
-  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  // A retired sector is offered only where the meeting names it already (it keeps it).
+  const sectorOptions = offeredSectors(labels.maps.sectors.values(), base.sectorIds).map((s) => ({ value: s.id, label: labels.sector(s.id) }));
   const orgOptions = [...labels.maps.organizations.values()].map((o) => ({ value: o.id, label: labels.organization(o.id) }));
 
   return (
