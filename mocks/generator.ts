@@ -4,7 +4,7 @@ import { MEETING_KINDS, type Meeting } from '../src/domain/meeting';
 import { STAGES, type Partnership } from '../src/domain/partnership';
 import type { Region } from '../src/domain/region';
 import type { Snapshot } from '../server/store';
-import { demoSnapshot, IDS } from './demo-data';
+import { demoSnapshot, IDS, SECTORS } from './demo-data';
 import { createRandom } from './random';
 
 export type GenerateOptions = { seed: number; followUps: number; meetings: number; partnerships: number };
@@ -20,7 +20,9 @@ const OBJECTS = ['naskah kerja sama', 'laporan kegiatan', 'undangan forum', 'pro
  */
 export function generateSnapshot(options: GenerateOptions): Snapshot {
   const random = createRandom(options.seed);
-  const snapshot = demoSnapshot();
+  // The sectors as they were when the golden answers were recorded (tests/fixtures/golden): the
+  // themes added in 0006 are left out, so the same seed still gives the same data, byte for byte.
+  const snapshot = { ...demoSnapshot(), sectors: SECTORS };
   const sectorIds = snapshot.sectors.map((s) => s.id);
   const owners = snapshot.users.filter((u) => u.role === 'officer' || u.role === 'manager').map((u) => u.id);
   const at = (date: string) => `${date}T03:00:00.000Z`;

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditEntry } from '../../src/domain/audit';
 import { dayOfInstant, HOME_TIME_ZONE } from '../../src/domain/dates';
 import type { FollowUp, FollowUpEvent } from '../../src/domain/follow-up';
-import type { Meeting } from '../../src/domain/meeting';
+import { DELEGATION_SIDES, type Meeting } from '../../src/domain/meeting';
 import type { Organization } from '../../src/domain/organization';
 import type { Partnership } from '../../src/domain/partnership';
 import type { Person } from '../../src/domain/person';
@@ -111,7 +111,7 @@ export const sectorMap: ResourceMap<Sector> = {
     name_id: s.name.id,
     name_en: s.name.en,
     color: s.color,
-    retired_at: null,
+    retired_at: nullable(s.retiredAt),
     search_text: searchTextOf(s.id, s.name.id, s.name.en),
   }),
   children: {},
@@ -119,6 +119,7 @@ export const sectorMap: ResourceMap<Sector> = {
     ...metaOf(row),
     name: { id: row.name_id as string, en: row.name_en as string },
     color: row.color as string,
+    ...present({ retiredAt: row.retired_at as string | null }),
   }),
 };
 
@@ -301,6 +302,15 @@ export const partnershipMap: ResourceMap<Partnership> = {
   }),
 };
 
+/** A meeting's delegation sizes (0006), one row per side reported; absent when none was. */
+function delegationSizeOf(rows: Row[] | undefined): Pick<Meeting, 'delegationSize'> {
+  if (!rows || rows.length === 0) return {};
+  const sides = Object.fromEntries(
+    rows.map((r) => [r.side as string, { people: num(r.people), ...present({ countries: r.countries === null ? null : num(r.countries) }) }]),
+  );
+  return { delegationSize: Object.fromEntries(DELEGATION_SIDES.filter((side) => sides[side]).map((side) => [side, sides[side]])) };
+}
+
 export const meetingMap: ResourceMap<Meeting> = {
   table: 'meetings',
   toRow: (m) => ({
@@ -319,7 +329,8 @@ export const meetingMap: ResourceMap<Meeting> = {
     aims: toJson(m.aims),
     source: m.source === undefined ? null : toJson(m.source),
     illustrative: flag(m.illustrative),
-    search_text: searchTextOf(m.title, m.place, m.summary),
+    // The names as reported are aliases: a search for "Walikota Binzhou" finds the meeting.
+    search_text: searchTextOf(m.title, m.place, m.summary, ...(m.namesAsReported ?? [])),
   }),
   children: {
     participants: {
@@ -346,6 +357,20 @@ export const meetingMap: ResourceMap<Meeting> = {
           speaker: nullable(s.speaker),
           text: s.text,
         })),
+    },
+    delegations: {
+      table: 'meeting_delegations',
+      parent: 'meeting_id',
+      rows: (m) =>
+        DELEGATION_SIDES.flatMap((side) => {
+          const size = m.delegationSize?.[side];
+          return size ? [{ side, people: size.people, countries: nullable(size.countries) }] : [];
+        }).map((row, position) => ({ position, ...row })),
+    },
+    namesAsReported: {
+      table: 'meeting_names_as_reported',
+      parent: 'meeting_id',
+      rows: (m) => (m.namesAsReported ?? []).map((name, position) => ({ position, name })),
     },
   },
   fromRow: (row, children) => ({
@@ -380,6 +405,10 @@ export const meetingMap: ResourceMap<Meeting> = {
     aims: fromJson<string[]>(row.aims),
     ...(row.source === null || row.source === undefined ? {} : { source: fromJson<NonNullable<Meeting['source']>>(row.source) }),
     illustrative: isSet(row.illustrative),
+    ...delegationSizeOf(children.delegations),
+    ...((children.namesAsReported ?? []).length > 0
+      ? { namesAsReported: children.namesAsReported!.map((n) => n.name as string) }
+      : {}),
   }),
 };
 

@@ -3,6 +3,7 @@ import type { Snapshot } from '../store';
 import { columnTypes, searchIndexStatements, searchSetupStatements, SEARCHABLE_TABLES, setSequence, type Engine } from './dialect';
 import type { DB } from './schema';
 import { writeSnapshot } from './snapshot';
+import { meetingRecordAndSectorThemes } from './migration-0006';
 
 /**
  * The schema's history, oldest first, applied at start by Kysely's Migrator (which records each
@@ -15,6 +16,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0001-relational': { up: (db) => relationalSchema(db, engine) },
     '0002-auth-settings-in-meta': { up: (db) => authSettingsIntoMeta(db, engine) },
     '0003-follow-up-sectors-by-status': { up: (db) => followUpSectorsByStatus(db) },
+    '0006-meeting-record-and-sector-themes': { up: (db) => meetingRecordAndSectorThemes(db, engine) },
     '0007-imports': { up: (db) => importsTables(db, engine) },
   };
 }

@@ -134,6 +134,12 @@ export type MeetingTable = Resource & {
   search_text: string;
 };
 
+/** 0006 (issue 15): how large each side's delegation was, as reported; one row per side reported. */
+export type MeetingDelegationTable = { meeting_id: string; position: number; side: string; people: number; countries: number | null };
+
+/** 0006 (issue 15): the names as the report spelled them, in order (searched through meetings.search_text). */
+export type MeetingNameAsReportedTable = { meeting_id: string; position: number; name: string };
+
 export type ParticipantTable = {
   meeting_id: string;
   position: number;
@@ -272,6 +278,8 @@ export type DB = {
   meeting_facilitators: FacilitatorTable;
   meeting_participants: ParticipantTable;
   meeting_statements: StatementTable;
+  meeting_delegations: MeetingDelegationTable;
+  meeting_names_as_reported: MeetingNameAsReportedTable;
   follow_ups: FollowUpTable;
   follow_up_sectors: FollowUpSectorTable;
   follow_up_meetings: FollowUpMeetingTable;

@@ -24,6 +24,8 @@ export const TABLE_KEYS: { readonly [T in keyof DB]: ReadonlyArray<keyof DB[T] &
   meeting_facilitators: ['owner_id', 'organization_id'],
   meeting_participants: ['meeting_id', 'position'],
   meeting_statements: ['meeting_id', 'position'],
+  meeting_delegations: ['meeting_id', 'position'],
+  meeting_names_as_reported: ['meeting_id', 'position'],
   follow_ups: ['seq'],
   follow_up_sectors: ['owner_id', 'sector_id'],
   follow_up_meetings: ['follow_up_id', 'meeting_id'],

@@ -65,6 +65,11 @@ export type CrudConfig<K extends CollectionName, Q extends Record<string, unknow
   refs: (value: Record<string, unknown>) => Array<RefCheck[] | Promise<RefCheck[]>>;
   /** Client-chosen ids (sectors); others get a generated one. */
   clientId?: boolean;
+  /**
+   * Turns a patch's request-only fields into stored ones (a sector's `retired: true` becomes its
+   * `retiredAt`, dated by the server). Returns the fields to set and the fields to remove.
+   */
+  patchFields?: (patch: Record<string, unknown>, current: Resources[K], at: string) => { set: Record<string, unknown>; clear: string[] };
 };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -186,8 +191,9 @@ export function registerCrud<K extends CollectionName, Q extends Record<string, 
       const current = await writer.get(found.id);
       if (!current) throw problems.notFound(config.label);
       requireCurrentVersion(c.req.raw, current);
-      const merged = compact({ ...current, ...patch }) as Record<string, unknown>;
-      for (const key of cleared) delete merged[key];
+      const fields = config.patchFields?.(patch, current, deps.now().toISOString()) ?? { set: patch, clear: [] };
+      const merged = compact({ ...current, ...fields.set }) as Record<string, unknown>;
+      for (const key of [...cleared, ...fields.clear]) delete merged[key];
       if (config.whole) {
         const whole = parseWith(config.whole, (config.inputOf ?? withoutMeta)(merged as unknown as T)) as Record<string, unknown>;
         // A cleared field with a default (a list, a flag, the time zone) takes its default, so a
@@ -200,8 +206,8 @@ export function registerCrud<K extends CollectionName, Q extends Record<string, 
       if (taken.length > 0) throw problems.duplicate(taken);
       const currentFields = current as Record<string, unknown>;
       const changed =
-        cleared.some((key) => currentFields[key] !== undefined) ||
-        Object.keys(patch).some((key) => JSON.stringify(currentFields[key]) !== JSON.stringify(patch[key]));
+        [...cleared, ...fields.clear].some((key) => currentFields[key] !== undefined) ||
+        Object.keys(fields.set).some((key) => JSON.stringify(currentFields[key]) !== JSON.stringify(fields.set[key]));
       if (!changed) return { next: current, before: undefined };
       const next = { ...(merged as unknown as T), version: current.version + 1, updatedAt: deps.now().toISOString() };
       // Conditional on the version read: of two writers, one wins and the other gets 412.

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { FollowUp } from '../../src/domain/follow-up';
 import { OPEN_STATUSES } from '../../src/domain/follow-up';
-import { MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
+import { RECORDED_MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
 import type { Person } from '../../src/domain/person';
 import type { Region } from '../../src/domain/region';
 import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } from '../../src/domain/schemas';
@@ -228,7 +228,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     collection: 'meetings',
     filters: {
       partnershipId: z.string().max(80).optional(),
-      kind: z.array(z.enum(MEETING_KINDS)).optional(),
+      kind: z.array(z.enum(RECORDED_MEETING_KINDS)).optional(),
       sectorId: z.string().max(40).optional(),
       year: z.coerce.number().int().min(1900).max(2999).optional(),
       from: isoDate.optional(),

@@ -46,9 +46,15 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     create: sectorInput,
     patch: sectorPatch,
     whole: sectorInput,
-    inputOf: ({ version: _v, createdAt: _c, updatedAt: _u, ...fields }) => fields,
+    inputOf: ({ version: _v, createdAt: _c, updatedAt: _u, retiredAt: _r, ...fields }) => fields,
     actions: { create: 'sector.write', patch: 'sector.write' },
     refs: () => [],
+    // Retiring keeps the first date; bringing back removes it. Records that name it keep it either way.
+    patchFields: ({ retired, ...set }, current, at) => {
+      if (retired === true && current.retiredAt === undefined) return { set: { ...set, retiredAt: at }, clear: [] };
+      if (retired === false) return { set, clear: ['retiredAt'] };
+      return { set, clear: [] };
+    },
   });
 
   registerCrud<'regions', {

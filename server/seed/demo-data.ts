@@ -7,6 +7,7 @@ import type { Region } from '../../src/domain/region';
 import type { Sector } from '../../src/domain/sector';
 import type { User } from '../../src/domain/user';
 import type { Snapshot } from '../store';
+import { SECTOR_THEMES_0006 } from './sector-themes';
 
 /**
  * Demo data. The Tangerang–Binzhou visit is a real, reported case (shared/data/README.md):
@@ -38,6 +39,9 @@ export const SECTORS: Sector[] = [
   { ...meta('health'), name: { id: 'Kesehatan', en: 'Health' }, color: '#c2185b' },
   { ...meta('culture'), name: { id: 'Kebudayaan', en: 'Culture' }, color: '#7b5e00' },
 ];
+
+/** The common themes added in 0006 (server/seed/sector-themes.ts), after the first list. */
+export const THEME_SECTORS: Sector[] = SECTOR_THEMES_0006.map((theme) => ({ ...meta(theme.id), ...theme }));
 
 export const IDS = {
   tangerang: 'reg-kab-tangerang',
@@ -473,7 +477,7 @@ export function demoSnapshot(): Snapshot {
   const illustrations = ILLUSTRATIONS.map(illustrate);
   const snapshot: Snapshot = {
     sequence: 0,
-    sectors: SECTORS,
+    sectors: [...SECTORS, ...THEME_SECTORS],
     regions: REGIONS,
     organizations: ORGANIZATIONS,
     people: PEOPLE,

@@ -126,6 +126,13 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
               },
             },
             {
+              path: 'admin/sectors',
+              lazy: async () => {
+                const [m] = await Promise.all([import('./routes/admin-sectors'), ensureLocalePart('admin')]);
+                return { Component: m.SectorsPage, loader: m.sectorsLoader(queryClient) };
+              },
+            },
+            {
               path: '*',
               Component: NotFoundPage,
             },

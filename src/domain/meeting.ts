@@ -10,9 +10,10 @@ export type {
   Participant,
   Statement,
   MeetingSource,
+  DelegationSize,
 } from './schemas/meeting';
-export type { MeetingKind, ParticipantSide } from './value-lists';
-export { MEETING_KINDS, PARTICIPANT_SIDES } from './value-lists';
+export type { MeetingKind, ParticipantSide, RecordedMeetingKind, DelegationSide } from './value-lists';
+export { MEETING_KINDS, PARTICIPANT_SIDES, RECORDED_MEETING_KINDS, KIND_NOT_STATED, DELEGATION_SIDES } from './value-lists';
 
 const WEEKDAY_WORDS_ID = ['minggu', 'senin', 'selasa', 'rabu', 'kamis', 'jumat', 'sabtu'];
 const WEEKDAY_WORDS_EN = [

@@ -1,6 +1,6 @@
 import { dayOfInstant, HOME_TIME_ZONE, type IsoDate } from './dates';
 import type { FollowUp, FollowUpEvent, FollowUpStatus } from './follow-up';
-import type { Meeting, MeetingKind } from './meeting';
+import type { Meeting, RecordedMeetingKind } from './meeting';
 import type { Partnership, Stage } from './partnership';
 
 /**
@@ -16,7 +16,7 @@ export type TimelineMeeting = {
   at: string;
   meetingId: string;
   title: string;
-  meetingKind: MeetingKind;
+  meetingKind: RecordedMeetingKind;
   /** The follow-ups agreed at this meeting (it is their first meeting). */
   followUps: Array<{ id: string; title: string; status: FollowUpStatus }>;
 };

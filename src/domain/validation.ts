@@ -33,6 +33,7 @@ export type FieldErrorCode =
   | 'duplicate'
   | 'guessablePassword'
   | 'futureDate'
+  | 'lowContrast'
   | 'invalid';
 
 export type FieldError = {
@@ -72,6 +73,7 @@ const ENGLISH: Record<FieldErrorCode, (p: Record<string, string | number>) => st
   duplicate: () => 'This value is already used.',
   guessablePassword: () => 'Too easy to guess.',
   futureDate: () => 'Cannot be after today.',
+  lowContrast: (p) => `This colour is too light to read on the chart background: it needs a contrast of at least ${p.min}:1 against white.`,
   invalid: () => 'This value is not valid.',
 };
 

@@ -45,11 +45,52 @@ export type Stage = (typeof STAGES)[number];
 export const MEETING_KINDS = ['inbound-visit', 'outbound-visit', 'virtual', 'forum'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
+/**
+ * "Kind not stated" (issue 15): a report that does not say whether the delegation came, went or
+ * met online. A meeting may be recorded so rather than guessed; it stays out of MEETING_KINDS,
+ * the kinds the dashboard draws a series for, and is listed under its own filter value.
+ */
+export const KIND_NOT_STATED = 'not-stated' as const;
+export const RECORDED_MEETING_KINDS = [...MEETING_KINDS, KIND_NOT_STATED] as const;
+export type RecordedMeetingKind = (typeof RECORDED_MEETING_KINDS)[number];
+
+/** The sides whose delegation size a meeting records (a facilitator brings no delegation). */
+export const DELEGATION_SIDES = ['host', 'guest'] as const;
+export type DelegationSide = (typeof DELEGATION_SIDES)[number];
+
 export const PARTICIPANT_SIDES = ['host', 'guest', 'facilitator'] as const;
 export type ParticipantSide = (typeof PARTICIPANT_SIDES)[number];
 
 /** Sector ids are stable; names per locale and colours live on the sector itself. */
 export const SECTOR_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The background every chart is drawn on (styles.css `--bg`). */
+export const CHART_BACKGROUND = '#ffffff';
+/**
+ * A sector's colour is a bar's fill on the white chart background, the fill behind the white
+ * marks and labels drawn on it, and a text colour in legends: 4.5:1 against white covers all
+ * three (WCAG 1.4.3 for text, which also exceeds 1.4.11's 3:1 for graphics).
+ */
+export const MIN_SECTOR_CONTRAST = 4.5;
+
+function relativeLuminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const v = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The WCAG contrast ratio of two `#rrggbb` colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+/** Whether a sector colour is readable on the chart background (see MIN_SECTOR_CONTRAST). */
+export function sectorColorContrastOk(color: string): boolean {
+  return contrastRatio(color, CHART_BACKGROUND) >= MIN_SECTOR_CONTRAST;
+}
 
 export const FOLLOW_UP_STATUSES = ['open', 'in-progress', 'blocked', 'done', 'cancelled'] as const;
 export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];

@@ -29,6 +29,8 @@ export const STALE_AFTER_SAVE = {
   partnershipStage: (id: string) => [root('partnerships'), [QUERY_ROOTS.history, 'partnership', id], root('stats')],
   /** A region, organisation, person or partnership saved from the reference forms. */
   reference: () => [root('reference'), root('partnerships')],
+  /** A sector added, renamed, recoloured or retired: every picker and chart names sectors from the reference list. */
+  sector: () => [root('reference'), root('stats')],
   /** The names and owners shown everywhere else come from the reference list of users. */
   user: () => [[QUERY_ROOTS.admin, 'users'], [QUERY_ROOTS.reference, 'users']],
 } satisfies Record<string, (...args: never[]) => QueryKey[]>;

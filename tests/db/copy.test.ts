@@ -8,7 +8,8 @@ import { demoSnapshot, IDS } from '../../server/seed/demo-data';
 import { columnKinds, compareDatabases, copySqliteToPostgres, CopyError, formatReport, normalizeValue, tableDigest, TABLES } from '../../server/db/copy';
 import { matchesWords, nextSequenceValues } from '../../server/db/dialect';
 import { openSqlite } from '../../server/db/engine';
-import { migrateToLatest } from '../../server/db/migrations';
+import { migrateToLatest, migrationsFor } from '../../server/db/migrations';
+import { SECTOR_THEMES_0006 } from '../../server/seed/sector-themes';
 import { readSnapshot, writeSnapshot } from '../../server/db/snapshot';
 import { fileURLToPath } from 'node:url';
 import { copyFileSync } from 'node:fs';
@@ -233,8 +234,14 @@ describe.runIf(ENGINE === 'postgres' && engineAvailable)('npm run db:copy: SQLit
     try {
       const report = await copySqliteToPostgres({ from: legacyPath, to });
       expect(report.same).toBe(true);
-      expect(report.migratedSource).toEqual(['0001-relational', '0002-auth-settings-in-meta', '0003-follow-up-sectors-by-status', '0007-imports']);
-      expect(await readSnapshot(to.db, 'postgres')).toEqual(snapshot);
+      // Every migration, in order, ran on the temporary copy.
+      expect(report.migratedSource).toEqual(Object.keys(migrationsFor('sqlite')));
+      // Everything the file held, plus the sector themes 0006 adds to a database that has sectors.
+      const after = await readSnapshot(to.db, 'postgres');
+      const held = snapshot as { sectors: Array<{ id: string }> };
+      const themes = after.sectors.filter((s) => !held.sectors.some((h) => h.id === s.id));
+      expect(themes.map((s) => s.id).sort()).toEqual(SECTOR_THEMES_0006.map((t) => t.id).sort());
+      expect({ ...after, sectors: after.sectors.filter((s) => !themes.includes(s)) }).toEqual(snapshot);
     } finally {
       await to.close();
     }

@@ -2,16 +2,27 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useCan } from '@/session/use-can';
 
-/** The nav item of the users page, for administrators only. */
+/** The nav items of the administrators' pages (users, sectors), for administrators only. */
 export function AdminNavItem() {
   const { t } = useTranslation();
   const canManageUsers = useCan('user.manage');
-  if (!canManageUsers) return null;
+  const canManageSectors = useCan('sector.write');
   return (
-    <li>
-      <NavLink to="/admin/users" className="nav__link">
-        {t('nav.users')}
-      </NavLink>
-    </li>
+    <>
+      {canManageUsers && (
+        <li>
+          <NavLink to="/admin/users" className="nav__link">
+            {t('nav.users')}
+          </NavLink>
+        </li>
+      )}
+      {canManageSectors && (
+        <li>
+          <NavLink to="/admin/sectors" className="nav__link">
+            {t('nav.sectors')}
+          </NavLink>
+        </li>
+      )}
+    </>
   );
 }

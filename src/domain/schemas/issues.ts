@@ -43,8 +43,11 @@ export function toFieldErrors(error: z.ZodError): FieldError[] {
           fieldError(path, isFieldErrorCode(issue.message) ? issue.message : 'invalidFormat'),
         );
         break;
-      default:
-        errors.push(fieldError(path, isFieldErrorCode(issue.message) ? issue.message : 'invalid'));
+      default: {
+        // A custom rule may name its figures (the contrast a colour needs): kept as params.
+        const params = issue.code === 'custom' && issue.params ? (issue.params as Record<string, string | number>) : {};
+        errors.push(fieldError(path, isFieldErrorCode(issue.message) ? issue.message : 'invalid', params));
+      }
     }
   }
   // One message per field is enough; the first is the most basic.

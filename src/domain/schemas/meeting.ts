@@ -18,7 +18,7 @@ import {
 import { followUpDraft } from './follow-up';
 import { PARTNERSHIP_TYPES } from '../value-lists';
 import { regionInput } from './region';
-import { FOLLOW_UP_STATUSES, followUpRuleErrors, MEETING_KINDS, PARTICIPANT_SIDES } from '../value-lists';
+import { FOLLOW_UP_STATUSES, followUpRuleErrors, PARTICIPANT_SIDES, RECORDED_MEETING_KINDS } from '../value-lists';
 
 
 /** A participant is a known person, an organisation's unnamed representatives, or a description. */
@@ -53,9 +53,23 @@ export const meetingSource = z.strictObject({
   note: optionalText(LIMITS.text),
 });
 
+/**
+ * How large one side's delegation was, as reported: "80 delegates from 12 countries" is
+ * `{ people: 80, countries: 12 }` (countries only for a multilateral delegation).
+ */
+export const delegationCount = z.strictObject({
+  people: z.number({ error: 'invalidType' }).int({ error: 'invalidType' }).min(1).max(100_000),
+  countries: z.number({ error: 'invalidType' }).int({ error: 'invalidType' }).min(1).max(250).optional(),
+});
+export const delegationSize = z.strictObject({
+  host: delegationCount.optional(),
+  guest: delegationCount.optional(),
+});
+
 const meetingFields = z.strictObject({
   partnershipId: id,
-  kind: z.enum(MEETING_KINDS, { error: 'invalidOption' }),
+  /** One of MEETING_KINDS, or "not-stated" when the report does not say (issue 15). */
+  kind: z.enum(RECORDED_MEETING_KINDS, { error: 'invalidOption' }),
   title: requiredText(LIMITS.title),
   date: isoDate,
   time: time.optional(),
@@ -70,6 +84,10 @@ const meetingFields = z.strictObject({
   statements: z.array(statement).max(50).default([]),
   outcomes: z.array(requiredText(2_000)).max(50).default([]),
   aims: z.array(requiredText(2_000)).max(50).default([]),
+  /** The delegations' sizes per side, as reported (issue 15). */
+  delegationSize: delegationSize.optional(),
+  /** Names exactly as the report spelled them ("Binzhou City", "Walikota Binzhou"): searchable aliases. */
+  namesAsReported: z.array(requiredText(LIMITS.name)).max(50).optional(),
   source: meetingSource.optional(),
   illustrative: z.boolean().default(false),
 });
@@ -177,6 +195,7 @@ export const meeting = meetingFields.extend(meta);
 export type Participant = z.output<typeof participant>;
 export type Statement = z.output<typeof statement>;
 export type MeetingSource = z.output<typeof meetingSource>;
+export type DelegationSize = z.output<typeof delegationSize>;
 export type MeetingInput = z.input<typeof meetingInput>;
 export type MeetingCreate = z.input<typeof meetingCreate>;
 export type NewPerson = z.input<typeof newPerson>;

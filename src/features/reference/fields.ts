@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ORGANIZATION_KINDS } from '@/domain/organization';
 import { PARTNERSHIP_TYPES, STAGES } from '@/domain/partnership';
 import { localScriptLang, REGION_LEVELS } from '@/domain/region';
+import { offeredSectors } from '@/domain/sector';
 import { useLabels } from '@/reference-data/use-labels';
 import type { FieldDescriptor, FormValues, Option } from './model';
 
@@ -10,10 +11,11 @@ const langOfCountry = (values: FormValues) =>
   typeof values.countryCode === 'string' ? localScriptLang(values.countryCode.trim().toUpperCase()) : undefined;
 
 /** The options and field lists of the four reference forms, in the active language. */
-export function useReferenceFields() {
+export function useReferenceFields(chosenSectorIds: readonly string[] = []) {
   const { t } = useTranslation();
   const labels = useLabels();
-  const sectors: Option[] = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  // Retired sectors are not offered, except those the record names already (it keeps them).
+  const sectors: Option[] = offeredSectors(labels.maps.sectors.values(), chosenSectorIds).map((s) => ({ value: s.id, label: labels.sector(s.id) }));
   const organizations: Option[] = [...labels.maps.organizations.values()]
     .map((o) => ({ value: o.id, label: labels.organization(o.id) }))
     .sort((a, b) => a.label.localeCompare(b.label));

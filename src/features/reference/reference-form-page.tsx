@@ -107,7 +107,8 @@ export function ReferenceFormPage({ kind, id }: { kind: FormKind; id?: string | 
 function LoadedForm({ kind, resource }: { kind: FormKind; resource: AnyResource | undefined }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const all = useReferenceFields();
+  const named = resource as { strengths?: string[]; focusSectorIds?: string[] } | undefined;
+  const all = useReferenceFields([...(named?.strengths ?? []), ...(named?.focusSectorIds ?? [])]);
   const fields: FieldDescriptor[] =
     kind === 'regions'
       ? all.region

@@ -4,7 +4,10 @@ export const adminEn: AdminResources = {
   /** Merged into the core `errors` (describeError): a 403 from the API. */
   errors: {
     forbidden: 'Your role may not do this. Nothing was changed.',
-    field: { guessablePassword: 'Too easy to guess.' },
+    field: {
+      guessablePassword: 'Too easy to guess.',
+      lowContrast: 'This colour is too light to read on the chart background: it needs a contrast of at least {{min}}:1 against white.',
+    },
   },
   adminPart: {
     loaded: 'yes',
@@ -63,6 +66,7 @@ export const adminEn: AdminResources = {
   },
   nav: {
     users: 'Users',
+    sectors: 'Sectors',
   },
   users: {
     title: 'Users',
@@ -113,5 +117,38 @@ export const adminEn: AdminResources = {
       intro: 'Every change to the data: who, when, which fields, before and after.',
       export: 'Export audit trail (CSV)',
     },
+  },
+  sectorsAdmin: {
+    title: 'Sectors',
+    intro: 'The themes of cooperation that visits, follow-ups and partnerships can name. A retired sector is no longer offered, but old records keep and show it.',
+    tableCaption: 'All sectors',
+    columns: { color: 'Colour', id: 'Code', nameId: 'Name (Indonesian)', nameEn: 'Name (English)', status: 'Status', actions: 'Actions' },
+    active: 'Active',
+    retiredSince: 'Retired {{date}}',
+    editShort: 'Edit',
+    retireShort: 'Retire',
+    unretireShort: 'Bring back',
+    edit: 'Edit {{name}}',
+    retire: 'Retire {{name}}',
+    unretire: 'Bring back {{name}}',
+    addTitle: 'Add a sector',
+    editTitle: 'Edit sector {{name}}',
+    id: 'Code',
+    idHint: 'Lower-case letters, digits and hyphens, like digital-economy. It cannot be changed later.',
+    nameId: 'Name in Indonesian',
+    nameEn: 'Name in English',
+    color: 'Colour',
+    colorHint: 'A hex code, like #1d70b8. It must be readable on the white chart background (contrast at least {{min}}:1).',
+    contrast: 'Contrast with the chart background: {{ratio}}:1',
+    preview: 'Sample',
+    add: 'Add sector',
+    save: 'Save changes',
+    cancel: 'Cancel',
+    added: 'Sector {{name}} added. Forms offer it straight away.',
+    saved: 'Sector {{name}} saved.',
+    retired: 'Sector {{name}} retired.',
+    unretired: 'Sector {{name}} is active again.',
+    stale: 'Someone else has just changed this sector. The latest version is shown; check it and save again.',
+    failed: 'Not saved: {{reason}}',
   },
 };

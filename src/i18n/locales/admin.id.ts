@@ -4,7 +4,10 @@ export const adminId = {
   errors: {
     forbidden: 'Peran Anda tidak diizinkan melakukan ini. Tidak ada yang diubah.',
     /** Field errors only these pages meet (kept out of the first route's core strings). */
-    field: { guessablePassword: 'Terlalu mudah ditebak.' },
+    field: {
+      guessablePassword: 'Terlalu mudah ditebak.',
+      lowContrast: 'Warna ini terlalu terang untuk dibaca di latar grafik: kontrasnya dengan putih minimal {{min}}:1.',
+    },
   },
   adminPart: {
     loaded: 'ya',
@@ -63,6 +66,7 @@ export const adminId = {
   },
   nav: {
     users: 'Pengguna',
+    sectors: 'Sektor',
   },
   users: {
     title: 'Pengguna',
@@ -113,5 +117,39 @@ export const adminId = {
       intro: 'Setiap perubahan data: siapa, kapan, isian apa, sebelum dan sesudah.',
       export: 'Unduh jejak audit (CSV)',
     },
+  },
+  /** /admin/sectors (issue 15): the sector list, managed by administrators. */
+  sectorsAdmin: {
+    title: 'Sektor',
+    intro: 'Tema kerja sama yang dapat dipilih pada kunjungan, tindak lanjut dan kemitraan. Sektor yang dipensiunkan tidak lagi ditawarkan, tetapi tetap tampil pada catatan lama.',
+    tableCaption: 'Semua sektor',
+    columns: { color: 'Warna', id: 'Kode', nameId: 'Nama (Bahasa Indonesia)', nameEn: 'Nama (Inggris)', status: 'Status', actions: 'Tindakan' },
+    active: 'Aktif',
+    retiredSince: 'Dipensiunkan {{date}}',
+    editShort: 'Ubah',
+    retireShort: 'Pensiunkan',
+    unretireShort: 'Aktifkan lagi',
+    edit: 'Ubah {{name}}',
+    retire: 'Pensiunkan {{name}}',
+    unretire: 'Aktifkan lagi {{name}}',
+    addTitle: 'Tambah sektor',
+    editTitle: 'Ubah sektor {{name}}',
+    id: 'Kode',
+    idHint: 'Huruf kecil, angka dan tanda hubung, misalnya ekonomi-digital. Tidak dapat diubah kemudian.',
+    nameId: 'Nama dalam Bahasa Indonesia',
+    nameEn: 'Nama dalam bahasa Inggris',
+    color: 'Warna',
+    colorHint: 'Kode heksadesimal, misalnya #1d70b8. Harus terbaca di latar putih grafik (kontras minimal {{min}}:1).',
+    contrast: 'Kontras dengan latar grafik: {{ratio}}:1',
+    preview: 'Contoh',
+    add: 'Tambah sektor',
+    save: 'Simpan perubahan',
+    cancel: 'Batal',
+    added: 'Sektor {{name}} ditambahkan. Sektor ini langsung ditawarkan pada formulir.',
+    saved: 'Sektor {{name}} disimpan.',
+    retired: 'Sektor {{name}} dipensiunkan.',
+    unretired: 'Sektor {{name}} aktif lagi.',
+    stale: 'Sektor ini baru saja diubah orang lain. Versi terbaru ditampilkan; periksa lalu simpan lagi.',
+    failed: 'Tidak tersimpan: {{reason}}',
   },
 } as const;

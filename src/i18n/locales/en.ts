@@ -295,6 +295,7 @@ export const en: LocaleResources = {
       'outbound-visit': 'Outbound visit',
       virtual: 'Virtual meeting',
       forum: 'Forum',
+      'not-stated': 'Kind not stated',
     },
     partnershipType: {
       'sister-city': 'Sister city',

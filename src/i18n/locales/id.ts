@@ -294,6 +294,7 @@ export const id = {
       'outbound-visit': 'Kunjungan keluar',
       virtual: 'Pertemuan daring',
       forum: 'Forum',
+      'not-stated': 'Jenis tidak disebutkan',
     },
     partnershipType: {
       'sister-city': 'Kota kembar (sister city)',

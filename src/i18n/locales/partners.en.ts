@@ -156,4 +156,12 @@ export const partnersEn: PartnersResources = {
       mouExpiresDate: 'MoU expires',
     },
   },
+  meetingRecord: {
+    title: 'As reported',
+    delegation: 'Size of the delegations',
+    host: 'Host: {{people}} people',
+    guest: 'Guest / delegation: {{people}} people',
+    countries: ' from {{count}} countries',
+    names: 'Names as reported',
+  },
 };

@@ -159,4 +159,13 @@ export const partnersId = {
       mouExpiresDate: 'MoU berakhir',
     },
   },
+  /** A meeting's record as reported (issue 15), on the meeting page. */
+  meetingRecord: {
+    title: 'Menurut laporan',
+    delegation: 'Besar rombongan',
+    host: 'Tuan rumah: {{people}} orang',
+    guest: 'Tamu / delegasi: {{people}} orang',
+    countries: ' dari {{count}} negara',
+    names: 'Nama seperti dalam laporan',
+  },
 } as const;

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@/domain/dates';
-import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
+import { RECORDED_MEETING_KINDS, type RecordedMeetingKind } from '@/domain/meeting';
 import type { MeetingFilters } from './queries';
 
 /**
@@ -11,7 +11,7 @@ export function meetingFiltersFrom(params: URLSearchParams): MeetingFilters {
   const partnershipId = params.get('partnershipId');
   if (partnershipId) filters.partnershipId = partnershipId;
   const kind = params.get('kind');
-  if (kind && MEETING_KINDS.includes(kind as MeetingKind)) filters.kind = [kind];
+  if (kind && RECORDED_MEETING_KINDS.includes(kind as RecordedMeetingKind)) filters.kind = [kind];
   const sectorId = params.get('sectorId');
   if (sectorId && /^[a-z0-9-]{1,40}$/.test(sectorId)) filters.sectorId = sectorId;
   for (const key of ['from', 'to'] as const) {

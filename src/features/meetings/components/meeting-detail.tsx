@@ -152,6 +152,39 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
         </section>
       )}
 
+      {(meeting.delegationSize || (meeting.namesAsReported ?? []).length > 0) && (
+        <section aria-labelledby="meeting-record">
+          <h2 id="meeting-record">{t('meetingRecord.title')}</h2>
+          {meeting.delegationSize && (
+            <>
+              <h3>{t('meetingRecord.delegation')}</h3>
+              <ul className="list">
+                {(['host', 'guest'] as const).map((side) => {
+                  const size = meeting.delegationSize?.[side];
+                  if (!size) return null;
+                  return (
+                    <li key={side}>
+                      {t(`meetingRecord.${side}`, { people: size.people })}
+                      {size.countries !== undefined && t('meetingRecord.countries', { count: size.countries })}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
+          {(meeting.namesAsReported ?? []).length > 0 && (
+            <>
+              <h3>{t('meetingRecord.names')}</h3>
+              <ul className="list list--bullet" lang="id">
+                {(meeting.namesAsReported ?? []).map((name, i) => (
+                  <li key={i}>{name}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
       {meeting.aims.length > 0 && (
         <section aria-labelledby="meeting-aims">
           <h2 id="meeting-aims">{t('meetings.detail.aims')}</h2>

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { offeredYears } from '@/domain/dates';
-import { MEETING_KINDS } from '@/domain/meeting';
+import { RECORDED_MEETING_KINDS } from '@/domain/meeting';
 import type { Partnership } from '@/domain/partnership';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
@@ -29,7 +29,7 @@ export function MeetingFilters({ filters, partnerships, onChange, filtered }: Pr
         id="filter-kind"
         label={t('meetings.columns.kind')}
         value={filters.kind?.[0] ?? ''}
-        options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
+        options={RECORDED_MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
         onChange={(kind) => onChange({ kind: kind ? [kind] : undefined })}
       />
       <FilterSelect

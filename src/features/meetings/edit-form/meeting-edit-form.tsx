@@ -4,7 +4,8 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { useNavigate } from 'react-router';
-import { MEETING_KINDS, type Meeting } from '@/domain/meeting';
+import { RECORDED_MEETING_KINDS, type Meeting } from '@/domain/meeting';
+import { offeredSectors } from '@/domain/sector';
 import { toFieldErrors } from '@/domain/schemas/issues';
 import { meetingInput } from '@/domain/schemas/meeting';
 import type { FieldError } from '@/domain/validation';
@@ -19,6 +20,7 @@ import { useLabels } from '@/reference-data/use-labels';
 import { useUpdateMeeting } from '../api/mutations';
 import { domId } from '@/components/ui/form/dom-id';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
+import { RecordFields } from './record-fields';
 import {
   applyEdit,
   conflictingFields,
@@ -36,6 +38,10 @@ function fieldNameFor(apiPath: string): string {
   if (first === 'date') return 'date.day';
   if (first === 'outcomes' && second !== undefined) return `outcomes.${second}.text`;
   if (first === 'source') return `source.${second ?? 'url'}`;
+  // Lists of text (aims, names as reported) are edited as rows of { text }.
+  if ((first === 'aims' || first === 'namesAsReported') && second !== undefined) return `${first}.${second}.text`;
+  // Participants, statements and delegation sizes keep the API's paths.
+  if (first === 'participants' || first === 'statements' || first === 'delegationSize') return apiPath;
   return first ?? 'title';
 }
 
@@ -85,6 +91,17 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
       publisher: t('visit.publisher'),
       dateAsReported: t('visit.dateAsReported'),
     };
+    const parts = name.split('.');
+    const n = Number(second) + 1;
+    if (first === 'participants' && second !== undefined) return t('visit.participant', { n });
+    if (first === 'statements' && second !== undefined) return t('visit.statement', { n });
+    if (first === 'aims') return second !== undefined ? t('record.aim', { n }) : t('record.aims');
+    if (first === 'namesAsReported') return second !== undefined ? t('record.name', { n }) : t('record.names');
+    if (first === 'delegationSize') {
+      const side = parts[1] === 'host' || parts[1] === 'guest' ? parts[1] : undefined;
+      const what = parts[2] === 'countries' ? t('record.countries') : t('record.people');
+      return side ? `${t(`record.delegationOf.${side}`)}: ${what}` : t('record.delegation');
+    }
     return first === 'source' && second ? (known[second] ?? second) : (known[first ?? ''] ?? name);
   };
 
@@ -160,6 +177,21 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
         return m.outcomes.join(' · ') || empty;
       case 'source':
         return [m.source?.url, m.source?.publisher, m.source?.dateAsReported].filter(Boolean).join(' · ') || empty;
+      case 'aims':
+        return m.aims.join(' · ') || empty;
+      case 'namesAsReported':
+        return (m.namesAsReported ?? []).join(' · ') || empty;
+      case 'delegationSize':
+        return (
+          (['host', 'guest'] as const)
+            .filter((side) => m.delegationSize?.[side])
+            .map((side) => `${t(`record.delegationOf.${side}`)}: ${m.delegationSize?.[side]?.people ?? ''}${m.delegationSize?.[side]?.countries ? ` / ${m.delegationSize[side].countries}` : ''}`)
+            .join(' · ') || empty
+        );
+      case 'participants':
+        return m.participants.map((p) => `${t(`enums.side.${p.side}`)}: ${people.data?.items.find((x) => x.id === p.personId)?.name ?? (p.organizationId ? labels.organization(p.organizationId) : '')} ${p.description ?? ''}`.trim()).join(' · ') || empty;
+      case 'statements':
+        return m.statements.map((st) => `${st.speaker ?? people.data?.items.find((x) => x.id === st.personId)?.name ?? ''}: ${st.text}`).join(' · ') || empty;
       default:
         return typeof v === 'string' && v !== '' ? v : empty;
     }
@@ -171,7 +203,8 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   const failure =
     update.isError && !(isApiError(update.error) && (update.error.status === 412 || update.error.status === 400));
   const peopleOptions = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.position ? `${p.name}, ${p.position}` : p.name }));
-  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  // A retired sector is offered only where the meeting names it already (it keeps it).
+  const sectorOptions = offeredSectors(labels.maps.sectors.values(), base.sectorIds).map((s) => ({ value: s.id, label: labels.sector(s.id) }));
   const orgOptions = [...labels.maps.organizations.values()].map((o) => ({ value: o.id, label: labels.organization(o.id) }));
 
   return (
@@ -196,7 +229,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
             <p>{t('visit.saveFailedKeep')}</p>
           </div>
         )}
-        <Radios name="kind" legend={t('visit.kind')} register={reg} errors={errs} options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))} />
+        <Radios name="kind" legend={t('visit.kind')} register={reg} errors={errs} options={RECORDED_MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))} />
         <TextInput name="title" label={t('visit.meetingTitle')} register={reg} errors={errs} />
         <DateInput name="date" legend={t('visit.date')} hint={t('visit.dateHint')} register={reg} errors={errs} />
         <div className="form-row">
@@ -223,6 +256,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
             setTimeout(() => setFocus(`outcomes.${outcomes.fields.length}.text`), 0);
           }}
         />
+        <RecordFields form={form} errors={errs} peopleOptions={peopleOptions} orgOptions={orgOptions} />
         <TextInput name="source.url" label={t('visit.sourceUrl')} hint={t('visit.sourceUrlHint')} register={reg} errors={errs} optional />
         <TextInput name="source.publisher" label={t('visit.publisher')} register={reg} errors={errs} optional width="half" />
         <TextInput name="source.dateAsReported" label={t('visit.dateAsReported')} register={reg} errors={errs} optional width="half" />

@@ -1,8 +1,8 @@
-import type { Meeting, MeetingKind, MeetingPatch } from '@/domain/meeting';
+import { DELEGATION_SIDES, type DelegationSide, type Meeting, type MeetingPatch, type ParticipantSide, type RecordedMeetingKind } from '@/domain/meeting';
 import { fromIsoDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
 import { conflictingKeys, mergeEdits, patchOf, type Choice } from '@/components/ui/form/three-way';
 
-/** The fields of a meeting that the edit page changes; participants and statements are kept. */
+/** Every field of the visit form that a saved meeting keeps: all editable after saving (issue 15). */
 export const EDITABLE = [
   'kind',
   'title',
@@ -17,11 +17,16 @@ export const EDITABLE = [
   'summary',
   'outcomes',
   'source',
+  'aims',
+  'delegationSize',
+  'namesAsReported',
+  'participants',
+  'statements',
 ] as const;
 export type EditableField = (typeof EDITABLE)[number];
 
 export type EditValues = {
-  kind: MeetingKind;
+  kind: RecordedMeetingKind;
   title: string;
   date: DateParts;
   time: string;
@@ -34,6 +39,12 @@ export type EditValues = {
   summary: string;
   outcomes: Array<{ text: string }>;
   source: { url: string; publisher: string; dateAsReported: string };
+  aims: Array<{ text: string }>;
+  /** Numbers as typed ('' for none): checked by the API's schema on save. */
+  delegationSize: Record<DelegationSide, { people: string; countries: string }>;
+  namesAsReported: Array<{ text: string }>;
+  participants: Array<{ side: ParticipantSide; personId: string; organizationId: string; description: string }>;
+  statements: Array<{ personId: string; speaker: string; text: string }>;
 };
 
 export function fromMeeting(m: Meeting): EditValues {
@@ -51,7 +62,30 @@ export function fromMeeting(m: Meeting): EditValues {
     summary: m.summary ?? '',
     outcomes: m.outcomes.map((text) => ({ text })),
     source: { url: m.source?.url ?? '', publisher: m.source?.publisher ?? '', dateAsReported: m.source?.dateAsReported ?? '' },
+    aims: m.aims.map((text) => ({ text })),
+    delegationSize: Object.fromEntries(
+      DELEGATION_SIDES.map((side) => [
+        side,
+        { people: String(m.delegationSize?.[side]?.people ?? ''), countries: String(m.delegationSize?.[side]?.countries ?? '') },
+      ]),
+    ) as EditValues['delegationSize'],
+    namesAsReported: (m.namesAsReported ?? []).map((text) => ({ text })),
+    participants: m.participants.map((p) => ({ side: p.side, personId: p.personId ?? '', organizationId: p.organizationId ?? '', description: p.description ?? '' })),
+    statements: m.statements.map((st) => ({ personId: st.personId ?? '', speaker: st.speaker ?? '', text: st.text })),
   };
+}
+
+/** A count as typed: '' is none; anything else a number, so the schema names what is wrong with it. */
+const countOf = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value.trim()));
+
+function delegationSizeOf(values: EditValues['delegationSize']): Meeting['delegationSize'] {
+  const sides = DELEGATION_SIDES.flatMap((side) => {
+    const people = countOf(values[side].people);
+    const countries = countOf(values[side].countries);
+    if (people === undefined && countries === undefined) return [];
+    return [[side, { people: people as number, ...(countries === undefined ? {} : { countries }) }] as const];
+  });
+  return sides.length === 0 ? undefined : (Object.fromEntries(sides) as Meeting['delegationSize']);
 }
 
 const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
@@ -79,6 +113,22 @@ export function applyEdit(base: Meeting, values: EditValues): Meeting {
     sectorIds: values.sectorIds,
     summary: text(values.summary),
     outcomes: values.outcomes.map((o) => o.text.trim()).filter(Boolean),
+    aims: values.aims.map((o) => o.text.trim()).filter(Boolean),
+    delegationSize: delegationSizeOf(values.delegationSize),
+    namesAsReported: values.namesAsReported.map((o) => o.text.trim()).filter(Boolean).length > 0
+      ? values.namesAsReported.map((o) => o.text.trim()).filter(Boolean)
+      : undefined,
+    participants: values.participants.map((p) => ({
+      side: p.side,
+      ...(text(p.personId) ? { personId: p.personId } : {}),
+      ...(text(p.organizationId) ? { organizationId: p.organizationId } : {}),
+      ...(text(p.description) ? { description: p.description.trim() } : {}),
+    })),
+    statements: values.statements.map((st) => ({
+      ...(text(st.personId) ? { personId: st.personId } : {}),
+      ...(text(st.speaker) ? { speaker: st.speaker.trim() } : {}),
+      text: st.text.trim(),
+    })),
     source: hasSource ? (Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined)) as Meeting['source']) : undefined,
   };
 }

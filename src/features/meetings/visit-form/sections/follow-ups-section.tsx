@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, DateInput, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PRIORITIES } from '@/domain/follow-up';
+import { offeredSectors } from '@/domain/sector';
 import { useLabels } from '@/reference-data/use-labels';
 import { emptyFollowUp } from '../model';
 import { addRow, removeRow, type SectionProps } from './section-props';
@@ -14,7 +15,8 @@ export function FollowUpsSection({ form, errors }: SectionProps) {
   const errs = errors;
   const labels = useLabels();
   const followUps = useFieldArray({ control: form.control, name: 'followUps' });
-  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  const chosen = (form.watch('followUps') ?? []).flatMap((f) => f.sectorIds ?? []);
+  const sectorOptions = offeredSectors(labels.maps.sectors.values(), chosen).map((s) => ({ value: s.id, label: labels.sector(s.id) }));
   const userOptions = [...labels.maps.users.values()]
     .filter((u) => u.active)
     .map((u) => ({ value: u.id, label: `${u.name} (${t(`enums.role.${u.role}`)})` }));

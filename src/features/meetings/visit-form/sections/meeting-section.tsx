@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { DateInput, Radios, TextInput } from '@/components/ui/form/fields';
-import { MEETING_KINDS } from '@/domain/meeting';
+import { RECORDED_MEETING_KINDS } from '@/domain/meeting';
 import type { SectionProps } from './section-props';
 
 /** The meeting itself: kind, title, date, time and place. */
@@ -16,7 +16,7 @@ export function MeetingSection({ form, errors }: SectionProps) {
         legend={t('visit.kind')}
         register={reg}
         errors={errs}
-        options={MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
+        options={RECORDED_MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
       />
       <TextInput name="title" label={t('visit.meetingTitle')} hint={t('visit.meetingTitleHint')} register={reg} errors={errs} />
       <DateInput name="date" legend={t('visit.date')} hint={t('visit.dateHint')} register={reg} errors={errs} />

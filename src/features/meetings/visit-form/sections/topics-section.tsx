@@ -2,6 +2,7 @@ import { useFieldArray } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, TextInput } from '@/components/ui/form/fields';
+import { offeredSectors } from '@/domain/sector';
 import { useLabels } from '@/reference-data/use-labels';
 import { addRow, removeRow, type SectionProps } from './section-props';
 
@@ -13,7 +14,9 @@ export function TopicsSection({ form, errors }: SectionProps) {
   const labels = useLabels();
   const statements = useFieldArray({ control: form.control, name: 'statements' });
   const outcomes = useFieldArray({ control: form.control, name: 'outcomes' });
-  const sectorOptions = [...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }));
+  // Retired sectors are not offered (one a restored draft already names stays).
+  const chosen = form.watch('sectorIds');
+  const sectorOptions = offeredSectors(labels.maps.sectors.values(), chosen).map((s) => ({ value: s.id, label: labels.sector(s.id) }));
   return (
     <section aria-labelledby="visit-topics" className="form-section">
       <h2 id="visit-topics">{t('visit.sections.topics')}</h2>
