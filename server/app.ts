@@ -11,6 +11,7 @@ import { registerFollowUps } from './routes/follow-ups';
 import { registerMeetings } from './routes/meetings';
 import { registerPartnerships } from './routes/partnerships';
 import { registerReference } from './routes/reference';
+import { registerScopeGuard } from './routes/scope';
 import { registerSearch } from './routes/search';
 import { registerStats } from './routes/stats';
 import { registerTimeline } from './routes/timeline';
@@ -68,6 +69,9 @@ export function createApi(options: ApiOptions): Hono {
     return next();
   });
   app.use('*', enforceRules({ rules: deps.rules, actor: deps.actor, readsNeedUser: deps.auth !== undefined }));
+
+  // Another home government's record answers 404, read or write (server/routes/scope.ts).
+  registerScopeGuard(app, deps);
 
   registerAuth(app, deps);
   registerReference(app, deps);

@@ -15,6 +15,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0001-relational': { up: (db) => relationalSchema(db, engine) },
     '0002-auth-settings-in-meta': { up: (db) => authSettingsIntoMeta(db, engine) },
     '0003-follow-up-sectors-by-status': { up: (db) => followUpSectorsByStatus(db) },
+    '0004-users-home-governments': { up: (db) => usersHomeGovernments(db) },
   };
 }
 
@@ -438,4 +439,20 @@ async function followUpSectorsByStatus(db: Kysely<unknown>): Promise<void> {
     .on('follow_up_sectors')
     .columns(['sector_id', 'status', 'due_date', 'owner_id'])
     .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// 0004: every user works for the home governments there were (issue 15)
+
+/**
+ * Users now see only the records of the home governments they work for
+ * (`user_home_regions`, src/domain/home-governments.ts). Before, a deployment had one home
+ * government and everyone saw it: every user is assigned to every home region there is, so
+ * nothing changes for a one-office install.
+ */
+async function usersHomeGovernments(db: Kysely<unknown>): Promise<void> {
+  await sql`insert into user_home_regions (user_id, region_id, role)
+            select u.id, r.id, u.role from users u, regions r
+            where r.role = 'home'
+              and not exists (select 1 from user_home_regions h where h.user_id = u.id and h.region_id = r.id)`.execute(db);
 }
