@@ -136,7 +136,7 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     complete: async (input, actor) => ({ ...input, homeRegionIds: await checkUserHomeRegions(deps, input, true, actor) }),
     checkPatch: async (next, current, tx) => {
       // Throws field errors for unknown governments, or none for a user who is not an administrator.
-      next.homeRegionIds = await checkUserHomeRegions(deps, next, false);
+      next.homeRegionIds = await checkUserHomeRegions(deps, next, false, undefined, tx.db);
       const wasAdmin = current.role === 'admin' && current.active;
       const staysAdmin = next.role === 'admin' && next.active;
       if (!wasAdmin || staysAdmin) return [];

@@ -3,6 +3,8 @@ import { API_BASE, type ApiDeps } from '../context';
 import { fieldError } from '../../src/domain/validation';
 import { homeRegionIds, homeRegionOfRecord, outsideScope, type ScopedKind } from '../db/scope';
 import type { RefCheck } from '../http';
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
 import { problems } from '../problem';
 
 /** The resources a path can name by id, with the words that are routes rather than ids. */
@@ -51,8 +53,10 @@ export async function checkUserHomeRegions(
   user: { role?: unknown; homeRegionIds?: readonly string[] | undefined },
   creating: boolean,
   creator?: { homeRegionIds: readonly string[] },
+  /** Inside a write's transaction, its connection (SQLite has one: another would wait on it). */
+  db: Kysely<DB> = deps.store.db,
 ): Promise<string[]> {
-  const homes = await homeRegionIds(deps.store.db);
+  const homes = await homeRegionIds(db);
   const given = [...new Set(user.homeRegionIds ?? [])];
   const errors = given.flatMap((id, i) => (homes.includes(id) ? [] : [fieldError(`homeRegionIds.${i}`, 'unknownReference')]));
   if (errors.length > 0) throw problems.validation(errors);
