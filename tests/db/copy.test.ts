@@ -233,7 +233,7 @@ describe.runIf(ENGINE === 'postgres' && engineAvailable)('npm run db:copy: SQLit
     try {
       const report = await copySqliteToPostgres({ from: legacyPath, to });
       expect(report.same).toBe(true);
-      expect(report.migratedSource).toEqual(['0001-relational', '0002-auth-settings-in-meta', '0003-follow-up-sectors-by-status']);
+      expect(report.migratedSource).toEqual(['0001-relational', '0002-auth-settings-in-meta', '0003-follow-up-sectors-by-status', '0004-users-home-governments']);
       expect(await readSnapshot(to.db, 'postgres')).toEqual(snapshot);
     } finally {
       await to.close();

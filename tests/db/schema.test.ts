@@ -144,8 +144,18 @@ describe.runIf(ENGINE === 'sqlite' && !WASM)('moving a database written by the p
 
       const moved = openSqlite({ path });
       try {
-        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational', '0002-auth-settings-in-meta', '0003-follow-up-sectors-by-status']);
-        expect(await readSnapshot(moved.db, 'sqlite')).toEqual(before);
+        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual([
+          '0001-relational',
+          '0002-auth-settings-in-meta',
+          '0003-follow-up-sectors-by-status',
+          '0004-users-home-governments',
+        ]);
+        // 0004: every user works for the home government(s) there were (issue 15), so a
+        // one-office install sees what it saw.
+        const old = before as { regions: Array<{ id: string; role: string }>; users: Array<Record<string, unknown>> };
+        const homes = old.regions.filter((r) => r.role === 'home').map((r) => r.id);
+        expect(homes).toEqual([IDS.tangerang]);
+        expect(await readSnapshot(moved.db, 'sqlite')).toEqual({ ...old, users: old.users.map((u) => ({ ...u, homeRegionIds: homes })) });
         const replay = await moved.db.selectFrom('idempotency').selectAll().execute();
         expect(replay.map((r) => r.scope)).toEqual([`${IDS.staff} /api/follow-ups legacy-move-1`]);
         expect(JSON.parse(replay[0]!.body!).title).toBe('Kirim notulen');
