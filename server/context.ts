@@ -6,7 +6,7 @@ import type { Auth } from './auth/auth';
 import { RouteRules } from './auth/rules';
 import { createVersionedCache, noCache, type VersionedCache } from './db/cache';
 import type { Database } from './db/sqlite-dialect';
-import type { HomeScope } from './db/scope';
+import { homeRegionIds, type HomeScope } from './db/scope';
 import { createStore } from './db/store';
 import { problems } from './problem';
 import type { Store } from './store';
@@ -90,7 +90,11 @@ export function createDeps(options: ApiOptions): ApiDeps {
     actor,
     async scope(request, narrow) {
       const anonymous = !auth && !request.headers.get(USER_HEADER);
-      return homeScope(anonymous ? undefined : await actor(request), narrow);
+      const scope = homeScope(anonymous ? undefined : await actor(request), narrow);
+      if (scope === undefined || scope.length === 0) return scope;
+      // Every home government there is (a one-office install): no condition to add to the SQL.
+      const homes = await homeRegionIds(store.db);
+      return homes.every((id) => scope.includes(id)) ? undefined : scope;
     },
     cache: options.readCache === false ? noCache : createVersionedCache(),
     rules: new RouteRules(API_BASE),
