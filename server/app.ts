@@ -12,6 +12,7 @@ import { registerImports } from './routes/imports';
 import { registerMeetings } from './routes/meetings';
 import { registerPartnerships } from './routes/partnerships';
 import { registerReference } from './routes/reference';
+import { registerScopeGuard } from './routes/scope';
 import { registerSearch } from './routes/search';
 import { registerStats } from './routes/stats';
 import { registerTimeline } from './routes/timeline';
@@ -69,6 +70,9 @@ export function createApi(options: ApiOptions): Hono {
     return next();
   });
   app.use('*', enforceRules({ rules: deps.rules, actor: deps.actor, readsNeedUser: deps.auth !== undefined }));
+
+  // Another home government's record answers 404, read or write (server/routes/scope.ts).
+  registerScopeGuard(app, deps);
 
   registerAuth(app, deps);
   registerReference(app, deps);

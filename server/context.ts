@@ -1,10 +1,12 @@
 import type { Hono } from 'hono';
 import type { User } from '../src/domain/user';
+import { homeScope } from '../src/domain/home-governments';
 import { HOME_TIME_ZONE, todayIn } from '../src/domain/dates';
 import type { Auth } from './auth/auth';
 import { RouteRules } from './auth/rules';
 import { createVersionedCache, noCache, type VersionedCache } from './db/cache';
 import type { Database } from './db/sqlite-dialect';
+import { homeRegionIds, type HomeScope } from './db/scope';
 import { createStore } from './db/store';
 import { problems } from './problem';
 import type { Store } from './store';
@@ -31,6 +33,12 @@ export type ApiDeps = {
   today: () => string;
   /** The user making the request: 401 without a known, active one. */
   actor: (request: Request) => Promise<User>;
+  /**
+   * The home governments this request covers (server/db/scope.ts): the actor's, narrowed to
+   * `narrow` (a list's `homeRegionId`) when given; `undefined` for every one. In demo mode a
+   * read that names no user covers every government (anyone may name any user there).
+   */
+  scope: (request: Request, narrow?: string) => Promise<HomeScope>;
   /** Read answers kept until the data changes anywhere (server/db/cache.ts): stats, activity. */
   cache: VersionedCache;
   /** What each write route requires; routes declare theirs as they register (deny by default). */
@@ -67,17 +75,26 @@ export function createDeps(options: ApiOptions): ApiDeps {
     if (!user || !user.active) throw problems.unauthenticated();
     return user;
   }
+  const actor = (request: Request): Promise<User> => {
+    let known = actors.get(request);
+    if (!known) {
+      known = lookUp(request);
+      actors.set(request, known);
+    }
+    return known;
+  };
   return {
     store,
     now,
     today: () => todayIn(HOME_TIME_ZONE, now()),
-    actor(request) {
-      let known = actors.get(request);
-      if (!known) {
-        known = lookUp(request);
-        actors.set(request, known);
-      }
-      return known;
+    actor,
+    async scope(request, narrow) {
+      const anonymous = !auth && !request.headers.get(USER_HEADER);
+      const scope = homeScope(anonymous ? undefined : await actor(request), narrow);
+      if (scope === undefined || scope.length === 0) return scope;
+      // Every home government there is (a one-office install): no condition to add to the SQL.
+      const homes = await homeRegionIds(store.db);
+      return homes.every((id) => scope.includes(id)) ? undefined : scope;
     },
     cache: options.readCache === false ? noCache : createVersionedCache(),
     rules: new RouteRules(API_BASE),

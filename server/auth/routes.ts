@@ -11,6 +11,7 @@ import { problemResponse, problems } from '../problem';
 import { guessablePasswordError, passwordError } from './password-rules';
 import { authProblems } from './problems';
 import { registerSetup } from './setup';
+import { checkUserHomeRegions } from '../routes/scope';
 
 const signInInput = z.strictObject({
   email: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(320, { error: 'tooLong' }),
@@ -77,7 +78,7 @@ export function registerAuth(app: Hono, deps: ApiDeps): void {
       if (error) errors.push(error);
     }
     if (!parsed.success || errors.length > 0) throw problems.validation(errors);
-    const input = parsed.data;
+    const input = { ...parsed.data, homeRegionIds: await checkUserHomeRegions(deps, parsed.data, true, actor) };
     // Emails sign people in, so no two users share one.
     if (await emailTaken(store.db, input.email)) throw problems.validation([fieldError('email', 'duplicate')]);
     const user = await store.transaction(async (tx) => {

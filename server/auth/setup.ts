@@ -10,6 +10,7 @@ import { ProblemError, problemResponse, problems } from '../problem';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { activeAdminIds, userIdByEmail } from '../db/users';
+import { homeRegionIds } from '../db/scope';
 import type { Store } from '../store';
 import type { Auth } from './auth';
 import { guessablePasswordError, passwordError } from './password-rules';
@@ -108,7 +109,10 @@ export async function makeAdmin(store: Store, input: { name: string; email: stri
       await tx.users.replace(next, same);
       return next;
     }
-    const created: User = { id: await tx.nextId('usr'), name: input.name, email: input.email, role: 'admin', active: true, version: 1, createdAt: at, updatedAt: at };
+    // The first administrator works for every home government there is (and, as an
+    // administrator, sees every one: src/domain/home-governments.ts).
+    const homes = await homeRegionIds(tx.db);
+    const created: User = { id: await tx.nextId('usr'), name: input.name, email: input.email, role: 'admin', active: true, homeRegionIds: homes, version: 1, createdAt: at, updatedAt: at };
     await tx.users.insert(created);
     return created;
   }, { actorId: 'system', note });

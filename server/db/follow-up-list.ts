@@ -7,6 +7,7 @@ import type { VersionedCache } from './cache';
 import { pageOfRows, rankOf, searchWords, type ListSpec, type Page, type SortColumn } from './lists';
 import { followUpMap, hydrate } from './mappers';
 import type { DB } from './schema';
+import { partnershipIn, type HomeScope } from './scope';
 
 /** The follow-up list's filters, as GET /follow-ups and its exports parse them. */
 export type FollowUpQuery = {
@@ -16,13 +17,21 @@ export type FollowUpQuery = {
   partnershipId?: string;
   ownerId?: string;
   meetingId?: string;
+  /** One of the user's home governments (server/db/scope.ts narrows to it). */
+  homeRegionId?: string;
   due?: (typeof DUE_WINDOWS)[number];
   agreedFrom?: string;
   agreedTo?: string;
 };
 
 /** A follow-up list query as the API parses it (server/routes/follow-ups.ts), without paging. */
-export type FollowUpListQuery = FollowUpQuery & { q?: string | undefined; id?: string[] | undefined; sort: string };
+export type FollowUpListQuery = FollowUpQuery & {
+  q?: string | undefined;
+  id?: string[] | undefined;
+  sort: string;
+  /** The home governments the request covers (server/db/scope.ts); never from the URL. */
+  homeRegionIds?: HomeScope;
+};
 
 /** A list item: the follow-up without its full history (the detail page reads that). */
 export type FollowUpListItem = Omit<FollowUp, 'history'>;
@@ -54,6 +63,7 @@ export function followUpConditions(engine: Engine, query: FollowUpListQuery, tod
   if (query.id?.length) where.push(inList('f.id', query.id));
   if (query.partnershipId) where.push(sql<SqlBool>`f.partnership_id = ${query.partnershipId}`);
   if (query.ownerId) where.push(sql<SqlBool>`f.owner_id = ${query.ownerId}`);
+  where.push(...partnershipIn('f.partnership_id', query.homeRegionIds));
   if (query.sectorId) {
     // IN (subquery), not EXISTS: the planner may start from the sector's links (a few thousand
     // of 50,000 rows) instead of testing every row of a status.

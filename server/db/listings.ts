@@ -12,6 +12,7 @@ import { matchesWords, type Engine, type SearchableTable } from './dialect';
 import { inList, pageOfRows, rankOf, searchWords, type ListSpec, type Page } from './lists';
 import { hydrate, meetingMap, organizationMap, partnershipMap, personMap, regionMap, sectorMap, userMap, type ResourceMap } from './mappers';
 import type { DB } from './schema';
+import { homeRegionIn, partnershipIn, personIn, type HomeScope } from './scope';
 
 /**
  * The lists of every resource but follow-ups (server/db/follow-up-list.ts), as the API parses
@@ -19,7 +20,13 @@ import type { DB } from './schema';
  * text search and sorts, in SQL. A list's `q` matches every word anywhere in the resource's
  * search text (a partnership's: its partner region's or organisation's).
  */
-type Query = Record<string, unknown> & { q?: string | undefined; id?: string[] | undefined; sort: string };
+type Query = Record<string, unknown> & {
+  q?: string | undefined;
+  id?: string[] | undefined;
+  sort: string;
+  /** The home governments the request covers (server/db/scope.ts); never from the URL. */
+  homeRegionIds?: HomeScope;
+};
 
 type Listing<T extends { id: string }> = ListSpec & {
   map: ResourceMap<T>;
@@ -88,7 +95,7 @@ const PEOPLE: Listing<Person> = {
     name: { expr: sql.ref('p.name'), nullable: false },
     updatedAt: { expr: sql.ref('p.updated_at'), nullable: false, kind: 'instant' },
   },
-  conditions: (q) => [...eq('p.region_id', q.regionId), ...eq('p.organization_id', q.organizationId)],
+  conditions: (q) => [...eq('p.region_id', q.regionId), ...eq('p.organization_id', q.organizationId), ...personIn('p.region_id', q.homeRegionIds)],
 };
 
 const USERS: Listing<User> = {
@@ -126,6 +133,7 @@ const PARTNERSHIPS: Listing<Partnership> = {
       ...(str(q.countryCode) ? [sql<SqlBool>`x.partner_region_id in (select id from regions where country_code = ${q.countryCode as string})`] : []),
       ...linked('x', 'partnership_sectors', 'sector_id', q.sectorId),
       ...eq('x.home_region_id', q.homeRegionId),
+      ...homeRegionIn('x.home_region_id', q.homeRegionIds),
       ...eq('x.partner_region_id', q.partnerRegionId),
       ...flagIs('x.illustrative', q.illustrative),
       ...(words.length > 0
@@ -150,6 +158,7 @@ const MEETINGS: Listing<Meeting> = {
   },
   conditions: (q) => [
     ...eq('m.partnership_id', q.partnershipId),
+    ...partnershipIn('m.partnership_id', q.homeRegionIds),
     ...oneOf('m.kind', q.kind),
     ...linked('m', 'meeting_sectors', 'sector_id', q.sectorId),
     ...(typeof q.year === 'number' ? [sql<SqlBool>`m.date between ${`${q.year}-01-01`} and ${`${q.year}-12-31`}`] : []),

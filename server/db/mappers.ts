@@ -32,6 +32,8 @@ type Child<T> = {
   table: Table;
   /** The column naming the parent resource. */
   parent: string;
+  /** The column the children are read back in (default `position`). */
+  order?: string;
   rows(item: T): Row[];
 };
 
@@ -225,8 +227,17 @@ export const userMap: ResourceMap<User> = {
     active: flag(u.active),
     search_text: searchTextOf(u.name, u.email, u.position),
   }),
-  children: {},
-  fromRow: (row) => ({
+  children: {
+    // The home governments the user works for (src/domain/home-governments.ts), with the role
+    // (global, so the same on every row). Read back in id order: a set, not a list.
+    homeRegions: {
+      table: 'user_home_regions',
+      parent: 'user_id',
+      order: 'region_id',
+      rows: (u) => unique([...(u.homeRegionIds ?? [])].sort()).map((regionId) => ({ region_id: regionId, role: u.role })),
+    },
+  },
+  fromRow: (row, children) => ({
     ...metaOf(row),
     ...present({
       name: row.name as string,
@@ -235,6 +246,7 @@ export const userMap: ResourceMap<User> = {
       position: row.position as string | null,
     }),
     active: isSet(row.active),
+    homeRegionIds: idsOf(children.homeRegions, 'region_id'),
   }),
 };
 
@@ -655,7 +667,7 @@ export async function hydrate<T extends { id: string }>(
         .selectAll()
         .where(child.parent as never, 'in', batch as never)
         .orderBy(child.parent as never)
-        .orderBy('position' as never)
+        .orderBy((child.order ?? 'position') as never)
         .execute()) as Row[];
       for (const childRow of childRows) {
         const key = childRow[child.parent] as string;

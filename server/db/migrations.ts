@@ -16,6 +16,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0001-relational': { up: (db) => relationalSchema(db, engine) },
     '0002-auth-settings-in-meta': { up: (db) => authSettingsIntoMeta(db, engine) },
     '0003-follow-up-sectors-by-status': { up: (db) => followUpSectorsByStatus(db) },
+    '0004-users-home-governments': { up: (db) => usersHomeGovernments(db) },
     '0006-meeting-record-and-sector-themes': { up: (db) => meetingRecordAndSectorThemes(db, engine) },
     '0007-imports': { up: (db) => importsTables(db, engine) },
   };
@@ -444,6 +445,19 @@ async function followUpSectorsByStatus(db: Kysely<unknown>): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 0004: every user works for the home governments there were (issue 15)
+
+/**
+ * Users now see only the records of the home governments they work for
+ * (`user_home_regions`, src/domain/home-governments.ts). Before, a deployment had one home
+ * government and everyone saw it: every user is assigned to every home region there is, so
+ * nothing changes for a one-office install.
+ */
+async function usersHomeGovernments(db: Kysely<unknown>): Promise<void> {
+  await sql`insert into user_home_regions (user_id, region_id, role)
+            select u.id, r.id, u.role from users u, regions r
+            where r.role = 'home'
+              and not exists (select 1 from user_home_regions h where h.user_id = u.id and h.region_id = r.id)`.execute(db);
 // 0007: spreadsheet imports and what undoing them needs (issue 14, server/db/imports.ts)
 
 /**

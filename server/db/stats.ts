@@ -8,6 +8,7 @@ import { clampRange } from '../../src/domain/stats';
 import { monthOf, type Engine } from './dialect';
 import { hydrate, partnershipMap } from './mappers';
 import type { DB } from './schema';
+import { homeRegionIn, partnershipIn, type HomeScope } from './scope';
 
 /**
  * The dashboard's figures as SQL aggregates (GROUP BY and COUNT in the database; the rows that
@@ -15,7 +16,16 @@ import type { DB } from './schema';
  * answered — what each number means, and the list whose `total` it equals, is documented in
  * server/routes/stats.ts — and tests/db/stats.test.ts proves it on both engines.
  */
-export type Period = { from: IsoDate; to: IsoDate; partnershipId?: string | undefined; sectorId?: string | undefined };
+export type Period = {
+  from: IsoDate;
+  to: IsoDate;
+  partnershipId?: string | undefined;
+  sectorId?: string | undefined;
+  /** The one home government asked for (`?homeRegionId=`), echoed; the scope below applies it. */
+  homeRegionId?: string | undefined;
+  /** The home governments the request covers (server/db/scope.ts): undefined for all. */
+  homeRegionIds?: HomeScope;
+};
 
 type Db = Kysely<DB>;
 const ACTIVE_STAGES: readonly Stage[] = ['active', 'mou-signed'];
@@ -32,6 +42,7 @@ function followUpScope(p: Period): Expression<SqlBool>[] {
   return [
     ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []),
     ...(p.sectorId ? [sql<SqlBool>`f.id in (select owner_id from follow_up_sectors where sector_id = ${p.sectorId})`] : []),
+    ...partnershipIn('f.partnership_id', p.homeRegionIds),
   ];
 }
 
@@ -42,6 +53,7 @@ function meetingScope(p: Period): Expression<SqlBool>[] {
   return [
     sql<SqlBool>`m.date between ${p.from} and ${p.to}`,
     ...(p.partnershipId ? [sql<SqlBool>`m.partnership_id = ${p.partnershipId}`] : []),
+    ...partnershipIn('m.partnership_id', p.homeRegionIds),
     ...(p.sectorId ? [sql<SqlBool>`m.id in (select owner_id from meeting_sectors where sector_id = ${p.sectorId})`] : []),
   ];
 }
@@ -49,6 +61,7 @@ function meetingScope(p: Period): Expression<SqlBool>[] {
 function partnershipScope(p: Period): Expression<SqlBool>[] {
   return [
     ...(p.partnershipId ? [sql<SqlBool>`x.id = ${p.partnershipId}`] : []),
+    ...homeRegionIn('x.home_region_id', p.homeRegionIds),
     ...(p.sectorId ? [sql<SqlBool>`x.id in (select owner_id from partnership_sectors where sector_id = ${p.sectorId})`] : []),
   ];
 }
@@ -66,7 +79,7 @@ export async function followUpsBySector(db: Db, p: Period) {
   const rows = await db
     .selectFrom('follow_up_sectors as f')
     .select(['f.sector_id as sectorId', 'f.status as status', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(all([agreedIn(p), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`f.sector_id = ${p.sectorId}`] : [])]))
+    .where(all([agreedIn(p), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`f.sector_id = ${p.sectorId}`] : []), ...partnershipIn('f.partnership_id', p.homeRegionIds)]))
     .groupBy(['f.sector_id', 'f.status'])
     .execute();
   const bySector = new Map((await sectorIds(db, p)).map((id) => [id, zeroCounts<FollowUpStatus>(FOLLOW_UP_STATUSES)]));
@@ -161,7 +174,7 @@ export async function overdueBySector(db: Db, p: Period, today: IsoDate) {
   const rows = await db
     .selectFrom('follow_up_sectors as f')
     .select(['f.sector_id as sectorId', (eb) => eb.fn.countAll<number>().as('n')])
-    .where(all([overdue(today), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`f.sector_id = ${p.sectorId}`] : [])]))
+    .where(all([overdue(today), ...(p.partnershipId ? [sql<SqlBool>`f.partnership_id = ${p.partnershipId}`] : []), ...(p.sectorId ? [sql<SqlBool>`f.sector_id = ${p.sectorId}`] : []), ...partnershipIn('f.partnership_id', p.homeRegionIds)]))
     .groupBy('f.sector_id')
     .execute();
   const counts = new Map((await sectorIds(db, p)).map((id) => [id, 0]));
@@ -258,4 +271,54 @@ export async function health(db: Db, p: Period, today: IsoDate) {
   }
   rows.sort((a, b) => b.reasons.length - a.reasons.length || byName.compare(a.name, b.name) || a.partnershipId.localeCompare(b.partnershipId));
   return { today, items: rows.map(({ partnershipId, reasons }) => ({ partnershipId, reasons })) };
+}
+
+/**
+ * Per home government in scope: partnerships (current, period ignored), meetings dated in the
+ * period, open and overdue follow-ups (today). Each equals the matching list's total with
+ * `homeRegionId=` (/partnerships, /meetings?from&to, /follow-ups?status=open,in-progress,blocked,
+ * /follow-ups?due=overdue).
+ */
+export async function byHomeRegion(db: Db, p: Period, today: IsoDate) {
+  let homes = db.selectFrom('regions as r').select(['r.id']).where('r.role', '=', 'home').orderBy('r.seq');
+  if (p.homeRegionIds !== undefined) homes = homes.where((eb) => (p.homeRegionIds!.length === 0 ? eb.val(false) : eb('r.id', 'in', [...p.homeRegionIds!])));
+  const ids = (await homes.execute()).map((r) => r.id);
+  const grouped = async (query: Promise<Array<{ id: string; n: unknown }>>) => new Map((await query).map((r) => [r.id, count(r.n)]));
+  const restrict = { ...p, homeRegionIds: ids };
+  const [partnerships, meetings, open, late] = await Promise.all([
+    grouped(
+      db.selectFrom('partnerships as x').select(['x.home_region_id as id', (eb) => eb.fn.countAll<number>().as('n')]).where(all(partnershipScope(restrict))).groupBy('x.home_region_id').execute(),
+    ),
+    grouped(
+      db
+        .selectFrom('meetings as m')
+        .innerJoin('partnerships as x', 'x.id', 'm.partnership_id')
+        .select(['x.home_region_id as id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where(all(meetingScope(restrict)))
+        .groupBy('x.home_region_id')
+        .execute(),
+    ),
+    ...[inList('f.status', OPEN_STATUSES), overdue(today)].map((condition) =>
+      grouped(
+        db
+          .selectFrom('follow_ups as f')
+          .innerJoin('partnerships as x', 'x.id', 'f.partnership_id')
+          .select(['x.home_region_id as id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where(all([condition, ...followUpScope(restrict)]))
+          .groupBy('x.home_region_id')
+          .execute(),
+      ),
+    ),
+  ]);
+  return {
+    period: p,
+    today,
+    items: ids.map((id) => ({
+      homeRegionId: id,
+      partnerships: partnerships.get(id) ?? 0,
+      meetings: meetings.get(id) ?? 0,
+      openFollowUps: open?.get(id) ?? 0,
+      overdueFollowUps: late?.get(id) ?? 0,
+    })),
+  };
 }

@@ -8,6 +8,7 @@ import { auditMap, hydrate } from '../db/mappers';
 import { addDays } from '../../src/domain/dates';
 import { sql } from 'kysely';
 import { problems } from '../problem';
+import { auditIn, type HomeScope } from '../db/scope';
 import { chunkedStream, csvRows, EXPORT_CHUNK_ROWS, toCsv } from './exports';
 
 const historyQuery = z.strictObject({
@@ -33,7 +34,15 @@ const auditQuery = z.strictObject({
 export function registerAudit(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
-  type Filter = { entity?: string | undefined; entityId?: string | undefined; actorId?: string | undefined; from?: string | undefined; to?: string | undefined };
+  type Filter = {
+    entity?: string | undefined;
+    entityId?: string | undefined;
+    actorId?: string | undefined;
+    from?: string | undefined;
+    to?: string | undefined;
+    /** The home governments the reader covers (server/db/scope.ts). */
+    homeRegionIds?: HomeScope;
+  };
 
   /** Newest first; dates are days in UTC on the instant `at`, `to` includes its whole day. */
   function entries(q: Filter) {
@@ -43,6 +52,7 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
     if (q.actorId) query = query.where('actor_id', '=', q.actorId);
     if (q.from) query = query.where('at', '>=', `${q.from}T00:00:00.000Z`);
     if (q.to) query = query.where('at', '<', `${addDays(q.to, 1)}T00:00:00.000Z`);
+    for (const condition of auditIn(q.homeRegionIds)) query = query.where(condition);
     return query;
   }
 
@@ -65,13 +75,14 @@ export function registerAudit(app: Hono, deps: ApiDeps): void {
     // A user's history holds e-mail and role changes and password resets: administrators only,
     // as the whole trail is.
     if (query.entity === 'user' && actor.role !== 'admin') throw problems.forbidden('Only administrators read the history of users.');
-    return json(await page({ entity: query.entity, entityId: query.entityId }, query.limit, query.cursor ?? 0));
+    // Another home government's record has no history for this user (an empty one, as an unknown id).
+    return json(await page({ entity: query.entity, entityId: query.entityId, homeRegionIds: await deps.scope(c.req.raw) }, query.limit, query.cursor ?? 0));
   });
 
   async function auditFilter(request: Request) {
     const actor = await deps.actor(request);
     if (actor.role !== 'admin') throw problems.forbidden('Only administrators read the whole audit trail.');
-    return parseWith(auditQuery, searchParamsToObject(new URL(request.url), []));
+    return { ...parseWith(auditQuery, searchParamsToObject(new URL(request.url), [])), homeRegionIds: await deps.scope(request) };
   }
 
   app.get('/audit', async (c) => {

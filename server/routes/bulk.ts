@@ -6,6 +6,7 @@ import { parseWith } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
 import { checkChangeRefs, commitFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
 import { answer, withIdempotentBatch } from './idempotency';
+import { outsideScope } from '../db/scope';
 
 const INTERNAL: Problem = {
   type: PROBLEM_TYPES.internal,
@@ -37,9 +38,12 @@ export function registerBulk(app: Hono, deps: ApiDeps): void {
         () => undefined,
         (error: unknown) => error,
       );
+      const scope = await deps.scope(c.req.raw);
       for (const { id, version } of items) {
         try {
           if (refsProblem !== undefined) throw refsProblem;
+          // Another home government's follow-up fails as an unknown one (server/db/scope.ts).
+          if (await outsideScope(deps.store.db, scope, 'followUp', id)) throw problems.notFound('Follow-up');
           const item = await commitFollowUpChange(
             deps,
             actor,

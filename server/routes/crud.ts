@@ -39,7 +39,7 @@ export type CrudConfig<K extends CollectionName, Q extends Record<string, unknow
   filters: z.ZodRawShape;
   arrayKeys?: readonly string[];
   /** The list in SQL (server/db/listings.ts, follow-up-list.ts): filters, text, sort, keyset page. */
-  list: (query: ListQuery<Q>, page: PageRequest) => Promise<Page<unknown> | 'invalidCursor'>;
+  list: (query: ListQuery<Q>, page: PageRequest, request: Request) => Promise<Page<unknown> | 'invalidCursor'>;
   sorts: readonly string[];
   defaultSort: string;
   /** Without `create` or `patch` the resource registers its own POST or PATCH. */
@@ -58,11 +58,13 @@ export type CrudConfig<K extends CollectionName, Q extends Record<string, unknow
   afterPatch?: (next: Resources[K], before: Resources[K]) => Promise<void>;
   /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
   build?: (input: Record<string, unknown>, meta: Stored, actor: User) => Resources[K];
+  /** Completes valid create input from stored data (a user's only home government): may refuse with field errors. */
+  complete?: (input: Record<string, unknown>, actor: User) => Promise<Record<string, unknown>>;
   /** Validates a whole resource after a patch is applied (cross-field rules). */
   whole?: z.ZodType;
   /** The input fields of a stored resource, for `whole` (default: all but id, version, dates). */
   inputOf?: (item: Resources[K]) => Record<string, unknown>;
-  refs: (value: Record<string, unknown>) => Array<RefCheck[] | Promise<RefCheck[]>>;
+  refs: (value: Record<string, unknown>, request: Request) => Array<RefCheck[] | Promise<RefCheck[]>>;
   /** Client-chosen ids (sectors); others get a generated one. */
   clientId?: boolean;
   /**
@@ -125,7 +127,7 @@ export function registerCrud<K extends CollectionName, Q extends Record<string, 
 
   app.get(config.path, (c) => {
     const { query, page } = parseListQuery<Q>(new URL(c.req.url), querySchema, arrayKeys);
-    return listAnswer(config.list(query, page));
+    return listAnswer(config.list(query, page, c.req.raw));
   });
 
   app.get(`${config.path}/:id`, async (c) => {
@@ -141,8 +143,9 @@ export function registerCrud<K extends CollectionName, Q extends Record<string, 
   if (create) app.post(config.path, (c) =>
     withIdempotency(deps, c.req.raw, async (body, write) => {
       const actor = await deps.actor(c.req.raw);
-      const input = parseWith(create, body) as Record<string, unknown>;
-      await checkRefs(config.refs(input));
+      const parsed = parseWith(create, body) as Record<string, unknown>;
+      const input = config.complete ? await config.complete(parsed, actor) : parsed;
+      await checkRefs(config.refs(input, c.req.raw));
       return write({ actorId: actor.id }, async (tx) => {
         const writer = tx[config.collection] as unknown as { get(id: string): Promise<T | undefined>; insert(item: T): Promise<void> };
         const id = config.clientId ? String(input.id) : await tx.nextId(config.prefix);
@@ -181,7 +184,7 @@ export function registerCrud<K extends CollectionName, Q extends Record<string, 
     // A patch changes only the fields it names: zod 4 applies `.default()`s inside `.partial()`,
     // which would otherwise reset lists and flags (participants, strengths, illustrative...).
     const patch = Object.fromEntries(Object.entries(parsed).filter(([key]) => isRecord(sent) && Object.hasOwn(sent, key)));
-    await checkRefs(config.refs(patch));
+    await checkRefs(config.refs(patch, c.req.raw));
     const saved = await store.transaction(async (tx) => {
       const writer = tx[config.collection] as unknown as {
         get(id: string): Promise<T | undefined>;

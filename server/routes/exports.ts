@@ -317,7 +317,9 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
    */
   const select = async (request: Request, extra: Expression<SqlBool>[] = []) => {
     const url = new URL(request.url);
-    const { lang, ...query } = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as ExportQuery;
+    const { lang, ...parsed } = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as ExportQuery;
+    // Only the user's home governments' follow-ups (server/db/scope.ts).
+    const query = { ...parsed, homeRegionIds: await deps.scope(request, parsed.homeRegionId) };
     const today = deps.today();
     const read = (page: { limit: number; cursor?: string | undefined; skipTotal?: boolean }) =>
       listFollowUps(store.db, store.engine, query, page, today, undefined, extra).then((found) => {

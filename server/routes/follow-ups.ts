@@ -19,6 +19,7 @@ import { FOLLOW_UP_SORTS, listFollowUps, type FollowUpQuery } from '../db/follow
 import { registerCrud } from './crud';
 import { applyFollowUpChange, FOLLOW_UP_WRITES } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
+import { scopedRefChecks } from './scope';
 
 export type { FollowUpQuery } from '../db/follow-up-list';
 
@@ -30,6 +31,7 @@ export const FOLLOW_UP_FILTERS = {
   partnershipId: z.string().max(80).optional(),
   ownerId: z.string().max(80).optional(),
   meetingId: z.string().max(80).optional(),
+  homeRegionId: z.string().max(80).optional(),
   due: z.enum(DUE_WINDOWS).optional(),
   /** The day agreed (created) in Asia/Jakarta, both ends included: the stats' period rule. */
   agreedFrom: isoDate.optional(),
@@ -46,7 +48,8 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
     collection: 'followUps',
     filters: FOLLOW_UP_FILTERS,
     arrayKeys: FOLLOW_UP_ARRAY_KEYS,
-    list: (query, page) => listFollowUps(store.db, store.engine, query, page, deps.today()),
+    list: async (query, page, request) =>
+      listFollowUps(store.db, store.engine, { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page, deps.today()),
     sorts: FOLLOW_UP_SORTS,
     defaultSort: FOLLOW_UP_DEFAULT_SORT,
     path: '/follow-ups',
@@ -62,7 +65,8 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
       const input = parseWith(followUpInput, body);
       const meeting = input.meetingId ? await store.meetings.get(input.meetingId) : undefined;
       await checkRefs([
-        refChecks(store.partnerships, 'partnershipId', input.partnershipId),
+        // One of the user's home governments' partnerships (server/routes/scope.ts).
+        scopedRefChecks(deps, c.req.raw, 'partnership', 'partnershipId', input.partnershipId),
         refChecks(store.users, 'ownerId', input.ownerId),
         sectorChecks(store, 'sectorIds', input.sectorIds),
         input.meetingId ? [['meetingId', meeting !== undefined && meeting.partnershipId === input.partnershipId]] : [],

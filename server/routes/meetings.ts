@@ -9,16 +9,17 @@ import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } fr
 import type { User } from '../../src/domain/user';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
-import { homeRegionOf } from '../db/regions';
 import { listResources, LISTINGS } from '../db/listings';
 import { ProblemError, problems } from '../problem';
 import type { Tx } from '../store';
 import { registerCrud } from './crud';
+import { chosenHomeRegion, homeRegionChecks, scopedRefChecks } from './scope';
 import { changeFollowUp } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
 
 type MeetingQuery = {
   partnershipId?: string;
+  homeRegionId?: string;
   kind?: string[];
   sectorId?: string;
   year?: number;
@@ -58,7 +59,10 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       const actor = await deps.actor(c.req.raw);
       const { followUps: drafts, carriedFollowUpIds, carriedProgress, newPartnership, newPeople, ...input } = parseWith(meetingCreate, body);
       const existing = input.partnershipId ? await store.partnerships.get(input.partnershipId) : undefined;
-      const homeRegion = await homeRegionOf(store.db);
+      // The new partnership's home government: given, or the user's only one (server/routes/scope.ts).
+      const homeRegion = newPartnership
+        ? await chosenHomeRegion(deps, c.req.raw, 'newPartnership.homeRegionId', newPartnership.homeRegionId)
+        : undefined;
       const newRefs = new Set(newPeople.map((p) => p.ref));
       const knownPeople = store.people.missing(
         [input.hostLeadId, input.delegationLeadId, ...input.participants.map((p) => p.personId), ...input.statements.map((s) => s.personId)].filter(
@@ -71,8 +75,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       const carriedById = new Map(carried.map((f) => [f.id, f]));
 
       await checkRefs([
-        ...(input.partnershipId ? [refChecks(store.partnerships, 'partnershipId', input.partnershipId)] : []),
-        ...(newPartnership ? [[['newPartnership.region.countryCode', homeRegion !== undefined] as RefCheck]] : []),
+        ...(input.partnershipId ? [scopedRefChecks(deps, c.req.raw, 'partnership', 'partnershipId', input.partnershipId)] : []),
+        ...(newPartnership ? [homeRegionChecks(deps, c.req.raw, 'newPartnership.homeRegionId', homeRegion)] : []),
         ...(newPartnership ? [sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths)] : []),
         personChecks('hostLeadId', input.hostLeadId),
         personChecks('delegationLeadId', input.delegationLeadId),
@@ -228,6 +232,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     collection: 'meetings',
     filters: {
       partnershipId: z.string().max(80).optional(),
+      homeRegionId: z.string().max(80).optional(),
       kind: z.array(z.enum(RECORDED_MEETING_KINDS)).optional(),
       sectorId: z.string().max(40).optional(),
       year: z.coerce.number().int().min(1900).max(2999).optional(),
@@ -235,7 +240,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       to: isoDate.optional(),
     },
     arrayKeys: ['kind'],
-    list: (query, page) => listResources(store.db, store.engine, 'meetings', query, page),
+    list: async (query, page, request) =>
+      listResources(store.db, store.engine, 'meetings', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
     sorts: Object.keys(LISTINGS.meetings.sorts),
     defaultSort: '-date',
     patch: meetingPatch,

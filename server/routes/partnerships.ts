@@ -28,6 +28,7 @@ import {
 import { problems } from '../problem';
 import { listResources, LISTINGS } from '../db/listings';
 import { registerCrud } from './crud';
+import { homeRegionChecks } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -44,8 +45,9 @@ type PartnershipQuery = {
 export function registerPartnerships(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
-  const refs = (p: Record<string, unknown>) => [
-    refChecks(store.regions, 'homeRegionId', p.homeRegionId as string | undefined),
+  const refs = (p: Record<string, unknown>, request: Request) => [
+    // One of the user's home governments (server/routes/scope.ts).
+    homeRegionChecks(deps, request, 'homeRegionId', p.homeRegionId as string | undefined),
     refChecks(store.regions, 'partnerRegionId', p.partnerRegionId as string | undefined),
     refChecks(
       store.organizations,
@@ -72,7 +74,8 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
       illustrative: bool.optional(),
     },
     arrayKeys: ['stage', 'type'],
-    list: (query, page) => listResources(store.db, store.engine, 'partnerships', query, page),
+    list: async (query, page, request) =>
+      listResources(store.db, store.engine, 'partnerships', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
     sorts: Object.keys(LISTINGS.partnerships.sorts),
     defaultSort: 'partner',
     create: partnershipInput,

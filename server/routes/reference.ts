@@ -22,6 +22,7 @@ import { json, refChecks, sectorChecks } from '../http';
 import { listResources, LISTINGS, type ListingName } from '../db/listings';
 import { emailTaken, otherActiveAdmins } from '../db/users';
 import { registerCrud, type PageRequest } from './crud';
+import { checkUserHomeRegions } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -30,7 +31,8 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
   /** A resource's list, in SQL (server/db/listings.ts), and the sorts it offers. */
   const listing = (name: ListingName) => ({
-    list: (query: Record<string, unknown> & { sort: string }, page: PageRequest) => listResources(store.db, store.engine, name, query, page),
+    list: async (query: Record<string, unknown> & { sort: string }, page: PageRequest, request: Request) =>
+      listResources(store.db, store.engine, name, { ...query, homeRegionIds: await deps.scope(request) }, page),
     sorts: Object.keys(LISTINGS[name].sorts),
   });
 
@@ -137,7 +139,10 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     whole: userInput,
     actions: { create: 'user.manage', patch: 'user.manage' },
     // Someone must stay able to manage users: the last active administrator keeps the role.
+    complete: async (input, actor) => ({ ...input, homeRegionIds: await checkUserHomeRegions(deps, input, true, actor) }),
     checkPatch: async (next, current, tx) => {
+      // Throws field errors for unknown governments, or none for a user who is not an administrator.
+      next.homeRegionIds = await checkUserHomeRegions(deps, next, false, undefined, tx.db);
       const wasAdmin = current.role === 'admin' && current.active;
       const staysAdmin = next.role === 'admin' && next.active;
       if (!wasAdmin || staysAdmin) return [];

@@ -10,10 +10,12 @@ import { listFollowUps } from '../db/follow-up-list';
 import { listResources } from '../db/listings';
 import { pageOfRows, searchWords } from '../db/lists';
 import { hydrate, meetingMap } from '../db/mappers';
+import { partnershipIn } from '../db/scope';
 import { json, normalizeText, parseWith, searchParamsToObject } from '../http';
 
 const searchQuery = z.strictObject({
   q: z.string().trim().min(1, { error: 'required' }).max(200),
+  homeRegionId: z.string().max(80).optional(),
   limit: z.coerce.number().int().min(1).max(20).default(5),
 });
 
@@ -31,7 +33,9 @@ const firstPage = <P>(found: P | 'invalidCursor'): P => {
 export function registerSearch(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
   app.get('/search', async (c) => {
-    const { q, limit } = parseWith(searchQuery, searchParamsToObject(new URL(c.req.url), []));
+    const { q, limit, homeRegionId } = parseWith(searchQuery, searchParamsToObject(new URL(c.req.url), []));
+    // Only the user's home governments' records (server/db/scope.ts).
+    const homeRegionIds = await deps.scope(c.req.raw, homeRegionId);
     const { db, engine } = store;
     const page = { limit };
     const words = searchWords(q, normalizeText);
@@ -40,10 +44,10 @@ export function registerSearch(app: Hono, deps: ApiDeps): void {
       or m.partnership_id in (select x.id from partnerships x where x.partner_region_id in
         (select r.id from regions r where ${matchesWords(engine, 'regions', 'r', words)})))`;
     const [partnerships, people, meetingRows, followUps] = await Promise.all([
-      listResources<Partnership>(db, engine, 'partnerships', { q, sort: 'partner' }, page).then(firstPage),
-      listResources<Person>(db, engine, 'people', { q, sort: 'name' }, page).then(firstPage),
-      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false, kind: 'day' } } }, [meetingWhere], '-date', page).then(firstPage),
-      listFollowUps(db, engine, { q, sort: 'dueDate' }, page, deps.today()).then(firstPage),
+      listResources<Partnership>(db, engine, 'partnerships', { q, sort: 'partner', homeRegionIds }, page).then(firstPage),
+      listResources<Person>(db, engine, 'people', { q, sort: 'name', homeRegionIds }, page).then(firstPage),
+      pageOfRows(db, { table: 'meetings', alias: 'm', sorts: { date: { expr: sql.ref('m.date'), nullable: false, kind: 'day' } } }, [meetingWhere, ...partnershipIn('m.partnership_id', homeRegionIds)], '-date', page).then(firstPage),
+      listFollowUps(db, engine, { q, sort: 'dueDate', homeRegionIds }, page, deps.today()).then(firstPage),
     ]);
     const meetings: Meeting[] = await hydrate(db, meetingMap, meetingRows.rows, { without: ['participants', 'statements'] });
     return json({

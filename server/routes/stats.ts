@@ -12,6 +12,8 @@ const statsQuery = z.strictObject({
   to: isoDate.optional(),
   partnershipId: z.string().max(80).optional(),
   sectorId: z.string().max(40).optional(),
+  /** One of the user's home governments; without it, every one the user has. */
+  homeRegionId: z.string().max(80).optional(),
 });
 
 /**
@@ -56,8 +58,12 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
     app.get(`/stats/${name}`, async (c) => {
       const p = period(c.req.raw);
       const today = deps.today();
-      const key = `stats/${name} ${today} ${JSON.stringify(p)}`;
-      return json(await deps.cache.get(db, key, () => compute(p, today)));
+      // Only the user's home governments' records count (server/db/scope.ts); the answer's
+      // `period` echoes the query as asked.
+      const homeRegionIds = await deps.scope(c.req.raw, p.homeRegionId);
+      const key = `stats/${name} ${today} ${JSON.stringify(p)} ${JSON.stringify(homeRegionIds ?? 'all')}`;
+      const answer = await deps.cache.get(db, key, () => compute({ ...p, homeRegionIds }, today));
+      return json(answer && typeof answer === 'object' && 'period' in answer ? { ...answer, period: p } : answer);
     });
 
   figure('follow-ups-by-sector', (p) => figures.followUpsBySector(db, p));
@@ -68,4 +74,7 @@ export function registerStats(app: Hono, deps: ApiDeps): void {
   figure('overdue-by-owner', (p, today) => figures.overdueByOwner(db, p, today));
   figure('completion-by-month', (p) => figures.completionByMonth(db, engine, p));
   figure('health', (_p, today) => figures.health(db, _p, today));
+  // Per home government (the dashboard's breakdown for a user with several): partnerships,
+  // meetings in the period, open and overdue follow-ups, for each government the user has.
+  figure('by-home-region', (p, today) => figures.byHomeRegion(db, p, today));
 }

@@ -5,6 +5,7 @@ import { OPEN_STATUSES } from '../../src/domain/follow-up';
 import { mergeTimeline, TIMELINE_KINDS } from '../../src/domain/timeline';
 import type { ApiDeps } from '../context';
 import { loadResources, followUpMap, meetingMap } from '../db/mappers';
+import { homeRegionIn } from '../db/scope';
 import { json, offsetPagingShape, pageOf, parseWith, searchParamsToObject } from '../http';
 import { problems } from '../problem';
 
@@ -38,9 +39,11 @@ export function registerTimeline(app: Hono, deps: ApiDeps): void {
 
   app.get('/partnerships/activity', async (c) => {
     await deps.actor(c.req.raw);
-    // No parameters: an unknown one is refused, as on every list.
-    parseWith(z.strictObject({}), searchParamsToObject(new URL(c.req.url), []));
-    const items = await deps.cache.get(store.db, 'partnerships/activity', async () => {
+    // One of the user's home governments at most: an unknown parameter is refused, as on every list.
+    const { homeRegionId } = parseWith(z.strictObject({ homeRegionId: z.string().max(80).optional() }), searchParamsToObject(new URL(c.req.url), []));
+    const scope = await deps.scope(c.req.raw, homeRegionId);
+    const scoped = homeRegionIn('x.home_region_id', scope);
+    const items = await deps.cache.get(store.db, `partnerships/activity ${JSON.stringify(scope ?? 'all')}`, async () => {
       const { rows } = await sql<ActivityRow>`
         with last_meeting as (
           select partnership_id, id, date, title,
@@ -56,6 +59,7 @@ export function registerTimeline(app: Hono, deps: ApiDeps): void {
         from partnerships x
         left join last_meeting m on m.partnership_id = x.id and m.n = 1
         left join next_follow_up f on f.partnership_id = x.id and f.n = 1
+        ${scoped.length > 0 ? sql`where ${sql.join(scoped, sql` and `)}` : sql``}
         order by x.seq`.execute(store.db);
       return rows.map((r) => ({
         partnershipId: r.partnership_id,

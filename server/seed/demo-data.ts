@@ -56,6 +56,12 @@ export const IDS = {
   officer2: 'usr-dewi',
   manager: 'usr-hendra',
   admin: 'usr-sari',
+  /** A second, illustrative home government (issue 15), its partnership and its own staff member. */
+  kotaTangerang: 'reg-kota-tangerang',
+  kotaPartnership: 'pts-kota-tangerang-kitakyushu',
+  kotaMeeting: 'mtg-kota-tangerang-kitakyushu-1',
+  kotaFollowUp: 'fu-kota-tangerang-kitakyushu-1',
+  kotaStaff: 'usr-ayu',
 } as const;
 
 export const REGIONS: Region[] = [
@@ -156,11 +162,11 @@ export const PEOPLE: Person[] = [
 
 /** Mitra's own users. Invented for the demo, with example.org addresses. */
 export const USERS: User[] = [
-  { ...meta(IDS.staff), name: 'Rina Wulandari', email: 'rina.wulandari@example.org', role: 'staff', position: 'Staf Protokol', active: true },
-  { ...meta(IDS.officer), name: 'Budi Santoso', email: 'budi.santoso@example.org', role: 'officer', position: 'Analis Kerja Sama', active: true },
-  { ...meta(IDS.officer2), name: 'Dewi Lestari', email: 'dewi.lestari@example.org', role: 'officer', position: 'Analis Kerja Sama', active: true },
-  { ...meta(IDS.manager), name: 'Hendra Gunawan', email: 'hendra.gunawan@example.org', role: 'manager', position: 'Kepala Bagian Kerja Sama', active: true },
-  { ...meta(IDS.admin), name: 'Sari Puspita', email: 'sari.puspita@example.org', role: 'admin', position: 'Pengelola Sistem', active: true },
+  { ...meta(IDS.staff), name: 'Rina Wulandari', email: 'rina.wulandari@example.org', role: 'staff', position: 'Staf Protokol', active: true, homeRegionIds: [IDS.tangerang] },
+  { ...meta(IDS.officer), name: 'Budi Santoso', email: 'budi.santoso@example.org', role: 'officer', position: 'Analis Kerja Sama', active: true, homeRegionIds: [IDS.tangerang] },
+  { ...meta(IDS.officer2), name: 'Dewi Lestari', email: 'dewi.lestari@example.org', role: 'officer', position: 'Analis Kerja Sama', active: true, homeRegionIds: [IDS.tangerang] },
+  { ...meta(IDS.manager), name: 'Hendra Gunawan', email: 'hendra.gunawan@example.org', role: 'manager', position: 'Kepala Bagian Kerja Sama', active: true, homeRegionIds: [IDS.tangerang] },
+  { ...meta(IDS.admin), name: 'Sari Puspita', email: 'sari.puspita@example.org', role: 'admin', position: 'Pengelola Sistem', active: true, homeRegionIds: [IDS.tangerang] },
 ];
 
 const VISIT_AT = '2025-09-22T08:00:00.000Z';
@@ -472,6 +478,73 @@ function illustrate(ill: Illustration): { partnership: Partnership; meetings: Me
   return { partnership, meetings, followUps };
 }
 
+/**
+ * The second home government's records (illustrative): Kota Tangerang's own partnership with
+ * Kitakyushu, one meeting and one follow-up. Only Kota Tangerang's users (and administrators)
+ * see them; the Regency's users never do.
+ */
+const KOTA_AT = '2025-06-10T03:00:00.000Z';
+export const KOTA_REGION: Region = {
+    ...meta(IDS.kotaTangerang),
+    // A second home government, to show the separation (issue 15): the City, not the Regency.
+    name: 'Kota Tangerang',
+    level: 'city',
+    countryCode: 'ID',
+    province: 'Banten',
+    role: 'home',
+    strengths: [],
+    notes: 'Pemerintah daerah kedua untuk demo: ilustratif, bukan fakta.',
+    illustrative: true,
+  };
+export const KOTA_USER: User = { ...meta(IDS.kotaStaff), name: 'Ayu Kartika', email: 'ayu.kartika@example.org', role: 'staff', position: 'Staf Kerja Sama Kota', active: true, homeRegionIds: [IDS.kotaTangerang] };
+export const KOTA_PARTNERSHIP: Partnership = {
+  ...meta(IDS.kotaPartnership, KOTA_AT),
+  homeRegionId: IDS.kotaTangerang,
+  partnerRegionId: 'reg-kitakyushu',
+  type: 'cooperation',
+  stage: 'exploring',
+  stageHistory: [{ to: 'exploring', date: '2025-06-10', note: 'Contoh ilustratif.', by: IDS.kotaStaff, at: KOTA_AT }],
+  focusSectorIds: ['environment'],
+  facilitatorIds: [],
+  agreements: {},
+  notes: 'Kemitraan ilustratif Kota Tangerang untuk demo: bukan fakta.',
+  illustrative: true,
+};
+export const KOTA_MEETING: Meeting = {
+  ...meta(IDS.kotaMeeting, KOTA_AT),
+  partnershipId: IDS.kotaPartnership,
+  kind: 'virtual',
+  title: 'Rapat daring pengelolaan sampah Kota Tangerang (contoh)',
+  date: '2025-06-10',
+  timeZone: 'Asia/Jakarta',
+  participants: [],
+  facilitatorIds: [],
+  sectorIds: ['environment'],
+  summary: 'Pertemuan ilustratif untuk demo: bukan fakta.',
+  statements: [],
+  outcomes: [],
+  aims: [],
+  illustrative: true,
+};
+export const KOTA_FOLLOW_UP: FollowUp = {
+  ...meta(IDS.kotaFollowUp, KOTA_AT),
+  title: 'Kajian bank sampah Kota Tangerang (contoh)',
+  description: 'Tindak lanjut ilustratif untuk demo: bukan fakta.',
+  partnershipId: IDS.kotaPartnership,
+  meetingId: IDS.kotaMeeting,
+  meetingIds: [IDS.kotaMeeting],
+  ownerId: IDS.kotaStaff,
+  dueDate: '2025-12-31',
+  sectorIds: ['environment'],
+  priority: 'normal',
+  status: 'done',
+  history: [
+    { at: KOTA_AT, by: IDS.kotaStaff, kind: 'created', to: 'open' },
+    { at: KOTA_AT, by: IDS.kotaStaff, kind: 'status', from: 'open', to: 'done' },
+  ],
+  completedAt: KOTA_AT,
+};
+
 /** A fresh copy of the demo data every call: stores mutate what they are given. */
 export function demoSnapshot(): Snapshot {
   const illustrations = ILLUSTRATIONS.map(illustrate);
@@ -487,4 +560,21 @@ export function demoSnapshot(): Snapshot {
     followUps: [...BINZHOU_FOLLOW_UPS, ...illustrations.flatMap((i) => i.followUps)],
   };
   return structuredClone(snapshot);
+}
+
+/**
+ * The demo data with the second home government added at the end of each list (issue 15):
+ * Kota Tangerang, its partnership, meeting and follow-up, and Ayu, who works only for it.
+ * Kept apart from `demoSnapshot` so every figure the tests assert over the demo stays the same.
+ */
+export function demoSnapshotWithSecondGovernment(): Snapshot {
+  const snapshot = demoSnapshot();
+  return structuredClone({
+    ...snapshot,
+    regions: [...snapshot.regions, KOTA_REGION],
+    users: [...snapshot.users, KOTA_USER],
+    partnerships: [...snapshot.partnerships, KOTA_PARTNERSHIP],
+    meetings: [...snapshot.meetings, KOTA_MEETING],
+    followUps: [...snapshot.followUps, KOTA_FOLLOW_UP],
+  });
 }

@@ -9,6 +9,7 @@ import { DEMO_BACKEND, sessionQuery } from '@/session/session';
 import { apiRequest, apiUrl } from '@/lib/api-client';
 import { usePreferences } from '@/stores/preferences';
 import { LanguageSwitch } from './language-switch';
+import { HomeGovernmentSwitcher } from './shell/home-government-switcher';
 
 // The session logic, the account menu and the admin link load beside the first route, with the
 // admin strings (sign-in, 403): none of them is in the first route's bundle.
@@ -70,6 +71,8 @@ export function Layout() {
               {t('app.name')}
             </NavLink>
             <span className="header__tagline">{t('app.tagline')}</span>
+            {/* The current home government, or the choice between a user's (issue 15). */}
+            {user && <HomeGovernmentSwitcher user={user} />}
           </div>
           {/*
            * On a phone the language and the account fold behind the menu button; on a wide screen

@@ -57,8 +57,16 @@ export type RequestOptions = {
 
 export type QueryParams = Record<string, string | number | boolean | readonly string[] | undefined | null>;
 
+/**
+ * The reads a home government narrows (issue 15): lists, figures, search and exports. The
+ * header's choice (preferences) goes with each as `homeRegionId`, unless the caller names one.
+ */
+const HOME_SCOPED = /^\/(partnerships(\/activity)?|meetings|follow-ups(\/export\.(csv|ics))?|stats\/[a-z-]+|search)$/;
+
 export function apiUrl(path: string, params: QueryParams = {}): string {
   const url = new URL(`/api${path}`, window.location.origin);
+  const chosen = usePreferences.getState().homeRegionId;
+  if (chosen && HOME_SCOPED.test(path) && params.homeRegionId === undefined) url.searchParams.set('homeRegionId', chosen);
   for (const [key, value] of Object.entries(params)) {
     if (value === undefined || value === null || value === '') continue;
     if (Array.isArray(value)) {

@@ -13,8 +13,11 @@ export const DEFAULT_USER_ID = 'usr-rina';
 type Preferences = {
   locale: Locale;
   userId: string;
+  /** The home government chosen in the header ('' for all of the user's governments). */
+  homeRegionId: string;
   setLocale: (locale: Locale) => void;
   setUserId: (userId: string) => void;
+  setHomeRegionId: (homeRegionId: string) => void;
 };
 
 /** Client-only preferences (never server data), kept across reloads. */
@@ -23,19 +26,23 @@ export const usePreferences = create<Preferences>()(
     (set) => ({
       locale: DEFAULT_LOCALE,
       userId: DEFAULT_USER_ID,
+      homeRegionId: '',
       setLocale: (locale) => set({ locale }),
-      setUserId: (userId) => set({ userId }),
+      // Another user has other governments: the choice starts again from all of theirs.
+      setUserId: (userId) => set({ userId, homeRegionId: '' }),
+      setHomeRegionId: (homeRegionId) => set({ homeRegionId }),
     }),
     {
       name: 'mitra.preferences',
       version: 1,
-      partialize: ({ locale, userId }) => ({ locale, userId }),
+      partialize: ({ locale, userId, homeRegionId }) => ({ locale, userId, homeRegionId }),
       merge: (persisted, current) => {
         const saved = (persisted ?? {}) as Partial<Preferences>;
         return {
           ...current,
           locale: LOCALES.includes(saved.locale as Locale) ? (saved.locale as Locale) : current.locale,
           userId: typeof saved.userId === 'string' && saved.userId ? saved.userId : current.userId,
+          homeRegionId: typeof saved.homeRegionId === 'string' ? saved.homeRegionId : current.homeRegionId,
         };
       },
     },

@@ -45,6 +45,7 @@ describe.runIf(engineAvailable && !WASM)(`sign-in across processes on one ${ENGI
       email: 'admin@example.org',
       role: 'admin',
       active: true,
+      homeRegionIds: [],
       version: 1,
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',

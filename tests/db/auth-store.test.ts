@@ -149,6 +149,7 @@ describe.runIf(engineAvailable)(`the auth store on ${ENGINE}${WASM ? ' (WebAssem
       email: 'admin@example.org',
       role: 'admin',
       active: true,
+      homeRegionIds: [],
       version: 1,
       createdAt: '2025-01-01T00:00:00.000Z',
       updatedAt: '2025-01-01T00:00:00.000Z',

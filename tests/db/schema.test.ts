@@ -146,12 +146,18 @@ describe.runIf(ENGINE === 'sqlite' && !WASM)('moving a database written by the p
       const moved = openSqlite({ path });
       try {
         expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(Object.keys(migrationsFor('sqlite')));
-        // Everything it held, plus the sector themes 0006 adds to a database that has sectors.
+        // 0004: every user works for the home government(s) there were (issue 15), so a
+        // one-office install sees what it saw; 0006 adds the sector themes to a database that has sectors.
+        const old = before as { regions: Array<{ id: string; role: string }>; users: Array<Record<string, unknown>>; sectors: Array<{ id: string }> };
+        const homes = old.regions.filter((r) => r.role === 'home').map((r) => r.id);
+        expect(homes).toEqual([IDS.tangerang]);
         const after = await readSnapshot(moved.db, 'sqlite');
-        const held = before as { sectors: Array<{ id: string }> };
-        const themes = after.sectors.filter((s) => !held.sectors.some((h) => h.id === s.id));
+        const themes = after.sectors.filter((s) => !old.sectors.some((h) => h.id === s.id));
         expect(themes.map((s) => s.id).sort()).toEqual(SECTOR_THEMES_0006.map((t) => t.id).sort());
-        expect({ ...after, sectors: after.sectors.filter((s) => !themes.includes(s)) }).toEqual(before);
+        expect({ ...after, sectors: after.sectors.filter((s) => !themes.includes(s)) }).toEqual({
+          ...old,
+          users: old.users.map((u) => ({ ...u, homeRegionIds: homes })),
+        });
         const replay = await moved.db.selectFrom('idempotency').selectAll().execute();
         expect(replay.map((r) => r.scope)).toEqual([`${IDS.staff} /api/follow-ups legacy-move-1`]);
         expect(JSON.parse(replay[0]!.body!).title).toBe('Kirim notulen');

@@ -115,6 +115,11 @@ export const newPerson = z.strictObject({
 export const newPartnership = z.strictObject({
   region: regionInput.omit({ role: true, illustrative: true, coordinates: true, notes: true }),
   type: z.enum(PARTNERSHIP_TYPES, { error: 'invalidOption' }),
+  /**
+   * The home government the new partnership belongs to: one the user works for. It may be left
+   * out only when the user has exactly one (the API never picks one of several silently).
+   */
+  homeRegionId: id.optional(),
 });
 
 /**

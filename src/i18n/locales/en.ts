@@ -3,11 +3,15 @@ import type { LocaleResources } from '../types';
 export const en: LocaleResources = {
   app: {
     name: 'Mitra',
-    tagline: 'International cooperation · Tangerang Regency Government',
+    tagline: 'International cooperation',
     skipLink: 'Skip to main content',
     mainNav: 'Main navigation',
     menu: 'Menu',
     titleSuffix: 'Mitra',
+  },
+  homeGovernment: {
+    label: 'Government',
+    all: 'All governments',
   },
   nav: {
     dashboard: 'Dashboard',

@@ -2,11 +2,15 @@
 export const id = {
   app: {
     name: 'Mitra',
-    tagline: 'Kerja sama internasional · Pemerintah Kabupaten Tangerang',
+    tagline: 'Kerja sama internasional',
     skipLink: 'Langsung ke isi utama',
     mainNav: 'Navigasi utama',
     menu: 'Menu',
     titleSuffix: 'Mitra',
+  },
+  homeGovernment: {
+    label: 'Pemerintah',
+    all: 'Semua pemerintah',
   },
   nav: {
     dashboard: 'Dasbor',
