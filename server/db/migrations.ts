@@ -458,6 +458,9 @@ async function usersHomeGovernments(db: Kysely<unknown>): Promise<void> {
             select u.id, r.id, u.role from users u, regions r
             where r.role = 'home'
               and not exists (select 1 from user_home_regions h where h.user_id = u.id and h.region_id = r.id)`.execute(db);
+}
+
+// ---------------------------------------------------------------------------------------------
 // 0007: spreadsheet imports and what undoing them needs (issue 14, server/db/imports.ts)
 
 /**
