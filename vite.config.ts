@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { demoDatabaseAsset } from './scripts/vite-demo-database.js';
 import { firstLoadPreloads, precompressDir } from './scripts/vite-first-load.js';
 
 /**
@@ -26,7 +27,7 @@ function productionDist(mode: string): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), firstLoadPreloads(), productionDist(mode)],
+  plugins: [react(), firstLoadPreloads(), productionDist(mode), demoDatabaseAsset(mode)],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     target: 'es2022',

@@ -27,6 +27,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
+          // One module graph per worker, not per file: every file imports the whole API (Hono,
+          // zod, Kysely, the seed), which took longer than most files' tests (8 files: 161–193 s
+          // → 74–115 s at load 24–31). Safe here: each test opens its own database, and files
+          // that change process state (TZ) restore it.
+          isolate: false,
           // The API contract runs here on SQLite in memory (MITRA_TEST_ENGINE unset).
           include: [
             'tests/unit/**/*.test.ts',
@@ -52,6 +57,8 @@ export default defineConfig({
                 // The same API contract on PostgreSQL (a throwaway cluster, a database per test).
                 name: 'api-postgres',
                 environment: 'node',
+                // As `node` (the same files): one module graph, and one template database, per worker.
+                isolate: false,
                 include: ['tests/api/**/*.test.ts'],
                 env: { MITRA_TEST_ENGINE: 'postgres' },
                 globalSetup: ['tests/setup-postgres.ts'],
@@ -80,6 +87,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/db/schema.test.ts', 'tests/db/follow-up-list.test.ts', 'tests/db/listings.test.ts', 'tests/db/stats.test.ts', 'tests/db/cache.test.ts', 'tests/db/demo-database.test.ts'],
           env: { MITRA_TEST_ENGINE: 'sqlite', MITRA_TEST_SQLITE: 'wasm' },
+          // A new demo database in WebAssembly (migrate, seed) takes seconds under load: vitest's
+          // 5 s timed tests out on a busy machine, as on the other database projects.
+          testTimeout: 20_000,
         },
       },
       {

@@ -39,6 +39,16 @@ async function loadDataset(followUps: number): Promise<Snapshot> {
   return snapshot;
 }
 
+/**
+ * The demo build's ready-made database file (scripts/vite-demo-database.ts), fetched when nothing
+ * was saved yet; none in development (the page makes the database itself).
+ */
+function fetchDemoDatabase(): Promise<Uint8Array | undefined> {
+  const url = import.meta.env.MITRA_DEMO_DATABASE_URL as string | undefined;
+  if (!url) return Promise.resolve(undefined);
+  return fetch(url).then(async (response) => (response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined));
+}
+
 let demo: DemoDatabase | undefined;
 let api: ReturnType<typeof createApi>;
 
@@ -51,7 +61,7 @@ async function adopt(persist: boolean, snapshot?: Snapshot): Promise<void> {
   await demo?.close();
   demo = await openDemoDatabase(
     persist
-      ? { load: demoStorage.load, save: demoStorage.save, legacySnapshot: demoStorage.legacySnapshot }
+      ? { load: demoStorage.load, save: demoStorage.save, legacySnapshot: demoStorage.legacySnapshot, initial: fetchDemoDatabase }
       : // The load data set: filled from the generated snapshot, never saved.
         { legacySnapshot: async () => snapshot },
   );

@@ -41,6 +41,13 @@ export type DemoDatabaseOptions = {
    * when no database was saved yet, so a visitor's changes survive the upgrade.
    */
   legacySnapshot?: () => Promise<Snapshot | undefined>;
+  /**
+   * A database already holding the demo data, made at build time by this same code (the demo
+   * build ships it as a file: scripts/vite-demo-database.ts), opened when nothing was saved yet
+   * instead of migrating and seeding in the page (seconds on a slow machine). Missing (npm run
+   * dev), unreadable or not a SQLite file: the database is made here as before.
+   */
+  initial?: () => Promise<Uint8Array | undefined>;
   /** The initialised SQLite module; by default @sqlite.org/sqlite-wasm, loaded once. */
   sqlite3?: () => Promise<Sqlite3Static>;
 };
@@ -84,6 +91,25 @@ async function openSaved(sqlite3: Sqlite3Static, bytes: Uint8Array): Promise<{ o
   }
 }
 
+/** The first 16 bytes of every SQLite database file. */
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * The build's ready-made demo database (options.initial), opened and migrated; undefined, to make
+ * one in the page, when there is none or it cannot be used (a development server answers the
+ * file's URL with index.html, say).
+ */
+async function openInitial(sqlite3: Sqlite3Static, initial: () => Promise<Uint8Array | undefined>): Promise<WasmSqlite | undefined> {
+  try {
+    const bytes = await initial();
+    if (!bytes || new TextDecoder().decode(bytes.subarray(0, SQLITE_HEADER.length)) !== SQLITE_HEADER) return undefined;
+    return (await openSaved(sqlite3, bytes)).opened;
+  } catch (error) {
+    console.warn('[demo] the demo database of the build cannot be opened, making it here', error);
+    return undefined;
+  }
+}
+
 export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promise<DemoDatabase> {
   const sqlite3 = await (options.sqlite3 ?? loadSqlite)();
 
@@ -107,6 +133,16 @@ export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promi
     }
   }
   const fromSaved = opened !== undefined;
+  /** The previous demo's data, read only when no database was saved. */
+  let legacy: Snapshot | undefined;
+  if (!fromSaved) {
+    try {
+      legacy = await options.legacySnapshot?.();
+    } catch (error) {
+      console.warn('[demo] the data of the previous demo cannot be read, starting from the demo data', error);
+    }
+  }
+  if (!opened && !legacy && options.initial) opened = await openInitial(sqlite3, options.initial);
   if (!opened) {
     opened = openWasmSqlite(sqlite3);
     // 4 KiB pages (this build's default is 8): the schema's ~140 tables, indexes and search tables
@@ -118,18 +154,10 @@ export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promi
 
   if (await isEmpty(database)) {
     asSaved = false;
-    let snapshot: Snapshot | undefined;
-    if (!fromSaved) {
-      try {
-        snapshot = await options.legacySnapshot?.();
-      } catch (error) {
-        console.warn('[demo] the data of the previous demo cannot be read, starting from the demo data', error);
-      }
-    }
     try {
-      await refill(database, snapshot ?? demoSnapshot());
+      await refill(database, legacy ?? demoSnapshot());
     } catch (error) {
-      if (!snapshot) throw error;
+      if (!legacy) throw error;
       console.warn('[demo] the data of the previous demo cannot be moved, starting from the demo data', error);
       await refill(database, demoSnapshot());
     }
@@ -178,4 +206,22 @@ export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promi
       await database.close();
     },
   };
+}
+
+/**
+ * The bytes of a new demo database (the demo data, migrated and seeded here), as the demo build
+ * ships it for `initial` (scripts/demo-database-file.ts).
+ */
+export async function makeDemoDatabaseFile(options: Pick<DemoDatabaseOptions, 'sqlite3'> = {}): Promise<Uint8Array> {
+  let bytes: Uint8Array | undefined;
+  const demo = await openDemoDatabase({
+    ...options,
+    save: async (saved) => {
+      bytes = saved;
+    },
+  });
+  await demo.persist(); // a new database: saved at the first persist()
+  await demo.close();
+  if (!bytes) throw new Error('the demo database was not exported');
+  return bytes;
 }

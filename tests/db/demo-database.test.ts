@@ -1,7 +1,7 @@
 import type { Sqlite3Static } from '@sqlite.org/sqlite-wasm';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openDemoDatabase, type DemoDatabase } from '../../mocks/demo-database';
+import { makeDemoDatabaseFile, openDemoDatabase, type DemoDatabase } from '../../mocks/demo-database';
 import { readDataVersion } from '../../server/db/cache';
 import { followUpMap, loadResource, replaceResource } from '../../server/db/mappers';
 import { readSnapshot } from '../../server/db/snapshot';
@@ -183,6 +183,48 @@ describe.runIf(WASM)('the browser demo database (SQLite in WebAssembly)', () => 
     expect(await readSnapshot(demo.database.db, 'sqlite')).toEqual(demoData());
     await demo.persist(); // migrated: saved at the first persist()
     expect(storage.saves).toHaveLength(1);
+  });
+
+  it("opens the demo build's ready-made database when nothing was saved, instead of making one; saved data comes first", async () => {
+    const marked = openWasmSqlite(await wasmSqlite(), await makeDemoDatabaseFile());
+    expect(await readSnapshot(marked.db, 'sqlite')).toEqual(demoData());
+    // The file marked by one title, so that opening it is told apart from making a new database.
+    await marked.db.updateTable('follow_ups').set({ title: 'Dari berkas build' }).where('id', '=', firstFollowUp.id).execute();
+    const initialBytes = marked.exportBytes();
+    await marked.close();
+    const initial = vi.fn(async () => initialBytes);
+
+    const storage = memoryStorage();
+    const demo = await open({ ...storage, initial });
+    expect(initial).toHaveBeenCalledTimes(1);
+    expect((await loadResource(demo.database.db, followUpMap, firstFollowUp.id))!.title).toBe('Dari berkas build');
+    await demo.persist(); // not saved yet: saved at the first persist()
+    expect(storage.saves).toHaveLength(1);
+    await retitle(demo, 'Disimpan');
+    await demo.persist();
+    const again = await open({ ...storage, initial });
+    expect(initial).toHaveBeenCalledTimes(1); // the saved database, not the build's file
+    expect((await loadResource(again.database.db, followUpMap, firstFollowUp.id))!.title).toBe('Disimpan');
+
+    // The previous demo's snapshot, when there is one, wins over the build's file too.
+    const legacy = demoSnapshot();
+    legacy.followUps[0]!.title = 'Dari demo lama';
+    const moved = await open({ ...memoryStorage(), legacySnapshot: async () => legacy, initial });
+    expect((await loadResource(moved.database.db, followUpMap, firstFollowUp.id))!.title).toBe('Dari demo lama');
+    expect(initial).toHaveBeenCalledTimes(1);
+  });
+
+  it("makes the database in the page when the build's file is missing, is not SQLite (a development server's index.html) or cannot be read", async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const html = new TextEncoder().encode('<!doctype html><html lang="id"><title>Mitra</title></html>');
+    for (const initial of [async () => undefined, async () => html]) {
+      const demo = await open({ ...memoryStorage(), initial });
+      expect(await readSnapshot(demo.database.db, 'sqlite')).toEqual(demoData());
+    }
+    expect(warn).not.toHaveBeenCalled();
+    const failed = await open({ ...memoryStorage(), initial: () => Promise.reject(new Error('offline')) });
+    expect(await readSnapshot(failed.database.db, 'sqlite')).toEqual(demoData());
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/demo database of the build cannot be opened/), expect.anything());
   });
 
   it("carries the previous demo's JSON snapshot over when no database was saved yet", async () => {

@@ -4,8 +4,9 @@ import { USERS } from '../../mocks/demo-data';
 
 /**
  * Opens a page and waits until the backend has answered (no loading state left). A new browser
- * context of the demo starts its database first (SQLite in WebAssembly: compile, migrate, seed),
- * which takes a few seconds on a busy machine, so the page gets 15 s to appear.
+ * context of the demo starts its database first (SQLite in WebAssembly: compile, then open the
+ * demo build's ready-made database file), which can take seconds on a busy machine, so the page
+ * gets 15 s to appear.
  */
 export async function openPage(page: Page, path: string) {
   await page.goto(path);

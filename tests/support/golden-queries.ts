@@ -234,14 +234,20 @@ export async function apiGet(api: FetchApi, path: string, params: URLSearchParam
   return body;
 }
 
-/** Every id a list endpoint answers, following nextCursor at 100 a page, and the totals the pages gave. */
-export async function apiListIds(api: FetchApi, path: string, query: Record<string, unknown>, user: string = IDS.admin): Promise<{ ids: string[]; totals: number[] }> {
+/**
+ * Every id a list endpoint answers, following nextCursor at `limit` a page (100 unless told), and
+ * the totals the pages gave. Throws when a page holds more than `limit` items, or fewer while
+ * another page follows.
+ */
+export async function apiListIds(api: FetchApi, path: string, query: Record<string, unknown>, user: string = IDS.admin, limit = 100): Promise<{ ids: string[]; totals: number[] }> {
   const params = searchParams(query);
-  params.set('limit', '100');
+  params.set('limit', String(limit));
   const ids: string[] = [];
   const totals = new Set<number>();
   for (let pages = 0; pages < 1000; pages += 1) {
     const body = (await apiGet(api, path, params, user)) as { items: Array<{ id: string }>; total: number; nextCursor: string | null };
+    const full = body.nextCursor ? body.items.length === limit : body.items.length <= limit;
+    if (!full) throw new Error(`${path}?${params}: ${body.items.length} items on a page of ${limit}${body.nextCursor ? ' with a next page' : ''}`);
     ids.push(...body.items.map((i) => i.id));
     totals.add(body.total);
     if (!body.nextCursor) return { ids, totals: [...totals] };
