@@ -15,7 +15,7 @@ export function migrationsFor(engine: Engine): Record<string, Migration> {
     '0001-relational': { up: (db) => relationalSchema(db, engine) },
     '0002-auth-settings-in-meta': { up: (db) => authSettingsIntoMeta(db, engine) },
     '0003-follow-up-sectors-by-status': { up: (db) => followUpSectorsByStatus(db) },
-    '0008-follow-up-sectors-by-due-date': { up: (db) => followUpSectorsByDueDate(db) },
+    '0008-indexes-for-lists-and-stats': { up: (db) => indexesForListsAndStats(db) },
   };
 }
 
@@ -442,21 +442,35 @@ async function followUpSectorsByStatus(db: Kysely<unknown>): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 0008: a sector's follow-ups in due-date order, from the links alone
+// 0008: indexes found by EXPLAIN on the lists and stats of 50,000 follow-ups
 
 /**
- * A sector's list sorted by due date with several statuses (`?sectorId=education&status=open,
- * in-progress&sort=-dueDate`, read from the links by server/db/follow-up-list.ts): 0003's index
- * (sector, status, due date) gives each status in order, so two statuses were merged by sorting
- * every link of both (32,000 at 1,000,000 follow-ups: 9 ms of CPU). This one walks the sector in
- * due-date order (either way) and tests the status in the index, stopping after a page (0.1 ms);
- * a single status keeps using 0003's.
+ * Each index serves queries that read every row they count from the table (or sorted every link
+ * of a sector) before; the figures are SQLite's CPU time on the load data set (50,000 follow-ups;
+ * the list's at 1,000,000), the plans the same on PostgreSQL.
+ * - follow_up_sectors_sector_due: a sector's list sorted by due date with several statuses
+ *   (`?sectorId=education&status=open,in-progress&sort=-dueDate`, read from the links by
+ *   server/db/follow-up-list.ts). 0003's index gives each status in order, so two statuses were
+ *   merged by sorting every link of both (32,000 at 1,000,000: 9 ms); this one walks the sector
+ *   in due-date order either way, testing the status in the index, and stops after a page (0.1 ms).
+ * - follow_up_sectors_sector_status_agreed: /stats/follow-ups-by-sector (a count per sector and
+ *   status of the links agreed in the period) in index order, without a sort of every link of
+ *   the period (42 ms → 5 ms).
+ * - follow_ups_partnership_overdue (replaces follow_ups_partnership, its prefix): /stats/health's
+ *   overdue count per partnership from the index alone (66 ms → 2 ms).
+ * - follow_ups_agreed_status (replaces follow_ups_agreed, its prefix): the KPIs' agreed and done
+ *   counts and /stats/completion-by-month from the index alone (17 ms → 0.5 and 2.5 ms).
  */
-async function followUpSectorsByDueDate(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createIndex('follow_up_sectors_sector_due')
-    .ifNotExists()
-    .on('follow_up_sectors')
-    .columns(['sector_id', 'due_date', 'owner_id', 'status'])
-    .execute();
+async function indexesForListsAndStats(db: Kysely<unknown>): Promise<void> {
+  const indexes: Array<[name: string, table: string, columns: string[]]> = [
+    ['follow_up_sectors_sector_due', 'follow_up_sectors', ['sector_id', 'due_date', 'owner_id', 'status']],
+    ['follow_up_sectors_sector_status_agreed', 'follow_up_sectors', ['sector_id', 'status', 'agreed_on', 'partnership_id']],
+    ['follow_ups_partnership_overdue', 'follow_ups', ['partnership_id', 'status', 'due_date']],
+    ['follow_ups_agreed_status', 'follow_ups', ['agreed_on', 'status']],
+  ];
+  for (const [name, table, columns] of indexes) {
+    await db.schema.createIndex(name).ifNotExists().on(table).columns(columns).execute();
+  }
+  await db.schema.dropIndex('follow_ups_partnership').ifExists().execute();
+  await db.schema.dropIndex('follow_ups_agreed').ifExists().execute();
 }

@@ -144,7 +144,7 @@ describe.runIf(ENGINE === 'sqlite' && !WASM)('moving a database written by the p
 
       const moved = openSqlite({ path });
       try {
-        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational', '0002-auth-settings-in-meta', '0003-follow-up-sectors-by-status', '0008-follow-up-sectors-by-due-date']);
+        expect(await migrateToLatest(moved.db, 'sqlite')).toEqual(['0001-relational', '0002-auth-settings-in-meta', '0003-follow-up-sectors-by-status', '0008-indexes-for-lists-and-stats']);
         expect(await readSnapshot(moved.db, 'sqlite')).toEqual(before);
         const replay = await moved.db.selectFrom('idempotency').selectAll().execute();
         expect(replay.map((r) => r.scope)).toEqual([`${IDS.staff} /api/follow-ups legacy-move-1`]);

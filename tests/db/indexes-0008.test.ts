@@ -19,8 +19,8 @@ const QUERY = { sectorId: 'education', status: ['open' as const, 'in-progress' a
 async function indexNames(db: Kysely<DB>): Promise<string[]> {
   const { rows } =
     ENGINE === 'postgres'
-      ? await sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'follow_up_sectors'`.execute(db)
-      : await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'follow_up_sectors'`.execute(db);
+      ? await sql<{ name: string }>`select indexname as name from pg_indexes where tablename in ('follow_ups', 'follow_up_sectors')`.execute(db)
+      : await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name in ('follow_ups', 'follow_up_sectors')`.execute(db);
   return rows.map((r) => r.name);
 }
 
@@ -30,8 +30,8 @@ const ids = async (db: TestDatabase) => {
   return { total: page.total, ids: page.items.map((item) => item.id) };
 };
 
-describe.runIf(engineAvailable)(`0008: a sector's follow-ups by due date on ${ENGINE}`, () => {
-  it('adds the index to a database of 0003 holding data, and the list answers the same before and after', async () => {
+describe.runIf(engineAvailable)(`0008: indexes for lists and stats on ${ENGINE}`, () => {
+  it('adds the indexes to a database of 0003 holding data, and the list answers the same before and after', async () => {
     const database = await openTestDatabase({ migrate: false });
     open.push(database);
     const provider = { getMigrations: async () => migrationsFor(database.engine) };
@@ -42,8 +42,14 @@ describe.runIf(engineAvailable)(`0008: a sector's follow-ups by due date on ${EN
     const before = await ids(database);
     expect(before.ids.length).toBeGreaterThan(0);
 
-    expect(await migrateToLatest(database.db, database.engine)).toContain('0008-follow-up-sectors-by-due-date');
-    expect(await indexNames(database.db)).toContain('follow_up_sectors_sector_due');
+    expect(await migrateToLatest(database.db, database.engine)).toContain('0008-indexes-for-lists-and-stats');
+    const names = await indexNames(database.db);
+    for (const added of ['follow_up_sectors_sector_due', 'follow_up_sectors_sector_status_agreed', 'follow_ups_partnership_overdue', 'follow_ups_agreed_status']) {
+      expect(names).toContain(added);
+    }
+    // Each replaced by a longer index with the same first columns.
+    expect(names).not.toContain('follow_ups_partnership');
+    expect(names).not.toContain('follow_ups_agreed');
     expect(await ids(database)).toEqual(before);
   });
 
