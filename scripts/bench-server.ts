@@ -15,7 +15,8 @@
  * 4. Lighthouse 12 (mobile) on every page (SQLite only; --no-lighthouse to skip).
  *
  * Options: --engine sqlite|postgres|both (both), --follow-ups N (50000), --meetings N (5000),
- * --duration S (5 per endpoint), --connections N (10), --million, --no-lighthouse, --no-build.
+ * --duration S (5 per endpoint), --connections N (10), --million, --million-only (skip the 50,000),
+ * --no-lighthouse, --no-build. MITRA_WORKERS=N in the environment runs N server processes.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
@@ -55,6 +56,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     engine: { type: 'string', default: 'both' },
     million: { type: 'boolean', default: false },
+    'million-only': { type: 'boolean', default: false },
   },
 });
 
@@ -140,7 +142,7 @@ async function main(): Promise<void> {
     const duration = Number(values.duration);
     const connections = Number(values.connections);
     const rows: string[][] = [];
-    for (const engine of engines) {
+    for (const engine of values['million-only'] ? [] : engines) {
       const target = await newDatabase(engine, work, `bench_${engine}`, cluster?.url);
       const filled = await fill(target, snapshot);
       console.log(`${engine}: ${fmt(followUps)} follow-ups, ${fmt(meetings)} meetings written and analysed in ${fmt(filled)} ms`);
@@ -175,10 +177,10 @@ async function main(): Promise<void> {
       await stopServer(server);
       server = undefined;
     }
-    console.log(`\nautocannon, ${connections} connections, ${duration} s each, read cache off (req/s = mean per second; latency in ms)\n`);
-    printTable(['engine', 'request', 'bytes', 'req/s', 'static req/s', 'share', 'p99', 'static p99', 'errors'], rows);
+    if (rows.length > 0) console.log(`\nautocannon, ${connections} connections, ${duration} s each, read cache off (req/s = mean per second; latency in ms)\n`);
+    if (rows.length > 0) printTable(['engine', 'request', 'bytes', 'req/s', 'static req/s', 'share', 'p99', 'static p99', 'errors'], rows);
 
-    if (values.million) {
+    if (values.million || values['million-only']) {
       // The load data set, copied in the database until it holds a million follow-ups
       // (scripts/bench-fill.ts): generating a million in JavaScript took longer than the run.
       const million: string[][] = [];
