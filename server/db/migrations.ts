@@ -460,6 +460,10 @@ async function followUpSectorsByStatus(db: Kysely<unknown>): Promise<void> {
  *   overdue count per partnership from the index alone (66 ms → 2 ms).
  * - follow_ups_agreed_status (replaces follow_ups_agreed, its prefix): the KPIs' agreed and done
  *   counts and /stats/completion-by-month from the index alone (17 ms → 0.5 and 2.5 ms).
+ * - follow_ups_partnership_due: a partnership's follow-ups by due date (the partnership page's
+ *   list, `?partnershipId=…`), a page walked in order instead of all its follow-ups sorted.
+ * Left as they are: the sorts by title, priority, status (expressions) and updated/created
+ * (rare), which scan and sort; a filter narrows them first.
  */
 async function indexesForListsAndStats(db: Kysely<unknown>): Promise<void> {
   const indexes: Array<[name: string, table: string, columns: string[]]> = [
@@ -467,6 +471,7 @@ async function indexesForListsAndStats(db: Kysely<unknown>): Promise<void> {
     ['follow_up_sectors_sector_status_agreed', 'follow_up_sectors', ['sector_id', 'status', 'agreed_on', 'partnership_id']],
     ['follow_ups_partnership_overdue', 'follow_ups', ['partnership_id', 'status', 'due_date']],
     ['follow_ups_agreed_status', 'follow_ups', ['agreed_on', 'status']],
+    ['follow_ups_partnership_due', 'follow_ups', ['partnership_id', 'due_date', 'id']],
   ];
   for (const [name, table, columns] of indexes) {
     await db.schema.createIndex(name).ifNotExists().on(table).columns(columns).execute();

@@ -44,7 +44,7 @@ describe.runIf(engineAvailable)(`0008: indexes for lists and stats on ${ENGINE}`
 
     expect(await migrateToLatest(database.db, database.engine)).toContain('0008-indexes-for-lists-and-stats');
     const names = await indexNames(database.db);
-    for (const added of ['follow_up_sectors_sector_due', 'follow_up_sectors_sector_status_agreed', 'follow_ups_partnership_overdue', 'follow_ups_agreed_status']) {
+    for (const added of ['follow_up_sectors_sector_due', 'follow_up_sectors_sector_status_agreed', 'follow_ups_partnership_overdue', 'follow_ups_agreed_status', 'follow_ups_partnership_due']) {
       expect(names).toContain(added);
     }
     // Each replaced by a longer index with the same first columns.
