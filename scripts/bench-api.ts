@@ -4,7 +4,8 @@
  * (generateSnapshot, seed 922: 50,000 follow-ups, 5,000 meetings, 40 partnerships).
  * Each request is timed from app.fetch() until its JSON body has been read, as MSW reads it.
  * Options: --follow-ups N, --runs N (default 50), --warmup N (default 5),
- * --today YYYY-MM-DD (the API's clock; default a fixed day so runs compare), --json.
+ * --today YYYY-MM-DD (the API's clock; default a fixed day so runs compare), --json,
+ * --no-cache (the read cache off, as bench:server runs: every stats answer computed by the database).
  * Prints figures; it is a benchmark, not a test, and exits 0 whatever they are.
  */
 import { resolve } from 'node:path';
@@ -40,6 +41,7 @@ export type EndpointTiming = {
   firstMs: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
   runs: number;
   /** `total` of a list answer; for other answers, a short note. */
@@ -72,6 +74,7 @@ export async function benchApi(options: {
   runs: number;
   warmup: number;
   today: string;
+  readCache?: boolean;
 }) {
   const started = performance.now();
   const snapshot = generateSnapshot({
@@ -87,7 +90,7 @@ export async function benchApi(options: {
   await migrateToLatest(database.db, 'sqlite');
   await writeSnapshot(database.db, 'sqlite', snapshot);
   database.sqlite?.exec('ANALYZE');
-  const app = createApi({ database, now: () => now });
+  const app = createApi({ database, now: () => now, ...(options.readCache === false ? { readCache: false } : {}) });
 
   const call = async (path: string) => {
     const t0 = performance.now();
@@ -111,6 +114,7 @@ export async function benchApi(options: {
       firstMs: first.ms,
       p50: percentile(times, 50),
       p95: percentile(times, 95),
+      p99: percentile(times, 99),
       max: times[times.length - 1]!,
       runs: times.length,
       result: describe(JSON.parse(first.text)),
@@ -128,10 +132,10 @@ export function formatTable(results: readonly EndpointTiming[]): string {
   const ms = (n: number) => n.toFixed(2).padStart(8);
   const width = Math.max(...results.map((r) => r.endpoint.length), 8);
   const lines = [
-    `${'endpoint'.padEnd(width)}  status    first      p50      p95      max  result`,
+    `${'endpoint'.padEnd(width)}  status    first      p50      p95      p99      max  result`,
     ...results.map(
       (r) =>
-        `${r.endpoint.padEnd(width)}  ${String(r.status).padStart(6)} ${ms(r.firstMs)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.max)}  ${r.result}`,
+        `${r.endpoint.padEnd(width)}  ${String(r.status).padStart(6)} ${ms(r.firstMs)} ${ms(r.p50)} ${ms(r.p95)} ${ms(r.p99)} ${ms(r.max)}  ${r.result}`,
     ),
   ];
   return lines.join('\n');
@@ -147,6 +151,7 @@ if (isMain) {
       warmup: { type: 'string', default: '5' },
       today: { type: 'string', default: '2025-10-01' },
       json: { type: 'boolean', default: false },
+      'no-cache': { type: 'boolean', default: false },
     },
   });
   const whole = (name: string, value: string, min: number) => {
@@ -166,6 +171,7 @@ if (isMain) {
     runs: whole('runs', values.runs, 1),
     warmup: whole('warmup', values.warmup, 0),
     today: values.today,
+    readCache: !values['no-cache'],
   };
   const report = await benchApi(options);
   if (values.json) {

@@ -9,12 +9,14 @@
  * 2. autocannon: requests/second and p99 latency of the follow-up lists and every /api/stats/*
  *    endpoint, each beside a static JSON file of the same bytes served by the same server in the
  *    same run; the ratio is the API's rate as a share of the static file's.
- * 3. --million: a database of 1,000,000 follow-ups per engine: server start (spawn → first answer),
+ * 3. --million: a database of 1,000,000 follow-ups per engine (the load data set copied by
+ *    INSERT … SELECT in the database, scripts/bench-fill.ts): server start (spawn → first answer),
  *    resident memory after start and after the first page, the first page of the filtered list.
  * 4. Lighthouse 12 (mobile) on every page (SQLite only; --no-lighthouse to skip).
  *
  * Options: --engine sqlite|postgres|both (both), --follow-ups N (50000), --meetings N (5000),
- * --duration S (5 per endpoint), --connections N (10), --million, --no-lighthouse, --no-build.
+ * --duration S (5 per endpoint), --connections N (10), --million, --million-only (skip the 50,000),
+ * --no-lighthouse, --no-build. MITRA_WORKERS=N in the environment runs N server processes.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
@@ -27,6 +29,7 @@ import { generateSnapshot } from '../mocks/generator';
 import { openPostgres } from '../server/db/engine';
 import { openMitraDatabase } from '../server/db/open';
 import { postgresAvailable, startCluster } from '../tests/support/postgres-cluster';
+import { multiplyFollowUps } from './bench-fill';
 import { buildAppIfStale } from './build-app';
 import {
   appPages,
@@ -53,6 +56,7 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     engine: { type: 'string', default: 'both' },
     million: { type: 'boolean', default: false },
+    'million-only': { type: 'boolean', default: false },
   },
 });
 
@@ -75,9 +79,13 @@ async function newDatabase(engine: Engine, work: string, name: string, clusterUr
 }
 
 /** Fills a new database with the snapshot (migrations first), then lets the planner see the data. */
-async function fill(target: Target, snapshot: ReturnType<typeof generateSnapshot>): Promise<number> {
+async function fill(target: Target, snapshot: ReturnType<typeof generateSnapshot>, followUps?: number): Promise<number> {
   const started = performance.now();
   const database = await openMitraDatabase({ url: target.url, sqlitePath: target.path ?? '', seed: () => snapshot });
+  if (followUps !== undefined) {
+    const total = await multiplyFollowUps(database.db, database.engine, followUps);
+    console.log(`${database.engine}: ${fmt(total)} follow-ups written in ${fmt((performance.now() - started) / 1000, 1)} s`);
+  }
   if (database.engine === 'sqlite') database.sqlite?.exec('ANALYZE');
   else await sql`analyze`.execute(database.db);
   await database.close();
@@ -134,7 +142,7 @@ async function main(): Promise<void> {
     const duration = Number(values.duration);
     const connections = Number(values.connections);
     const rows: string[][] = [];
-    for (const engine of engines) {
+    for (const engine of values['million-only'] ? [] : engines) {
       const target = await newDatabase(engine, work, `bench_${engine}`, cluster?.url);
       const filled = await fill(target, snapshot);
       console.log(`${engine}: ${fmt(followUps)} follow-ups, ${fmt(meetings)} meetings written and analysed in ${fmt(filled)} ms`);
@@ -169,15 +177,16 @@ async function main(): Promise<void> {
       await stopServer(server);
       server = undefined;
     }
-    console.log(`\nautocannon, ${connections} connections, ${duration} s each, read cache off (req/s = mean per second; latency in ms)\n`);
-    printTable(['engine', 'request', 'bytes', 'req/s', 'static req/s', 'share', 'p99', 'static p99', 'errors'], rows);
+    if (rows.length > 0) console.log(`\nautocannon, ${connections} connections, ${duration} s each, read cache off (req/s = mean per second; latency in ms)\n`);
+    if (rows.length > 0) printTable(['engine', 'request', 'bytes', 'req/s', 'static req/s', 'share', 'p99', 'static p99', 'errors'], rows);
 
-    if (values.million) {
-      const big = generateSnapshot({ seed: 922, followUps: 1_000_000, meetings: 5_000, partnerships: 40 });
+    if (values.million || values['million-only']) {
+      // The load data set, copied in the database until it holds a million follow-ups
+      // (scripts/bench-fill.ts): generating a million in JavaScript took longer than the run.
       const million: string[][] = [];
       for (const engine of engines) {
         const target = await newDatabase(engine, work, `million_${engine}`, cluster?.url);
-        const filled = await fill(target, big);
+        const filled = await fill(target, snapshot, 1_000_000);
         const port = await freePort();
         const base = `http://127.0.0.1:${port}`;
         const started = performance.now();

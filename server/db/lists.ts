@@ -151,13 +151,42 @@ export async function pageOfRows(
   sort: string,
   page: { limit: number; cursor?: string | undefined; skipTotal?: boolean },
 ): Promise<{ rows: Row[]; total: number; nextCursor: string | null } | 'invalidCursor'> {
-  const { key, descending } = parseSort(sort);
+  const { key } = parseSort(sort);
   const column = spec.sorts[key];
   if (!column) throw new Error(`unknown sort ${sort} for ${spec.table}`);
+  return pageByKeyset(db, {
+    from: sql`${sql.table(spec.table)} as ${sql.table(spec.alias)}`,
+    select: sql`${sql.table(spec.alias)}.*`,
+    id: sql.ref(`${spec.alias}.id`),
+    column,
+    where,
+    sort,
+    page,
+  });
+}
+
+/**
+ * The keyset runner behind pageOfRows, for any FROM: `select` picks what each row returns (it
+ * must include the id as `id`), `id` and `column` are the tie-breaker and the sort as that FROM
+ * names them. A list can so read its page from an index-only table (a follow-up's sector links)
+ * and fetch the page's rows by id afterwards; cursors are the same as pageOfRows' for the sort.
+ */
+export async function pageByKeyset(
+  db: Executor,
+  source: {
+    from: RawBuilder<unknown>;
+    select: RawBuilder<unknown>;
+    id: RawBuilder<unknown>;
+    column: SortColumn;
+    where: Expression<SqlBool>[];
+    sort: string;
+    page: { limit: number; cursor?: string | undefined; skipTotal?: boolean };
+  },
+): Promise<{ rows: Row[]; total: number; nextCursor: string | null } | 'invalidCursor'> {
+  const { from, select, id, column, where, sort, page } = source;
+  const { descending } = parseSort(sort);
   const after = page.cursor === undefined ? undefined : decodeCursor(page.cursor);
   if (page.cursor !== undefined && (!after || after.sort !== sort || !keysetFits(column, after))) return 'invalidCursor';
-  const from = sql`${sql.table(spec.table)} as ${sql.table(spec.alias)}`;
-  const id = sql.ref(`${spec.alias}.id`);
   // A walk through every page (an export) counts once, not once per page.
   const count = page.skipTotal
     ? Promise.resolve({ rows: [{ total: -1 }] })
@@ -166,7 +195,7 @@ export async function pageOfRows(
   for (const part of pageParts(column, descending, id, after)) {
     const wanted = page.limit + 1 - rows.length;
     if (wanted <= 0) break;
-    const result = await sql<Row>`select ${sql.table(spec.alias)}.*, ${column.expr} as sort_value from ${from}
+    const result = await sql<Row>`select ${select}, ${column.expr} as sort_value from ${from}
       where ${conjunction([...where, ...part.where])} order by ${part.order} limit ${wanted}`.execute(db);
     rows.push(...result.rows);
   }
