@@ -18,6 +18,7 @@ import { StageChangeDialog } from '@/features/partners/components/stage-change-d
 import { Timeline } from '@/features/partners/components/timeline';
 import { useCan } from '@/session/use-can';
 import { useLabels } from '@/reference-data/use-labels';
+import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 function kindsFrom(params: URLSearchParams): TimelineKind[] {
@@ -48,6 +49,7 @@ export function PartnershipPage() {
   const canChangeStage = useCan('partnership.changeStage');
   const canEdit = useCan('partnership.update');
   const canEditRegion = useCan('region.write');
+  const namesReady = useNamesReady();
   const [changing, setChanging] = useState(false);
   // Arriving from the partnership form: say what was saved (the form passes it in the history state).
   const arrived = (useLocation().state as { saved?: { kind?: string } } | null)?.saved?.kind;
@@ -69,7 +71,8 @@ export function PartnershipPage() {
       <p className="back-link no-print">
         <Link to="/partners">{t('partners.backToList')}</Link>
       </p>
-      <QueryState query={partnership} level={1}>
+      {/* The page paints with its names and its buttons (known with the session): nothing grows above the fold later. */}
+      <QueryState query={partnership} level={1} ready={namesReady && canEdit !== undefined}>
         {(data) => (
           <>
             {saved && (

@@ -3,7 +3,7 @@ import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState } from '@/components/ui/states';
+import { EmptyState, LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { activityQuery, partnershipQueries } from '../api/queries';
 import { DirectoryFilters } from './directory-filters';
@@ -11,6 +11,7 @@ import { PartnershipTable } from './partnership-table';
 import { directoryApiFilters, directoryFiltersFrom, directoryFiltersToParams, sortDirectory, type DirectoryFilters as Filters } from '../directory';
 import { useCan } from '@/session/use-can';
 import { useLabels } from '@/reference-data/use-labels';
+import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
 
@@ -28,6 +29,7 @@ export function PartnersPage() {
   const list = useQuery({ ...partnershipQueries.list(directoryApiFilters(filters)), placeholderData: keepPreviousData });
   const activity = useQuery(activityQuery());
   const canCreate = useCan('partnership.create');
+  const namesReady = useNamesReady();
   useDocumentTitle(t('partners.title'));
 
   const change = (patch: Partial<Filters>) =>
@@ -63,6 +65,15 @@ export function PartnersPage() {
   );
   const filtered = Object.keys(directoryFiltersToParams({ ...filters, sort: 'partner' })).length > 0;
 
+  // The page paints once the session says whether the "add" button shows (beside the title on a
+  // wide screen, under it on a phone): a button arriving later would push the filters and rows down.
+  if (canCreate === undefined)
+    return (
+      <div className="page">
+        <LoadingState />
+      </div>
+    );
+
   return (
     <div className="page">
       <PageHeader title={t('partners.title')} intro={t('partners.intro')}>
@@ -82,7 +93,8 @@ export function PartnersPage() {
         filtered={filtered}
       />
 
-      <QueryState query={list} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
+      {/* Rows paint with their names and activity (an id is wider than a name: rows would shrink). */}
+      <QueryState query={list} ready={namesReady && !activity.isPending} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
         {() => (
           <>
             <p className="hint" role="status">
