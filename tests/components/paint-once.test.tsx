@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { IDS } from '../../mocks/demo-data';
 import { server } from '../../mocks/node';
@@ -39,7 +39,7 @@ describe('a page paints once, with its names and buttons', () => {
   it('the partner directory waits for the names, the activity and the session before its rows', async () => {
     const held = hold(['/api/regions', '/api/session', '/api/partnerships/activity']);
     renderApp('/partners', { userId: IDS.manager });
-    await expect.poll(() => held.asked.size).toBe(3);
+    await expect.poll(() => held.asked.size, { timeout: 10_000 }).toBe(3);
     await settle();
     expect(screen.queryByRole('table')).toBeNull();
     expect(screen.queryByText(IDS.binzhou)).toBeNull();
@@ -52,7 +52,7 @@ describe('a page paints once, with its names and buttons', () => {
   it('a partnership waits for the organisations and the session before its profile and buttons', async () => {
     const held = hold(['/api/organizations', '/api/session']);
     renderApp(`/partners/${IDS.partnership}`, { userId: IDS.manager });
-    await expect.poll(() => held.asked.size).toBe(2);
+    await expect.poll(() => held.asked.size, { timeout: 10_000 }).toBe(2);
     await settle();
     expect(screen.queryByRole('heading', { level: 1, name: /Binzhou/ })).toBeNull();
     expect(screen.queryByText(IDS.icbc)).toBeNull();
@@ -65,11 +65,23 @@ describe('a page paints once, with its names and buttons', () => {
   it('the reference lists paint their three sections together', async () => {
     const held = hold(['/api/people']);
     renderApp('/reference', { userId: IDS.admin });
-    await expect.poll(() => held.asked.size).toBe(1);
+    await expect.poll(() => held.asked.size, { timeout: 10_000 }).toBe(1);
     await settle();
     expect(screen.queryByRole('table')).toBeNull();
     held.release();
     await screen.findAllByRole('table', undefined, { timeout: 5000 });
     expect(screen.getAllByRole('table')).toHaveLength(3);
+  });
+
+  it('a failed session does not hold the page: the rows paint without the buttons it would allow', async () => {
+    server.use(
+      http.get('/api/session', () =>
+        HttpResponse.json({ type: '/problems/internal', title: 'Internal error', status: 500 }, { status: 500, headers: { 'content-type': 'application/problem+json' } }),
+      ),
+    );
+    renderApp('/partners', { userId: IDS.manager });
+    const table = await screen.findByRole('table', undefined, { timeout: 5000 });
+    expect(within(table).getByRole('link', { name: 'Kota Binzhou' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Tambah kemitraan' })).toBeNull();
   });
 });

@@ -17,6 +17,7 @@ import { PartnershipDetail } from '@/features/partners/components/partnership-de
 import { StageChangeDialog } from '@/features/partners/components/stage-change-dialog';
 import { Timeline } from '@/features/partners/components/timeline';
 import { useCan } from '@/session/use-can';
+import { useSessionSettled } from '@/session/use-session-settled';
 import { useLabels } from '@/reference-data/use-labels';
 import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -50,6 +51,7 @@ export function PartnershipPage() {
   const canEdit = useCan('partnership.update');
   const canEditRegion = useCan('region.write');
   const namesReady = useNamesReady();
+  const sessionSettled = useSessionSettled();
   const [changing, setChanging] = useState(false);
   // Arriving from the partnership form: say what was saved (the form passes it in the history state).
   const arrived = (useLocation().state as { saved?: { kind?: string } } | null)?.saved?.kind;
@@ -72,7 +74,7 @@ export function PartnershipPage() {
         <Link to="/partners">{t('partners.backToList')}</Link>
       </p>
       {/* The page paints with its names and its buttons (known with the session): nothing grows above the fold later. */}
-      <QueryState query={partnership} level={1} ready={namesReady && canEdit !== undefined}>
+      <QueryState query={partnership} level={1} ready={namesReady && sessionSettled}>
         {(data) => (
           <>
             {saved && (

@@ -11,6 +11,7 @@ import { referenceQueries } from '@/reference-data/queries';
 import { useLabels } from '@/reference-data/use-labels';
 import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useCan } from '@/session/use-can';
+import { useSessionSettled } from '@/session/use-session-settled';
 
 type ReferenceKind = 'regions' | 'organizations' | 'people';
 
@@ -89,12 +90,13 @@ export function ReferenceLists() {
   const canOrganization = useCan('organization.write');
   const canPerson = useCan('person.write');
   const namesReady = useNamesReady();
+  const sessionSettled = useSessionSettled();
   const partnerRegions = (regions.data?.items ?? []).filter((r) => r.role === 'partner');
   const none = t('common.none');
 
   // The three sections paint together, with their add buttons and names: a section that filled in
   // later would push the ones below it down the page.
-  if (regions.isPending || organizations.isPending || people.isPending || canRegion === undefined || !namesReady) return <LoadingState />;
+  if (regions.isPending || organizations.isPending || people.isPending || !sessionSettled || !namesReady) return <LoadingState />;
 
   return (
     <>

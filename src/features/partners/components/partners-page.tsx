@@ -10,6 +10,7 @@ import { DirectoryFilters } from './directory-filters';
 import { PartnershipTable } from './partnership-table';
 import { directoryApiFilters, directoryFiltersFrom, directoryFiltersToParams, sortDirectory, type DirectoryFilters as Filters } from '../directory';
 import { useCan } from '@/session/use-can';
+import { useSessionSettled } from '@/session/use-session-settled';
 import { useLabels } from '@/reference-data/use-labels';
 import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -30,6 +31,7 @@ export function PartnersPage() {
   const activity = useQuery(activityQuery());
   const canCreate = useCan('partnership.create');
   const namesReady = useNamesReady();
+  const sessionSettled = useSessionSettled();
   useDocumentTitle(t('partners.title'));
 
   const change = (patch: Partial<Filters>) =>
@@ -67,7 +69,7 @@ export function PartnersPage() {
 
   // The page paints once the session says whether the "add" button shows (beside the title on a
   // wide screen, under it on a phone): a button arriving later would push the filters and rows down.
-  if (canCreate === undefined)
+  if (!sessionSettled)
     return (
       <div className="page">
         <LoadingState />
