@@ -1,4 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { preload } from '@/lib/api-client';
 import { referenceQueries } from './queries';
 
 /**
@@ -12,4 +13,12 @@ export function useNamesReady(): boolean {
   const regions = useQuery(referenceQueries.regions());
   const organizations = useQuery(referenceQueries.organizations());
   return !sectors.isPending && !users.isPending && !regions.isPending && !organizations.isPending;
+}
+
+/** Starts the requests `useNamesReady` waits for, from a route's loader (beside its own data, not after it). */
+export function preloadNames(queryClient: QueryClient): void {
+  preload(queryClient, referenceQueries.sectors());
+  preload(queryClient, referenceQueries.users());
+  preload(queryClient, referenceQueries.regions());
+  preload(queryClient, referenceQueries.organizations());
 }

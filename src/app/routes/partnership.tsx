@@ -19,7 +19,7 @@ import { Timeline } from '@/features/partners/components/timeline';
 import { useCan } from '@/session/use-can';
 import { useSessionSettled } from '@/session/use-session-settled';
 import { useLabels } from '@/reference-data/use-labels';
-import { useNamesReady } from '@/reference-data/use-names-ready';
+import { preloadNames, useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 function kindsFrom(params: URLSearchParams): TimelineKind[] {
@@ -31,6 +31,7 @@ export function partnershipLoader(queryClient: QueryClient) {
     const id = params.partnershipId ?? '';
     preload(queryClient, partnershipQueries.detail(id));
     preloadPages(queryClient, timelineQuery(id, kindsFrom(new URL(request.url).searchParams)));
+    preloadNames(queryClient);
     return null;
   };
 }

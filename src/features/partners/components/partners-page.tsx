@@ -67,45 +67,47 @@ export function PartnersPage() {
   );
   const filtered = Object.keys(directoryFiltersToParams({ ...filters, sort: 'partner' })).length > 0;
 
-  // The page paints once the session says whether the "add" button shows (beside the title on a
-  // wide screen, under it on a phone): a button arriving later would push the filters and rows down.
-  if (!sessionSettled)
-    return (
-      <div className="page">
-        <LoadingState />
-      </div>
-    );
-
   return (
     <div className="page">
       <PageHeader title={t('partners.title')} intro={t('partners.intro')}>
-        {canCreate && (
+        {sessionSettled && canCreate && (
           <Link to="/partners/new" className="button">
             {t('directory.add')}
           </Link>
         )}
       </PageHeader>
 
-      <DirectoryFilters
-        filters={filters}
-        text={text}
-        onText={setText}
-        onChange={change}
-        partnerships={list.data?.items ?? []}
-        filtered={filtered}
-      />
+      {/*
+        * Below the title, the page paints once the session says whether the "add" button shows
+        * (beside the title on a wide screen, under it on a phone): a button arriving later would
+        * push the filters and rows down. Until then a loading line, which nothing follows.
+        */}
+      {!sessionSettled ? (
+        <LoadingState />
+      ) : (
+        <>
+          <DirectoryFilters
+            filters={filters}
+            text={text}
+            onText={setText}
+            onChange={change}
+            partnerships={list.data?.items ?? []}
+            filtered={filtered}
+          />
 
-      {/* Rows paint with their names and activity (an id is wider than a name: rows would shrink). */}
-      <QueryState query={list} ready={namesReady && !activity.isPending} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
-        {() => (
-          <>
-            <p className="hint" role="status">
-              {t('directory.count', { count: rows.length })}
-            </p>
-            <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
-          </>
-        )}
-      </QueryState>
+          {/* Rows paint with their names and activity (an id is wider than a name: rows would shrink). */}
+          <QueryState query={list} ready={namesReady && !activity.isPending} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
+            {() => (
+              <>
+                <p className="hint" role="status">
+                  {t('directory.count', { count: rows.length })}
+                </p>
+                <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
+              </>
+            )}
+          </QueryState>
+        </>
+      )}
     </div>
   );
 }
