@@ -142,4 +142,26 @@ test.describe('hover and focus states', () => {
     await keyboardFocus(page, start);
     await expectContrast(start, 'the start button focused');
   });
+
+  test('pressed (:active): the header name, a nav link, a table row link and a page button keep their contrast', async ({ page, asUser }) => {
+    await asUser('usr-rina');
+    await openPage(page, '/meetings');
+    const targets: Array<[string, Locator, string]> = [
+      ['the Mitra name', page.locator('.header__name'), '.header'],
+      ['a nav link', page.locator('.nav__link:not([aria-current="page"])').first(), '.nav'],
+      ['a meeting row link', page.locator('main table tbody tr').first().locator('a').first(), 'main table tbody tr:first-child'],
+      ['a link styled as a button', page.locator('main a.button').first(), 'main'],
+    ];
+    for (const [label, target, scope] of targets) {
+      // Pressed and held, then let go on the spot with the click cancelled: nothing is followed.
+      await target.evaluate((el) => el.addEventListener('click', (event) => event.preventDefault(), { once: true, capture: true }));
+      await target.hover();
+      await page.mouse.down();
+      expect(await target.evaluate((el) => el.matches(':active')), label).toBe(true);
+      await expectContrast(target, `${label} pressed`);
+      expect(await axeViolations(page, scope), `${label} pressed`).toEqual([]);
+      await page.mouse.up();
+    }
+    await expect(page).toHaveURL(/\/meetings$/);
+  });
 });

@@ -17,7 +17,9 @@ import { PartnershipDetail } from '@/features/partners/components/partnership-de
 import { StageChangeDialog } from '@/features/partners/components/stage-change-dialog';
 import { Timeline } from '@/features/partners/components/timeline';
 import { useCan } from '@/session/use-can';
+import { useSessionSettled } from '@/session/use-session-settled';
 import { useLabels } from '@/reference-data/use-labels';
+import { preloadNames, useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 function kindsFrom(params: URLSearchParams): TimelineKind[] {
@@ -29,6 +31,7 @@ export function partnershipLoader(queryClient: QueryClient) {
     const id = params.partnershipId ?? '';
     preload(queryClient, partnershipQueries.detail(id));
     preloadPages(queryClient, timelineQuery(id, kindsFrom(new URL(request.url).searchParams)));
+    preloadNames(queryClient);
     return null;
   };
 }
@@ -48,6 +51,8 @@ export function PartnershipPage() {
   const canChangeStage = useCan('partnership.changeStage');
   const canEdit = useCan('partnership.update');
   const canEditRegion = useCan('region.write');
+  const namesReady = useNamesReady();
+  const sessionSettled = useSessionSettled();
   const [changing, setChanging] = useState(false);
   // Arriving from the partnership form: say what was saved (the form passes it in the history state).
   const arrived = (useLocation().state as { saved?: { kind?: string } } | null)?.saved?.kind;
@@ -69,7 +74,8 @@ export function PartnershipPage() {
       <p className="back-link no-print">
         <Link to="/partners">{t('partners.backToList')}</Link>
       </p>
-      <QueryState query={partnership} level={1}>
+      {/* The page paints with its names and its buttons (known with the session): nothing grows above the fold later. */}
+      <QueryState query={partnership} level={1} ready={namesReady && sessionSettled}>
         {(data) => (
           <>
             {saved && (

@@ -5,6 +5,7 @@ import { useLocation } from 'react-router';
 import type { SavedState } from '@/features/reference/reference-form-page';
 import { ReferenceLists } from '@/features/reference/reference-lists';
 import { referenceQueries } from '@/reference-data/queries';
+import { preloadNames } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function referenceLoader(queryClient: QueryClient) {
@@ -12,6 +13,7 @@ export function referenceLoader(queryClient: QueryClient) {
     preload(queryClient, referenceQueries.regions());
     preload(queryClient, referenceQueries.organizations());
     preload(queryClient, referenceQueries.allPeople());
+    preloadNames(queryClient);
     return null;
   };
 }

@@ -10,6 +10,11 @@ type QueryStateProps<T> = {
   empty?: ReactNode;
   /** What shows while loading (default: the loading message); a placeholder of the content's shape keeps the page still. */
   loading?: ReactNode;
+  /**
+   * False while what the content needs beside the query (names, permissions) is still on its way:
+   * the loading placeholder stays, so the content paints once, in its final shape.
+   */
+  ready?: boolean;
   /** The error's heading level: 1 where the failed query is the page itself. */
   level?: 1 | 2;
   /** The content, rendered only once the query has data (which it is given). */
@@ -17,8 +22,8 @@ type QueryStateProps<T> = {
 };
 
 /** The one switch every list goes through: loading, a failed load with a retry, nothing to show, or the content. */
-export function QueryState<T>({ query, isEmpty = false, empty, loading, level, children }: QueryStateProps<T>) {
-  if (query.isPending) return <>{loading ?? <LoadingState />}</>;
+export function QueryState<T>({ query, isEmpty = false, empty, loading, ready = true, level, children }: QueryStateProps<T>) {
+  if (query.isPending || (!ready && !query.isError)) return <>{loading ?? <LoadingState />}</>;
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} level={level} />;
   if (isEmpty) return <>{empty}</>;
   return <>{children(query.data as T)}</>;

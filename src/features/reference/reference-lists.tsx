@@ -3,13 +3,15 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { localScriptLang } from '@/domain/region';
-import { EmptyState } from '@/components/ui/states';
+import { EmptyState, LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { DataTable } from '@/components/ui/data-table';
 import { useFormat } from '@/lib/use-format';
 import { referenceQueries } from '@/reference-data/queries';
 import { useLabels } from '@/reference-data/use-labels';
+import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useCan } from '@/session/use-can';
+import { useSessionSettled } from '@/session/use-session-settled';
 
 type ReferenceKind = 'regions' | 'organizations' | 'people';
 
@@ -87,8 +89,14 @@ export function ReferenceLists() {
   const canRegion = useCan('region.write');
   const canOrganization = useCan('organization.write');
   const canPerson = useCan('person.write');
+  const namesReady = useNamesReady();
+  const sessionSettled = useSessionSettled();
   const partnerRegions = (regions.data?.items ?? []).filter((r) => r.role === 'partner');
   const none = t('common.none');
+
+  // The three sections paint together, with their add buttons and names: a section that filled in
+  // later would push the ones below it down the page.
+  if (regions.isPending || organizations.isPending || people.isPending || !sessionSettled || !namesReady) return <LoadingState />;
 
   return (
     <>

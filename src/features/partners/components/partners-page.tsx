@@ -3,14 +3,16 @@ import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { Link, useSearchParams } from 'react-router';
-import { EmptyState } from '@/components/ui/states';
+import { EmptyState, LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { activityQuery, partnershipQueries } from '../api/queries';
 import { DirectoryFilters } from './directory-filters';
 import { PartnershipTable } from './partnership-table';
 import { directoryApiFilters, directoryFiltersFrom, directoryFiltersToParams, sortDirectory, type DirectoryFilters as Filters } from '../directory';
 import { useCan } from '@/session/use-can';
+import { useSessionSettled } from '@/session/use-session-settled';
 import { useLabels } from '@/reference-data/use-labels';
+import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormat } from '@/lib/use-format';
 
@@ -28,6 +30,8 @@ export function PartnersPage() {
   const list = useQuery({ ...partnershipQueries.list(directoryApiFilters(filters)), placeholderData: keepPreviousData });
   const activity = useQuery(activityQuery());
   const canCreate = useCan('partnership.create');
+  const namesReady = useNamesReady();
+  const sessionSettled = useSessionSettled();
   useDocumentTitle(t('partners.title'));
 
   const change = (patch: Partial<Filters>) =>
@@ -66,32 +70,44 @@ export function PartnersPage() {
   return (
     <div className="page">
       <PageHeader title={t('partners.title')} intro={t('partners.intro')}>
-        {canCreate && (
+        {sessionSettled && canCreate && (
           <Link to="/partners/new" className="button">
             {t('directory.add')}
           </Link>
         )}
       </PageHeader>
 
-      <DirectoryFilters
-        filters={filters}
-        text={text}
-        onText={setText}
-        onChange={change}
-        partnerships={list.data?.items ?? []}
-        filtered={filtered}
-      />
+      {/*
+        * Below the title, the page paints once the session says whether the "add" button shows
+        * (beside the title on a wide screen, under it on a phone): a button arriving later would
+        * push the filters and rows down. Until then a loading line, which nothing follows.
+        */}
+      {!sessionSettled ? (
+        <LoadingState />
+      ) : (
+        <>
+          <DirectoryFilters
+            filters={filters}
+            text={text}
+            onText={setText}
+            onChange={change}
+            partnerships={list.data?.items ?? []}
+            filtered={filtered}
+          />
 
-      <QueryState query={list} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
-        {() => (
-          <>
-            <p className="hint" role="status">
-              {t('directory.count', { count: rows.length })}
-            </p>
-            <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
-          </>
-        )}
-      </QueryState>
+          {/* Rows paint with their names and activity (an id is wider than a name: rows would shrink). */}
+          <QueryState query={list} ready={namesReady && !activity.isPending} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
+            {() => (
+              <>
+                <p className="hint" role="status">
+                  {t('directory.count', { count: rows.length })}
+                </p>
+                <PartnershipTable items={rows} caption={t('partners.caption')} activity={activityMap} sort={filters.sort} />
+              </>
+            )}
+          </QueryState>
+        </>
+      )}
     </div>
   );
 }
