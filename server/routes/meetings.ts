@@ -7,6 +7,7 @@ import type { Person } from '../../src/domain/person';
 import type { Region } from '../../src/domain/region';
 import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } from '../../src/domain/schemas';
 import type { User } from '../../src/domain/user';
+import { agreedOnToKeep } from '../../src/domain/stats';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
 import { homeRegionOf } from '../db/regions';
@@ -152,6 +153,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
             partnershipId: partnership.id,
             meetingId: meeting.id,
             meetingIds: [meeting.id],
+            // Agreed on the meeting's day, not the day it was typed (a visit logged after the fact).
+            agreedOn: agreedOnToKeep(meeting.date, at),
             status: 'open' as const,
             history: [{ at, by: actor.id, kind: 'created' as const, to: 'open' as const, meetingId: meeting.id }],
           });

@@ -450,7 +450,7 @@ describe('GET /api/stats/overdue-by-sector and overdue-by-owner', () => {
     const byOwner = await api.request('GET', '/stats/overdue-by-owner?sectorId=education');
     const manual = new Map<string, number>();
     for (const f of snapshot.followUps) {
-      if (isOverdue(f, today) && f.sectorIds.includes('education')) manual.set(f.ownerId, (manual.get(f.ownerId) ?? 0) + 1);
+      if (isOverdue(f, today) && f.sectorIds.includes('education')) manual.set(f.ownerId!, (manual.get(f.ownerId!) ?? 0) + 1);
     }
     expect(Object.fromEntries(byOwner.body.items.filter((i: any) => i.count > 0).map((i: any) => [i.ownerId, i.count]))).toEqual(Object.fromEntries(manual));
     const kpis = await api.request('GET', '/stats/kpis?sectorId=education');

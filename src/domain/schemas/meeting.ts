@@ -151,8 +151,10 @@ export const meetingCreate = meetingFields
     const drafts: unknown[] = Array.isArray(meeting.followUps) ? meeting.followUps : [];
     drafts.forEach((item, index) => {
       const dueDate = (item as { dueDate?: unknown } | null)?.dueDate;
+      const ownerId = (item as { ownerId?: unknown } | null)?.ownerId;
       if (dueDate !== undefined && typeof dueDate !== 'string') return;
-      for (const error of followUpRuleErrors({ status: 'open', dueDate })) {
+      if (ownerId !== undefined && typeof ownerId !== 'string') return;
+      for (const error of followUpRuleErrors({ status: 'open', dueDate, ownerId })) {
         ctx.addIssue({
           code: 'custom',
           path: ['followUps', index, error.path],
