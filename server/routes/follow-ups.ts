@@ -33,9 +33,11 @@ export const FOLLOW_UP_FILTERS = {
   ownerId: z.string().max(80).optional(),
   meetingId: z.string().max(80).optional(),
   due: z.enum(DUE_WINDOWS).optional(),
-  /** The day agreed (created) in Asia/Jakarta, both ends included: the stats' period rule. */
+  /** The day agreed (its meeting's date, a date given, or created) in Asia/Jakarta, both ends included: the stats' period rule. */
   agreedFrom: isoDate.optional(),
   agreedTo: isoDate.optional(),
+  /** `no`: open items not yet assigned (no owner, no due date); `yes`: items with an owner. */
+  assigned: z.enum(['no', 'yes']).optional(),
 };
 
 export const FOLLOW_UP_ARRAY_KEYS = ['status', 'priority'] as const;

@@ -15,8 +15,9 @@ export { PARTNERSHIP_TYPES, STAGES } from './value-lists';
 
 /**
  * Which stage changes the office allows, each with the reason it happens in practice (reviewed
- * against real cases, issue 15). A partnership starts at whatever stage it was first met at
- * (START_STAGES): there is no invented "exploring" step before an LoI or MoU signing.
+ * against real cases, issue 15). A new partnership starts at whatever stage it was first met at,
+ * dated that day (`partnershipInput`): there is no invented "exploring" step before an LoI or MoU
+ * signing, and an old, ended partnership can be recorded as it ended.
  */
 export const STAGE_TRANSITION_REASONS: Readonly<Record<Stage, Readonly<Partial<Record<Stage, string>>>>> = {
   exploring: {
@@ -59,13 +60,22 @@ export const STAGE_TRANSITION_REASONS: Readonly<Record<Stage, Readonly<Partial<R
 /** Derived from the reasons, in pipeline order: a transition exists only with its reason. */
 export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = Object.fromEntries(
   STAGES.map((from) => [from, STAGES.filter((to) => STAGE_TRANSITION_REASONS[from][to] !== undefined)]),
-) as Record<Stage, readonly Stage[]>;
+) as unknown as Record<Stage, readonly Stage[]>;
 
 /**
- * Where a new partnership may start: any stage it was first met at (a partner met at an LoI or
- * MoU signing starts there, dated that day), except ended.
+ * The agreements' dates a stage reached on a day fills in when still empty: the LoI date for a
+ * letter of intent, the signing date for a signed MoU (a stage change or a partnership's start).
  */
-export const START_STAGES: readonly Stage[] = STAGES.filter((s) => s !== 'ended');
+export function agreementsOnEntering(
+  stage: Stage,
+  date: IsoDate,
+  agreements: Partnership['agreements'],
+): Partnership['agreements'] {
+  const next = { ...agreements };
+  if (stage === 'letter-of-intent') next.loiDate ??= date;
+  if (stage === 'mou-signed') next.mouSignedDate ??= date;
+  return next;
+}
 
 export function canChangeStage(from: Stage, to: Stage): boolean {
   return STAGE_TRANSITIONS[from].includes(to);

@@ -42,6 +42,7 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+
 export const MEETING_KINDS = ['inbound-visit', 'outbound-visit', 'virtual', 'forum'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 

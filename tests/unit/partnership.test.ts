@@ -8,7 +8,6 @@ import {
   STAGE_TRANSITION_REASONS,
   STAGE_TRANSITIONS,
   STAGES,
-  START_STAGES,
   type Stage,
 } from '../../src/domain/partnership';
 
@@ -55,10 +54,6 @@ describe('stage transitions', () => {
       for (const to of STAGE_TRANSITIONS[from]) expect(STAGE_TRANSITION_REASONS[from][to], `${from} → ${to}`).toMatch(/\w{3}/);
       expect(Object.keys(STAGE_TRANSITION_REASONS[from]).sort()).toEqual([...STAGE_TRANSITIONS[from]].sort());
     }
-  });
-
-  it('a partnership may start at any stage but ended (no invented exploring step)', () => {
-    expect(START_STAGES).toEqual(['exploring', 'letter-of-intent', 'mou-drafting', 'mou-signed', 'active', 'dormant']);
   });
 
   it('never allows staying put, and ended is final', () => {
