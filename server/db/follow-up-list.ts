@@ -22,6 +22,8 @@ export type FollowUpQuery = {
   due?: (typeof DUE_WINDOWS)[number];
   agreedFrom?: string;
   agreedTo?: string;
+  /** "no": open items not yet assigned (no owner); "yes": items with an owner. */
+  assigned?: 'no' | 'yes';
 };
 
 /** A follow-up list query as the API parses it (server/routes/follow-ups.ts), without paging. */
@@ -64,6 +66,8 @@ export function followUpConditions(engine: Engine, query: FollowUpListQuery, tod
   if (query.partnershipId) where.push(sql<SqlBool>`f.partnership_id = ${query.partnershipId}`);
   if (query.ownerId) where.push(sql<SqlBool>`f.owner_id = ${query.ownerId}`);
   where.push(...partnershipIn('f.partnership_id', query.homeRegionIds));
+  if (query.assigned === 'no') where.push(sql<SqlBool>`f.owner_id is null`, inList('f.status', OPEN_STATUSES));
+  if (query.assigned === 'yes') where.push(sql<SqlBool>`f.owner_id is not null`);
   if (query.sectorId) {
     // IN (subquery), not EXISTS: the planner may start from the sector's links (a few thousand
     // of 50,000 rows) instead of testing every row of a status.

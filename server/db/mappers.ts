@@ -100,8 +100,11 @@ const idsOf = (rows: Row[] | undefined, column: string) => (rows ?? []).map((row
 /** The text a list's `q` searches, normalised once at write time. */
 export const searchTextOf = (...parts: Array<string | undefined>) => normalizeText(parts.filter(Boolean).join(' '));
 
-/** The day a follow-up was agreed: the day of its creation in Asia/Jakarta. */
-export const agreedOnOf = (item: Pick<FollowUp, 'createdAt'>) => dayOfInstant(item.createdAt, HOME_TIME_ZONE);
+/**
+ * The day a follow-up was agreed: its `agreedOn` (the meeting's date or a date given), else the
+ * day of its creation in Asia/Jakarta. Read back as `agreedOn` only where it differs from that day.
+ */
+export const agreedOnOf = (item: Pick<FollowUp, 'createdAt' | 'agreedOn'>) => item.agreedOn ?? dayOfInstant(item.createdAt, HOME_TIME_ZONE);
 
 // ---------------------------------------------------------------------------------------------
 // Resources
@@ -509,6 +512,7 @@ export const followUpMap: ResourceMap<FollowUp> = {
       }),
     ),
     ...present({ completedAt: row.completed_at as string | null }),
+    ...(row.agreed_on !== dayOfInstant(row.created_at as string, HOME_TIME_ZONE) ? { agreedOn: row.agreed_on as string } : {}),
   }),
 };
 

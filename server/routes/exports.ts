@@ -296,7 +296,8 @@ async function namer(deps: ApiDeps, lang: ExportLang) {
   );
   return {
     labels,
-    owner: (f: Item) => userName.get(f.ownerId) ?? f.ownerId,
+    /** Empty for an item not yet assigned. */
+    owner: (f: Item) => (f.ownerId === undefined ? '' : (userName.get(f.ownerId) ?? f.ownerId)),
     partnership: (f: Item) => partnershipLabel.get(f.partnershipId) ?? f.partnershipId,
     sectors: (f: Item) => f.sectorIds.map((id) => sectorName.get(id) ?? id).join('; '),
   };

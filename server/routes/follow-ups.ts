@@ -14,6 +14,8 @@ import {
   requireCurrentVersion,
   sectorChecks,
 } from '../http';
+import { agreedOnToKeep } from '../../src/domain/stats';
+import { fieldError } from '../../src/domain/validation';
 import { problems } from '../problem';
 import { FOLLOW_UP_SORTS, listFollowUps, type FollowUpQuery } from '../db/follow-up-list';
 import { registerCrud } from './crud';
@@ -33,9 +35,11 @@ export const FOLLOW_UP_FILTERS = {
   meetingId: z.string().max(80).optional(),
   homeRegionId: z.string().max(80).optional(),
   due: z.enum(DUE_WINDOWS).optional(),
-  /** The day agreed (created) in Asia/Jakarta, both ends included: the stats' period rule. */
+  /** The day agreed (its meeting's date, a date given, or created) in Asia/Jakarta, both ends included: the stats' period rule. */
   agreedFrom: isoDate.optional(),
   agreedTo: isoDate.optional(),
+  /** `no`: open items not yet assigned (no owner, no due date); `yes`: items with an owner. */
+  assigned: z.enum(['no', 'yes']).optional(),
 };
 
 export const FOLLOW_UP_ARRAY_KEYS = ['status', 'priority'] as const;
@@ -71,12 +75,15 @@ export function registerFollowUps(app: Hono, deps: ApiDeps): void {
         sectorChecks(store, 'sectorIds', input.sectorIds),
         input.meetingId ? [['meetingId', meeting !== undefined && meeting.partnershipId === input.partnershipId]] : [],
       ]);
+      // Agreed on the day given, else on its meeting's date: a back-logged item counts when it was agreed.
+      if (input.agreedOn !== undefined && input.agreedOn > deps.today()) throw problems.validation([fieldError('agreedOn', 'futureDate')]);
       return write({ actorId: actor.id }, async (tx) => {
         const at = deps.now().toISOString();
         const item: FollowUp = compact({
           ...input,
           id: await tx.nextId('fu'),
           meetingIds: input.meetingId ? [input.meetingId] : [],
+          agreedOn: agreedOnToKeep(input.agreedOn ?? meeting?.date, at),
           history: [compact({ at, by: actor.id, kind: 'created' as const, to: input.status, meetingId: input.meetingId })],
           completedAt: input.status === 'done' ? at : undefined,
           version: 1,

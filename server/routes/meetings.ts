@@ -5,8 +5,12 @@ import { OPEN_STATUSES } from '../../src/domain/follow-up';
 import { RECORDED_MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
 import type { Person } from '../../src/domain/person';
 import type { Region } from '../../src/domain/region';
+import type { Organization } from '../../src/domain/organization';
+import { agreementsOnEntering } from '../../src/domain/partnership';
+import { fieldError } from '../../src/domain/validation';
 import { isoDate, meetingCreate, meetingInput, meetingPatch, NEW_PERSON_REF } from '../../src/domain/schemas';
 import type { User } from '../../src/domain/user';
+import { agreedOnToKeep } from '../../src/domain/stats';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
 import { listResources, LISTINGS } from '../db/listings';
@@ -77,7 +81,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       await checkRefs([
         ...(input.partnershipId ? [scopedRefChecks(deps, c.req.raw, 'partnership', 'partnershipId', input.partnershipId)] : []),
         ...(newPartnership ? [homeRegionChecks(deps, c.req.raw, 'newPartnership.homeRegionId', homeRegion)] : []),
-        ...(newPartnership ? [sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths)] : []),
+        ...(newPartnership?.region ? [sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths)] : []),
         personChecks('hostLeadId', input.hostLeadId),
         personChecks('delegationLeadId', input.delegationLeadId),
         refChecks(store.organizations, 'facilitatorIds', input.facilitatorIds),
@@ -98,25 +102,31 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
         carriedProgress.map((p, i): RefCheck => [`carriedProgress.${i}.id`, carriedFollowUpIds.includes(p.id)]),
       ]);
       const progressById = new Map(carriedProgress.map((p, index) => [p.id, { ...p, index }]));
+      // A new partnership starts on the day given, else the meeting's date; a start is never after today.
+      const startDate = newPartnership ? (newPartnership.stageDate ?? input.date) : undefined;
+      if (newPartnership && startDate && startDate > deps.today()) {
+        throw problems.validation([fieldError(newPartnership.stageDate ? 'newPartnership.stageDate' : 'date', 'futureDate')]);
+      }
 
       return write({ actorId: actor.id }, async (tx) => {
         const at = deps.now().toISOString();
         const meta = async (prefix: string) => ({ id: await tx.nextId(prefix), version: 1, createdAt: at, updatedAt: at });
 
         let partnership = existing;
-        if (newPartnership && homeRegion) {
-          const region: Region = compact({ ...newPartnership.region, ...(await meta('reg')), role: 'partner' as const, illustrative: false });
-          await tx.regions.insert(region);
+        if (newPartnership && homeRegion && startDate) {
+          // The counterpart: a new partner region, or a new organisation (created by staff with the visit).
+          const counterpart = await newCounterpart(newPartnership, meta, tx);
+          const { stage } = newPartnership;
           partnership = {
             ...(await meta('pts')),
             homeRegionId: homeRegion,
-            partnerRegionId: region.id,
+            ...counterpart,
             type: newPartnership.type,
-            stage: 'exploring',
-            stageHistory: [{ to: 'exploring', date: input.date, note: input.title, by: actor.id, at }],
+            stage,
+            stageHistory: [{ to: stage, date: startDate, note: input.title, by: actor.id, at }],
             focusSectorIds: input.sectorIds,
             facilitatorIds: input.facilitatorIds,
-            agreements: {},
+            agreements: agreementsOnEntering(stage, startDate, {}),
             illustrative: false,
           };
           await tx.partnerships.insert(partnership);
@@ -156,6 +166,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
             partnershipId: partnership.id,
             meetingId: meeting.id,
             meetingIds: [meeting.id],
+            // Agreed on the meeting's day, not the day it was typed (a visit logged after the fact).
+            agreedOn: agreedOnToKeep(meeting.date, at),
             status: 'open' as const,
             history: [{ at, by: actor.id, kind: 'created' as const, to: 'open' as const, meetingId: meeting.id }],
           });
@@ -186,6 +198,23 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       });
     }),
   );
+
+  /** The counterpart of a partnership created with a visit: a new partner region or organisation. */
+  async function newCounterpart(
+    input: NonNullable<z.output<typeof meetingCreate>['newPartnership']>,
+    meta: (prefix: string) => Promise<{ id: string; version: number; createdAt: string; updatedAt: string }>,
+    tx: Tx,
+  ): Promise<{ partnerRegionId: string } | { partnerOrganizationId: string }> {
+    if (input.region) {
+      const region: Region = compact({ ...input.region, ...(await meta('reg')), role: 'partner' as const, illustrative: false });
+      await tx.regions.insert(region);
+      return { partnerRegionId: region.id };
+    }
+    if (!input.organization) throw new Error('unreachable: one counterpart checked by the schema');
+    const organization: Organization = compact({ ...input.organization, ...(await meta('org')), illustrative: false });
+    await tx.organizations.insert(organization);
+    return { partnerOrganizationId: organization.id };
+  }
 
   /**
    * One carried follow-up's progress, through changeFollowUp as PATCH applies it. Its problems

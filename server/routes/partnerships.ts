@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import {
+  agreementsOnEntering,
   canChangeStage,
   PARTNERSHIP_TYPES,
   STAGES,
@@ -9,8 +10,9 @@ import {
 } from '../../src/domain/partnership';
 import {
   countryCode,
-  partnershipInput,
+  partnershipCreate,
   partnershipPatch,
+  partnershipWhole,
   stageChangeInput,
 } from '../../src/domain/schemas';
 import { fieldError } from '../../src/domain/validation';
@@ -78,9 +80,9 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
       listResources(store.db, store.engine, 'partnerships', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
     sorts: Object.keys(LISTINGS.partnerships.sorts),
     defaultSort: 'partner',
-    create: partnershipInput,
+    create: partnershipCreate,
     patch: partnershipPatch,
-    whole: partnershipInput,
+    whole: partnershipWhole,
     inputOf: ({
       id: _i,
       version: _v,
@@ -95,20 +97,22 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
     build: (input, meta, actor) => {
       const { stage, stageDate, stageNote, ...fields } = input as Record<string, unknown> & {
         stage: Stage;
-        stageDate?: string;
+        stageDate: string;
         stageNote?: string;
       };
+      // A start records what happened: never a day after today (in Asia/Jakarta), as a stage change.
+      if (stageDate > deps.today()) throw problems.validation([fieldError('stageDate', 'futureDate')]);
+      const rest = fields as Omit<Partnership, 'id' | 'version' | 'createdAt' | 'updatedAt' | 'stage' | 'stageHistory'>;
       return {
-        ...(fields as Omit<
-          Partnership,
-          'id' | 'version' | 'createdAt' | 'updatedAt' | 'stage' | 'stageHistory'
-        >),
+        ...rest,
         ...meta,
         stage,
+        // The start stage's agreement date is the day it was reached, unless given otherwise.
+        agreements: agreementsOnEntering(stage, stageDate, rest.agreements),
         stageHistory: [
           compact({
             to: stage,
-            date: stageDate ?? deps.today(),
+            date: stageDate,
             note: stageNote,
             by: actor.id,
             at: meta.createdAt,

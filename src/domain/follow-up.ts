@@ -11,7 +11,7 @@ export type {
   FollowUpEvent,
 } from './schemas/follow-up';
 export type { FollowUpStatus, Priority } from './value-lists';
-export { FOLLOW_UP_STATUSES, OPEN_STATUSES, PRIORITIES, isOpen, followUpRuleErrors } from './value-lists';
+export { FOLLOW_UP_STATUSES, OPEN_STATUSES, PRIORITIES, isOpen, isUnassigned, followUpRuleErrors } from './value-lists';
 
 export const DUE_WINDOWS = ['overdue', 'today', 'week', 'month', 'none'] as const;
 export type DueWindow = (typeof DUE_WINDOWS)[number];

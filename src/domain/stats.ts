@@ -11,11 +11,13 @@ import type { FollowUpStatus } from './follow-up';
 const agreedDays = new Map<string, IsoDate>();
 
 /**
- * The day a follow-up was agreed: the calendar day of its creation in Asia/Jakarta (stored times
- * are UTC instants, so 2025-03-31T17:30:00Z was agreed on 1 April 2025). The stats' periods and
- * the follow-ups list's `agreedFrom`/`agreedTo` both use this.
+ * The day a follow-up was agreed: its `agreedOn` (the meeting's date, or a date given: a visit
+ * logged after the fact counts in the period it happened), else the calendar day of its creation
+ * in Asia/Jakarta (stored times are UTC instants, so 2025-03-31T17:30:00Z was agreed on 1 April
+ * 2025). The stats' periods and the follow-ups list's `agreedFrom`/`agreedTo` both use this.
  */
-export function agreedOn(item: { readonly createdAt: string }): IsoDate {
+export function agreedOn(item: { readonly createdAt: string; readonly agreedOn?: IsoDate | undefined }): IsoDate {
+  if (item.agreedOn !== undefined) return item.agreedOn;
   let day = agreedDays.get(item.createdAt);
   if (day === undefined) {
     day = dayOfInstant(item.createdAt, HOME_TIME_ZONE);
@@ -23,6 +25,14 @@ export function agreedOn(item: { readonly createdAt: string }): IsoDate {
     agreedDays.set(item.createdAt, day);
   }
   return day;
+}
+
+/**
+ * The `agreedOn` a new follow-up keeps: the day given (or its meeting's date), left out when it is
+ * the day of recording anyway, so an item reads back as it was written.
+ */
+export function agreedOnToKeep(day: IsoDate | undefined, createdAt: string): IsoDate | undefined {
+  return day === undefined || day === dayOfInstant(createdAt, HOME_TIME_ZONE) ? undefined : day;
 }
 
 /**

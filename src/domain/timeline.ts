@@ -2,6 +2,7 @@ import { dayOfInstant, HOME_TIME_ZONE, type IsoDate } from './dates';
 import type { FollowUp, FollowUpEvent, FollowUpStatus } from './follow-up';
 import type { Meeting, RecordedMeetingKind } from './meeting';
 import type { Partnership, Stage } from './partnership';
+import { agreedOn } from './stats';
 
 /**
  * A partnership's story in one list: its meetings, its stage changes and what happened to the
@@ -128,7 +129,9 @@ export function mergeTimeline(
         items.push(
           compactItem({
             kind: 'followUp' as const,
-            date: dayOfInstant(e.at, timeZone),
+            // When it happened: an item is created on the day it was agreed (its meeting's date for
+            // a visit logged after the fact), not the day it was typed; later events on their own day.
+            date: e.kind === 'created' && f.agreedOn !== undefined ? agreedOn(f) : dayOfInstant(e.at, timeZone),
             at: e.at,
             followUpId: f.id,
             title: f.title,

@@ -22,6 +22,7 @@ export type FieldErrorCode =
   | 'unknownField'
   | 'unknownReference'
   | 'dueDateRequired'
+  | 'ownerRequired'
   | 'dueBeforeMeeting'
   | 'reasonRequired'
   | 'invalidTransition'
@@ -62,6 +63,7 @@ const ENGLISH: Record<FieldErrorCode, (p: Record<string, string | number>) => st
   unknownField: () => 'This field is not allowed here.',
   unknownReference: () => 'This refers to something that does not exist.',
   dueDateRequired: () => 'An open follow-up needs a due date.',
+  ownerRequired: () => 'A follow-up with a due date needs an owner: choose one, or leave the due date empty until it is assigned.',
   dueBeforeMeeting: () => 'The due date cannot be before the meeting date.',
   reasonRequired: () => 'Give a reason when a follow-up is blocked.',
   invalidTransition: (p) => `A partnership cannot move from "${p.from}" to "${p.to}".`,

@@ -42,6 +42,7 @@ export const STAGES = [
 ] as const;
 export type Stage = (typeof STAGES)[number];
 
+
 export const MEETING_KINDS = ['inbound-visit', 'outbound-visit', 'virtual', 'forum'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
@@ -105,17 +106,31 @@ export function isOpen(status: FollowUpStatus): boolean {
 }
 
 /**
+ * Not yet assigned ("belum ditugaskan"): an open item without an owner, as agreed in a visit
+ * logged after the fact before anyone took it on. It has no due date either (the rule below), so
+ * it is never overdue and never counts in "needs attention"; its owner and date are set later.
+ */
+export function isUnassigned(item: { status: FollowUpStatus; ownerId?: string | undefined }): boolean {
+  return isOpen(item.status) && item.ownerId === undefined;
+}
+
+/**
  * What makes a follow-up valid beyond the shape of its fields: an item that is still open
- * (open, in progress, blocked) needs a due date; done and cancelled ones need none.
+ * (open, in progress, blocked) and has an owner needs a due date; an open item without an owner
+ * (not yet assigned) has no due date until someone takes it on, since a date nobody owns would
+ * only make it overdue; done and cancelled ones need neither.
  * A blocked item needs a reason, given as the comment of the change that blocked it.
  */
 export function followUpRuleErrors(
-  item: { status: FollowUpStatus; dueDate?: string | undefined },
+  item: { status: FollowUpStatus; dueDate?: string | undefined; ownerId?: string | undefined },
   change?: { status?: FollowUpStatus; comment?: string },
 ): FieldError[] {
   const errors: FieldError[] = [];
-  if (isOpen(item.status) && item.dueDate === undefined) {
+  if (isOpen(item.status) && item.ownerId !== undefined && item.dueDate === undefined) {
     errors.push(fieldError('dueDate', 'dueDateRequired'));
+  }
+  if (isOpen(item.status) && item.ownerId === undefined && item.dueDate !== undefined) {
+    errors.push(fieldError('ownerId', 'ownerRequired'));
   }
   if (change?.status === 'blocked' && !change.comment?.trim()) {
     errors.push(fieldError('comment', 'reasonRequired'));

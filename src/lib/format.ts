@@ -36,18 +36,31 @@ function dateFormat(locale: string, style: DateStyle): Intl.DateTimeFormat {
   return cached(`d|${locale}|${style}`, () => new Intl.DateTimeFormat(locale, { ...DATE_STYLES[style], timeZone: 'UTC' }));
 }
 
+/**
+ * English short months always in three letters ("22 Sep" like "1 Jun"): en-GB's data writes
+ * "Sept" beside "Jun". One cached formatter gives the month; the locale's own gives the rest.
+ */
+function withShortMonth(format: Intl.DateTimeFormat, date: Date, locale: string): string {
+  if (!locale.toLowerCase().startsWith('en')) return format.format(date);
+  const month = cached('mon|en-US', () => new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' })).format(date);
+  return format
+    .formatToParts(date)
+    .map((part) => (part.type === 'month' ? month : part.value))
+    .join('');
+}
+
 /** "Senin, 22 September 2025" (id-ID, full) or "Monday 22 September 2025" (en-GB). */
 export function formatDate(iso: IsoDate, locale: string, style: DateStyle = 'long'): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return dateFormat(locale, style).format(new Date(Date.UTC(y, m - 1, d)));
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return style === 'medium' ? withShortMonth(dateFormat(locale, style), date, locale) : dateFormat(locale, style).format(date);
 }
 
 /** A calendar month (`2025-09`) as a short label: "Sep 2025" (en-GB), "Sep 2025" (id-ID). */
 export function formatMonth(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(
-    new Date(Date.UTC(y, m - 1, 1)),
-  );
+  const format = cached(`m|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  return withShortMonth(format, new Date(Date.UTC(y, m - 1, 1)), locale);
 }
 
 export function weekdayName(weekday: number, locale: string): string {
@@ -80,3 +93,15 @@ export function countryName(code: string, locale: string): string {
     return code;
   }
 }
+
+/**
+ * The names of the rows with the largest value, all of them when several tie, joined as the
+ * language lists them ("Q1 2025 dan Q3 2025", "Q1 2025 and Q3 2025"); undefined when none is above 0.
+ */
+export function topNames<T>(rows: readonly T[], value: (r: T) => number, name: (r: T) => string, language: string): string | undefined {
+  const max = rows.reduce((m, r) => Math.max(m, value(r)), 0);
+  if (!(max > 0)) return undefined;
+  const names = rows.filter((r) => value(r) === max).map(name);
+  return new Intl.ListFormat(language.startsWith('en') ? INTL_LOCALE.en : INTL_LOCALE.id, { type: 'conjunction' }).format(names);
+}
+

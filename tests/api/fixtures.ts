@@ -138,6 +138,8 @@ export const validPartnership = () => ({
   facilitatorIds: [IDS.icbc],
   coordinatorId: IDS.officer,
   notes: 'A second track with Kitakyushu.',
+  stage: 'exploring',
+  stageDate: '2025-10-20',
 });
 
 export const validFollowUpDraft = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({

@@ -143,6 +143,8 @@ describe('POST /api/follow-ups', () => {
       id: response.body.id,
       status: 'open',
       meetingIds: [IDS.visit],
+      // Agreed on its meeting's day (the Binzhou visit), not the day it was typed.
+      agreedOn: '2025-09-22',
       history: [{ at: AT, by: IDS.manager, kind: 'created', to: 'open', meetingId: IDS.visit }],
       version: 1,
       createdAt: AT,

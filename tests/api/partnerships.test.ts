@@ -101,33 +101,41 @@ describe('GET /api/partnerships/:id', () => {
 });
 
 describe('POST /api/partnerships', () => {
-  it('creates a partnership at exploring, dated today in Jakarta, recorded by the actor', async () => {
+  it('creates a partnership at the stage and on the day the user gives, recorded by the actor', async () => {
     const api = await testApi();
     const response = await api.request('POST', '/partnerships', { body: validPartnership(), user: IDS.manager });
     expect(response.status).toBe(201);
+    const { stage: _s, stageDate: _d, ...fields } = validPartnership();
     expect(response.body).toMatchObject({
-      ...validPartnership(),
+      ...fields,
       stage: 'exploring',
       agreements: {},
       illustrative: false,
       version: 1,
       createdAt: NOW.toISOString(),
     });
-    expect(response.body.stageHistory).toEqual([{ to: 'exploring', date: TODAY_IN_JAKARTA, by: IDS.manager, at: NOW.toISOString() }]);
+    expect(response.body.stageHistory).toEqual([{ to: 'exploring', date: '2025-10-20', by: IDS.manager, at: NOW.toISOString() }]);
     expect(response.body).not.toHaveProperty('stageDate');
     expect((await api.store.partnerships.get(response.body.id))).toEqual(response.body);
   });
 
-  it('may start at a later stage with its date and note', async () => {
+  it('never dates the start silently today: the stage and its date are required, and a future date is refused', async () => {
     const api = await testApi();
-    const response = await api.request('POST', '/partnerships', {
-      body: { ...validPartnership(), stage: 'letter-of-intent', stageDate: '2025-06-12', stageNote: 'LoI ditandatangani.' },
+    const { stage: _s, stageDate: _d, ...body } = validPartnership();
+    expectFieldErrors(await api.request('POST', '/partnerships', { body }), { stage: 'invalidOption', stageDate: 'required' });
+    expectFieldErrors(await api.request('POST', '/partnerships', { body: { ...body, stage: 'exploring', stageDate: '2025-11-02' } }), {
+      stageDate: 'futureDate',
     });
+    expect((await api.request('POST', '/partnerships', { body: { ...body, stage: 'exploring', stageDate: TODAY_IN_JAKARTA } })).status).toBe(201);
+    expect((await api.store.partnerships.count())).toBe(6);
+  });
+
+  it('a partner first met at an MoU signing starts there, no exploring step, with the signing date filled in', async () => {
+    const api = await testApi();
+    const response = await api.request('POST', '/partnerships', { body: { ...validPartnership(), stage: 'mou-signed', stageDate: '2019-03-14' } });
     expect(response.status).toBe(201);
-    expect(response.body.stage).toBe('letter-of-intent');
-    expect(response.body.stageHistory).toEqual([
-      { to: 'letter-of-intent', date: '2025-06-12', note: 'LoI ditandatangani.', by: IDS.manager, at: NOW.toISOString() },
-    ]);
+    expect(response.body.stageHistory).toEqual([{ to: 'mou-signed', date: '2019-03-14', by: IDS.manager, at: NOW.toISOString() }]);
+    expect(response.body.agreements).toEqual({ mouSignedDate: '2019-03-14' });
   });
 
   it('may have an organisation as counterpart instead of a region', async () => {
@@ -318,6 +326,18 @@ describe('POST /api/partnerships/:id/stage-changes', () => {
     });
     expect(response.body.stageHistory).toHaveLength(2);
     expect((await api.store.partnerships.get(IDS.partnership))).toEqual(response.body);
+  });
+
+  it('moves Binzhou from exploring straight to MoU signed (no letter of intent first), and never to a future date', async () => {
+    const api = await testApi();
+    expectFieldErrors(
+      await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, { body: change('mou-signed', '2025-11-02'), headers: ifMatch(1) }),
+      { date: 'futureDate' },
+    );
+    const signed = await api.request('POST', `/partnerships/${IDS.partnership}/stage-changes`, { body: change('mou-signed', TODAY_IN_JAKARTA), headers: ifMatch(1) });
+    expect(signed.status).toBe(200);
+    expect(signed.body.stageHistory.at(-1)).toMatchObject({ from: 'exploring', to: 'mou-signed', date: TODAY_IN_JAKARTA });
+    expect(signed.body.agreements.mouSignedDate).toBe(TODAY_IN_JAKARTA);
   });
 
   it('records the MoU signing date and keeps an existing one', async () => {

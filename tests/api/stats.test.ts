@@ -450,7 +450,7 @@ describe('GET /api/stats/overdue-by-sector and overdue-by-owner', () => {
     const byOwner = await api.request('GET', '/stats/overdue-by-owner?sectorId=education');
     const manual = new Map<string, number>();
     for (const f of snapshot.followUps) {
-      if (isOverdue(f, today) && f.sectorIds.includes('education')) manual.set(f.ownerId, (manual.get(f.ownerId) ?? 0) + 1);
+      if (isOverdue(f, today) && f.sectorIds.includes('education')) manual.set(f.ownerId!, (manual.get(f.ownerId!) ?? 0) + 1);
     }
     expect(Object.fromEntries(byOwner.body.items.filter((i: any) => i.count > 0).map((i: any) => [i.ownerId, i.count]))).toEqual(Object.fromEntries(manual));
     const kpis = await api.request('GET', '/stats/kpis?sectorId=education');
@@ -539,8 +539,10 @@ describe('time zone and period edges', () => {
 
   it('the same instant created through the API, with the clock at 00:30 in Jakarta on 1 April', async () => {
     const api = await testApi(demoSnapshot(), new Date('2025-03-31T17:30:00.000Z'));
-    const created = await api.request('POST', '/follow-ups', { body: validFollowUp({ sectorIds: ['health'], dueDate: '2025-06-01' }) });
+    // Not agreed in a meeting and no day given: agreed the day it was recorded, in Jakarta.
+    const created = await api.request('POST', '/follow-ups', { body: validFollowUp({ sectorIds: ['health'], dueDate: '2025-06-01', meetingId: undefined }) });
     expect(created.body.createdAt).toBe('2025-03-31T17:30:00.000Z');
+    expect(created.body).not.toHaveProperty('agreedOn');
     const months = await api.request('GET', '/stats/completion-by-month?sectorId=health&from=2025-03-01&to=2025-04-30');
     expect(months.body.items.map((i: any) => [i.month, i.agreed])).toEqual([
       ['2025-03', 0],

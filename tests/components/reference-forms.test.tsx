@@ -196,12 +196,31 @@ describe('a save that fails on the server (5xx)', () => {
 });
 
 describe('creating a partnership', () => {
+  /** The stage it was first met at and the day: the user's to give (never an invented "exploring", never today by default). */
+  async function start(user: Awaited<ReturnType<typeof open>>['user'], stage: string, [d, m, y]: [string, string, string]) {
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Tahap/ }), stage);
+    const group = screen.getByRole('group', { name: /^Tanggal mulai tahap ini/ });
+    await fill(user, within(group).getByRole('textbox', { name: 'Tanggal' }), d);
+    await fill(user, within(group).getByRole('textbox', { name: 'Bulan' }), m);
+    await fill(user, within(group).getByRole('textbox', { name: 'Tahun' }), y);
+  }
+
+  it('asks for the first stage and its date: nothing is assumed', async () => {
+    const { user } = await open('/partners/new', 'Tambah kemitraan');
+    await user.selectOptions(screen.getByRole('combobox', { name: /^Daerah mitra/ }), 'Kota Binzhou');
+    await user.click(screen.getByRole('radio', { name: 'Kerja sama' }));
+    await user.click(screen.getByRole('button', { name: 'Simpan' }));
+    const summary = await screen.findByRole('alert', { name: 'Ada masalah' });
+    expect(summaryLinks(summary).map((l) => l.split(':')[0])).toEqual(['Tahap', 'Tanggal mulai tahap ini']);
+  });
+
   it('shows "one partner" beside the partner field when both a region and an organisation are chosen, and sends nothing', async () => {
     const { user } = await open('/partners/new', 'Tambah kemitraan');
     const before = (await currentStore().partnerships.count());
     await user.selectOptions(screen.getByRole('combobox', { name: /^Daerah mitra/ }), 'Kota Binzhou');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Organisasi mitra/ }), 'Indonesia–China Business Council (ICBC)');
     await user.click(screen.getByRole('radio', { name: 'Kerja sama' }));
+    await start(user, 'MoU ditandatangani', ['14', '3', '2019']);
 
     await user.click(screen.getByRole('button', { name: 'Simpan' }));
 
@@ -230,6 +249,7 @@ describe('creating a partnership', () => {
     const { user } = await open('/partners/new', 'Tambah kemitraan');
     await user.selectOptions(screen.getByRole('combobox', { name: /^Daerah mitra/ }), 'Kota Weihai');
     await user.click(screen.getByRole('radio', { name: 'Kota persahabatan' }));
+    await start(user, 'Penjajakan', ['1', '10', '2025']);
     await resetApi();
     const before = (await currentStore().partnerships.count());
 

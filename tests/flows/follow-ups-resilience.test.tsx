@@ -170,7 +170,7 @@ describe('setWriteFailureRate', () => {
           headers: {
             'content-type': 'application/json',
             'if-match': `"${item.version}"`,
-            'x-mitra-user': item.ownerId, // Dewi owns it: an officer changes their own items
+            'x-mitra-user': item.ownerId!, // Dewi owns it: an officer changes their own items
           },
           body: JSON.stringify({ priority: item.priority === 'high' ? 'low' : 'high' }),
         },

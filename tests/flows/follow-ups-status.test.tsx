@@ -86,7 +86,7 @@ async function changeElsewhere(id: string, status: FollowUp['status']) {
     headers: {
       'content-type': 'application/json',
       'if-match': `"${(await stored(id)).version}"`,
-      'x-mitra-user': (await stored(id)).ownerId,
+      'x-mitra-user': (await stored(id)).ownerId!,
     },
     body: JSON.stringify({ status }),
   });

@@ -146,7 +146,7 @@ describe('the Binzhou visit of 22 September 2025, as reported', () => {
       expect(item.meetingIds).toEqual([IDS.visit]);
       expect(item.description).toMatch(/ilustratif/);
       expect(item.dueDate! >= visit.date).toBe(true);
-      expect(byId(demo.users, item.ownerId).role).toBe('officer');
+      expect(byId(demo.users, item.ownerId!).role).toBe('officer');
     }
   });
 });

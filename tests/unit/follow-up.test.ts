@@ -7,6 +7,7 @@ import {
   isDueToday,
   isOpen,
   isOverdue,
+  isUnassigned,
   type FollowUpStatus,
 } from '../../src/domain/follow-up';
 
@@ -89,19 +90,35 @@ describe('inDueWindow', () => {
 });
 
 describe('followUpRuleErrors', () => {
-  it.each(OPEN)('a %s item needs a due date', (status) => {
-    expect(followUpRuleErrors({ status, dueDate: undefined })).toEqual([
+  it.each(OPEN)('a %s item with an owner needs a due date', (status) => {
+    expect(followUpRuleErrors({ status, ownerId: 'usr-1', dueDate: undefined })).toEqual([
       { path: 'dueDate', code: 'dueDateRequired', message: 'An open follow-up needs a due date.' },
     ]);
-    expect(followUpRuleErrors({ status, dueDate: '2025-12-01' })).toEqual([]);
+    expect(followUpRuleErrors({ status, ownerId: 'usr-1', dueDate: '2025-12-01' })).toEqual([]);
   });
 
-  it.each(CLOSED)('a %s item needs no due date', (status) => {
+  it.each(OPEN)('a %s item without an owner is not yet assigned: no due date until it is', (status) => {
     expect(followUpRuleErrors({ status, dueDate: undefined })).toEqual([]);
+    expect(isUnassigned({ status })).toBe(true);
+    expect(followUpRuleErrors({ status, dueDate: '2025-12-01' })).toEqual([
+      expect.objectContaining({ path: 'ownerId', code: 'ownerRequired' }),
+    ]);
+  });
+
+  it.each(CLOSED)('a %s item needs no due date and no owner', (status) => {
+    expect(followUpRuleErrors({ status, dueDate: undefined })).toEqual([]);
+    expect(followUpRuleErrors({ status, ownerId: 'usr-1', dueDate: undefined })).toEqual([]);
+    expect(isUnassigned({ status })).toBe(false);
+  });
+
+  it('an item not yet assigned is never overdue, nor in any due window but "no date"', () => {
+    const item = { status: 'open' as const, dueDate: undefined };
+    expect(isOverdue(item, TODAY)).toBe(false);
+    expect(DUE_WINDOWS.filter((w) => inDueWindow(item, w, TODAY))).toEqual(['none']);
   });
 
   it('blocking needs a reason, and whitespace is not a reason', () => {
-    const item = { status: 'blocked' as const, dueDate: '2025-12-01' };
+    const item = { status: 'blocked' as const, ownerId: 'usr-1', dueDate: '2025-12-01' };
     expect(followUpRuleErrors(item, { status: 'blocked' })).toEqual([
       { path: 'comment', code: 'reasonRequired', message: 'Give a reason when a follow-up is blocked.' },
     ]);
@@ -111,12 +128,12 @@ describe('followUpRuleErrors', () => {
 
   it('other status changes need no comment', () => {
     for (const status of ['open', 'in-progress', 'done', 'cancelled'] as const) {
-      expect(followUpRuleErrors({ status, dueDate: '2025-12-01' }, { status })).toEqual([]);
+      expect(followUpRuleErrors({ status, ownerId: 'usr-1', dueDate: '2025-12-01' }, { status })).toEqual([]);
     }
   });
 
   it('reports both problems at once', () => {
-    expect(followUpRuleErrors({ status: 'blocked', dueDate: undefined }, { status: 'blocked' }).map((e) => e.path)).toEqual([
+    expect(followUpRuleErrors({ status: 'blocked', ownerId: 'usr-1', dueDate: undefined }, { status: 'blocked' }).map((e) => e.path)).toEqual([
       'dueDate',
       'comment',
     ]);

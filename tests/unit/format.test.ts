@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { countryName, formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, weekdayName } from '@/lib/format';
+import { countryName, formatDate, formatDateTime, formatMonth, formatNumber, formatPercent, topNames, weekdayName } from '@/lib/format';
 
 describe('formatDate', () => {
   it('writes the full Indonesian date with the weekday', () => {
@@ -90,7 +90,7 @@ describe('formatters are built once per locale and options', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('labels a month, short', () => {
-    expect(formatMonth('2025-09', 'en-GB')).toBe('Sept 2025');
+    expect(formatMonth('2025-09', 'en-GB')).toBe('Sep 2025');
     expect(formatMonth('2025-01', 'id-ID')).toBe('Jan 2025');
   });
 
@@ -113,5 +113,28 @@ describe('formatters are built once per locale and options', () => {
     expect(dates).not.toHaveBeenCalled();
     expect(numbers).not.toHaveBeenCalled();
     expect(names).not.toHaveBeenCalled();
+  });
+});
+
+describe('issue 15: English month abbreviations and ties', () => {
+  it('abbreviates every English month in three letters: "22 Sep" like "1 Jun"', () => {
+    expect(formatDate('2025-09-22', 'en-GB', 'medium')).toBe('22 Sep 2025');
+    expect(formatDate('2025-06-01', 'en-GB', 'medium')).toBe('1 Jun 2025');
+    expect(formatMonth('2025-09', 'en-GB')).toBe('Sep 2025');
+    const months = Array.from({ length: 12 }, (_, i) => formatMonth(`2025-${String(i + 1).padStart(2, '0')}`, 'en-GB').split(' ')[0]);
+    for (const month of months) expect(month).toMatch(/^[A-Z][a-z]{2}$/);
+    expect(formatDate('2025-09-22', 'id-ID', 'medium')).toBe('22 Sep 2025');
+  });
+
+  it('names every tied top row, in each language', () => {
+    const rows = [
+      { q: 'Q1 2025', n: 3 },
+      { q: 'Q2 2025', n: 1 },
+      { q: 'Q3 2025', n: 3 },
+    ];
+    expect(topNames(rows, (r) => r.n, (r) => r.q, 'id')).toBe('Q1 2025 dan Q3 2025');
+    expect(topNames(rows, (r) => r.n, (r) => r.q, 'en')).toBe('Q1 2025 and Q3 2025');
+    expect(topNames(rows.slice(0, 2), (r) => r.n, (r) => r.q, 'en')).toBe('Q1 2025');
+    expect(topNames(rows, () => 0, (r) => r.q, 'en')).toBeUndefined();
   });
 });

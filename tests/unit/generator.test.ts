@@ -82,7 +82,7 @@ describe('generateSnapshot', () => {
     for (const m of snapshot.meetings) expect(partnerships.has(m.partnershipId)).toBe(true);
     for (const f of snapshot.followUps) {
       expect(partnerships.has(f.partnershipId)).toBe(true);
-      expect(users.has(f.ownerId)).toBe(true);
+      expect(users.has(f.ownerId!)).toBe(true);
       expect(f.sectorIds.every((s) => sectors.has(s))).toBe(true);
       if (f.meetingId) expect(meetings.get(f.meetingId)?.partnershipId).toBe(f.partnershipId);
     }

@@ -5,6 +5,7 @@ import {
   isActivePartnership,
   monthsInStage,
   nextStages,
+  STAGE_TRANSITION_REASONS,
   STAGE_TRANSITIONS,
   STAGES,
   type Stage,
@@ -12,12 +13,12 @@ import {
 
 /**
  * The office's rule, written out by hand as the spec: forward along the pipeline (skipping a
- * step is allowed where partners sign straight away), back one step when a draft falls through,
- * to dormant from any live stage, out of dormant by re-engaging, and ended is final.
- * Rows are "from", columns are "to", in STAGES order.
+ * step is allowed where partners sign straight away: exploring → MoU signed, issue 15), back one
+ * step when a draft falls through, to dormant from any live stage, out of dormant by re-engaging,
+ * and ended is final. Rows are "from", columns are "to", in STAGES order.
  */
 const ALLOWED: Record<Stage, Stage[]> = {
-  exploring: ['letter-of-intent', 'mou-drafting', 'dormant', 'ended'],
+  exploring: ['letter-of-intent', 'mou-drafting', 'mou-signed', 'dormant', 'ended'],
   'letter-of-intent': ['exploring', 'mou-drafting', 'mou-signed', 'dormant', 'ended'],
   'mou-drafting': ['letter-of-intent', 'mou-signed', 'dormant', 'ended'],
   'mou-signed': ['active', 'dormant', 'ended'],
@@ -42,6 +43,17 @@ describe('stage transitions', () => {
     expect(pairs.filter(([from, to]) => canChangeStage(from, to))).toHaveLength(
       Object.values(ALLOWED).reduce((n, list) => n + list.length, 0),
     );
+  });
+
+  it('allows an MoU signed without a letter of intent first', () => {
+    expect(canChangeStage('exploring', 'mou-signed')).toBe(true);
+  });
+
+  it('documents the reason for every allowed transition, and allows none without one', () => {
+    for (const from of STAGES) {
+      for (const to of STAGE_TRANSITIONS[from]) expect(STAGE_TRANSITION_REASONS[from][to], `${from} → ${to}`).toMatch(/\w{3}/);
+      expect(Object.keys(STAGE_TRANSITION_REASONS[from]).sort()).toEqual([...STAGE_TRANSITIONS[from]].sort());
+    }
   });
 
   it('never allows staying put, and ended is final', () => {

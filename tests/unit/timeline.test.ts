@@ -23,6 +23,13 @@ describe('mergeTimeline', () => {
     );
   });
 
+  it('orders a back-logged follow-up by the day it was agreed (its meeting), not the day it was typed', () => {
+    const typedLater = followUps.map((f) => ({ ...f, agreedOn: '2025-09-22', history: f.history.map((e) => ({ ...e, at: '2026-01-05T03:00:00.000Z' })) }));
+    const created = mergeTimeline(binzhou, meetings, typedLater).filter((i) => i.kind === 'followUp' && i.event === 'created');
+    expect(created.length).toBeGreaterThan(0);
+    for (const item of created) expect(item.date).toBe('2025-09-22');
+  });
+
   it('on one day puts follow-up events above the stage change above the meeting they came from', () => {
     const items = mergeTimeline(binzhou, meetings, followUps).filter((i) => i.date === '2025-09-22');
     const kinds = items.map((i) => i.kind);

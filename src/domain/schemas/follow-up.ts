@@ -16,11 +16,14 @@ import { FOLLOW_UP_STATUSES, followUpRuleErrors, PRIORITIES } from '../value-lis
 const status = z.enum(FOLLOW_UP_STATUSES, { error: 'invalidOption' });
 const priority = z.enum(PRIORITIES, { error: 'invalidOption' });
 
-/** A follow-up as agreed in a meeting: the meeting and partnership come from the meeting. */
+/**
+ * A follow-up as agreed in a meeting: the meeting and partnership come from the meeting. Without
+ * an owner it is "not yet assigned" (a visit logged after the fact): then it has no due date yet.
+ */
 export const followUpDraft = z.strictObject({
   title: requiredText(LIMITS.title),
   description: optionalText(LIMITS.text),
-  ownerId: id,
+  ownerId: id.optional(),
   dueDate: isoDate.optional(),
   sectorIds: z.array(sectorId).max(30).default([]),
   priority: priority.default('normal'),
@@ -30,13 +33,21 @@ const followUpFields = followUpDraft.extend({
   partnershipId: id,
   meetingId: id.optional(),
   status: status.default('open'),
+  /**
+   * The day it was agreed, when that is not the day it was recorded: the meeting's date for an
+   * item agreed in a meeting, or a date given (never after today). The dashboard counts it in
+   * that day's period (src/domain/stats.ts `agreedOn`). Absent: agreed the day it was recorded.
+   */
+  agreedOn: isoDate.optional(),
 });
 
 export const followUpInput = followUpFields.superRefine((item, ctx) => {
   const status = FOLLOW_UP_STATUSES.includes(item.status) ? item.status : 'open';
   const dueDate = typeof item.dueDate === 'string' ? item.dueDate : undefined;
+  const ownerId = typeof item.ownerId === 'string' ? item.ownerId : undefined;
   if (item.dueDate !== undefined && dueDate === undefined) return; // a wrong type is reported already
-  for (const error of followUpRuleErrors({ status, dueDate })) {
+  if (item.ownerId !== undefined && ownerId === undefined) return;
+  for (const error of followUpRuleErrors({ status, dueDate, ownerId })) {
     ctx.addIssue({ code: 'custom', path: [error.path], message: error.code });
   }
 }, alwaysCheck);

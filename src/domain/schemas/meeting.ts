@@ -16,7 +16,8 @@ import {
   timeZone,
 } from './common';
 import { followUpDraft } from './follow-up';
-import { PARTNERSHIP_TYPES } from '../value-lists';
+import { PARTNERSHIP_TYPES, STAGES } from '../value-lists';
+import { organizationInput } from './organization';
 import { regionInput } from './region';
 import { FOLLOW_UP_STATUSES, followUpRuleErrors, PARTICIPANT_SIDES, RECORDED_MEETING_KINDS } from '../value-lists';
 
@@ -111,16 +112,29 @@ export const newPerson = z.strictObject({
     .optional(),
 });
 
-/** A partner region met for the first time: the region and a partnership with it, created with the meeting. */
-export const newPartnership = z.strictObject({
-  region: regionInput.omit({ role: true, illustrative: true, coordinates: true, notes: true }),
-  type: z.enum(PARTNERSHIP_TYPES, { error: 'invalidOption' }),
-  /**
-   * The home government the new partnership belongs to: one the user works for. It may be left
-   * out only when the user has exactly one (the API never picks one of several silently).
-   */
-  homeRegionId: id.optional(),
-});
+/**
+ * A counterpart met for the first time: a partner region, or an organisation (a UN body, a
+ * foundation), and a partnership with it, created with the meeting (issue 15). It starts at the
+ * stage the user picks (default exploring), dated the day given or else the meeting's date.
+ */
+export const newPartnership = z
+  .strictObject({
+    region: regionInput.omit({ role: true, illustrative: true, coordinates: true, notes: true }).optional(),
+    organization: organizationInput.omit({ illustrative: true }).optional(),
+    type: z.enum(PARTNERSHIP_TYPES, { error: 'invalidOption' }),
+    stage: z.enum(STAGES, { error: 'invalidOption' }).default('exploring'),
+    stageDate: isoDate.optional(),
+    /**
+     * The home government the new partnership belongs to: one the user works for. It may be left
+     * out only when the user has exactly one (the API never picks one of several silently).
+     */
+    homeRegionId: id.optional(),
+  })
+  .refine((p) => (p.region === undefined) !== (p.organization === undefined), {
+    error: 'partnerRequired',
+    path: ['region'],
+    ...alwaysCheck,
+  });
 
 /**
  * Progress reported in the meeting on a follow-up it carried over: its new status (and a comment
@@ -174,8 +188,10 @@ export const meetingCreate = meetingFields
     const drafts: unknown[] = Array.isArray(meeting.followUps) ? meeting.followUps : [];
     drafts.forEach((item, index) => {
       const dueDate = (item as { dueDate?: unknown } | null)?.dueDate;
+      const ownerId = (item as { ownerId?: unknown } | null)?.ownerId;
       if (dueDate !== undefined && typeof dueDate !== 'string') return;
-      for (const error of followUpRuleErrors({ status: 'open', dueDate })) {
+      if (ownerId !== undefined && typeof ownerId !== 'string') return;
+      for (const error of followUpRuleErrors({ status: 'open', dueDate, ownerId })) {
         ctx.addIssue({
           code: 'custom',
           path: ['followUps', index, error.path],

@@ -39,6 +39,7 @@ const onePartner = (p: {
   partnerOrganizationId?: string | undefined;
 }) => (p.partnerRegionId === undefined) !== (p.partnerOrganizationId === undefined);
 
+/** A partnership's fields with its first stage (the import reads rows with this). */
 export const partnershipInput = partnershipFields
   .extend({
     stage: stage.default('exploring'),
@@ -46,6 +47,22 @@ export const partnershipInput = partnershipFields
     stageNote: optionalText(LIMITS.shortText),
   })
   .refine(onePartner, { error: 'partnerRequired', path: ['partnerRegionId'], ...alwaysCheck });
+
+/**
+ * A new partnership, as POST /partnerships and the partnership form take it: it starts at the
+ * stage the user picks, on the day the user gives (never after today, checked by the API; never
+ * silently today): no invented "exploring" step.
+ */
+export const partnershipCreate = partnershipFields
+  .extend({
+    stage,
+    stageDate: isoDate,
+    stageNote: optionalText(LIMITS.shortText),
+  })
+  .refine(onePartner, { error: 'partnerRequired', path: ['partnerRegionId'], ...alwaysCheck });
+
+/** A stored partnership's fields, checked whole after a patch (its stage moves only by stage changes). */
+export const partnershipWhole = partnershipFields.refine(onePartner, { error: 'partnerRequired', path: ['partnerRegionId'], ...alwaysCheck });
 
 /** Stage is not patched: it moves only through a stage change, which is recorded. */
 export const partnershipPatch = partnershipFields.partial();
@@ -72,6 +89,7 @@ export const partnership = partnershipFields.extend({
 });
 
 export type PartnershipInput = z.input<typeof partnershipInput>;
+export type PartnershipCreate = z.input<typeof partnershipCreate>;
 export type PartnershipPatch = z.input<typeof partnershipPatch>;
 export type StageChangeInput = z.input<typeof stageChangeInput>;
 export type StageChange = z.output<typeof stageChange>;

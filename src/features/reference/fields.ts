@@ -67,8 +67,8 @@ export function useReferenceFields(chosenSectorIds: readonly string[] = []) {
     { kind: 'radios', name: 'type', label: t('reference.partnership.type'), options: PARTNERSHIP_TYPES.map((p) => ({ value: p, label: t(`enums.partnershipType.${p}`) })) },
   ];
   const partnershipStage: FieldDescriptor[] = [
-    { kind: 'select', name: 'stage', label: t('reference.partnership.stage'), options: STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) })), initial: 'exploring', section: t('reference.partnership.stageSection') },
-    { kind: 'date', name: 'stageDate', label: t('reference.partnership.stageDate'), hint: dateHint, optional: true },
+    { kind: 'select', name: 'stage', label: t('reference.partnership.stage'), options: STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) })), section: t('reference.partnership.stageSection') },
+    { kind: 'date', name: 'stageDate', label: t('reference.partnership.stageDate'), hint: dateHint },
     { kind: 'text', name: 'stageNote', label: t('reference.partnership.stageNote'), optional: true },
   ];
   const partnershipRest: FieldDescriptor[] = [

@@ -8,7 +8,7 @@ import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
 import type { Region } from '@/domain/region';
 import { organizationInput } from '@/domain/schemas/organization';
-import { partnershipInput } from '@/domain/schemas/partnership';
+import { partnershipCreate, partnershipWhole } from '@/domain/schemas/partnership';
 import { personInput } from '@/domain/schemas/person';
 import { regionInput } from '@/domain/schemas/region';
 import { ErrorState, LoadingState } from '@/components/ui/states';
@@ -40,7 +40,7 @@ const SCHEMAS: Record<FormKind, z.ZodType> = {
   regions: regionInput,
   organizations: organizationInput,
   people: personInput,
-  partnerships: partnershipInput,
+  partnerships: partnershipCreate,
 };
 
 const SAVED_KIND = { regions: 'region', organizations: 'organization', people: 'person', partnerships: 'partnership' } as const;
@@ -156,7 +156,7 @@ function LoadedForm({ kind, resource }: { kind: FormKind; resource: AnyResource 
         draftKey={`reference:${kind}:${resource ? resource.id : 'new'}`}
         pageTitle={t(formTitleKey(kind, resource !== undefined))}
         fields={fields}
-        schema={SCHEMAS[kind]}
+        schema={kind === 'partnerships' && resource ? partnershipWhole : SCHEMAS[kind]}
         mode={mode}
         submitLabel={resource ? t('reference.update') : t('reference.create')}
         onSaved={onSaved}

@@ -82,6 +82,7 @@ export const en: LocaleResources = {
       unknownField: 'This field is not recognised.',
       unknownReference: 'This refers to something that does not exist.',
       dueDateRequired: 'An open follow-up needs a due date.',
+      ownerRequired: 'A due date needs an owner: choose one, or leave the due date empty until it is assigned.',
       dueBeforeMeeting: 'The due date cannot be before the meeting date.',
       reasonRequired: 'Say why the follow-up is blocked.',
       invalidTransition: 'A partnership cannot move from "{{from}}" to "{{to}}".',

@@ -135,4 +135,28 @@ export const formsEn: FormsResources = {
     participantPerson: 'Recorded person',
     statementPerson: 'Recorded person',
   },
+  /** Issue 15: back-logged visits and first contacts beyond a partner region (visit-form/backlog/). */
+  visitBacklog: {
+    counterpart: 'This new partner is',
+    counterpartRegion: 'A region (a partner local government)',
+    counterpartOrganization: 'An organisation (a UN body, a foundation, an international body)',
+    organizationName: 'Organisation name',
+    acronym: 'Acronym',
+    organizationKind: 'Kind of organisation',
+    kinds: {
+      'business-council': 'Business council',
+      embassy: 'Embassy',
+      'chamber-of-commerce': 'Chamber of commerce',
+      'international-body': 'International body',
+      university: 'University',
+      ngo: 'Non-governmental organisation',
+      'government-agency': 'Government agency',
+      other: 'Other',
+    },
+    stage: 'Stage of the partnership at this meeting',
+    stageHint: 'The stage reached, e.g. MoU signed when the partners first met at the signing.',
+    stageDate: 'Date this stage was reached',
+    stageDateHint: 'Leave empty to use the meeting date. Cannot be after today.',
+    ownerHint: 'Leave empty if not yet assigned (e.g. an older visit logged now): the due date is set later too.',
+  },
 };

@@ -135,4 +135,28 @@ export const formsId = {
     participantPerson: 'Orang yang tercatat',
     statementPerson: 'Orang yang tercatat',
   },
+  /** Issue 15: back-logged visits and first contacts beyond a partner region (visit-form/backlog/). */
+  visitBacklog: {
+    counterpart: 'Mitra baru ini',
+    counterpartRegion: 'Daerah (pemerintah daerah mitra)',
+    counterpartOrganization: 'Organisasi (badan PBB, yayasan, lembaga internasional)',
+    organizationName: 'Nama organisasi',
+    acronym: 'Singkatan',
+    organizationKind: 'Jenis organisasi',
+    kinds: {
+      'business-council': 'Dewan bisnis',
+      embassy: 'Kedutaan besar',
+      'chamber-of-commerce': 'Kamar dagang',
+      'international-body': 'Badan internasional',
+      university: 'Perguruan tinggi',
+      ngo: 'Lembaga swadaya masyarakat',
+      'government-agency': 'Instansi pemerintah',
+      other: 'Lainnya',
+    },
+    stage: 'Tahap kemitraan saat pertemuan ini',
+    stageHint: 'Tahap yang dicapai, mis. MoU ditandatangani bila mitra pertama kali bertemu saat penandatanganan.',
+    stageDate: 'Tanggal tahap ini dicapai',
+    stageDateHint: 'Kosongkan untuk memakai tanggal pertemuan. Tidak boleh sesudah hari ini.',
+    ownerHint: 'Kosongkan bila belum ditugaskan (mis. kunjungan lama yang baru dicatat): tenggat juga diisi nanti.',
+  },
 } as const;

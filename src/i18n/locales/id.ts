@@ -81,6 +81,7 @@ export const id = {
       unknownField: 'Isian ini tidak dikenal.',
       unknownReference: 'Data yang dirujuk tidak ada.',
       dueDateRequired: 'Tindak lanjut yang masih terbuka memerlukan tanggal tenggat.',
+      ownerRequired: 'Tenggat memerlukan penanggung jawab: pilih satu, atau kosongkan tenggat sampai ditugaskan.',
       dueBeforeMeeting: 'Tanggal tenggat tidak boleh sebelum tanggal pertemuan.',
       reasonRequired: 'Tuliskan alasan mengapa tindak lanjut terhambat.',
       invalidTransition: 'Tahap tidak dapat diubah dari "{{from}}" ke "{{to}}".',

@@ -28,6 +28,7 @@ export const listsEn: ListsResources = {
     shortcuts: 'Shortcuts',
     mine: 'Mine',
     overdueShortcut: 'Overdue',
+    unassignedShortcut: 'Not yet assigned',
     count: '({{n}})',
     allStatuses: 'All statuses',
     statusLegend: 'Status',

@@ -27,6 +27,7 @@ export const listsId = {
     shortcuts: 'Pintasan',
     mine: 'Milik saya',
     overdueShortcut: 'Terlambat',
+    unassignedShortcut: 'Belum ditugaskan',
     count: '({{n}})',
     allStatuses: 'Semua status',
     statusLegend: 'Status',

@@ -7,7 +7,7 @@ import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
 import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
 import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
-import { formatMonth } from '@/lib/format';
+import { formatMonth, topNames } from '@/lib/format';
 import { useFormat } from '@/lib/use-format';
 import { partnershipQueries } from '@/features/partners';
 import { useLabels } from '@/reference-data/use-labels';
@@ -185,7 +185,7 @@ const HEIGHTS = {
 
 /** What every chart of the dashboard needs: strings, formats, labels, navigation, the filters' scope. */
 function useChartKit(filters: StatsFilters) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
   const navigate = useNavigate();
@@ -197,11 +197,8 @@ function useChartKit(filters: StatsFilters) {
     n,
     go: (href: string) => void navigate(href),
     scope: { partnershipId: filters.partnershipId, sectorId: filters.sectorId },
-    /** The name of the row with the largest value, or "—". */
-    top: <T,>(rows: T[], value: (r: T) => number, name: (r: T) => string) => {
-      const best = [...rows].sort((a, b) => value(b) - value(a))[0];
-      return best && value(best) > 0 ? name(best) : t('common.none');
-    },
+    /** The name of the row with the largest value — every one of them when several tie ("Q1 and Q3") — or "—". */
+    top: <T,>(rows: T[], value: (r: T) => number, name: (r: T) => string) => topNames(rows, value, name, i18n.language) ?? t('common.none'),
     segment: (label: string, series: string, value: number) => t('charts.segment', { label, series, value: n(value) }),
     overdueHref: (extra: Record<string, string>) => `/follow-ups${query({ due: 'overdue', partnershipId: filters.partnershipId, sectorId: filters.sectorId, ...extra })}`,
   };

@@ -27,6 +27,8 @@ export function followUpFiltersFrom(params: URLSearchParams): FollowUpFilters {
     const value = params.get(key);
     if (value && isIsoDate(value)) filters[key] = value;
   }
+  const assigned = params.get('assigned');
+  if (assigned === 'no' || assigned === 'yes') filters.assigned = assigned;
   const sort = params.get('sort');
   if (sort && FOLLOW_UP_SORTS.includes(sort as FollowUpSort)) filters.sort = sort;
   return filters;
@@ -42,6 +44,7 @@ export function followUpFiltersToParams(filters: FollowUpFilters): Record<string
   if (filters.q) params.q = filters.q;
   if (filters.agreedFrom) params.agreedFrom = filters.agreedFrom;
   if (filters.agreedTo) params.agreedTo = filters.agreedTo;
+  if (filters.assigned) params.assigned = filters.assigned;
   if (filters.sort) params.sort = filters.sort;
   return params;
 }

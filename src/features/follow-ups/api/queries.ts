@@ -14,6 +14,8 @@ export type FollowUpFilters = {
   /** The day agreed, in Asia/Jakarta (the dashboard's period rule). */
   agreedFrom?: string;
   agreedTo?: string;
+  /** "no": open items not yet assigned (no owner, no due date: a back-logged visit's). */
+  assigned?: 'no' | 'yes';
   sort?: string;
 };
 

@@ -140,7 +140,7 @@ export function FollowUpList(props: FollowUpListProps) {
                 {labels.partnership(props.partnerships.get(item.partnershipId))}
               </span>
               <span role="cell" className="fu-cell">
-                {labels.user(item.ownerId)}
+                {item.ownerId ? labels.user(item.ownerId) : t('followUps.unassignedShortcut')}
               </span>
               <span role="cell" className="fu-cell">
                 {item.dueDate ? format.date(item.dueDate, 'medium') : t('followUps.noDueDate')}{' '}

@@ -46,6 +46,7 @@ export function FollowUpsPage() {
   const partnerships = useQuery(partnershipQueries.list());
   const partnershipMap = useMemo(() => new Map(partnerships.data?.items.map((p) => [p.id, p])), [partnerships.data]);
   const mineCount = useQuery(followUpCountQuery({ ownerId: userId }));
+  const unassignedCount = useQuery(followUpCountQuery({ assigned: 'no' }));
   const overdueCount = useQuery(followUpCountQuery({ ...(filters.ownerId ? { ownerId: filters.ownerId } : {}), due: 'overdue' }));
   const changeStatus = useChangeStatus();
   const bulk = useBulkChange();
@@ -133,6 +134,7 @@ export function FollowUpsPage() {
   const titleOf = (id: string) => items.find((i) => i.id === id)?.title ?? id;
   const mineActive = filters.ownerId === userId;
   const overdueActive = filters.due === 'overdue';
+  const unassignedActive = filters.assigned === 'no';
 
   return (
     <div className="page">
@@ -157,6 +159,16 @@ export function FollowUpsPage() {
         >
           {t('followUps.overdueShortcut')}{' '}
           {overdueCount.data !== undefined && t('followUps.count', { n: format.number(overdueCount.data) })}
+        </Link>
+        {/* Items of back-logged visits nobody owns yet: never overdue, assigned here later. */}
+        <Link
+          className={`shortcut${unassignedActive ? ' shortcut--active' : ''}`}
+          aria-current={unassignedActive ? 'true' : undefined}
+          to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, assigned: unassignedActive ? undefined : 'no' })).toString() }}
+          replace
+        >
+          {t('followUps.unassignedShortcut')}{' '}
+          {unassignedCount.data !== undefined && t('followUps.count', { n: format.number(unassignedCount.data) })}
         </Link>
       </nav>
 

@@ -4,6 +4,7 @@ import type { FollowUpStatus, Priority } from '@/domain/follow-up';
 import type { MeetingCreate, MeetingKind, NewPerson, ParticipantSide } from '@/domain/meeting';
 import type { PartnershipType } from '@/domain/partnership';
 import type { RegionLevel } from '@/domain/region';
+import { emptyNewPartner, newPartnerBody, newPartnerFieldId, type NewPartnerValues } from './backlog/new-partner-model';
 
 export { domId } from '@/components/ui/form/dom-id';
 export { emptyDate, fromIsoDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
@@ -27,7 +28,7 @@ export type ParticipantRow = {
 };
 export type FollowUpRow = { title: string; ownerId: string; due: DateParts; sectorIds: string[]; priority: Priority };
 
-export type VisitFormValues = {
+export type VisitFormValues = NewPartnerValues & {
   partnershipMode: 'existing' | 'new';
   partnershipId: string;
   newRegion: { name: string; localName: string; level: RegionLevel | ''; countryCode: string; province: string };
@@ -70,6 +71,7 @@ export function emptyVisit(): VisitFormValues {
     partnershipId: '',
     newRegion: { name: '', localName: '', level: '', countryCode: '', province: '' },
     newType: '',
+    ...emptyNewPartner(),
     kind: '',
     title: '',
     date: emptyDate(),
@@ -181,7 +183,8 @@ export function toMeetingCreate(values: VisitFormValues, personName: (id: string
     const dueDate = toIsoDate(row.due);
     followUps.push({
       title: row.title.trim(),
-      ownerId: row.ownerId,
+      // No owner: not yet assigned (a visit logged after the fact); the owner and date come later.
+      ...(row.ownerId ? { ownerId: row.ownerId } : {}),
       ...(dueDate ? { dueDate } : {}),
       sectorIds: row.sectorIds,
       priority: row.priority,
@@ -202,13 +205,13 @@ export function toMeetingCreate(values: VisitFormValues, personName: (id: string
         : {}
       : {
           newPartnership: {
-            region: {
+            ...newPartnerBody(values, {
               name: values.newRegion.name.trim(),
               ...(text(values.newRegion.localName) ? { localName: text(values.newRegion.localName) } : {}),
               level: values.newRegion.level as RegionLevel,
               countryCode: values.newRegion.countryCode.trim().toUpperCase(),
               ...(text(values.newRegion.province) ? { province: text(values.newRegion.province) } : {}),
-            },
+            }),
             type: values.newType as PartnershipType,
           },
         }),
@@ -255,6 +258,8 @@ export function fieldIdFor(apiPath: string, paths: Map<string, string>): string 
   }
   if (parts[0] === 'newPartnership') {
     if (parts[1] === 'type') return 'newType';
+    const own = newPartnerFieldId(parts);
+    if (own) return own;
     return `newRegion.${parts[2] ?? 'name'}`;
   }
   switch (parts[0]) {

@@ -29,7 +29,7 @@ export function FollowUpsSection({ form, errors }: SectionProps) {
           <legend className="row-card__legend">{t('visit.followUp', { n: index + 1 })}</legend>
           <TextInput name={`followUps.${index}.title`} label={t('visit.followUpTitle')} register={reg} errors={errs} />
           <div className="form-row">
-            <SelectInput name={`followUps.${index}.ownerId`} label={t('visit.owner')} register={reg} errors={errs} options={userOptions} />
+            <SelectInput name={`followUps.${index}.ownerId`} label={t('visit.owner')} hint={t('visitBacklog.ownerHint')} optional register={reg} errors={errs} options={userOptions} />
             <SelectInput
               name={`followUps.${index}.priority`}
               label={t('visit.priority')}

@@ -4,6 +4,7 @@ import { Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PARTNERSHIP_TYPES, type Partnership } from '@/domain/partnership';
 import { REGION_LEVELS } from '@/domain/region';
 import { useLabels } from '@/reference-data/use-labels';
+import { NewCounterpartChoice, NewOrganizationFields, NewPartnerStart, useNewOrganization } from '../backlog/new-partner-fields';
 import type { SectionProps } from './section-props';
 
 /** Which partnership: an existing one, or a new partner region with the partnership's type. */
@@ -13,6 +14,7 @@ export function PartnershipSection({ form, errors, partnerships }: SectionProps 
   const errs = errors;
   const labels = useLabels();
   const partnershipMode = useWatch({ control: form.control, name: 'partnershipMode' });
+  const organization = useNewOrganization({ form });
   return (
     <section aria-labelledby="visit-partnership" className="form-section">
       <h2 id="visit-partnership">{t('visit.sections.partnership')}</h2>
@@ -39,6 +41,8 @@ export function PartnershipSection({ form, errors, partnerships }: SectionProps 
         />
       ) : (
         <div className="conditional">
+          <NewCounterpartChoice form={form} errors={errs} />
+          {organization ? <NewOrganizationFields form={form} errors={errs} /> : <>
           <TextInput name="newRegion.name" label={t('visit.regionName')} hint={t('visit.regionNameHint')} register={reg} errors={errs} width="half" />
           <TextInput name="newRegion.localName" label={t('visit.localName')} hint={t('visit.localNameHint')} register={reg} errors={errs} optional width="half" />
           <SelectInput
@@ -50,6 +54,7 @@ export function PartnershipSection({ form, errors, partnerships }: SectionProps 
           />
           <TextInput name="newRegion.countryCode" label={t('visit.countryCode')} hint={t('visit.countryCodeHint')} register={reg} errors={errs} width="short" />
           <TextInput name="newRegion.province" label={t('visit.province')} register={reg} errors={errs} optional width="half" />
+          </>}
           <SelectInput
             name="newType"
             label={t('visit.partnershipType')}
@@ -57,6 +62,7 @@ export function PartnershipSection({ form, errors, partnerships }: SectionProps 
             errors={errs}
             options={PARTNERSHIP_TYPES.map((type) => ({ value: type, label: t(`enums.partnershipType.${type}`) }))}
           />
+          <NewPartnerStart form={form} errors={errs} />
         </div>
       )}
     </section>
