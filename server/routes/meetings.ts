@@ -105,7 +105,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
       // A new partnership starts on the day given, else the meeting's date; a start is never after today.
       const startDate = newPartnership ? (newPartnership.stageDate ?? input.date) : undefined;
       if (newPartnership && startDate && startDate > deps.today()) {
-        throw problems.validation([fieldError(newPartnership.stageDate ? 'newPartnership.stageDate' : 'date', 'futureDate')]);
+        // A meeting still to come does not date the partnership's start: the user gives the day.
+        throw problems.validation([fieldError('newPartnership.stageDate', newPartnership.stageDate ? 'futureDate' : 'required')]);
       }
 
       return write({ actorId: actor.id }, async (tx) => {

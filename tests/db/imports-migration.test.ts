@@ -27,7 +27,8 @@ describe.runIf(engineAvailable)(`migration 0007-imports on ${ENGINE}`, () => {
     await db.transaction().execute((trx) => writeSnapshot(trx, engine, demoSnapshot()));
     const data = await readSnapshot(db, engine);
 
-    expect(await migrateToLatest(db, engine)).toEqual(['0007-imports']);
+    // 0007 and whatever came after it.
+    expect(await migrateToLatest(db, engine)).toEqual(Object.keys(all).filter((name) => name >= '0007'));
     expect(await readSnapshot(db, engine)).toEqual(data);
 
     const table = { format: 'csv' as const, headers: ['Judul'], rows: [['Laporan']], rowNumbers: [2], headerRow: 1 };

@@ -194,7 +194,7 @@ describe('a save that fails', () => {
       'Menyusun agenda forum teknis',
     );
     await user.selectOptions(
-      within(row).getByRole('combobox', { name: 'Penanggung jawab' }),
+      within(row).getByRole('combobox', { name: /^Penanggung jawab/ }),
       'Budi Santoso (Petugas kerja sama)',
     );
     const due = within(row).getByRole('group', { name: 'Tenggat' });
@@ -509,6 +509,8 @@ describe('a visit of a new partner', () => {
         'Kota persahabatan',
       );
       await fillMeeting(user, 'Kunjungan perkenalan delegasi Kota Weifang');
+      // A visit that has happened (today is 1 November 2025): the partnership starts on its day.
+      await fill(user, dateField('Bulan'), '10');
       await user.selectOptions(
         within(peopleSection()).getByRole('combobox', { name: /^Pimpinan delegasi/ }),
         'Orang baru (isi nama di bawah)',

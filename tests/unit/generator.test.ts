@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { demoSnapshot } from '../../mocks/demo-data';
+import { demoSnapshot, SECTORS } from '../../mocks/demo-data';
 import { generateSnapshot } from '../../mocks/generator';
 import { createRandom } from '../../mocks/random';
 import { followUpRuleErrors } from '../../src/domain/follow-up';
@@ -24,7 +24,9 @@ describe('createRandom', () => {
 
 describe('generateSnapshot', () => {
   const snapshot = generateSnapshot(OPTIONS);
-  const demo = demoSnapshot();
+  // The demo data with the sectors the golden answers were recorded with (the themes of
+  // migration 0006 are left out of generated data sets: mocks/generator.ts).
+  const demo = { ...demoSnapshot(), sectors: SECTORS };
 
   it('gives byte-for-byte the same data for the same seed', () => {
     expect(JSON.stringify(generateSnapshot(OPTIONS))).toBe(JSON.stringify(snapshot));
