@@ -323,13 +323,13 @@ describe('the dashboard charts', () => {
     it('sum each chart up in one line from the same numbers', async () => {
       const expected = await expectedTables({});
       /** The row with the most (the first of equals), as the summaries name it. */
-      const top = (table: Table, column: number) =>
-        table.rows.reduce((best, row) =>
-          Number(row.cells[column]?.text.replace(/\./g, '')) >
-          Number(best.cells[column]?.text.replace(/\./g, ''))
-            ? row
-            : best,
-        ).label;
+      // The row with the largest value; every one of them when several tie ("2025 Q1 dan 2025 Q3").
+      const top = (table: Table, column: number) => {
+        const value = (row: Table['rows'][number]) => Number(row.cells[column]?.text.replace(/\./g, ''));
+        const most = Math.max(...table.rows.map(value));
+        const tied = table.rows.filter((row) => value(row) === most).map((row) => row.label);
+        return new Intl.ListFormat('id', { type: 'conjunction' }).format(tied);
+      };
       const sum = (table: Table, column: number) =>
         n(
           table.rows.reduce(

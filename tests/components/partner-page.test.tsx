@@ -51,7 +51,8 @@ describe('the partnership page', () => {
     const dialog = await fillStageChange(user, { to: 'letter-of-intent', day: '30', month: '10', year: '2025', note: 'Surat minat ditandatangani.' });
     // Only the transitions the domain allows are offered.
     const options = within(within(dialog).getByLabelText('Tahap baru')).getAllByRole('option').map((o) => o.getAttribute('value'));
-    expect(options).toEqual(['', 'letter-of-intent', 'mou-drafting', 'dormant', 'ended']);
+    // exploring → MoU signed is allowed (issue 15: some partners sign an MoU without a letter of intent).
+    expect(options).toEqual(['', 'letter-of-intent', 'mou-drafting', 'mou-signed', 'dormant', 'ended']);
     await user.click(within(dialog).getByRole('button', { name: 'Simpan tahap' }));
 
     expect(await screen.findByText('Tahap diubah menjadi Letter of intent (LoI).')).toHaveAttribute('role', 'status');
