@@ -21,6 +21,7 @@ import { FollowUpsSection } from './sections/follow-ups-section';
 import { MeetingSection } from './sections/meeting-section';
 import { PartnershipSection } from './sections/partnership-section';
 import { PeopleSection } from './sections/people-section';
+import { RecordSection } from './sections/record-section';
 import { SaveFailed } from './sections/save-failed';
 import { SourceSection } from './sections/source-section';
 import { TopicsSection } from './sections/topics-section';
@@ -199,6 +200,8 @@ function VisitFormFields() {
       <TopicsSection form={form} errors={errorByField} />
 
       <SourceSection form={form} errors={errorByField} />
+
+      <RecordSection form={form} errors={errorByField} />
 
       <FollowUpsSection form={form} errors={errorByField} />
 
