@@ -1,7 +1,7 @@
 import { emptyDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
 import { HOME_TIME_ZONE } from '@/domain/dates';
 import type { FollowUpStatus, Priority } from '@/domain/follow-up';
-import type { MeetingCreate, MeetingKind, NewPerson, ParticipantSide } from '@/domain/meeting';
+import type { MeetingCreate, NewPerson, ParticipantSide, RecordedMeetingKind } from '@/domain/meeting';
 import type { PartnershipType } from '@/domain/partnership';
 import type { RegionLevel } from '@/domain/region';
 import { delegationSizeOf } from '../edit-form/model';
@@ -37,7 +37,8 @@ export type VisitFormValues = NewPartnerValues &
   partnershipId: string;
   newRegion: { name: string; localName: string; level: RegionLevel | ''; countryCode: string; province: string };
   newType: PartnershipType | '';
-  kind: MeetingKind | '';
+  /** One of the meeting kinds, or "not-stated" when the report does not say. */
+  kind: RecordedMeetingKind | '';
   title: string;
   date: DateParts;
   time: string;
@@ -236,7 +237,7 @@ export function toMeetingCreate(values: VisitFormValues, personName: (id: string
             type: values.newType as PartnershipType,
           },
         }),
-    kind: values.kind as MeetingKind,
+    kind: values.kind as RecordedMeetingKind,
     title: values.title.trim(),
     date: date as string,
     ...(text(values.time) ? { time: text(values.time) } : {}),
