@@ -107,3 +107,13 @@ describe('a follow-up not yet assigned', () => {
     });
   }
 });
+
+describe('the page of a follow-up not yet assigned', () => {
+  it('names its owner as not yet assigned, not a bare dash', async () => {
+    await makeUnassigned(EXCHANGE.id);
+    renderApp(`/follow-ups/${EXCHANGE.id}`);
+    await screen.findByRole('heading', { level: 1, name: EXCHANGE.title });
+    const owner = screen.getByText('Penanggung jawab', { selector: 'dt' });
+    expect(owner.nextElementSibling).toHaveTextContent(/^Belum ditugaskan$/);
+  });
+});
