@@ -33,7 +33,7 @@ async function stored(id: string): Promise<FollowUp> {
 async function makeUnassigned(id: string): Promise<void> {
   const current = await stored(id);
   const { ownerId: _owner, dueDate: _due, ...rest } = current;
-  await currentStore().followUps.replace({ ...rest, version: current.version + 1 }, current);
+  await currentStore().followUps.replace({ ...rest, version: current.version + 1 });
 }
 
 /** The write requests the app sends (method, path, body), from the moment this is called. */
