@@ -46,36 +46,36 @@ const COPY = {
 
 const SECOND_GOVERNMENT = 'Tangerang Selatan';
 const FIRST_GOVERNMENT_ID = 'reg-kab-tangerang';
-const TWO_GOVERNMENT_USER = 'usr-budi';
-const FIRST_GOVERNMENT_USER = 'usr-rina';
+const TWO_GOVERNMENT_USER = 'usr-rina';
+const FIRST_GOVERNMENT_USER = 'usr-budi';
 
 async function created(response: Awaited<ReturnType<APIRequestContext['post']>>, what: string): Promise<{ id: string }> {
   expect(response.status(), `${what}: ${await response.text()}`).toBe(201);
   return (await response.json()) as { id: string };
 }
 
-/** As the administrator: a second home government, a partner region, their partnership; Budi works for both governments. */
+/** As the administrator: a second home government, a partner region, their partnership; Rina works for both governments. */
 async function secondGovernment(request: APIRequestContext, baseURL: string): Promise<{ governmentId: string; partnershipId: string }> {
   const headers = { origin: baseURL };
   const signIn = await request.post('/api/auth/sign-in', { data: { email: demoUser('usr-sari').email, password: e2ePassword() }, headers });
   expect(signIn.status(), 'sign-in as the administrator').toBe(200);
   const government = await created(
     await request.post('/api/regions', {
-      data: { name: SECOND_GOVERNMENT, level: 'city', countryCode: 'ID', province: 'Banten', role: 'home', illustrative: true },
+      data: { name: SECOND_GOVERNMENT, level: 'city', countryCode: 'ID', province: 'Banten', role: 'home' },
       headers,
     }),
     'the second home government',
   );
   const partner = await created(
     await request.post('/api/regions', {
-      data: { name: 'Wuxi', level: 'city', countryCode: 'CN', province: 'Jiangsu', role: 'partner', illustrative: true },
+      data: { name: 'Wuxi', level: 'city', countryCode: 'CN', province: 'Jiangsu', role: 'partner' },
       headers,
     }),
     'the partner region',
   );
   const partnership = await created(
     await request.post('/api/partnerships', {
-      data: { homeRegionId: government.id, partnerRegionId: partner.id, type: 'cooperation', stage: 'exploring', stageDate: '2025-06-02', illustrative: true },
+      data: { homeRegionId: government.id, partnerRegionId: partner.id, type: 'cooperation', stage: 'exploring', stageDate: '2025-06-02' },
       headers,
     }),
     'the second government’s partnership',
@@ -84,7 +84,7 @@ async function secondGovernment(request: APIRequestContext, baseURL: string): Pr
     data: { homeRegionIds: [FIRST_GOVERNMENT_ID, government.id] },
     headers: { ...headers, 'if-match': '*' },
   });
-  expect(patched.status(), `Budi works for both governments: ${await patched.text()}`).toBe(200);
+  expect(patched.status(), `Rina works for both governments: ${await patched.text()}`).toBe(200);
   return { governmentId: government.id, partnershipId: partnership.id };
 }
 
@@ -107,7 +107,7 @@ for (const locale of ['id', 'en'] as const satisfies readonly Locale[]) {
     }
     const title = `Rapat daring Wuxi (${locale})`;
 
-    // Budi, who works for both governments, picks the second in the header and logs the visit.
+    // Rina (staff, who may log visits), now working for both governments, picks the second in the header and logs the visit.
     await asUser(TWO_GOVERNMENT_USER, locale);
     await openPage(page, '/meetings/new');
     const switcher = page.getByRole('banner').getByRole('combobox', { name: copy.government });
@@ -138,7 +138,7 @@ for (const locale of ['id', 'en'] as const satisfies readonly Locale[]) {
     await page.getByRole('banner').getByRole('combobox', { name: copy.government }).selectOption({ label: copy.all });
     await expect(page.getByRole('link', { name: title })).toBeVisible();
 
-    // Rina works for the first government only: not in her list, and its address is not found.
+    // Budi works for the first government only: not in his list, and its address is not found.
     await signInAs(page, baseURL ?? '', FIRST_GOVERNMENT_USER);
     await openPage(page, '/meetings');
     await expect(page.getByRole('link', { name: 'Kunjungan resmi delegasi Kota Binzhou' }).first()).toBeVisible();
