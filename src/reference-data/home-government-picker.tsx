@@ -49,7 +49,7 @@ type PickerProps<T extends FieldValues> = {
   name: FieldPath<T>;
   register: UseFormRegister<T>;
   errors: Record<string, string>;
-  governments: readonly Region[];
+  governments: ReadonlyArray<Pick<Region, 'id' | 'name'>>;
 };
 
 /**
