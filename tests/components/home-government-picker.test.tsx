@@ -1,0 +1,76 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoSnapshotWithSecondGovernment, IDS } from '../../mocks/demo-data';
+import { resetApi } from '../../mocks/node';
+import { useDrafts } from '@/stores/drafts';
+import { usePreferences } from '@/stores/preferences';
+import { renderApp } from '../render';
+
+/**
+ * The home-government picker (issue 15): a new partnership (partnership form, or the visit
+ * form's first contact) of a user of several governments asks which one it belongs to; the
+ * header's choice of one is preselected; none chosen is a GOV.UK error; a user of one sees nothing.
+ */
+
+vi.setConfig({ testTimeout: 20_000 });
+const BOTH = IDS.manager;
+const PICK = /^Pemerintah asal/;
+
+beforeEach(async () => {
+  useDrafts.setState({ drafts: {} });
+  usePreferences.setState({ homeRegionId: '' });
+  const snapshot = demoSnapshotWithSecondGovernment();
+  snapshot.users = snapshot.users.map((u) => (u.id === BOTH ? { ...u, homeRegionIds: [IDS.tangerang, IDS.kotaTangerang] } : u));
+  await resetApi(snapshot);
+});
+
+async function openPartnershipForm(userId: string) {
+  const view = renderApp('/partners/new', { userId });
+  await screen.findByRole('button', { name: /^Simpan/ }, { timeout: 3000 });
+  return view;
+}
+
+describe('the partnership form', () => {
+  it('asks a user of several governments which one, with a GOV.UK error when none is chosen', async () => {
+    const { user } = await openPartnershipForm(BOTH);
+    const picker = screen.getByRole('combobox', { name: PICK });
+    expect(picker).toHaveValue('');
+    expect(within(picker).getAllByRole('option').map((o) => o.textContent)).toEqual(['— Pilih —', 'Kota Tangerang', 'Tangerang']);
+    await user.click(screen.getByRole('button', { name: /^Simpan/ }));
+    const summary = await screen.findByRole('alert', { name: 'Ada masalah' });
+    expect(within(summary).getByRole('link', { name: 'Pemerintah asal: Isian ini wajib diisi.' })).toBeInTheDocument();
+    await waitFor(() => expect(picker).toHaveAttribute('aria-invalid', 'true'));
+  });
+
+  it("starts in the header's government when one is chosen there", async () => {
+    usePreferences.setState({ homeRegionId: IDS.kotaTangerang });
+    await openPartnershipForm(BOTH);
+    expect(screen.getByRole('combobox', { name: PICK })).toHaveValue(IDS.kotaTangerang);
+  });
+
+  it('shows nothing to a user of one government', async () => {
+    await resetApi(); // one government in the deployment
+    await openPartnershipForm(BOTH);
+    expect(screen.queryByRole('combobox', { name: PICK })).toBeNull();
+  });
+});
+
+describe('the visit form, for a new partner', () => {
+  it('asks a user of several governments which one, required before sending', async () => {
+    const { user } = renderApp('/meetings/new', { userId: BOTH });
+    await user.click(await screen.findByRole('radio', { name: 'Mitra baru (kontak pertama)' }, { timeout: 3000 }));
+    const picker = screen.getByRole('combobox', { name: PICK });
+    expect(picker).toHaveValue('');
+    await user.click(screen.getByRole('button', { name: 'Simpan kunjungan' }));
+    const summary = await screen.findByRole('alert', { name: 'Ada masalah' });
+    expect(within(summary).getByRole('link', { name: 'Pemerintah asal: Isian ini wajib diisi.' })).toBeInTheDocument();
+    await user.selectOptions(picker, IDS.kotaTangerang);
+    expect(picker).toHaveValue(IDS.kotaTangerang);
+  });
+
+  it('is not there for a user of one government', async () => {
+    const { user } = renderApp('/meetings/new', { userId: IDS.officer });
+    await user.click(await screen.findByRole('radio', { name: 'Mitra baru (kontak pertama)' }, { timeout: 3000 }));
+    expect(screen.queryByRole('combobox', { name: PICK })).toBeNull();
+  });
+});
