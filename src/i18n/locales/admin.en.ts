@@ -101,6 +101,8 @@ export const adminEn: AdminResources = {
       email: 'Email address',
       role: 'Role',
       position: 'Position',
+      homeRegionIds: 'Governments',
+      homeRegionIdsHint: 'The governments this user works for: they see only the records of those ticked. Administrators see all.',
       password: 'First password',
       passwordHint: 'At least {{min}} characters, at most {{max}}. Spaces are fine; no digits or symbols needed.',
       submit: 'Add user',

@@ -101,6 +101,8 @@ export const adminId = {
       email: 'Alamat email',
       role: 'Peran',
       position: 'Jabatan',
+      homeRegionIds: 'Pemerintah',
+      homeRegionIdsHint: 'Pemerintah tempat pengguna ini bekerja: ia hanya melihat data pemerintah yang dicentang. Administrator melihat semuanya.',
       password: 'Kata sandi awal',
       passwordHint: 'Paling sedikit {{min}} karakter, paling banyak {{max}}. Spasi boleh; tidak perlu angka atau simbol.',
       submit: 'Tambah pengguna',
