@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoSnapshotWithSecondGovernment, IDS } from '../../mocks/demo-data';
-import { resetApi } from '../../mocks/node';
+import { currentStore, resetApi } from '../../mocks/node';
 import { useDrafts } from '@/stores/drafts';
 import { usePreferences } from '@/stores/preferences';
 import { renderApp } from '../render';
@@ -72,5 +72,22 @@ describe('the visit form, for a new partner', () => {
     const { user } = renderApp('/meetings/new', { userId: IDS.officer });
     await user.click(await screen.findByRole('radio', { name: 'Mitra baru (kontak pertama)' }, { timeout: 3000 }));
     expect(screen.queryByRole('combobox', { name: PICK })).toBeNull();
+  });
+});
+
+describe('the users page, with several governments', () => {
+  it('lets an administrator tick the governments a new user works for', async () => {
+    const { user } = renderApp('/admin/users', { userId: IDS.admin });
+    await screen.findByRole('table', { name: 'Semua pengguna' }, { timeout: 3000 });
+    const group = await screen.findByRole('group', { name: /^Pemerintah/ });
+    expect(within(group).getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toEqual([IDS.kotaTangerang, IDS.tangerang]);
+    await user.type(screen.getByRole('textbox', { name: 'Nama lengkap' }), 'Agus Salim');
+    await user.type(screen.getByRole('textbox', { name: 'Alamat email' }), 'agus@tangerangkota.go.id');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Peran' }), 'staff');
+    await user.click(within(group).getByRole('checkbox', { name: 'Kota Tangerang' }));
+    await user.click(screen.getByRole('button', { name: 'Tambah pengguna' }));
+    expect(await screen.findByText('Agus Salim ditambahkan.')).toBeInTheDocument();
+    const saved = (await currentStore().users.all()).find((u) => u.email === 'agus@tangerangkota.go.id');
+    expect(saved?.homeRegionIds).toEqual([IDS.kotaTangerang]);
   });
 });
