@@ -79,7 +79,8 @@ describe('the users page, with several governments', () => {
   it('lets an administrator tick the governments a new user works for', async () => {
     const { user } = renderApp('/admin/users', { userId: IDS.admin });
     await screen.findByRole('table', { name: 'Semua pengguna' }, { timeout: 3000 });
-    const group = await screen.findByRole('group', { name: /^Pemerintah/ });
+    const form = screen.getByRole('form', { name: 'Tambah pengguna' });
+    const group = within(form).getByRole('group', { name: /^Pemerintah/ });
     expect(within(group).getAllByRole('checkbox').map((c) => c.getAttribute('value'))).toEqual([IDS.kotaTangerang, IDS.tangerang]);
     await user.type(screen.getByRole('textbox', { name: 'Nama lengkap' }), 'Agus Salim');
     await user.type(screen.getByRole('textbox', { name: 'Alamat email' }), 'agus@tangerangkota.go.id');
@@ -89,5 +90,24 @@ describe('the users page, with several governments', () => {
     expect(await screen.findByText('Agus Salim ditambahkan.')).toBeInTheDocument();
     const saved = (await currentStore().users.all()).find((u) => u.email === 'agus@tangerangkota.go.id');
     expect(saved?.homeRegionIds).toEqual([IDS.kotaTangerang]);
+  });
+
+  it("changes a user's governments from the list", async () => {
+    const { user } = renderApp('/admin/users', { userId: IDS.admin });
+    const row = await screen.findByRole('row', { name: /^Rina Wulandari/ }, { timeout: 3000 });
+    await user.click(within(row).getByText('Ubah pemerintah Rina Wulandari'));
+    await user.click(within(row).getByRole('checkbox', { name: 'Kota Tangerang' }));
+    await user.click(within(row).getByRole('button', { name: 'Simpan pemerintah' }));
+    await waitFor(async () =>
+      expect((await currentStore().users.all()).find((u) => u.id === IDS.staff)?.homeRegionIds.toSorted()).toEqual(
+        [IDS.kotaTangerang, IDS.tangerang].toSorted(),
+      ),
+    );
+    // None ticked for a staff member: refused, said beside the boxes, nothing changed.
+    await user.click(within(row).getByRole('checkbox', { name: 'Kota Tangerang' }));
+    await user.click(within(row).getByRole('checkbox', { name: 'Tangerang' }));
+    await user.click(within(row).getByRole('button', { name: 'Simpan pemerintah' }));
+    expect(await within(row).findByText(/Pilih paling sedikit satu pemerintah/)).toBeInTheDocument();
+    expect((await currentStore().users.all()).find((u) => u.id === IDS.staff)?.homeRegionIds).toHaveLength(2);
   });
 });

@@ -95,6 +95,12 @@ export const adminEn: AdminResources = {
     resetSave: 'Save password',
     resetCancel: 'Cancel',
     resetDone: 'The password of {{name}} is changed. All their sessions have ended.',
+    governments: {
+      none: 'None yet',
+      change: 'Change the governments of {{name}}',
+      save: 'Save governments',
+      required: 'Choose at least one government (except for administrators).',
+    },
     create: {
       title: 'Add a user',
       name: 'Full name',

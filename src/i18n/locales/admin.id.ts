@@ -95,6 +95,12 @@ export const adminId = {
     resetSave: 'Simpan kata sandi',
     resetCancel: 'Batal',
     resetDone: 'Kata sandi {{name}} diganti. Semua sesinya diakhiri.',
+    governments: {
+      none: 'Belum ada',
+      change: 'Ubah pemerintah {{name}}',
+      save: 'Simpan pemerintah',
+      required: 'Pilih paling sedikit satu pemerintah (kecuali untuk administrator).',
+    },
     create: {
       title: 'Tambah pengguna',
       name: 'Nama lengkap',
