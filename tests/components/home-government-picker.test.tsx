@@ -110,4 +110,22 @@ describe('the users page, with several governments', () => {
     expect(await within(row).findByText(/Pilih paling sedikit satu pemerintah/)).toBeInTheDocument();
     expect((await currentStore().users.all()).find((u) => u.id === IDS.staff)?.homeRegionIds).toHaveLength(2);
   });
+
+  it('adds a new home government, with GOV.UK errors first', async () => {
+    const { user } = renderApp('/admin/users', { userId: IDS.admin });
+    await screen.findByRole('table', { name: 'Semua pengguna' }, { timeout: 3000 });
+    const form = screen.getByRole('form', { name: 'Tambah pemerintah asal' });
+    await user.click(within(form).getByRole('button', { name: 'Tambah pemerintah' }));
+    const summary = await within(form).findByRole('alert');
+    expect(within(summary).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Nama pemerintah: Isian ini wajib diisi.',
+      'Tingkat pemerintahan: Pilih salah satu pilihan yang tersedia.',
+    ]);
+    await user.type(within(form).getByRole('textbox', { name: 'Nama pemerintah' }), 'Kota Tangerang Selatan');
+    await user.selectOptions(within(form).getByRole('combobox', { name: 'Tingkat pemerintahan' }), 'city');
+    await user.click(within(form).getByRole('button', { name: 'Tambah pemerintah' }));
+    expect(await screen.findByText('Kota Tangerang Selatan ditambahkan sebagai pemerintah asal.')).toBeInTheDocument();
+    const regions = await currentStore().regions.all();
+    expect(regions.find((r) => r.name === 'Kota Tangerang Selatan')).toMatchObject({ role: 'home', level: 'city', countryCode: 'ID' });
+  });
 });

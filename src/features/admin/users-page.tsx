@@ -14,6 +14,7 @@ import { describeError } from '@/lib/describe-error';
 import { adminUsersQuery, useSetActive } from './api';
 import { CreateUserForm } from './create-user-form';
 import { ResetPasswordDialog } from './reset-password-dialog';
+import { NewHomeGovernmentForm } from './new-home-government-form';
 import { UserGovernments } from './user-governments';
 
 /**
@@ -128,6 +129,8 @@ export function UsersPage() {
       </QueryState>
 
       <CreateUserForm withPassword={serverMode} onCreated={(user) => setMessage(t('users.create.created', { name: user.name }))} />
+
+      <NewHomeGovernmentForm onCreated={(region) => setMessage(t('users.newGovernment.created', { name: region.name }))} />
 
       <section aria-labelledby="audit-title">
         <h2 id="audit-title">{t('users.audit.title')}</h2>

@@ -101,6 +101,14 @@ export const adminEn: AdminResources = {
       save: 'Save governments',
       required: 'Choose at least one government (except for administrators).',
     },
+    newGovernment: {
+      title: 'Add a home government',
+      govName: 'Name of the government',
+      govLevel: 'Level of government',
+      govCountryCode: 'Country (two-letter code)',
+      submit: 'Add the government',
+      created: '{{name}} was added as a home government.',
+    },
     create: {
       title: 'Add a user',
       name: 'Full name',

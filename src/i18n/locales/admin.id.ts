@@ -101,6 +101,14 @@ export const adminId = {
       save: 'Simpan pemerintah',
       required: 'Pilih paling sedikit satu pemerintah (kecuali untuk administrator).',
     },
+    newGovernment: {
+      title: 'Tambah pemerintah asal',
+      govName: 'Nama pemerintah',
+      govLevel: 'Tingkat pemerintahan',
+      govCountryCode: 'Negara (kode dua huruf)',
+      submit: 'Tambah pemerintah',
+      created: '{{name}} ditambahkan sebagai pemerintah asal.',
+    },
     create: {
       title: 'Tambah pengguna',
       name: 'Nama lengkap',
