@@ -17,6 +17,7 @@ export function visitFieldLabel(t: TFunction, fieldId: string): string {
     partnershipId: t('visit.partnershipId'),
     partnershipMode: t('visit.partnershipMode'),
     newType: t('visit.partnershipType'),
+    newHomeRegionId: t('homeGovernment.pick'),
     kind: t('visit.kind'),
     title: t('visit.meetingTitle'),
     date: t('visit.date'),
