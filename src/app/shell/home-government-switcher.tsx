@@ -1,17 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { visibleHomeRegions } from '@/domain/home-governments';
-import type { Region } from '@/domain/region';
 import type { User } from '@/domain/user';
+import { governmentsOf } from '@/reference-data/home-government-picker';
 import { referenceQueries } from '@/reference-data/queries';
 import { usePreferences } from '@/stores/preferences';
-
-/** The home governments a user works for, in the regions' order (administrators: every one). */
-export function governmentsOf(user: User, regions: readonly Region[]): Region[] {
-  const visible = visibleHomeRegions(user);
-  return regions.filter((r) => r.role === 'home' && (visible === 'all' || visible.includes(r.id)));
-}
 
 /**
  * The header's home government (issue 15): its name for a user of one government; for a user of

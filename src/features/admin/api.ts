@@ -15,7 +15,7 @@ export const adminUsersQuery = () =>
     queryFn: ({ signal }) => apiGet<Page<User>>('/users', { limit: 100, sort: 'name' }, signal),
   });
 
-export type NewUser = { name: string; email: string; role: Role; position?: string; password?: string };
+export type NewUser = { name: string; email: string; role: Role; position?: string; homeRegionIds?: string[]; password?: string };
 
 function useRefreshUsers() {
   const queryClient = useQueryClient();
@@ -43,5 +43,15 @@ export function useResetPassword() {
   return useMutation({
     mutationFn: ({ user, password }: { user: User; password: string }) =>
       apiRequest<void>(apiUrl(`/users/${encodeURIComponent(user.id)}/password`), { method: 'POST', body: { password } }),
+  });
+}
+
+/** An administrator changes the home governments a user works for (issue 15). */
+export function useSetHomeRegions() {
+  const refresh = useRefreshUsers();
+  return useMutation({
+    mutationFn: ({ user, homeRegionIds }: { user: User; homeRegionIds: string[] }) =>
+      apiRequest<User>(apiUrl(`/users/${encodeURIComponent(user.id)}`), { method: 'PATCH', body: { homeRegionIds }, version: user.version }),
+    onSettled: () => refresh(),
   });
 }

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { domId } from '@/components/ui/form/dom-id';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { SelectInput, TextInput } from '@/components/ui/form/fields';
+import { Checkboxes, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password';
 import { userInput } from '@/domain/schemas/user';
 import { toFieldErrors } from '@/domain/schemas/issues';
@@ -11,16 +12,17 @@ import { ROLES, type Role, type User } from '@/domain/user';
 import type { FieldError } from '@/domain/validation';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
+import { referenceQueries } from '@/reference-data/queries';
 import { useCreateUser } from './api';
 import { fieldMessage, passwordFieldError } from './messages';
 import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PasswordInput } from './password-input';
 
-type Values = { name: string; email: string; role: Role | ''; position: string; password: string };
-const EMPTY: Values = { name: '', email: '', role: '', position: '', password: '' };
+type Values = { name: string; email: string; role: Role | ''; position: string; homeRegionIds: string[]; password: string };
+const EMPTY: Values = { name: '', email: '', role: '', position: '', homeRegionIds: [], password: '' };
 type Shown = SummaryError & { name: keyof Values };
 
-const FIELDS: ReadonlyArray<keyof Values> = ['name', 'email', 'role', 'position', 'password'];
+const FIELDS: ReadonlyArray<keyof Values> = ['name', 'email', 'role', 'position', 'homeRegionIds', 'password'];
 
 /**
  * Adds a user: checked in the browser with the API's own schema, then by the API; every
@@ -34,6 +36,9 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
   const [errors, setErrors] = useState<Shown[]>([]);
   const [focusKey, setFocusKey] = useState(0);
   const [failure, setFailure] = useState('');
+  // The home governments the new user works for (issue 15): asked only when there are several.
+  const regions = useQuery(referenceQueries.regions());
+  const homes = (regions.data?.items ?? []).filter((r) => r.role === 'home');
 
   const label = (name: keyof Values) => t(`users.create.${name}`);
 
@@ -58,6 +63,7 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
       email: values.email,
       role: values.role === '' ? undefined : values.role,
       ...(values.position.trim() ? { position: values.position } : {}),
+      ...(values.homeRegionIds.length > 0 ? { homeRegionIds: values.homeRegionIds } : {}),
     };
     const checked = userInput.safeParse(input, { reportInput: true });
     const list: FieldError[] = checked.success ? [] : toFieldErrors(checked.error);
@@ -99,6 +105,16 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
           options={ROLES.map((role) => ({ value: role, label: t(`enums.role.${role}`) }))}
         />
         <TextInput<Values> name="position" label={label('position')} register={register} errors={byName} width="half" optional />
+        {homes.length > 1 && (
+          <Checkboxes<Values>
+            name="homeRegionIds"
+            legend={label('homeRegionIds')}
+            hint={t('users.create.homeRegionIdsHint')}
+            register={register}
+            errors={byName}
+            options={homes.map((r) => ({ value: r.id, label: r.name }))}
+          />
+        )}
         {withPassword && (
           <PasswordInput
             id={domId('password')}

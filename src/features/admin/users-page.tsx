@@ -6,6 +6,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import type { User } from '@/domain/user';
+import { referenceQueries } from '@/reference-data/queries';
 import { sessionQuery } from '@/session/session';
 import { usePermissions } from '@/session/use-can';
 import { apiDownload } from '@/lib/api-client';
@@ -13,6 +14,8 @@ import { describeError } from '@/lib/describe-error';
 import { adminUsersQuery, useSetActive } from './api';
 import { CreateUserForm } from './create-user-form';
 import { ResetPasswordDialog } from './reset-password-dialog';
+import { NewHomeGovernmentForm } from './new-home-government-form';
+import { UserGovernments } from './user-governments';
 
 /**
  * /admin/users: every account with its role and status; add a user, disable or enable one
@@ -26,6 +29,8 @@ export function UsersPage() {
   const serverMode = session.data?.mode === 'server';
   const users = useQuery({ ...adminUsersQuery(), enabled: can('user.manage') === true });
   const setActive = useSetActive();
+  const regions = useQuery(referenceQueries.regions());
+  const homes = (regions.data?.items ?? []).filter((r) => r.role === 'home');
   const [message, setMessage] = useState('');
   const [resetting, setResetting] = useState<User | undefined>();
 
@@ -72,7 +77,14 @@ export function UsersPage() {
         {(data) => (
           <DataTable
             caption={t('users.tableCaption')}
-            columns={[t('users.columns.name'), t('users.columns.email'), t('users.columns.role'), t('users.columns.status'), t('users.columns.actions')]}
+            columns={[
+              t('users.columns.name'),
+              t('users.columns.email'),
+              t('users.columns.role'),
+              ...(homes.length > 1 ? [t('users.create.homeRegionIds')] : []),
+              t('users.columns.status'),
+              t('users.columns.actions'),
+            ]}
           >
             {data.items.map((user) => (
               <tr key={user.id}>
@@ -81,6 +93,11 @@ export function UsersPage() {
                 </th>
                 <td>{user.email}</td>
                 <td>{t(`enums.role.${user.role}`)}</td>
+                {homes.length > 1 && (
+                  <td>
+                    <UserGovernments user={user} homes={homes} />
+                  </td>
+                )}
                 <td>{user.active ? t('users.active') : t('users.inactive')}</td>
                 <td>
                   {user.id !== me?.id && (
@@ -112,6 +129,8 @@ export function UsersPage() {
       </QueryState>
 
       <CreateUserForm withPassword={serverMode} onCreated={(user) => setMessage(t('users.create.created', { name: user.name }))} />
+
+      <NewHomeGovernmentForm onCreated={(region) => setMessage(t('users.newGovernment.created', { name: region.name }))} />
 
       <section aria-labelledby="audit-title">
         <h2 id="audit-title">{t('users.audit.title')}</h2>

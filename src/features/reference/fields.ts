@@ -90,6 +90,5 @@ export function useReferenceFields(chosenSectorIds: readonly string[] = []) {
     newPartnership: [...partnershipStart, ...partnershipStage, ...partnershipRest],
     /** An edit: everything but the stage, which moves only through a recorded stage change. */
     partnership: [...partnershipStart, ...partnershipRest],
-    homeRegionId: [...labels.maps.regions.values()].find((r) => r.role === 'home')?.id,
   };
 }

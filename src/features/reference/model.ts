@@ -38,7 +38,12 @@ export type FieldDescriptor =
       lang?: (values: FormValues) => string | undefined;
     })
   | (Common & { kind: 'textarea' })
-  | (Common & { kind: 'select' | 'radios' | 'checkboxes'; options: Option[] })
+  | (Common & {
+      kind: 'select' | 'radios' | 'checkboxes';
+      options: Option[];
+      /** A select shown by the home-government picker (issue 15), as the visit form shows it. */
+      homeGovernment?: boolean;
+    })
   | (Common & { kind: 'date' })
   | (Common & { kind: 'boolean' })
   | (Common & { kind: 'list'; itemLabel: (n: number) => string; addLabel: string; removeLabel: (n: number) => string });

@@ -14,6 +14,7 @@ import { regionInput } from '@/domain/schemas/region';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { partnershipQueries } from '@/features/partners';
+import { useHomeGovernmentChoice } from '@/reference-data/home-government-picker';
 import { referenceQueries } from '@/reference-data/queries';
 import { sessionQuery } from '@/session/session';
 import { useCan } from '@/session/use-can';
@@ -109,6 +110,17 @@ function LoadedForm({ kind, resource }: { kind: FormKind; resource: AnyResource 
   const navigate = useNavigate();
   const named = resource as { strengths?: string[]; focusSectorIds?: string[] } | undefined;
   const all = useReferenceFields([...(named?.strengths ?? []), ...(named?.focusSectorIds ?? [])]);
+  const homeChoice = useHomeGovernmentChoice();
+  // A new partnership of a user of several governments: which one it belongs to, asked first.
+  const homeField: FieldDescriptor = {
+    kind: 'select',
+    name: 'homeRegionId',
+    label: t('homeGovernment.pick'),
+    hint: t('homeGovernment.pickHint'),
+    options: homeChoice.governments.map((g) => ({ value: g.id, label: g.name })),
+    initial: homeChoice.preselected,
+    homeGovernment: true,
+  };
   const fields: FieldDescriptor[] =
     kind === 'regions'
       ? all.region
@@ -118,7 +130,9 @@ function LoadedForm({ kind, resource }: { kind: FormKind; resource: AnyResource 
           ? all.person
           : resource
             ? all.partnership
-            : all.newPartnership;
+            : homeChoice.choose
+              ? [homeField, ...all.newPartnership]
+              : all.newPartnership;
   const path = `/${kind}`;
   const backHref =
     kind === 'partnerships' ? (resource ? `/partners/${encodeURIComponent(resource.id)}` : '/partners') : '/reference';
@@ -142,8 +156,8 @@ function LoadedForm({ kind, resource }: { kind: FormKind; resource: AnyResource 
         fixed:
           kind === 'regions'
             ? { role: 'partner' }
-            : kind === 'partnerships' && all.homeRegionId
-              ? { homeRegionId: all.homeRegionId }
+            : kind === 'partnerships' && homeChoice.preselected
+              ? { homeRegionId: homeChoice.preselected }
               : {},
         save: (body, key) => createResource<AnyResource>(path, body, key),
       };

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Fragment, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { HomeGovernmentPicker } from '@/reference-data/home-government-picker';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { toFieldErrors } from '@/domain/schemas/issues';
@@ -370,6 +371,10 @@ function Field({ descriptor: d, register, control, errors, values }: FieldProps)
     case 'textarea':
       return <TextInput {...common} label={d.label} optional={d.optional} multiline />;
     case 'select':
+      if (d.homeGovernment) {
+        const governments = d.options.map((o) => ({ id: o.value, name: o.label }));
+        return <HomeGovernmentPicker name={d.name} register={register} errors={errors} governments={governments} />;
+      }
       return <SelectInput {...common} label={d.label} optional={d.optional} options={d.options} />;
     case 'radios':
       return <Radios {...common} legend={d.label} options={d.options} />;

@@ -36,5 +36,14 @@ export const chartsEn: ChartsResources = {
     printFilters: 'Period {{period}} · Partnership: {{partnership}} · Sector: {{sector}}',
     partnership: 'Partnership',
     sector: 'Sector',
+    byGovernment: {
+      title: 'By government',
+      summary: 'This period’s figures for each government you work for; overdue follow-ups as of today.',
+      government: 'Government',
+      partnerships: 'Partnerships',
+      meetings: 'Meetings',
+      open: 'Open follow-ups',
+      overdue: 'Overdue',
+    },
   },
 };

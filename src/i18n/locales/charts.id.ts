@@ -35,5 +35,14 @@ export const chartsId = {
     printFilters: 'Periode {{period}} · Kemitraan: {{partnership}} · Sektor: {{sector}}',
     partnership: 'Kemitraan',
     sector: 'Sektor',
+    byGovernment: {
+      title: 'Per pemerintah',
+      summary: 'Angka periode ini untuk tiap pemerintah yang Anda tangani; tindak lanjut terlambat per hari ini.',
+      government: 'Pemerintah',
+      partnerships: 'Kemitraan',
+      meetings: 'Pertemuan',
+      open: 'Tindak lanjut terbuka',
+      overdue: 'Terlambat',
+    },
   },
 } as const;

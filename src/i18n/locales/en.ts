@@ -10,6 +10,8 @@ export const en: LocaleResources = {
     titleSuffix: 'Mitra',
   },
   homeGovernment: {
+    pick: 'Home government',
+    pickHint: 'The government this partnership belongs to: only its users see it.',
     label: 'Government',
     all: 'All governments',
   },

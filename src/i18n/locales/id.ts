@@ -9,6 +9,8 @@ export const id = {
     titleSuffix: 'Mitra',
   },
   homeGovernment: {
+    pick: 'Pemerintah asal',
+    pickHint: 'Pemerintah pemilik kemitraan ini: hanya penggunanya yang dapat melihatnya.',
     label: 'Pemerintah',
     all: 'Semua pemerintah',
   },

@@ -17,6 +17,9 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 export const loadCharts = () => Promise.all([import('@/features/dashboard/components/charts'), ensureLocalePart('charts')]).then(([m]) => m);
 const DashboardCharts = lazy(() => loadCharts().then((m) => ({ default: m.DashboardCharts })));
 const HealthPanel = lazy(() => loadCharts().then((m) => ({ default: m.HealthPanel })));
+const GovernmentBreakdown = lazy(() =>
+  Promise.all([import('./government-breakdown'), ensureLocalePart('charts')]).then(([m]) => ({ default: m.GovernmentBreakdown })),
+);
 
 /** The dashboard: its filters in the URL, the key figures, then the charts (their own chunk). */
 export function DashboardPage() {
@@ -79,6 +82,8 @@ export function DashboardPage() {
       <Suspense fallback={<LoadingState />}>
         <HealthPanel filters={filters} />
         <DashboardCharts filters={filters} periodLabel={String(year)} />
+        {/* After the charts: it appears only for users of several governments, and moves nothing above it. */}
+        <GovernmentBreakdown filters={filters} />
       </Suspense>
     </div>
   );

@@ -106,7 +106,11 @@ export function FollowUpDetail({ item, partnership, meetings }: FollowUpDetailPr
                 </ul>
               ),
           },
-          { term: t('followUps.detail.owner'), value: labels.user(item.ownerId) },
+          {
+            term: t('followUps.detail.owner'),
+            // An item of a back-logged visit nobody took on yet says so, not a bare dash.
+            value: item.ownerId ? labels.user(item.ownerId) : t('followUps.unassignedShortcut'),
+          },
           { term: t('followUps.detail.due'), value: item.dueDate ? format.date(item.dueDate, 'full') : t('followUps.noDueDate') },
           { term: t('followUps.detail.priority'), value: t(`enums.priority.${item.priority}`) },
           { term: t('followUps.detail.sectors'), value: item.sectorIds.map(labels.sector).join(', ') || none },

@@ -20,7 +20,7 @@ import { useLabels } from '@/reference-data/use-labels';
 import { useUpdateMeeting } from '../api/mutations';
 import { domId } from '@/components/ui/form/dom-id';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
-import { RecordFields } from './record-fields';
+import { RecordFields, reportedFieldLabel } from './record-fields';
 import {
   applyEdit,
   conflictingFields,
@@ -91,17 +91,11 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
       publisher: t('visit.publisher'),
       dateAsReported: t('visit.dateAsReported'),
     };
-    const parts = name.split('.');
     const n = Number(second) + 1;
     if (first === 'participants' && second !== undefined) return t('visit.participant', { n });
     if (first === 'statements' && second !== undefined) return t('visit.statement', { n });
-    if (first === 'aims') return second !== undefined ? t('record.aim', { n }) : t('record.aims');
-    if (first === 'namesAsReported') return second !== undefined ? t('record.name', { n }) : t('record.names');
-    if (first === 'delegationSize') {
-      const side = parts[1] === 'host' || parts[1] === 'guest' ? parts[1] : undefined;
-      const what = parts[2] === 'countries' ? t('record.countries') : t('record.people');
-      return side ? `${t(`record.delegationOf.${side}`)}: ${what}` : t('record.delegation');
-    }
+    const reported = reportedFieldLabel(t, name);
+    if (reported !== undefined) return reported;
     return first === 'source' && second ? (known[second] ?? second) : (known[first ?? ''] ?? name);
   };
 

@@ -78,7 +78,8 @@ export function fromMeeting(m: Meeting): EditValues {
 /** A count as typed: '' is none; anything else a number, so the schema names what is wrong with it. */
 const countOf = (value: string): number | undefined => (value.trim() === '' ? undefined : Number(value.trim()));
 
-function delegationSizeOf(values: EditValues['delegationSize']): Meeting['delegationSize'] {
+/** The sizes as typed in either meeting form, as the API takes them (undefined when none is given). */
+export function delegationSizeOf(values: EditValues['delegationSize']): Meeting['delegationSize'] {
   const sides = DELEGATION_SIDES.flatMap((side) => {
     const people = countOf(values[side].people);
     const countries = countOf(values[side].countries);

@@ -2,13 +2,14 @@ import { useFieldArray, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { SelectInput, TextInput } from '@/components/ui/form/fields';
-import { DELEGATION_SIDES, PARTICIPANT_SIDES } from '@/domain/meeting';
+import type { TFunction } from 'i18next';
+import { DELEGATION_SIDES, PARTICIPANT_SIDES, type DelegationSide } from '@/domain/meeting';
 import type { EditValues } from './model';
 
 type Option = { value: string; label: string };
 type Props = { form: UseFormReturn<EditValues>; errors: Record<string, string>; peopleOptions: Option[]; orgOptions: Option[] };
 
-const focusLater = (form: UseFormReturn<EditValues>, name: Parameters<UseFormReturn<EditValues>['setFocus']>[0]) =>
+const focusLater = <T extends EditValues | ReportedValues>(form: UseFormReturn<T>, name: Parameters<UseFormReturn<T>['setFocus']>[0]) =>
   setTimeout(() => form.setFocus(name), 0);
 
 /**
@@ -21,8 +22,6 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
   const errs = errors;
   const participants = useFieldArray({ control: form.control, name: 'participants' });
   const statements = useFieldArray({ control: form.control, name: 'statements' });
-  const aims = useFieldArray({ control: form.control, name: 'aims' });
-  const names = useFieldArray({ control: form.control, name: 'namesAsReported' });
 
   return (
     <>
@@ -78,6 +77,32 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
       />
 
       <h2 className="subheading">{t('record.section')}</h2>
+      <ReportedFields form={form} errors={errs} />
+    </>
+  );
+}
+
+/** The "as reported" values both meeting forms hold, as typed: counts are strings until the API's schema checks them. */
+export type ReportedValues = {
+  aims: Array<{ text: string }>;
+  delegationSize: Record<DelegationSide, { people: string; countries: string }>;
+  namesAsReported: Array<{ text: string }>;
+};
+
+/**
+ * Aims, delegation sizes per side and the names as the report spelled them: the same inputs in
+ * the new-visit form and the edit form (issue 15). The caller gives the heading above them.
+ */
+export function ReportedFields<T extends ReportedValues>({ form, errors }: { form: UseFormReturn<T>; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  // Both forms' values include ReportedValues; react-hook-form's types cannot see that through T.
+  const f = form as unknown as UseFormReturn<ReportedValues>;
+  const reg = f.register;
+  const errs = errors;
+  const aims = useFieldArray({ control: f.control, name: 'aims' });
+  const names = useFieldArray({ control: f.control, name: 'namesAsReported' });
+  return (
+    <>
       <h3 className="subheading">{t('record.aims')}</h3>
       {aims.fields.map((field, index) => (
         <div className="row-inline" key={field.id}>
@@ -86,10 +111,11 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
         </div>
       ))}
       <AddRowButton
+        id="aims-add"
         label={t('record.addAim')}
         onClick={() => {
           aims.append({ text: '' });
-          focusLater(form, `aims.${aims.fields.length}.text`);
+          focusLater(f, `aims.${aims.fields.length}.text`);
         }}
       />
 
@@ -114,12 +140,27 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
         </div>
       ))}
       <AddRowButton
+        id="namesAsReported-add"
         label={t('record.addName')}
         onClick={() => {
           names.append({ text: '' });
-          focusLater(form, `namesAsReported.${names.fields.length}.text`);
+          focusLater(f, `namesAsReported.${names.fields.length}.text`);
         }}
       />
     </>
   );
+}
+
+/** The words for an "as reported" field (`aims.1.text`, `delegationSize.host.people`), or undefined for others. */
+export function reportedFieldLabel(t: TFunction, name: string): string | undefined {
+  const [first, second, third] = name.split('.');
+  const n = Number(second) + 1;
+  if (first === 'aims') return second !== undefined ? t('record.aim', { n }) : t('record.aims');
+  if (first === 'namesAsReported') return second !== undefined ? t('record.name', { n }) : t('record.names');
+  if (first === 'delegationSize') {
+    const side = second === 'host' || second === 'guest' ? second : undefined;
+    const what = third === 'countries' ? t('record.countries') : t('record.people');
+    return side ? `${t(`record.delegationOf.${side}`)}: ${what}` : t('record.delegation');
+  }
+  return undefined;
 }

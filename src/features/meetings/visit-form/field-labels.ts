@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { reportedFieldLabel } from '../edit-form/record-fields';
 
 /**
  * The words for a field of the visit form, as the error summary and the message beside the field
@@ -7,12 +8,16 @@ import type { TFunction } from 'i18next';
  */
 export function visitFieldLabel(t: TFunction, fieldId: string): string {
   const parts = fieldId.split('.');
+  // Aims, delegation sizes and names as reported: worded as in the edit form.
+  const reported = reportedFieldLabel(t, fieldId.replace(/-add$/, ''));
+  if (reported !== undefined) return reported;
   const row = (key: 'visit.participant' | 'visit.statement' | 'visit.outcome' | 'visit.followUp') =>
     t(key, { n: Number(parts[1]) + 1 });
   const fieldLabels: Record<string, string> = {
     partnershipId: t('visit.partnershipId'),
     partnershipMode: t('visit.partnershipMode'),
     newType: t('visit.partnershipType'),
+    newHomeRegionId: t('homeGovernment.pick'),
     kind: t('visit.kind'),
     title: t('visit.meetingTitle'),
     date: t('visit.date'),

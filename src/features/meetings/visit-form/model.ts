@@ -1,9 +1,11 @@
 import { emptyDate, toIsoDate, type DateParts } from '@/components/ui/form/date-parts';
 import { HOME_TIME_ZONE } from '@/domain/dates';
 import type { FollowUpStatus, Priority } from '@/domain/follow-up';
-import type { MeetingCreate, MeetingKind, NewPerson, ParticipantSide } from '@/domain/meeting';
+import type { MeetingCreate, NewPerson, ParticipantSide, RecordedMeetingKind } from '@/domain/meeting';
 import type { PartnershipType } from '@/domain/partnership';
 import type { RegionLevel } from '@/domain/region';
+import { delegationSizeOf } from '../edit-form/model';
+import type { ReportedValues } from '../edit-form/record-fields';
 import { emptyNewPartner, newPartnerBody, newPartnerFieldId, type NewPartnerValues } from './backlog/new-partner-model';
 
 export { domId } from '@/components/ui/form/dom-id';
@@ -28,12 +30,15 @@ export type ParticipantRow = {
 };
 export type FollowUpRow = { title: string; ownerId: string; due: DateParts; sectorIds: string[]; priority: Priority };
 
-export type VisitFormValues = NewPartnerValues & {
+export type VisitFormValues = NewPartnerValues &
+  /** Aims, delegation sizes and names as the report gave them (issue 15), as in the edit form. */
+  ReportedValues & {
   partnershipMode: 'existing' | 'new';
   partnershipId: string;
   newRegion: { name: string; localName: string; level: RegionLevel | ''; countryCode: string; province: string };
   newType: PartnershipType | '';
-  kind: MeetingKind | '';
+  /** One of the meeting kinds, or "not-stated" when the report does not say. */
+  kind: RecordedMeetingKind | '';
   title: string;
   date: DateParts;
   time: string;
@@ -90,6 +95,9 @@ export function emptyVisit(): VisitFormValues {
     followUps: [],
     carried: [],
     progress: {},
+    aims: [],
+    delegationSize: { host: { people: '', countries: '' }, guest: { people: '', countries: '' } },
+    namesAsReported: [],
   };
 }
 
@@ -191,6 +199,20 @@ export function toMeetingCreate(values: VisitFormValues, personName: (id: string
     });
   });
 
+  // Aims and names as reported: blank rows are dropped, like outcomes.
+  const textRows = (rows: Array<{ text: string }>, prefix: 'aims' | 'namesAsReported'): string[] => {
+    const kept: string[] = [];
+    rows.forEach((row, index) => {
+      if (!row.text.trim()) return;
+      paths.set(`${prefix}.${kept.length}`, `${prefix}.${index}`);
+      kept.push(row.text.trim());
+    });
+    return kept;
+  };
+  const aims = textRows(values.aims, 'aims');
+  const namesAsReported = textRows(values.namesAsReported, 'namesAsReported');
+  const delegationSize = delegationSizeOf(values.delegationSize);
+
   const source = {
     ...(text(values.source.url) ? { url: text(values.source.url) } : {}),
     ...(text(values.source.publisher) ? { publisher: text(values.source.publisher) } : {}),
@@ -215,7 +237,7 @@ export function toMeetingCreate(values: VisitFormValues, personName: (id: string
             type: values.newType as PartnershipType,
           },
         }),
-    kind: values.kind as MeetingKind,
+    kind: values.kind as RecordedMeetingKind,
     title: values.title.trim(),
     date: date as string,
     ...(text(values.time) ? { time: text(values.time) } : {}),
@@ -229,6 +251,9 @@ export function toMeetingCreate(values: VisitFormValues, personName: (id: string
     ...(text(values.summary) ? { summary: text(values.summary) } : {}),
     statements,
     outcomes,
+    ...(aims.length > 0 ? { aims } : {}),
+    ...(delegationSize ? { delegationSize } : {}),
+    ...(namesAsReported.length > 0 ? { namesAsReported } : {}),
     ...(Object.keys(source).length > 0 ? { source } : {}),
     newPeople,
     followUps,
@@ -253,7 +278,7 @@ export function fieldIdFor(apiPath: string, paths: Map<string, string>): string 
     if (parts[0] === 'statements' && rest[0] === 'personId') return `${mapped}.speaker`;
     if (parts[0] === 'followUps' && rest[0] === 'dueDate') return `${mapped}.due.day`;
     if (parts[0] === 'followUps' && rest[0] === 'sectorIds') return `${mapped}.sectorIds`;
-    if (parts[0] === 'outcomes') return `${mapped}.text`;
+    if (parts[0] === 'outcomes' || parts[0] === 'aims' || parts[0] === 'namesAsReported') return `${mapped}.text`;
     return rest.length > 0 ? `${mapped}.${rest[0]}` : mapped;
   }
   if (parts[0] === 'newPartnership') {
@@ -273,6 +298,10 @@ export function fieldIdFor(apiPath: string, paths: Map<string, string>): string 
       return 'carried';
     case 'source':
       return `source.${parts[1] ?? 'url'}`;
+    case 'delegationSize':
+      return `delegationSize.${parts[1] ?? 'host'}.${parts[2] ?? 'people'}`;
+    case 'aims':
+    case 'namesAsReported':
     case 'participants':
     case 'statements':
     case 'outcomes':

@@ -12,7 +12,9 @@ import { ErrorState, LoadingState } from '@/components/ui/states';
 import { isApiError } from '@/lib/api-client';
 import { useFormat } from '@/lib/use-format';
 import { newIdempotencyKey, useDrafts } from '@/stores/drafts';
+import { homeGovernmentErrors, useHomeGovernmentChoice } from '@/reference-data/home-government-picker';
 import { referenceQueries } from '@/reference-data/queries';
+import { sessionQuery } from '@/session/session';
 import { partnershipQueries } from '@/features/partners';
 import { visitFieldLabel } from './field-labels';
 import { domId, emptyVisit, fieldIdFor, toDraft, toMeetingCreate, type VisitFormValues } from './model';
@@ -21,6 +23,7 @@ import { FollowUpsSection } from './sections/follow-ups-section';
 import { MeetingSection } from './sections/meeting-section';
 import { PartnershipSection } from './sections/partnership-section';
 import { PeopleSection } from './sections/people-section';
+import { RecordSection } from './sections/record-section';
 import { SaveFailed } from './sections/save-failed';
 import { SourceSection } from './sections/source-section';
 import { TopicsSection } from './sections/topics-section';
@@ -45,6 +48,7 @@ export function VisitForm() {
     useQuery(referenceQueries.users()),
     useQuery(referenceQueries.regions()),
     useQuery(referenceQueries.organizations()),
+    useQuery(sessionQuery()),
   ];
   const failed = needed.find((q) => q.isError);
   if (failed) return <ErrorState error={failed.error} onRetry={() => needed.forEach((q) => void q.refetch())} />;
@@ -62,8 +66,11 @@ function VisitFormFields() {
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
   const create = useLogVisit();
+  const homeChoice = useHomeGovernmentChoice();
+  // An empty form starts in the header's government (or the user's only one).
+  const blank = (): VisitFormValues => ({ ...emptyVisit(), newHomeRegionId: homeChoice.preselected });
 
-  const form = useForm<VisitFormValues>({ defaultValues: { ...emptyVisit(), ...restored?.values } });
+  const form = useForm<VisitFormValues>({ defaultValues: { ...blank(), ...restored?.values } });
   const { control, handleSubmit, getValues, reset } = form;
   const [partnershipMode, partnershipId] = useWatch({ control, name: ['partnershipMode', 'partnershipId'] });
 
@@ -73,7 +80,7 @@ function VisitFormFields() {
   const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
 
   // --- Drafts, the leave guard, the title and the retry key: the shared form lifecycle. -------
-  const hasContent = () => JSON.stringify(toDraft(getValues())) !== JSON.stringify(toDraft(emptyVisit()));
+  const hasContent = () => JSON.stringify(toDraft(getValues())) !== JSON.stringify(toDraft(blank()));
   const { idempotencyKey, renewIdempotencyKey, isBusy, beginSave, saveFailed, markSaved, leaveGuard } = useFormLifecycle({
     form,
     restored,
@@ -96,7 +103,7 @@ function VisitFormFields() {
 
   const handleDiscardDraft = () => {
     useDrafts.getState().discard(VISIT_DRAFT_KEY);
-    reset(emptyVisit());
+    reset(blank());
     setErrors([]);
     setDraftNotice(false);
     setLastSaved(undefined);
@@ -134,8 +141,9 @@ function VisitFormFields() {
     if (isBusy()) return;
     const { body, paths } = toMeetingCreate(values, (id) => people.data?.items.find((p) => p.id === id)?.name);
     const check = meetingCreate.safeParse(body, { reportInput: true });
-    if (!check.success) {
-      showErrors(toFieldErrors(check.error), paths);
+    const homeErrors = body.newPartnership ? homeGovernmentErrors(homeChoice, body.newPartnership.homeRegionId, 'newPartnership.homeRegionId') : [];
+    if (!check.success || homeErrors.length > 0) {
+      showErrors([...(check.success ? [] : toFieldErrors(check.error)), ...homeErrors], paths);
       return;
     }
     setErrors([]);
@@ -186,7 +194,7 @@ function VisitFormFields() {
 
       {apiFailure && <SaveFailed error={create.error} onSaveAsNew={handleSaveAsNew} />}
 
-      <PartnershipSection form={form} errors={errorByField} partnerships={partnerships.data?.items ?? []} />
+      <PartnershipSection form={form} errors={errorByField} partnerships={partnerships.data?.items ?? []} governments={homeChoice.governments} />
 
       {partnershipMode === 'existing' && (openItems.data?.items.length ?? 0) > 0 && (
         <CarriedSection form={form} items={openItems.data?.items ?? []} />
@@ -199,6 +207,8 @@ function VisitFormFields() {
       <TopicsSection form={form} errors={errorByField} />
 
       <SourceSection form={form} errors={errorByField} />
+
+      <RecordSection form={form} errors={errorByField} />
 
       <FollowUpsSection form={form} errors={errorByField} />
 

@@ -15,12 +15,15 @@ export type NewPartnerValues = {
   newCounterpart?: NewCounterpartKind;
   newOrganization?: { name: string; acronym: string; kind: OrganizationKind | ''; countryCode: string };
   newStart?: { stage: Stage; date: DateParts };
+  /** The home government of the new partnership: '' to let the API take the user's only one. */
+  newHomeRegionId?: string;
 };
 
 export const emptyNewPartner = (): Required<NewPartnerValues> => ({
   newCounterpart: 'region',
   newOrganization: { name: '', acronym: '', kind: '', countryCode: '' },
   newStart: { stage: 'exploring', date: { day: '', month: '', year: '' } },
+  newHomeRegionId: '',
 });
 
 const text = (value: string | undefined) => (value && value.trim() ? value.trim() : undefined);
@@ -33,7 +36,7 @@ const text = (value: string | undefined) => (value && value.trim() ? value.trim(
 export function newPartnerBody(
   values: NewPartnerValues,
   region: NonNullable<MeetingCreate['newPartnership']>['region'],
-): Pick<NonNullable<MeetingCreate['newPartnership']>, 'region' | 'organization' | 'stage' | 'stageDate'> {
+): Pick<NonNullable<MeetingCreate['newPartnership']>, 'region' | 'organization' | 'stage' | 'stageDate' | 'homeRegionId'> {
   const start = values.newStart;
   const stageDate = start ? toIsoDate(start.date) : undefined;
   const org = values.newOrganization;
@@ -48,7 +51,8 @@ export function newPartnerBody(
           },
         }
       : { region };
-  return { ...counterpart, stage: start?.stage ?? 'exploring', ...(stageDate ? { stageDate } : {}) };
+  const home = values.newHomeRegionId ? { homeRegionId: values.newHomeRegionId } : {};
+  return { ...counterpart, stage: start?.stage ?? 'exploring', ...(stageDate ? { stageDate } : {}), ...home };
 }
 
 /** Where an API error on the new organisation or the start is shown in the form. */
@@ -57,5 +61,6 @@ export function newPartnerFieldId(parts: string[]): string | undefined {
   if (parts[1] === 'organization') return `newOrganization.${parts[2] ?? 'name'}`;
   if (parts[1] === 'stage') return 'newStart.stage';
   if (parts[1] === 'stageDate') return 'newStart.date.day';
+  if (parts[1] === 'homeRegionId') return 'newHomeRegionId';
   return undefined;
 }

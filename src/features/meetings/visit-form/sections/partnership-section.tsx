@@ -2,13 +2,19 @@ import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PARTNERSHIP_TYPES, type Partnership } from '@/domain/partnership';
-import { REGION_LEVELS } from '@/domain/region';
+import { REGION_LEVELS, type Region } from '@/domain/region';
+import { HomeGovernmentPicker } from '@/reference-data/home-government-picker';
 import { useLabels } from '@/reference-data/use-labels';
 import { NewCounterpartChoice, NewOrganizationFields, NewPartnerStart, useNewOrganization } from '../backlog/new-partner-fields';
 import type { SectionProps } from './section-props';
 
 /** Which partnership: an existing one, or a new partner region with the partnership's type. */
-export function PartnershipSection({ form, errors, partnerships }: SectionProps & { partnerships: Partnership[] }) {
+export function PartnershipSection({
+  form,
+  errors,
+  partnerships,
+  governments = [],
+}: SectionProps & { partnerships: Partnership[]; governments?: readonly Region[] }) {
   const { t } = useTranslation();
   const reg = form.register;
   const errs = errors;
@@ -63,6 +69,7 @@ export function PartnershipSection({ form, errors, partnerships }: SectionProps 
             options={PARTNERSHIP_TYPES.map((type) => ({ value: type, label: t(`enums.partnershipType.${type}`) }))}
           />
           <NewPartnerStart form={form} errors={errs} />
+          <HomeGovernmentPicker name="newHomeRegionId" register={reg} errors={errs} governments={governments} />
         </div>
       )}
     </section>
