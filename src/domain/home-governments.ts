@@ -37,3 +37,9 @@ export function homeScope(user: HomeScopedUser | undefined, narrow?: string): re
   if (visible === 'all') return [narrow];
   return visible.includes(narrow) ? [narrow] : [];
 }
+
+/** The home governments a user works for, in the regions' order (administrators: every one). */
+export function governmentsOf<R extends { id: string; role: string }>(user: HomeScopedUser, regions: readonly R[]): R[] {
+  const visible = visibleHomeRegions(user);
+  return regions.filter((r) => r.role === 'home' && (visible === 'all' || visible.includes(r.id)));
+}

@@ -2,19 +2,12 @@ import { useQuery } from '@tanstack/react-query';
 import type { FieldPath, FieldValues, UseFormRegister } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SelectInput } from '@/components/ui/form/fields';
-import { visibleHomeRegions } from '@/domain/home-governments';
+import { governmentsOf } from '@/domain/home-governments';
 import type { Region } from '@/domain/region';
-import type { User } from '@/domain/user';
 import { fieldError, type FieldError } from '@/domain/validation';
 import { sessionQuery } from '@/session/session';
 import { usePreferences } from '@/stores/preferences';
 import { referenceQueries } from './queries';
-
-/** The home governments a user works for, in the regions' order (administrators: every one). */
-export function governmentsOf(user: User, regions: readonly Region[]): Region[] {
-  const visible = visibleHomeRegions(user);
-  return regions.filter((r) => r.role === 'home' && (visible === 'all' || visible.includes(r.id)));
-}
 
 export type HomeGovernmentChoice = {
   /** The governments the signed-in user may put a new partnership in. */

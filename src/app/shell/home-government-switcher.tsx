@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '@/domain/user';
-import { governmentsOf } from '@/reference-data/home-government-picker';
+import { governmentsOf } from '@/domain/home-governments';
 import { referenceQueries } from '@/reference-data/queries';
 import { usePreferences } from '@/stores/preferences';
 
