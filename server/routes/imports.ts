@@ -42,7 +42,7 @@ import { json, parseWith, readJson, searchParamsToObject } from '../http';
 import { PROBLEM_TYPES, problems, ProblemError, type Problem } from '../problem';
 import type { CollectionName, Tx } from '../store';
 import { apply, countsOf, plan, type RowPlan } from './import-plan';
-import { describeCellError, SUMMARY_MESSAGES } from './import-messages';
+import { describeCellError, SUMMARY_MESSAGES } from '../../src/domain/import/messages';
 import { answer, withIdempotency } from './idempotency';
 
 /**

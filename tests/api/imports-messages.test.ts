@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CELL_MESSAGES, describeCellError, SUMMARY_MESSAGES } from '../../server/routes/import-messages';
+import { CELL_MESSAGES, describeCellError, SUMMARY_MESSAGES } from '../../src/domain/import/messages';
 import { importEn } from '../../src/i18n/locales/import.en';
 import { importId } from '../../src/i18n/locales/import.id';
 
-/** The server's copy of the UI's sentences for cell errors (the errors file) stays equal to them. */
+/** The errors file and the UI take their sentences for cell errors from one place. */
 describe('the errors file speaks as the UI does', () => {
   it('has the same sentences as the locale files', () => {
     expect(CELL_MESSAGES.id).toEqual(importId.import.cellError);

@@ -19,3 +19,4 @@ export * from './errors-file';
 export * from './run';
 export * from './api';
 export type { XlsxOptions } from './xlsx';
+export * from './messages';

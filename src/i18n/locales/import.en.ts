@@ -1,3 +1,4 @@
+import { CELL_MESSAGES, SUMMARY_MESSAGES } from '../../domain/import/messages';
 import type { ImportResources } from './import.id';
 
 export const importEn: ImportResources = {
@@ -145,47 +146,14 @@ export const importEn: ImportResources = {
         'No column is matched to "{{field}}" yet. Choose the column that holds it.',
       fieldMappedTwice: '"{{field}}" is matched to more than one column. Choose only one.',
     },
-    cellError: {
-      required: 'Enter {{field}}',
-      invalidType: '{{field}} has the wrong type of value',
-      tooShort: '{{field}} must be {{min}} characters or more',
-      tooLong: '{{field}} must be {{max}} characters or fewer',
-      tooMany: '{{field}} can have {{max}} entries at most',
-      tooSmall: '{{field}} must be at least {{min}}',
-      tooBig: '{{field}} must be at most {{max}}',
-      invalidOption: '"{{value}}" is not a known option for {{field}}',
-      invalidDate: '{{field}} must be a real date, like 22/09/2025 or 22 September 2025',
-      invalidTime: '{{field}} must be a time like 09:30 or 14:00',
-      invalidUrl: '{{field}} must be a web address starting with http:// or https://',
-      invalidEmail: '{{field}} must be an email address like name@example.org',
-      invalidCountry:
-        '"{{value}}" is not a known country; write the country’s name or its two-letter code, like CN',
-      invalidTimeZone: '{{field}} must be a time zone like Asia/Jakarta',
-      invalidFormat: '{{field}} is not in the right format',
-      invalidNumber: '{{field}} must be a number, like 1,234.5',
-      unknownField: '{{field}} cannot be set here',
-      unknownReference:
-        '"{{value}}" was not found in Mitra ({{field}}). Check the spelling or add it first',
-      ambiguousReference:
-        '"{{value}}" matches more than one record ({{candidates}}). Be more specific, for example with an email address',
-      dueDateRequired: 'A follow-up that is not finished needs a due date',
-      dueBeforeMeeting: 'The due date cannot be before the meeting date',
-      reasonRequired: 'Give a reason when a follow-up is blocked',
-      partnerRequired: 'Enter a partner region or a partner organisation (one of them)',
-      partnerConflict: 'Enter a partner region or a partner organisation, not both',
-      affiliationRequired: 'Enter the region or organisation this person belongs to',
-      dateOrder: 'The end date must be after the start date',
-      duplicate: 'This value is already used',
-      duplicateRow: 'This row repeats row {{firstRow}}',
-      invalid: '{{field}} is not valid',
-    },
+    cellError: CELL_MESSAGES.en,
     summary: {
       title: 'There is a problem with {{count}} rows',
-      cell: 'Cell {{cell}}: {{message}}',
-      row: 'Row {{row}}: {{message}}',
+      cell: SUMMARY_MESSAGES.en.cell,
+      row: SUMMARY_MESSAGES.en.row,
     },
     errorsFile: {
-      reasonHeader: 'Reason',
+      reasonHeader: SUMMARY_MESSAGES.en.reasonHeader,
       fileName: 'mitra-import-errors-{{date}}.csv',
     },
     fields: {

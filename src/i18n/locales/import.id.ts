@@ -1,3 +1,4 @@
+import { CELL_MESSAGES, SUMMARY_MESSAGES } from '../../domain/import/messages';
 /**
  * Strings of the spreadsheet import (issue 14): the problems and cell errors of
  * src/domain/import by their codes, the fields to map columns to, progress. import.en.ts has the
@@ -151,47 +152,14 @@ export const importId = {
       fieldMappedTwice: '"{{field}}" dipasangkan dengan lebih dari satu kolom. Pilih satu saja.',
     },
     /** One cell (or row): shown beside the cell and in the error summary. */
-    cellError: {
-      required: 'Isi {{field}}',
-      invalidType: '{{field}} berisi jenis nilai yang salah',
-      tooShort: '{{field}} harus paling sedikit {{min}} karakter',
-      tooLong: '{{field}} harus {{max}} karakter atau kurang',
-      tooMany: '{{field}} paling banyak berisi {{max}} butir',
-      tooSmall: '{{field}} paling sedikit {{min}}',
-      tooBig: '{{field}} paling banyak {{max}}',
-      invalidOption: '"{{value}}" bukan pilihan yang dikenal untuk {{field}}',
-      invalidDate: '{{field}} harus tanggal yang benar, seperti 22/09/2025 atau 22 September 2025',
-      invalidTime: '{{field}} harus jam seperti 09.30 atau 14:00',
-      invalidUrl: '{{field}} harus alamat web yang diawali http:// atau https://',
-      invalidEmail: '{{field}} harus alamat email seperti nama@tangerangkab.go.id',
-      invalidCountry:
-        '"{{value}}" bukan negara yang dikenal; tulis nama negara atau kode dua hurufnya, seperti CN',
-      invalidTimeZone: '{{field}} harus zona waktu seperti Asia/Jakarta',
-      invalidFormat: '{{field}} tidak dalam format yang benar',
-      invalidNumber: '{{field}} harus angka, seperti 1.234,5',
-      unknownField: '{{field}} tidak dapat diisi di sini',
-      unknownReference:
-        '"{{value}}" tidak ditemukan di Mitra ({{field}}). Periksa ejaannya atau tambahkan dulu datanya',
-      ambiguousReference:
-        '"{{value}}" cocok dengan lebih dari satu data ({{candidates}}). Tulis lebih lengkap, misalnya dengan alamat email',
-      dueDateRequired: 'Tindak lanjut yang belum selesai perlu tenggat',
-      dueBeforeMeeting: 'Tenggat tidak boleh sebelum tanggal pertemuan',
-      reasonRequired: 'Beri alasan bila tindak lanjut terhambat',
-      partnerRequired: 'Isi daerah mitra atau organisasi mitra (salah satu)',
-      partnerConflict: 'Isi daerah mitra atau organisasi mitra, tidak keduanya',
-      affiliationRequired: 'Isi daerah atau organisasi asal orang ini',
-      dateOrder: 'Tanggal berakhir harus sesudah tanggal mulai',
-      duplicate: 'Nilai ini sudah dipakai',
-      duplicateRow: 'Baris ini sama dengan baris {{firstRow}}',
-      invalid: '{{field}} tidak valid',
-    },
+    cellError: CELL_MESSAGES.id,
     summary: {
       title: 'Ada masalah pada {{count}} baris',
-      cell: 'Sel {{cell}}: {{message}}',
-      row: 'Baris {{row}}: {{message}}',
+      cell: SUMMARY_MESSAGES.id.cell,
+      row: SUMMARY_MESSAGES.id.row,
     },
     errorsFile: {
-      reasonHeader: 'Alasan',
+      reasonHeader: SUMMARY_MESSAGES.id.reasonHeader,
       fileName: 'mitra-impor-galat-{{date}}.csv',
     },
     /** The fields a column can be mapped to, per resource. */

@@ -1,11 +1,9 @@
-import type { CellErrorCode } from '../../src/domain/import/problems';
-import { cellRef, type CellError } from '../../src/domain/import/problems';
+import { cellRef, type CellError, type CellErrorCode } from './problems';
 
 /**
- * The errors file's reasons in the user's language (GET /api/imports/:id/errors.csv?lang=). The
- * server cannot import the UI's i18n: these sentences are copied from
- * src/i18n/locales/import.{id,en}.ts (`import.cellError`, `import.summary`), and
- * tests/api/imports-messages.test.ts keeps them equal.
+ * The sentences for a cell's (or row's) error, in both languages: one copy, used by the UI's
+ * locale part (src/i18n/locales/import.*.ts: `import.cellError`, `import.summary`) and by the
+ * errors file the API writes (GET /api/imports/:id/errors.csv?lang=), so both say the same.
  */
 export const CELL_MESSAGES: Record<'id' | 'en', Record<CellErrorCode, string>> = {
   id: {
