@@ -18,7 +18,8 @@ import {
 } from '../../src/domain/schemas';
 import { fieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
-import { json, refChecks, sectorChecks } from '../http';
+import { json, refChecks, sectorChecks, type RefCheck } from '../http';
+import { problems } from '../problem';
 import { listResources, LISTINGS, type ListingName } from '../db/listings';
 import { emailTaken, otherActiveAdmins } from '../db/users';
 import { registerCrud, type PageRequest } from './crud';
@@ -82,7 +83,7 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
     patch: regionPatch,
     whole: regionInput,
     actions: { create: 'region.write', patch: 'region.write' },
-    refs: (r) => [sectorChecks(store, 'strengths', r.strengths as string[] | undefined)],
+    refs: (r, request) => [sectorChecks(store, 'strengths', r.strengths as string[] | undefined), onlyAdminsMakeHomeGovernments(deps, request, r.role)],
   });
 
   registerCrud<'organizations', { kind?: string[] }>(app, deps, {
@@ -162,4 +163,15 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
 
   /** Who is asking: the signed-in user (or, in demo mode, the one the header names), or 401. */
   app.get('/session', async (c) => json({ user: await deps.actor(c.req.raw), mode: deps.auth ? 'server' : 'demo' }));
+}
+
+/**
+ * A home government is an office of the deployment (issue 15): only administrators add one, or
+ * turn a region into one, since every user's access follows it. 403, nothing written.
+ */
+async function onlyAdminsMakeHomeGovernments(deps: ApiDeps, request: Request, role: unknown): Promise<RefCheck[]> {
+  if (role !== 'home') return [];
+  const actor = await deps.actor(request);
+  if (actor.role !== 'admin') throw problems.forbidden('Only administrators add home governments.');
+  return [];
 }

@@ -3,7 +3,7 @@ import { createApi } from '../../server/app';
 import { demoSnapshotWithSecondGovernment, IDS } from '../../mocks/demo-data';
 import type { Snapshot } from '../../server/store';
 import { NOW, testApi, type TestApi } from './helpers';
-import { expectFieldErrors, expectProblem, ifMatch, validFollowUp, validMeeting, validPartnership } from './fixtures';
+import { expectFieldErrors, expectProblem, ifMatch, validFollowUp, validMeeting, validPartnership, validRegion } from './fixtures';
 
 /**
  * Issue 15, item 1: many home governments in one deployment. Kabupaten Tangerang's users never
@@ -222,6 +222,19 @@ describe('home governments: separation by the API', { timeout: 30_000 }, () => {
     );
     const session = await api.request('GET', '/session', { user: IDS.kotaStaff });
     expect(session.body.user.homeRegionIds).toEqual([CITY]);
+  });
+
+  it('lets only administrators add a home government or make a region one', async () => {
+    const before = await api.store.regions.count();
+    const home = { ...validRegion(), name: 'Tangerang Selatan', level: 'city', countryCode: 'ID', role: 'home' };
+    expectProblem(await api.request('POST', '/regions', { user: IDS.staff, body: home }), 403);
+    expect(await api.store.regions.count()).toBe(before);
+    const partner = await api.request('POST', '/regions', { user: IDS.staff, body: { ...validRegion(), role: 'partner' } });
+    expect(partner.status).toBe(201);
+    const made = partner.body as { id: string; version: number };
+    expectProblem(await api.request('PATCH', `/regions/${made.id}`, { user: IDS.staff, body: { role: 'home' }, headers: ifMatch(made.version) }), 403);
+    expect((await api.store.regions.get(made.id))?.role).toBe('partner');
+    expect((await api.request('POST', '/regions', { user: IDS.admin, body: home })).status).toBe(201);
   });
 });
 
