@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { toFieldErrors } from '../src/domain/schemas/issues';
 import type { FieldError } from '../src/domain/validation';
 import { fieldError } from '../src/domain/validation';
+import { encodedBody } from './body';
 import { problems } from './problem';
 import type { Readers } from './store';
 
@@ -10,9 +11,10 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
 
 export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const { body: bytes, length } = encodedBody(JSON.stringify(body));
+  return new Response(bytes, {
     status: init.status ?? 200,
-    headers: { 'content-type': 'application/json; charset=utf-8', ...init.headers },
+    headers: { 'content-type': 'application/json; charset=utf-8', 'content-length': length, ...init.headers },
   });
 }
 

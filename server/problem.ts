@@ -1,4 +1,5 @@
 import type { FieldError } from '../src/domain/validation';
+import { encodedBody } from './body';
 
 /** RFC 9457 problem details. `type` is stable; clients switch on it, people read `title`. */
 export type Problem = {
@@ -36,9 +37,10 @@ export class ProblemError extends Error {
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problem), {
+  const { body, length } = encodedBody(JSON.stringify(problem));
+  return new Response(body, {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json', ...headers },
+    headers: { 'content-type': 'application/problem+json', 'content-length': length, ...headers },
   });
 }
 

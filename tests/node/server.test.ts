@@ -88,6 +88,18 @@ describe('the Node server', () => {
     expect(unknown.headers.get('content-type')).toBe('application/problem+json');
   });
 
+  it('compresses API answers of 1 KiB or more, and sends smaller ones (problems, refusals) as they are', async () => {
+    const big = await get('/api/follow-ups?limit=100', { 'accept-encoding': 'gzip' });
+    expect(big.status).toBe(200);
+    expect(big.headers.get('content-encoding')).toBe('gzip');
+    const small = await get('/api/nothing-here', { 'accept-encoding': 'gzip' });
+    expect(small.status).toBe(404);
+    expect(small.headers.get('content-encoding')).toBeNull();
+    const body = await small.arrayBuffer();
+    expect(small.headers.get('content-length')).toBe(String(body.byteLength));
+    expect(body.byteLength).toBeLessThan(1024);
+  });
+
   it('sends HSTS only for HTTPS (here: a trusted proxy says so)', async () => {
     expect((await get('/')).headers.get('strict-transport-security')).toBeNull();
     expect((await get('/', { 'x-forwarded-proto': 'https' })).headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
