@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defineConfig, devices } from '@playwright/test';
-
-const DEMO_PORT = 4173;
-const SERVER_PORT = 4174;
+import { DEMO_PORT, SERVER_PORTS } from './tests/e2e/ports';
 
 /**
  * The demo users' password on the e2e server (scripts/e2e-server.ts), shared with the tests
@@ -12,11 +10,12 @@ const SERVER_PORT = 4174;
 process.env.MITRA_E2E_PASSWORD ??= `e2e-${randomBytes(18).toString('base64url')}`;
 
 /**
- * End-to-end tests drive Debian's Chromium (never a downloaded browser), each journey twice:
- * - `demo`: the demo build, the production bundle plus MSW serving the same API in the browser;
- * - `server`: what `npm start` runs (createMitraServer over SQLite, signed in), through
- *   scripts/e2e-server.ts, which resets the database to the demo data before every test. The
- *   tests of this project share that one server, so they run one at a time.
+ * End-to-end tests drive Debian's Chromium (never a downloaded browser):
+ * - `server`: every journey, against what `npm start` runs (createMitraServer over SQLite, signed
+ *   in), through scripts/e2e-server.ts, which resets the database to the demo data before every
+ *   test. One server per worker, so the two workers run side by side.
+ * - `demo`: the demo build (the production bundle plus MSW serving the same API in the browser),
+ *   for the English copy of each journey and the journeys tagged @demo (tests/e2e/fixtures.ts).
  */
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,19 +44,19 @@ export default defineConfig({
   },
   projects: [
     {
+      // Every journey in Indonesian and axe on every page in both languages, against what
+      // `npm start` runs. Each worker has its own server and database (tests/e2e/ports.ts).
       name: 'server',
-      use: { baseURL: `http://127.0.0.1:${SERVER_PORT}` },
-      // axe per page in both languages checks the same bundle as in `demo`: once is enough. So
-      // does the English copy of a journey whose Indonesian copy runs here (tests/e2e/fixtures.ts).
-      testIgnore: ['axe.spec.ts'],
+      use: { baseURL: `http://127.0.0.1:${SERVER_PORTS[0]}` },
       grepInvert: /@second-locale/,
-      // One shared server whose database every test resets. Listed first: its tests run one
-      // after another on one worker while the other worker takes the demo's, in between.
-      workers: 1,
     },
     {
+      // The browser demo (`npm run dev`'s build) runs the same bundle and the same API code. It
+      // takes the English copy of each journey (@second-locale) and what differs in the demo
+      // (@demo: its in-browser database, search, "restore demo data", two tabs on one database).
       name: 'demo',
       use: { baseURL: `http://localhost:${DEMO_PORT}` },
+      grep: /@demo|@second-locale/,
       // Sign-in and the first run exist only on the production server.
       testIgnore: ['sign-in.spec.ts', 'first-run.spec.ts'],
     },
@@ -70,16 +69,16 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
     },
-    {
-      name: 'server',
+    ...SERVER_PORTS.map((port) => ({
+      name: `server ${port}`,
       command: 'node_modules/.bin/tsx scripts/e2e-server.ts',
-      env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1', MITRA_E2E_PASSWORD: process.env.MITRA_E2E_PASSWORD },
+      env: { PORT: String(port), HOST: '127.0.0.1', MITRA_E2E_PASSWORD: process.env.MITRA_E2E_PASSWORD ?? '' },
       // The SPA's root answers 200 (Playwright waits for 2xx–403; /api/session would be 401).
-      url: `http://127.0.0.1:${SERVER_PORT}/`,
+      url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
       // SIGTERM, so the script closes the database and removes its temporary folder.
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    },
+      gracefulShutdown: { signal: 'SIGTERM' as const, timeout: 5_000 },
+    })),
   ],
 });

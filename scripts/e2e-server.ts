@@ -12,7 +12,8 @@
  * At start it builds a template database once — the demo data, and every demo user given the
  * password in MITRA_E2E_PASSWORD through the server's own auth (`auth.setPassword`, scrypt) — in
  * a new temporary folder; a reset copies that file (a millisecond, against half a second of
- * scrypt per user), closes the current database, opens the copy with a new `createMitraServer`.
+ * scrypt per user), opens the copy with a new `createMitraServer`, and closes the previous
+ * database once the requests it is answering are done.
  * Every other request goes to the current server unchanged (with the Node bindings, so sign-in
  * throttling still sees the client's address). The folder is removed on exit.
  *
@@ -68,17 +69,51 @@ function removeDatabase(path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
-/** Opens a fresh copy of the template; the previous database is closed and deleted. */
-async function reset(): Promise<void> {
-  generation += 1;
-  const path = join(dir, `db-${generation}.sqlite`);
-  copyFileSync(templatePath, path);
-  const previous = current;
-  const previousPath = currentPath;
-  current = await createMitraServer({ dbPath: path, distDir });
-  currentPath = path;
-  await previous?.close();
-  if (previousPath) removeDatabase(previousPath);
+/** Requests each database is answering now: it is closed only once they are done. */
+const inFlight = new Map<MitraServer, number>();
+const retired = new Map<MitraServer, string>();
+
+async function closeIfIdle(server: MitraServer): Promise<void> {
+  const path = retired.get(server);
+  if (path === undefined || (inFlight.get(server) ?? 0) > 0) return;
+  retired.delete(server);
+  inFlight.delete(server);
+  await server.close();
+  removeDatabase(path);
+}
+
+async function answer(server: MitraServer, request: Request, bindings: unknown): Promise<Response> {
+  inFlight.set(server, (inFlight.get(server) ?? 0) + 1);
+  try {
+    return await server.fetch(request, bindings);
+  } finally {
+    inFlight.set(server, (inFlight.get(server) ?? 1) - 1);
+    await closeIfIdle(server);
+  }
+}
+
+/**
+ * Opens a fresh copy of the template; the previous database is closed and deleted once the
+ * requests it is answering are done (a page of the previous test may still be talking to it, and
+ * closing it under them answered 500). Resets run one after another.
+ */
+let resetting: Promise<void> = Promise.resolve();
+function reset(): Promise<void> {
+  const run = resetting.then(async () => {
+    generation += 1;
+    const path = join(dir, `db-${generation}.sqlite`);
+    copyFileSync(templatePath, path);
+    const previous = current;
+    const previousPath = currentPath;
+    current = await createMitraServer({ dbPath: path, distDir });
+    currentPath = path;
+    if (previous && previousPath) {
+      retired.set(previous, previousPath);
+      await closeIfIdle(previous);
+    }
+  });
+  resetting = run.catch(() => undefined);
+  return run;
 }
 
 try {
@@ -109,7 +144,7 @@ const server = serve(
         return new Response(null, { status: 204 });
       }
       if (!current) return new Response('Not ready', { status: 503 });
-      return current.fetch(request, bindings);
+      return answer(current, request, bindings);
     },
     port,
     hostname: host,

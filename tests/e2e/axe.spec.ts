@@ -14,6 +14,9 @@ const PAGES = [
   '/no-such-page',
 ];
 
+// axe reads the whole page's accessibility tree: seconds of work each on a busy 2-core machine.
+test.describe.configure({ timeout: 60_000 });
+
 for (const locale of ['id', 'en'] as const) {
   for (const path of PAGES) {
     test(`${path} passes axe with no violations (${locale})`, async ({ page, asUser }) => {

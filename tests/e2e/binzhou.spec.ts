@@ -1,6 +1,6 @@
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, DEMO, expect, openPage, test } from './fixtures';
 
-test('a user finds the Binzhou visit with every reported fact, then reads it in English', async ({ page }) => {
+test('a user finds the Binzhou visit with every reported fact, then reads it in English', { tag: DEMO }, async ({ page }) => {
   await openPage(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Dasbor' })).toBeVisible();
 
@@ -49,7 +49,7 @@ test('a user finds the Binzhou visit with every reported fact, then reads it in 
   await expect(page.getByRole('heading', { level: 2, name: 'Summary' })).toBeVisible();
 });
 
-test('the partner page names Kabupaten Tangerang’s partner Kota Binzhou (滨州市) and its visit', async ({ page }) => {
+test('the partner page names Kabupaten Tangerang’s partner Kota Binzhou (滨州市) and its visit', { tag: DEMO }, async ({ page }) => {
   await openPage(page, '/partners');
   await page.getByRole('link', { name: 'Kota Binzhou' }).click();
   const main = page.getByRole('main');
@@ -61,7 +61,7 @@ test('the partner page names Kabupaten Tangerang’s partner Kota Binzhou (滨�
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('the shell works by keyboard: skip link, navigation, language', async ({ page }) => {
+test('the shell works by keyboard: skip link, navigation, language', { tag: DEMO }, async ({ page }) => {
   await openPage(page, '/');
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Langsung ke isi utama' })).toBeFocused();
@@ -81,7 +81,7 @@ test('the shell works by keyboard: skip link, navigation, language', async ({ pa
   await expect(page.getByRole('heading', { level: 1, name: 'Follow-ups' })).toBeVisible();
 });
 
-test('a change survives a reload, and "restore demo data" brings the seed back', async ({ page, asUser, serverMode }) => {
+test('a change survives a reload, and "restore demo data" brings the seed back', { tag: DEMO }, async ({ page, asUser, serverMode }) => {
   // Dewi owns this follow-up: officers change only their own (the API refuses anyone else's).
   await asUser('usr-dewi');
   await openPage(page, '/follow-ups');
@@ -106,7 +106,7 @@ test('a change survives a reload, and "restore demo data" brings the seed back',
   await expect(page.getByRole('row', { name: /Memetakan kecocokan UMKM/ })).toHaveCount(0);
 });
 
-test('the Binzhou meeting page prints as a one-page brief', async ({ page }) => {
+test('the Binzhou meeting page prints as a one-page brief', { tag: DEMO }, async ({ page }) => {
   await openPage(page, '/meetings/mtg-binzhou-visit-2025-09-22');
   await expect(page.getByRole('region', { name: /Tindak lanjut dari pertemuan ini/ }).getByRole('row')).toHaveCount(7);
   const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');

@@ -19,8 +19,11 @@ for (const locale of ['id', 'en'] as const) {
     expect(count).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
 
-    // By keyboard: the segment takes focus and Enter follows it.
+    // By keyboard: the segment takes focus and Enter follows it (once every chart has its data:
+    // a chart that renders again replaces its links, and focus with them).
+    await expect(page.locator('.chart-card[aria-busy="true"]')).toHaveCount(0);
     await segment.focus();
+    await expect(segment).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/\/follow-ups\?/);
     const url = new URL(page.url());

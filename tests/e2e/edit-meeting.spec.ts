@@ -1,6 +1,6 @@
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, DEMO, expect, openPage, test } from './fixtures';
 
-test('two people edit the same meeting: the second sees both versions, chooses, and nothing is lost', async ({ page }) => {
+test('two people edit the same meeting: the second sees both versions, chooses, and nothing is lost', { tag: DEMO }, async ({ page }) => {
   await openPage(page, '/meetings/mtg-binzhou-visit-2025-09-22');
   await page.getByRole('link', { name: 'Ubah pertemuan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Ubah pertemuan' })).toBeVisible();

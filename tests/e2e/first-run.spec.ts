@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { axeViolations } from './fixtures';
+import { FIRST_RUN_PORT } from './ports';
 
 /**
  * The first run, as a newcomer meets it: a fresh database, `npm start`'s own script with none of
@@ -11,7 +12,8 @@ import { axeViolations } from './fixtures';
  * on the dashboard with the demo data; the same link again is refused. The `server` project only
  * (playwright.config.ts): it starts its own server, on its own port, over its own database.
  */
-const PORT = 4175;
+// Its own `npm start`, on a port none of the suite's servers use (tests/e2e/ports.ts).
+const PORT = FIRST_RUN_PORT;
 const PASSPHRASE = 'tiga kucing oranye di pasar lama';
 
 let server: ChildProcess | undefined;

@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
 import { USERS } from '../../mocks/demo-data';
+import { SERVER_PORTS } from './ports';
 
 /**
  * Opens a page and waits until the backend has answered (no loading state left). A new browser
@@ -30,6 +31,13 @@ export const SECOND_LOCALE = '@second-locale';
 export function secondLocale(locale: Locale): string[] {
   return locale === 'en' ? [SECOND_LOCALE] : [];
 }
+
+/**
+ * The tag of the journeys the `demo` project runs too (playwright.config.ts): what differs in the
+ * browser demo (its in-browser database and search, "restore demo data", two tabs on one
+ * database) and one journey per main page. Every journey runs on the production server.
+ */
+export const DEMO = '@demo';
 
 /** The demo's default user (the preferences store starts with it). */
 export const DEFAULT_USER_ID = 'usr-rina';
@@ -97,6 +105,12 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  // Each worker of the `server` project talks to its own server (and database).
+  baseURL: async ({ baseURL }, provide, testInfo) => {
+    await provide(
+      testInfo.project.name === 'server' ? `http://127.0.0.1:${SERVER_PORTS[testInfo.parallelIndex % SERVER_PORTS.length]}` : baseURL,
+    );
+  },
   // Playwright reads a fixture's dependencies from the destructuring pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   serverMode: async ({}, provide, testInfo) => {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { axeViolations, expect, openPage, secondLocale, test } from './fixtures';
+import { axeViolations, DEMO, expect, openPage, secondLocale, test } from './fixtures';
 import { Keyboard } from './keyboard';
 
 async function kpi(page: Page, label: RegExp): Promise<number> {
@@ -137,7 +137,7 @@ for (const locale of ['id', 'en'] as const) {
   });
 }
 
-test('in English, staff log a first-contact visit with a new partner region and see it on its partner page', async ({ page, asUser }) => {
+test('in English, staff log a first-contact visit with a new partner region and see it on its partner page', { tag: DEMO }, async ({ page, asUser }) => {
   await asUser('usr-rina', 'en');
   await openPage(page, '/meetings/new');
   await expect(page.getByRole('heading', { level: 1, name: 'Log a visit' })).toBeVisible();

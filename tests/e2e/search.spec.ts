@@ -1,6 +1,6 @@
-import { axeViolations, expect, openPage, test } from './fixtures';
+import { axeViolations, DEMO, expect, openPage, test } from './fixtures';
 
-test('Ctrl+K finds Binzhou by its local-script name and opens the partnership by keyboard', async ({ page }) => {
+test('Ctrl+K finds Binzhou by its local-script name and opens the partnership by keyboard', { tag: DEMO }, async ({ page }) => {
   await openPage(page, '/meetings');
   await page.keyboard.press('Control+k');
   const dialog = page.getByRole('dialog');
