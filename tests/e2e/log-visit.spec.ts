@@ -8,7 +8,8 @@ async function kpi(page: Page, label: RegExp): Promise<number> {
 }
 
 test('a new user logs the Binzhou visit by keyboard only, reloads halfway, and finds it everywhere', async ({ page }) => {
-  test.setTimeout(120_000);
+  // 1,235 keystrokes and tab stops, each a round trip to the browser: minutes on a busy machine.
+  test.setTimeout(240_000);
   await openPage(page, '/?year=2025');
   const meetingsBefore = await kpi(page, /Pertemuan tahun 2025/);
   const openBefore = await kpi(page, /Tindak lanjut terbuka/);
@@ -123,6 +124,8 @@ test('a new user logs the Binzhou visit by keyboard only, reloads halfway, and f
 
 for (const locale of ['id', 'en'] as const) {
   test(`the visit form passes axe with and without errors (${locale})`, { tag: secondLocale(locale) }, async ({ page, asUser }) => {
+    // Two axe runs over the longest form: seconds each on a busy 2-core machine.
+    test.setTimeout(60_000);
     await asUser('usr-rina', locale);
     await openPage(page, '/meetings/new');
     expect(await axeViolations(page)).toEqual([]);
