@@ -19,7 +19,8 @@ process.env.MITRA_E2E_PASSWORD ??= `e2e-${randomBytes(18).toString('base64url')}
  */
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 30_000,
+  // A hang guard, not a speed check: a journey takes 5–40 s here, more on a busy 2-core machine.
+  timeout: 60_000,
   expect: { timeout: 7_000 },
   fullyParallel: true,
   workers: 2,
