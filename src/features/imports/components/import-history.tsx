@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '@/components/ui/data-table';
@@ -256,14 +256,14 @@ function MoreImports({ query }: { query: PagedImports }) {
   const { t } = useTranslation();
   const [ended, setEnded] = useState(false);
   const endRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (ended) endRef.current?.focus();
+  }, [ended]);
   if (!query.data || (!query.hasNextPage && !ended)) return null;
   const more = async () => {
     if (query.isFetchingNextPage) return;
     const result = await query.fetchNextPage();
-    if (!result.hasNextPage) {
-      setEnded(true);
-      queueMicrotask(() => endRef.current?.focus());
-    }
+    if (!result.hasNextPage) setEnded(true);
   };
   return (
     <div className="load-more">

@@ -229,22 +229,17 @@ export function PreviewStep({
               : t('import.page.preview.importAll', { count: detail.valid })}
           </button>
         )}
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={onRestart}
-        >
-          {t('import.page.preview.fixAndUpload')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={onMapping}
-        >
-          {t('import.page.preview.changeMapping')}
-        </button>
+        {/* The other ways on: upload a fixed file, or match the columns again. */}
+        {(
+          [
+            ['fixAndUpload', onRestart],
+            ['changeMapping', onMapping],
+          ] as const
+        ).map(([label, action]) => (
+          <button key={label} type="button" className="button button--secondary" disabled={busy} onClick={action}>
+            {t(`import.page.preview.${label}`)}
+          </button>
+        ))}
       </div>
       <p role="status">{busy ? t('import.page.preview.committing') : ''}</p>
     </div>
