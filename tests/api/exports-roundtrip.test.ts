@@ -158,7 +158,7 @@ describe('export → import into a database without those records → the same r
       resource: 'partnerships',
       collection: 'partnerships',
       // Its meetings and follow-ups go too: they cannot be without it.
-      empty: { partnerships: [], meetings: [], followUps: [] },
+      empty: ['partnerships', 'meetings', 'followUps'],
       keep: ['homeRegionId', 'partnerRegionId', 'partnerOrganizationId', 'type', 'stage', 'focusSectorIds', 'facilitatorIds', 'coordinatorId', 'agreements', 'notes'],
       key: (p: Record<string, unknown>) => String(p.partnerRegionId ?? p.partnerOrganizationId),
     },
@@ -166,14 +166,14 @@ describe('export → import into a database without those records → the same r
       resource: 'people',
       collection: 'people',
       // Meetings name people: they go too.
-      empty: { people: [], meetings: [], followUps: [] },
+      empty: ['people', 'meetings', 'followUps'],
       keep: ['name', 'position', 'regionId', 'organizationId', 'email', 'phone'],
       key: (p: Record<string, unknown>) => String(p.name),
     },
     {
       resource: 'meetings',
       collection: 'meetings',
-      empty: { meetings: [], followUps: [] },
+      empty: ['meetings', 'followUps'],
       keep: ['partnershipId', 'kind', 'title', 'date', 'time', 'timeZone', 'place', 'hostLeadId', 'delegationLeadId', 'facilitatorIds', 'sectorIds', 'summary', 'outcomes', 'source'],
       key: (m: Record<string, unknown>) => `${String(m.date)} ${String(m.title)}`,
     },
@@ -184,7 +184,7 @@ describe('export → import into a database without those records → the same r
       const exported = await source.request('GET', `/${c.resource}/export.csv?lang=en`);
       const reader = (api: ImportTestApi) => api.store[c.collection] as { all(): Promise<Array<Record<string, unknown>>> };
       const original = await reader(source).all();
-      const target = await importApi({ ...demoSnapshot(), ...c.empty, audit: [] });
+      const target = await importApi({ ...demoSnapshot(), ...Object.fromEntries(c.empty.map((name) => [name, []])), audit: [] });
       const user = c.resource === 'partnerships' ? IDS.manager : IDS.staff;
       const uploaded = await target.upload(c.resource, exported.text, { user });
       expect(uploaded.body.errors, JSON.stringify(uploaded.body.errors.slice(0, 3))).toEqual([]);
