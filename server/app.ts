@@ -7,6 +7,7 @@ import { databaseProblem, PROBLEM_TYPES, problemResponse, ProblemError, RETRY_AF
 import { registerAudit } from './routes/audit';
 import { registerBulk } from './routes/bulk';
 import { registerExports } from './routes/exports';
+import { registerRecordExports } from './routes/record-exports';
 import { registerFollowUps } from './routes/follow-ups';
 import { registerImports } from './routes/imports';
 import { registerMeetings } from './routes/meetings';
@@ -75,6 +76,8 @@ export function createApi(options: ApiOptions): Hono {
   registerScopeGuard(app, deps);
 
   registerAuth(app, deps);
+  // Before the resources: /people/export.csv must not be taken for /people/:id.
+  registerRecordExports(app, deps);
   registerReference(app, deps);
   registerTimeline(app, deps);
   registerPartnerships(app, deps);

@@ -185,7 +185,8 @@ export async function listResources<T extends { id: string }>(
   engine: Engine,
   name: ListingName,
   query: Query,
-  page: { limit: number; cursor?: string | undefined },
+  /** `skipTotal`: after the first page of an export, the total is not counted again. */
+  page: { limit: number; cursor?: string | undefined; skipTotal?: boolean },
 ): Promise<Page<T> | 'invalidCursor'> {
   const listing = LISTINGS[name] as unknown as Listing<T>;
   const words = searchWords(str(query.q), normalizeText);

@@ -10,6 +10,7 @@ import { ProblemError } from '../problem';
 import { FOLLOW_UP_SORTS, listFollowUps, type FollowUpListItem } from '../db/follow-up-list';
 import { hydrate, regionMap } from '../db/mappers';
 import { listArrayKeys, listQuerySchema, type ListQuery } from './crud';
+import type { Page } from '../db/lists';
 import { FOLLOW_UP_ARRAY_KEYS, FOLLOW_UP_DEFAULT_SORT, FOLLOW_UP_FILTERS, type FollowUpQuery } from './follow-ups';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import ical, { foldLines, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
@@ -277,7 +278,6 @@ function exportFileName(deps: ApiDeps, extension: 'csv' | 'ics'): string {
 
 // ---------------------------------------------------------------------------------------------
 
-type ExportQuery = ListQuery<FollowUpQuery> & { lang: ExportLang };
 type Item = FollowUpListItem;
 
 /** Resolves names (owner, partner, sectors) once per request, not once per row: reference data is small. */
@@ -311,27 +311,35 @@ async function namer(deps: ApiDeps, lang: ExportLang) {
   };
 }
 
-export function registerExports(app: Hono, deps: ApiDeps): void {
-  const { store } = deps;
-  // The list's own query, less paging, plus the language.
-  const querySchema = listQuerySchema(FOLLOW_UP_FILTERS, FOLLOW_UP_SORTS, FOLLOW_UP_DEFAULT_SORT)
+type ReadPage = { limit: number; cursor?: string | undefined; skipTotal?: boolean };
+
+/**
+ * What a CSV export of a list needs: the list's own filters and sorts (its query, less paging,
+ * plus `lang`) and its reader, the same function the list endpoint pages with (the user's home
+ * governments' records only: each reader narrows by `deps.scope`).
+ */
+export type ListExport<T, Q> = {
+  filters: z.ZodRawShape;
+  arrayKeys?: readonly string[];
+  sorts: readonly string[];
+  defaultSort: string;
+  read: (query: ListQuery<Q>, page: ReadPage, request: Request, extra: Expression<SqlBool>[]) => Promise<Page<T> | 'invalidCursor'>;
+};
+
+/**
+ * Reads an export's request: its query as the list's (400 naming a bad filter), the total first
+ * (refused over the cap before anything is written), then page after page as the stream is read.
+ */
+export function exportSelector<T, Q>(deps: ApiDeps, list: ListExport<T, Q>) {
+  const querySchema = listQuerySchema(list.filters, list.sorts, list.defaultSort)
     .omit({ limit: true, cursor: true })
     .extend({ lang: z.enum(EXPORT_LANGS, { error: 'invalidOption' }).default('id') });
-  const arrayKeys = listArrayKeys({ arrayKeys: FOLLOW_UP_ARRAY_KEYS });
+  const arrayKeys = listArrayKeys(list);
   const max = deps.exportMaxRows ?? EXPORT_MAX_ROWS;
-
-  /**
-   * The follow-ups the list finds for the same query, in its order: the total first (refused
-   * over the cap before anything is written), then page after page as the stream is read.
-   */
-  const select = async (request: Request, extra: Expression<SqlBool>[] = []) => {
-    const url = new URL(request.url);
-    const { lang, ...parsed } = parseWith(querySchema, searchParamsToObject(url, arrayKeys)) as ExportQuery;
-    // Only the user's home governments' follow-ups (server/db/scope.ts).
-    const query = { ...parsed, homeRegionIds: await deps.scope(request, parsed.homeRegionId) };
-    const today = deps.today();
-    const read = (page: { limit: number; cursor?: string | undefined; skipTotal?: boolean }) =>
-      listFollowUps(store.db, store.engine, query, page, today, undefined, extra).then((found) => {
+  return async (request: Request, extra: Expression<SqlBool>[] = []) => {
+    const { lang, ...query } = parseWith(querySchema, searchParamsToObject(new URL(request.url), arrayKeys)) as ListQuery<Q> & { lang: ExportLang };
+    const read = (page: ReadPage) =>
+      list.read(query as ListQuery<Q>, page, request, extra).then((found) => {
         if (found === 'invalidCursor') throw new Error('unreachable: the export walks its own cursors');
         return found;
       });
@@ -339,6 +347,38 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
     if (total > max) throw exportTooLarge(total, max);
     return { lang, next: pager((cursor) => read({ limit: EXPORT_CHUNK_ROWS, cursor, skipTotal: true })) };
   };
+}
+
+/**
+ * A streamed CSV download: the byte order mark and the header first, then the rows a chunk at a
+ * time. Private data: `no-store` (as every API answer by default, server/app.ts), said here too.
+ */
+export function csvDownload<T>(next: () => Promise<readonly T[] | undefined>, header: readonly string[], row: (item: T) => string[], fileName: string): Response {
+  return new Response(
+    chunkedStream(next, toCsv(header, []), (chunk) => csvRows(chunk.map(row))),
+    {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="${fileName}"`,
+        'cache-control': 'no-store',
+      },
+    },
+  );
+}
+
+/** The follow-up list as an export reads it (with the calendar's extra condition). */
+const FOLLOW_UP_EXPORT = (deps: ApiDeps): ListExport<Item, FollowUpQuery> => ({
+  filters: FOLLOW_UP_FILTERS,
+  arrayKeys: FOLLOW_UP_ARRAY_KEYS,
+  sorts: FOLLOW_UP_SORTS,
+  defaultSort: FOLLOW_UP_DEFAULT_SORT,
+  // Only the user's home governments' follow-ups (server/db/scope.ts).
+  read: async (query, page, request, extra) =>
+    listFollowUps(deps.store.db, deps.store.engine, { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page, deps.today(), undefined, extra),
+});
+
+export function registerExports(app: Hono, deps: ApiDeps): void {
+  const select = exportSelector(deps, FOLLOW_UP_EXPORT(deps));
 
   app.get('/follow-ups/export.csv', async (c) => {
     const { next, lang } = await select(c.req.raw);
@@ -357,17 +397,7 @@ export function registerExports(app: Hono, deps: ApiDeps): void {
       homeDate(f.createdAt),
       homeDate(f.updatedAt),
     ];
-    // The byte order mark and the header first; the rows follow in chunks.
-    const head = toCsv(COLUMNS.map((column) => labels.columns[column]), []);
-    return new Response(
-      chunkedStream(next, head, (chunk) => csvRows(chunk.map(row))),
-      {
-        headers: {
-          'content-type': 'text/csv; charset=utf-8',
-          'content-disposition': `attachment; filename="${exportFileName(deps, 'csv')}"`,
-        },
-      },
-    );
+    return csvDownload(next, COLUMNS.map((column) => labels.columns[column]), row, exportFileName(deps, 'csv'));
   });
 
   app.get('/follow-ups/export.ics', async (c) => {

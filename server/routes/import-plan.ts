@@ -333,6 +333,7 @@ function build(
     ...(partner?.kind === 'organization' ? { partnerOrganizationId: partner.id } : {}),
     ...meta,
     stage,
+    // No start date in the file: the day of the import (the preview said so: ImportRowNote startsToday).
     stageHistory: [compact({ to: stage, date: stageDate ?? context.today, note: stageNote, by: actor.id, at })],
   }) as Partnership;
 }

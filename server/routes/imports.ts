@@ -6,6 +6,7 @@ import {
   type ImportConflict,
   type ImportDetail,
   type ImportPreviewRow,
+  type ImportRowNote,
   type ImportSummary,
   type ImportUserRef,
 } from '../../src/domain/import/api';
@@ -190,15 +191,27 @@ function previewRows(
       continue;
     }
     const recordId = recordIds?.get(index) ?? p.current?.id;
+    const notes = rowNotes(result.resource, p);
     out.push({
       row,
       outcome: p.outcome,
       values,
       ...(recordId ? { recordId } : {}),
       ...(p.changed ? { changed: p.changed } : {}),
+      ...(notes.length > 0 ? { notes } : {}),
     });
   }
   return out;
+}
+
+/**
+ * What the row leaves to the import: a partnership it creates without a start date starts today
+ * (import-plan.ts `build`). A meetings file never creates a partnership (its partnership column
+ * names one in Mitra), so no meeting date can stand in for a start date.
+ */
+function rowNotes(resource: ImportResource, p: RowPlan): ImportRowNote[] {
+  const startsToday = resource === 'partnerships' && p.outcome === 'create' && (p.row.input as { stageDate?: string }).stageDate === undefined;
+  return startsToday ? ['startsToday'] : [];
 }
 
 function detailOf(table: Table, mapping: Mapping, resource: ImportResource, result: ValidationResult<ImportResource>, rows: ImportPreviewRow[]): StoredDetail {
@@ -498,41 +511,33 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     return json(result);
   });
 
+  /** Who owns a row of each table that can point at an imported record: its id column and kind. */
+  const ROW_OWNER: Record<string, readonly [owner: string, entity: ImportEntity | 'user']> = {
+    meetings: ['id', 'meeting'], follow_ups: ['id', 'followUp'], partnerships: ['id', 'partnership'], people: ['id', 'person'],
+    follow_up_meetings: ['follow_up_id', 'followUp'], follow_up_events: ['follow_up_id', 'followUp'], user_home_regions: ['user_id', 'user'],
+    partnership_facilitators: ['owner_id', 'partnership'], meeting_facilitators: ['owner_id', 'meeting'],
+    meeting_participants: ['meeting_id', 'meeting'], meeting_statements: ['meeting_id', 'meeting'],
+  };
+
   /**
-   * Where other records point at a record: a record the import created cannot be removed while
-   * one it did not create uses it (a meeting logged since on an imported partnership).
+   * Where other records point at a record (`table.column`): a record the import created cannot
+   * be removed while one it did not create uses it (a meeting logged since on an imported partnership).
    */
-  const REFERENCES: Record<ImportEntity, ReadonlyArray<{ table: string; column: string; owner: string; entity: ImportEntity | 'user' }>> = {
-    partnership: [
-      { table: 'meetings', column: 'partnership_id', owner: 'id', entity: 'meeting' },
-      { table: 'follow_ups', column: 'partnership_id', owner: 'id', entity: 'followUp' },
-    ],
-    meeting: [
-      { table: 'follow_ups', column: 'meeting_id', owner: 'id', entity: 'followUp' },
-      { table: 'follow_up_meetings', column: 'meeting_id', owner: 'follow_up_id', entity: 'followUp' },
-      { table: 'follow_up_events', column: 'meeting_id', owner: 'follow_up_id', entity: 'followUp' },
-    ],
-    region: [
-      { table: 'partnerships', column: 'partner_region_id', owner: 'id', entity: 'partnership' },
-      { table: 'partnerships', column: 'home_region_id', owner: 'id', entity: 'partnership' },
-      { table: 'people', column: 'region_id', owner: 'id', entity: 'person' },
-      { table: 'user_home_regions', column: 'region_id', owner: 'user_id', entity: 'user' },
-    ],
-    organization: [
-      { table: 'partnerships', column: 'partner_organization_id', owner: 'id', entity: 'partnership' },
-      { table: 'people', column: 'organization_id', owner: 'id', entity: 'person' },
-      { table: 'partnership_facilitators', column: 'organization_id', owner: 'owner_id', entity: 'partnership' },
-      { table: 'meeting_facilitators', column: 'organization_id', owner: 'owner_id', entity: 'meeting' },
-      { table: 'meeting_participants', column: 'organization_id', owner: 'meeting_id', entity: 'meeting' },
-    ],
-    person: [
-      { table: 'meetings', column: 'host_lead_id', owner: 'id', entity: 'meeting' },
-      { table: 'meetings', column: 'delegation_lead_id', owner: 'id', entity: 'meeting' },
-      { table: 'meeting_participants', column: 'person_id', owner: 'meeting_id', entity: 'meeting' },
-      { table: 'meeting_statements', column: 'person_id', owner: 'meeting_id', entity: 'meeting' },
-    ],
+  const POINTED_FROM: Record<ImportEntity, readonly string[]> = {
+    partnership: ['meetings.partnership_id', 'follow_ups.partnership_id'],
+    meeting: ['follow_ups.meeting_id', 'follow_up_meetings.meeting_id', 'follow_up_events.meeting_id'],
+    region: ['partnerships.partner_region_id', 'partnerships.home_region_id', 'people.region_id', 'user_home_regions.region_id'],
+    organization: ['partnerships.partner_organization_id', 'people.organization_id', 'partnership_facilitators.organization_id', 'meeting_facilitators.organization_id', 'meeting_participants.organization_id'],
+    person: ['meetings.host_lead_id', 'meetings.delegation_lead_id', 'meeting_participants.person_id', 'meeting_statements.person_id'],
     followUp: [],
   };
+  /** The places that point at a record of this kind, each with the owner of the row found there. */
+  const referencesTo = (entity: ImportEntity) =>
+    POINTED_FROM[entity].map((place) => {
+      const [table, column] = place.split('.') as [string, string];
+      const [owner, by] = ROW_OWNER[table]!;
+      return { table, column, owner, entity: by };
+    });
 
   /**
    * The records changed since the import wrote them (version moved on, or gone), and the ones it
@@ -566,7 +571,7 @@ export function registerImports(app: Hono, deps: ApiDeps): void {
     }
     for (const [entity, ids] of created) {
       const list = [...ids];
-      for (const ref of REFERENCES[entity as ImportEntity]) {
+      for (const ref of referencesTo(entity as ImportEntity)) {
         const mine = created.get(ref.entity) ?? new Set<string>();
         for (let i = 0; i < list.length; i += 400) {
           const rows = (await tx.db

@@ -21,7 +21,7 @@ import { chosenHomeRegion, homeRegionChecks, scopedRefChecks } from './scope';
 import { changeFollowUp } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
 
-type MeetingQuery = {
+export type MeetingQuery = {
   partnershipId?: string;
   homeRegionId?: string;
   kind?: string[];
@@ -30,6 +30,18 @@ type MeetingQuery = {
   from?: string;
   to?: string;
 };
+
+/** The list's filters (GET /meetings and its CSV export, server/routes/record-exports.ts). */
+export const MEETING_FILTERS = {
+  partnershipId: z.string().max(80).optional(),
+  homeRegionId: z.string().max(80).optional(),
+  kind: z.array(z.enum(RECORDED_MEETING_KINDS)).optional(),
+  sectorId: z.string().max(40).optional(),
+  year: z.coerce.number().int().min(1900).max(2999).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+};
+export const MEETING_ARRAY_KEYS = ['kind'] as const;
 
 export function registerMeetings(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
@@ -260,16 +272,8 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     label: 'Meeting',
     prefix: 'mtg',
     collection: 'meetings',
-    filters: {
-      partnershipId: z.string().max(80).optional(),
-      homeRegionId: z.string().max(80).optional(),
-      kind: z.array(z.enum(RECORDED_MEETING_KINDS)).optional(),
-      sectorId: z.string().max(40).optional(),
-      year: z.coerce.number().int().min(1900).max(2999).optional(),
-      from: isoDate.optional(),
-      to: isoDate.optional(),
-    },
-    arrayKeys: ['kind'],
+    filters: MEETING_FILTERS,
+    arrayKeys: MEETING_ARRAY_KEYS,
     list: async (query, page, request) =>
       listResources(store.db, store.engine, 'meetings', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
     sorts: Object.keys(LISTINGS.meetings.sorts),

@@ -34,7 +34,7 @@ import { homeRegionChecks } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
-type PartnershipQuery = {
+export type PartnershipQuery = {
   stage?: Stage[];
   type?: string[];
   countryCode?: string;
@@ -43,6 +43,18 @@ type PartnershipQuery = {
   partnerRegionId?: string;
   illustrative?: boolean;
 };
+
+/** The list's filters (GET /partnerships and its CSV export, server/routes/record-exports.ts). */
+export const PARTNERSHIP_FILTERS = {
+  stage: z.array(z.enum(STAGES)).optional(),
+  type: z.array(z.enum(PARTNERSHIP_TYPES)).optional(),
+  countryCode: countryCode.optional(),
+  sectorId: z.string().max(40).optional(),
+  homeRegionId: z.string().max(80).optional(),
+  partnerRegionId: z.string().max(80).optional(),
+  illustrative: bool.optional(),
+};
+export const PARTNERSHIP_ARRAY_KEYS = ['stage', 'type'] as const;
 
 export function registerPartnerships(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
@@ -66,16 +78,8 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
     label: 'Partnership',
     prefix: 'pts',
     collection: 'partnerships',
-    filters: {
-      stage: z.array(z.enum(STAGES)).optional(),
-      type: z.array(z.enum(PARTNERSHIP_TYPES)).optional(),
-      countryCode: countryCode.optional(),
-      sectorId: z.string().max(40).optional(),
-      homeRegionId: z.string().max(80).optional(),
-      partnerRegionId: z.string().max(80).optional(),
-      illustrative: bool.optional(),
-    },
-    arrayKeys: ['stage', 'type'],
+    filters: PARTNERSHIP_FILTERS,
+    arrayKeys: PARTNERSHIP_ARRAY_KEYS,
     list: async (query, page, request) =>
       listResources(store.db, store.engine, 'partnerships', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
     sorts: Object.keys(LISTINGS.partnerships.sorts),

@@ -27,6 +27,9 @@ import { checkUserHomeRegions } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** The people list's filters (GET /people and its CSV export, server/routes/record-exports.ts). */
+export const PEOPLE_FILTERS = { regionId: z.string().max(80).optional(), organizationId: z.string().max(80).optional() };
+
 /** Reference data: sectors, regions, organisations, people and users. */
 export function registerReference(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
@@ -110,7 +113,7 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
       label: 'Person',
       prefix: 'per',
       collection: 'people',
-      filters: { regionId: z.string().max(80).optional(), organizationId: z.string().max(80).optional() },
+      filters: PEOPLE_FILTERS,
       ...listing('people'),
       defaultSort: 'name',
       create: personInput,

@@ -61,7 +61,7 @@ export type QueryParams = Record<string, string | number | boolean | readonly st
  * The reads a home government narrows (issue 15): lists, figures, search and exports. The
  * header's choice (preferences) goes with each as `homeRegionId`, unless the caller names one.
  */
-const HOME_SCOPED = /^\/(partnerships(\/activity)?|meetings|follow-ups(\/export\.(csv|ics))?|stats\/[a-z-]+|search)$/;
+const HOME_SCOPED = /^\/(partnerships(\/activity|\/export\.csv)?|meetings(\/export\.csv)?|follow-ups(\/export\.(csv|ics))?|stats\/[a-z-]+|search)$/;
 
 export function apiUrl(path: string, params: QueryParams = {}): string {
   const url = new URL(`/api${path}`, window.location.origin);

@@ -185,3 +185,41 @@ for (const locale of ['id', 'en'] as const) {
     },
   );
 }
+
+/** The lists whose "Unduh CSV" gives the file the import reads back (issue 14). */
+const EXPORTS = [
+  { path: '/partners', file: { id: /^mitra-kemitraan-.*\.csv$/, en: /^mitra-partnerships-.*\.csv$/ }, header: { id: 'Daerah mitra', en: 'Partner region' } },
+  { path: '/meetings', file: { id: /^mitra-pertemuan-.*\.csv$/, en: /^mitra-meetings-.*\.csv$/ }, header: { id: 'Tanggal pertemuan', en: 'Date of the meeting' } },
+  { path: '/reference', file: { id: /^mitra-orang-.*\.csv$/, en: /^mitra-people-.*\.csv$/ }, header: { id: 'Jabatan', en: 'Position' } },
+] as const;
+
+for (const locale of ['id', 'en'] as const) {
+  test(
+    `downloads the partners, meetings and people lists as CSV by keyboard, in the reader's language (${locale})`,
+    { tag: secondLocale(locale) },
+    async ({ page, asUser }) => {
+      test.setTimeout(90_000);
+      await asUser(DEFAULT_USER_ID, locale);
+      await page.setViewportSize({ width: 390, height: 844 });
+      const kb = new Keyboard(page);
+      for (const list of EXPORTS) {
+        await openPage(page, list.path);
+        const button = page.getByRole('button', { name: locale === 'id' ? /^Unduh CSV/ : /^Download CSV/ });
+        await expect(button).toBeVisible({ timeout: 20_000 });
+        expect(await axeViolations(page)).toEqual([]);
+        await noSidewaysScroll(page);
+        await kb.tabTo(button, { max: 250 });
+        const download = page.waitForEvent('download');
+        await kb.press('Enter');
+        const file = await download;
+        expect(file.suggestedFilename()).toMatch(list.file[locale]);
+        const stream = await file.createReadStream();
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream) chunks.push(chunk as Buffer);
+        const [head] = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+        expect(head?.split(',')[0]).toBe('ID');
+        expect(head).toContain(list.header[locale]);
+      }
+    },
+  );
+}

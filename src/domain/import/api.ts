@@ -51,7 +51,16 @@ export type ImportPreviewRow = {
   values: Record<string, string>;
   /** outcome 'update': the fields that differ from the record. */
   changed?: string[];
+  /** What the import will decide for the row that the file does not say (the UI explains each). */
+  notes?: ImportRowNote[];
 };
+
+/**
+ * `startsToday`: a partnership the row creates has no start date (no "stage date" column or an
+ * empty cell), so it starts on the day of the import — as a form's start date, it is the day
+ * the stage began (issue 15); the preview says so, so that a date can be added before committing.
+ */
+export type ImportRowNote = 'startsToday';
 
 /** At most this many errors are returned in ImportDetail.errors (errorsTotal counts them all). */
 export const IMPORT_DETAIL_MAX_ERRORS = 1000;

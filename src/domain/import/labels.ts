@@ -1,5 +1,5 @@
 import { FOLLOW_UP_STATUSES, PRIORITIES, type FollowUpStatus, type Priority } from '../follow-up';
-import { MEETING_KINDS, type MeetingKind } from '../meeting';
+import { RECORDED_MEETING_KINDS, type RecordedMeetingKind } from '../value-lists';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization';
 import { PARTNERSHIP_TYPES, STAGES, type PartnershipType, type Stage } from '../partnership';
 import { REGION_LEVELS, type RegionLevel } from '../region';
@@ -52,7 +52,7 @@ export const STAGE_WORDS: OptionWords<Stage> = {
   ended: { id: ['Berakhir', 'Selesai', 'Dihentikan'], en: ['Ended', 'Terminated', 'Expired'] },
 };
 
-export const MEETING_KIND_WORDS: OptionWords<MeetingKind> = {
+export const MEETING_KIND_WORDS: OptionWords<RecordedMeetingKind> = {
   'inbound-visit': {
     id: ['Kunjungan masuk', 'Kunjungan delegasi', 'Menerima kunjungan'],
     en: ['Inbound visit', 'Incoming visit'],
@@ -66,6 +66,11 @@ export const MEETING_KIND_WORDS: OptionWords<MeetingKind> = {
     en: ['Virtual meeting', 'Virtual', 'Online', 'Video call'],
   },
   forum: { id: ['Forum', 'Konferensi', 'Seminar'], en: ['Forum', 'Conference'] },
+  // A meeting recorded without its kind (issue 15): exported so, and imported back.
+  'not-stated': {
+    id: ['Jenis tidak disebutkan', 'Tidak disebutkan'],
+    en: ['Kind not stated', 'Not stated'],
+  },
 };
 
 export const PARTNERSHIP_TYPE_WORDS: OptionWords<PartnershipType> = {
@@ -112,7 +117,7 @@ export const OPTION_VALUES = {
   status: FOLLOW_UP_STATUSES,
   priority: PRIORITIES,
   stage: STAGES,
-  meetingKind: MEETING_KINDS,
+  meetingKind: RECORDED_MEETING_KINDS,
   partnershipType: PARTNERSHIP_TYPES,
   level: REGION_LEVELS,
   organizationKind: ORGANIZATION_KINDS,

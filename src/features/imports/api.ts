@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, type QueryClient } from '@tanstack/react-query';
 import {
   IMPORT_FILE_NAME_HEADER,
   IMPORT_MAPPING_HEADER,
@@ -28,10 +28,16 @@ export const importKeys = {
 };
 
 /** The import history, newest first (the first page: an office imports a few files a month). */
+/** How many imports a page of the history shows; "Muat lebih banyak" asks for the next ones. */
+export const IMPORTS_PAGE_SIZE = 50;
+
+/** The import history, newest first, a page at a time (the API's keyset cursor). */
 export const importsQuery = () =>
-  queryOptions({
+  infiniteQueryOptions({
     queryKey: importKeys.list(),
-    queryFn: ({ signal }) => apiGet<ImportList>('/imports', { limit: 50 }, signal),
+    queryFn: ({ pageParam, signal }) => apiGet<ImportList>('/imports', { limit: IMPORTS_PAGE_SIZE, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor,
   });
 
 /** An ApiError with the import API's own problem fields. */

@@ -6,6 +6,7 @@ import { localScriptLang } from '@/domain/region';
 import { EmptyState, LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { DataTable } from '@/components/ui/data-table';
+import { CsvExport } from '@/components/ui/csv-export';
 import { useFormat } from '@/lib/use-format';
 import { referenceQueries } from '@/reference-data/queries';
 import { useLabels } from '@/reference-data/use-labels';
@@ -24,10 +25,12 @@ type ReferenceSectionProps<T> = {
   /** Each row's header: the item's name. */
   name: (item: T) => string;
   columns: Array<{ header: string; cell: (item: T) => ReactNode }>;
+  /** Below the table: a download of the section (people: the CSV export the import reads back). */
+  tools?: ReactNode;
 };
 
 /** One kind of reference data: heading, an add link for those who may write, and its table by name (or the empty state). */
-function ReferenceSection<T extends { id: string; name: string }>({ kind, canWrite, query, items, name, columns }: ReferenceSectionProps<T>) {
+function ReferenceSection<T extends { id: string; name: string }>({ kind, canWrite, query, items, name, columns, tools }: ReferenceSectionProps<T>) {
   const { t } = useTranslation();
   const title = t(`reference.sections.${kind}`);
   const sorted = [...items].sort((a, b) => a.name.localeCompare(b.name));
@@ -60,6 +63,7 @@ function ReferenceSection<T extends { id: string; name: string }>({ kind, canWri
           </DataTable>
         )}
       </QueryState>
+      {items.length > 0 && tools}
     </section>
   );
 }
@@ -142,6 +146,7 @@ export function ReferenceLists() {
         query={people}
         items={people.data?.items ?? []}
         name={(p) => p.name}
+        tools={<CsvExport path="/people/export.csv" fileName="mitra-people.csv" />}
         columns={[
           { header: t('reference.columns.position'), cell: (p) => p.position ?? none },
           {

@@ -37,6 +37,8 @@ export const en: LocaleResources = {
       'Demo data: the Binzhou City delegation visit (22 September 2025) as reported by TANGERANGPEDIA. Other data marked "Illustrative" are examples, not facts.',
   },
   common: {
+    exportCsv: 'Download CSV',
+    exportCsvContext: 'Export this list for Excel; an edited file can be imported back',
     loading: 'Loading…',
     retry: 'Try again',
     loadMore: 'Load more',

@@ -36,6 +36,8 @@ export const id = {
       'Data demo: kunjungan delegasi Kota Binzhou (22 September 2025) sesuai laporan TANGERANGPEDIA. Data lain yang bertanda "Ilustratif" hanyalah contoh, bukan fakta.',
   },
   common: {
+    exportCsv: 'Unduh CSV',
+    exportCsvContext: 'Ekspor daftar ini untuk Excel; file yang diubah dapat diimpor kembali',
     loading: 'Memuat…',
     retry: 'Coba lagi',
     loadMore: 'Muat lebih banyak',

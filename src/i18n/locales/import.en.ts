@@ -57,6 +57,8 @@ export const importEn: ImportResources = {
         changeMapping: 'Change the column matches',
         nothingValid: 'No row can be imported. Fix the file, then upload it again.',
         committing: 'Importing…',
+        startsToday: 'No start date: the partnership starts today',
+        startsTodayCount: 'New partnerships without a start date, which will start today: {{n}}. Add a “Stage date” column to give their dates.',
       },
       result: {
         title: 'Import complete',
@@ -82,6 +84,7 @@ export const importEn: ImportResources = {
         actions: 'Actions',
         undo: 'Undo',
         undoOf: 'Undo the import of {{file}}',
+        allShown: 'Every import is shown.',
       },
       undo: {
         title: 'Undo the import of {{file}}?',

@@ -61,6 +61,8 @@ export const importId = {
         changeMapping: 'Ubah pencocokan kolom',
         nothingValid: 'Tidak ada baris yang dapat diimpor. Perbaiki berkas lalu unggah lagi.',
         committing: 'Mengimpor…',
+        startsToday: 'Tanpa tanggal mulai: kemitraan dimulai hari ini',
+        startsTodayCount: 'Kemitraan baru tanpa tanggal mulai, yang akan dimulai hari ini: {{n}}. Tambahkan kolom “Tanggal mulai tahap ini” untuk memberi tanggalnya.',
       },
       result: {
         title: 'Impor selesai',
@@ -86,6 +88,7 @@ export const importId = {
         actions: 'Tindakan',
         undo: 'Urungkan',
         undoOf: 'Urungkan impor {{file}}',
+        allShown: 'Semua impor ditampilkan.',
       },
       undo: {
         title: 'Urungkan impor {{file}}?',

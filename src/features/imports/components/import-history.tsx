@@ -1,12 +1,12 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DataTable } from '@/components/ui/data-table';
 import { QueryState } from '@/components/ui/query-state';
-import { EmptyState } from '@/components/ui/states';
+import { EmptyState, ErrorState } from '@/components/ui/states';
 import { useModalDialog } from '@/components/ui/use-modal-dialog';
-import type { ImportConflict, ImportSummary } from '@/domain/import/api';
+import type { ImportConflict, ImportList, ImportSummary } from '@/domain/import/api';
 import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
 import { importsQuery, ImportApiError, refreshAfterImport, undoImport } from '../api';
@@ -42,7 +42,7 @@ export function ImportHistory() {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
-  const imports = useQuery(importsQuery());
+  const imports = useInfiniteQuery(importsQuery());
   const [confirming, setConfirming] = useState<ImportSummary | undefined>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | undefined>();
@@ -113,8 +113,9 @@ export function ImportHistory() {
       )}
 
       <QueryState query={imports}>
-        {(data) =>
-          data.items.length === 0 ? (
+        {(data) => {
+          const items = data.pages.flatMap((page) => page.items);
+          return items.length === 0 ? (
             <EmptyState>{t('import.page.history.empty')}</EmptyState>
           ) : (
             <DataTable
@@ -129,7 +130,7 @@ export function ImportHistory() {
                 t('import.page.history.actions'),
               ]}
             >
-              {data.items.map((item) => (
+              {items.map((item) => (
                 <tr key={item.id}>
                   <th scope="row" className="import-file-name">
                     {item.fileName}
@@ -169,9 +170,10 @@ export function ImportHistory() {
                 </tr>
               ))}
             </DataTable>
-          )
-        }
+          );
+        }}
       </QueryState>
+      <MoreImports query={imports} />
 
       {confirming && (
         <UndoDialog
@@ -233,5 +235,48 @@ function UndoDialog({
         </button>
       </div>
     </dialog>
+  );
+}
+
+type PagedImports = {
+  data: { pages: ImportList[] } | undefined;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  isFetchNextPageError: boolean;
+  error: unknown;
+  fetchNextPage: () => Promise<{ hasNextPage: boolean }>;
+};
+
+/**
+ * "Muat lebih banyak" under the history while older imports remain (the API pages by a keyset
+ * cursor; the history has no total). Never disabled: focus stays on it while the page loads;
+ * when the last page arrives and the button goes, focus moves to the line that says so.
+ */
+function MoreImports({ query }: { query: PagedImports }) {
+  const { t } = useTranslation();
+  const [ended, setEnded] = useState(false);
+  const endRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (ended) endRef.current?.focus();
+  }, [ended]);
+  if (!query.data || (!query.hasNextPage && !ended)) return null;
+  const more = async () => {
+    if (query.isFetchingNextPage) return;
+    const result = await query.fetchNextPage();
+    if (!result.hasNextPage) setEnded(true);
+  };
+  return (
+    <div className="load-more">
+      {query.isFetchNextPageError && <ErrorState error={query.error} onRetry={() => void query.fetchNextPage()} />}
+      {query.hasNextPage ? (
+        <button type="button" className="button button--secondary" onClick={() => void more()} aria-disabled={query.isFetchingNextPage || undefined}>
+          {query.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
+        </button>
+      ) : (
+        <p className="hint" role="status" tabIndex={-1} ref={endRef}>
+          {t('import.page.history.allShown')}
+        </p>
+      )}
+    </div>
   );
 }

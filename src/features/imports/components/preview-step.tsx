@@ -64,6 +64,8 @@ export function PreviewStep({
     return tally;
   }, [detail.preview, detail.invalid]);
   const errorRows = detail.invalid;
+  // New partnerships the file gives no start date (among the rows previewed): they start today.
+  const startsToday = detail.preview.filter((row) => row.notes?.includes('startsToday')).length;
 
   // The summary takes the focus when the preview opens with problems (GOV.UK).
   useEffect(() => {
@@ -132,6 +134,10 @@ export function PreviewStep({
         )}
       </div>
 
+      {startsToday > 0 && (
+        <p className="notification">{t('import.page.preview.startsTodayCount', { n: format.number(startsToday) })}</p>
+      )}
+
       {errorRows > 0 && (
         <p>
           <button type="button" className="button button--secondary" onClick={onDownloadErrors}>
@@ -172,6 +178,9 @@ export function PreviewStep({
                 <span className={`tag ${OUTCOME_TAG[row.outcome]}`}>
                   {t(`import.page.preview.${row.outcome}`)}
                 </span>
+                {row.notes?.includes('startsToday') && (
+                  <span className="hint import-cell__note">{t('import.page.preview.startsToday')}</span>
+                )}
               </td>
               {fields.map((field) => {
                 const id = cellDomId(row.row, field);
@@ -220,22 +229,17 @@ export function PreviewStep({
               : t('import.page.preview.importAll', { count: detail.valid })}
           </button>
         )}
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={onRestart}
-        >
-          {t('import.page.preview.fixAndUpload')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={busy}
-          onClick={onMapping}
-        >
-          {t('import.page.preview.changeMapping')}
-        </button>
+        {/* The other ways on: upload a fixed file, or match the columns again. */}
+        {(
+          [
+            ['fixAndUpload', onRestart],
+            ['changeMapping', onMapping],
+          ] as const
+        ).map(([label, action]) => (
+          <button key={label} type="button" className="button button--secondary" disabled={busy} onClick={action}>
+            {t(`import.page.preview.${label}`)}
+          </button>
+        ))}
       </div>
       <p role="status">{busy ? t('import.page.preview.committing') : ''}</p>
     </div>

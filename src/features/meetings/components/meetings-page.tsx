@@ -2,6 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
+import { CsvExport } from '@/components/ui/csv-export';
 import { Link, useSearchParams } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState } from '@/components/ui/states';
@@ -40,6 +41,7 @@ export function MeetingsPage() {
       </PageHeader>
 
       <MeetingFilters filters={filters} partnerships={partnerships.data?.items ?? []} onChange={change} filtered={filtered} />
+      <CsvExport path="/meetings/export.csv" params={filters} fileName="mitra-meetings.csv" />
 
       <QueryState query={list} isEmpty={items.length === 0} empty={<EmptyState>{filtered ? t('meetings.emptyFiltered') : t('meetings.empty')}</EmptyState>}>
         {() => (

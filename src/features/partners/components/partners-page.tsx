@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
+import { CsvExport } from '@/components/ui/csv-export';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState, LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
@@ -94,6 +95,7 @@ export function PartnersPage() {
             partnerships={list.data?.items ?? []}
             filtered={filtered}
           />
+          <CsvExport path="/partnerships/export.csv" params={directoryApiFilters(filters)} fileName="mitra-partnerships.csv" />
 
           {/* Rows paint with their names and activity (an id is wider than a name: rows would shrink). */}
           <QueryState query={list} ready={namesReady && !activity.isPending} isEmpty={rows.length === 0} empty={<EmptyState>{filtered ? t('directory.noMatch') : t('partners.empty')}</EmptyState>}>
