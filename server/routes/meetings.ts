@@ -282,7 +282,41 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     whole: meetingInput,
     actions: { patch: 'meeting.update' },
     refs,
+    alsoPatch: async (next, before, tx, { actor, at }) => {
+      if (next.date !== before.date) await moveAgreedOn(tx, next, before.date, actor, at);
+    },
   });
+
+  /**
+   * A meeting's date edited: the follow-ups agreed in it that were dated by it (agreedOn the old
+   * date, given or by default) move to the new date, in the meeting's transaction, with a history
+   * event and their audit entry; an agreedOn given as another day stays.
+   */
+  async function moveAgreedOn(tx: Tx, meeting: Meeting, from: string, actor: User, at: string): Promise<void> {
+    const rows = await tx.db
+      .selectFrom('follow_ups')
+      .select('id')
+      .where('meeting_id', '=', meeting.id)
+      .where('agreed_on', '=', from)
+      .orderBy('seq')
+      .execute();
+    for (const item of await tx.followUps.getMany(rows.map((r) => r.id))) {
+      const { agreedOn: _old, ...rest } = item;
+      await tx.followUps.replace(
+        compact({
+          ...rest,
+          agreedOn: agreedOnToKeep(meeting.date, item.createdAt),
+          history: [
+            ...item.history,
+            { at, by: actor.id, kind: 'updated' as const, changes: [{ field: 'agreedOn', from, to: meeting.date }], meetingId: meeting.id },
+          ],
+          version: item.version + 1,
+          updatedAt: at,
+        }),
+        item,
+      );
+    }
+  }
 
   /** Which open follow-ups a new meeting of this partnership could carry over. */
   app.get('/partnerships/:id/open-follow-ups', async (c) => {
