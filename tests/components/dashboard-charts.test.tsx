@@ -28,6 +28,8 @@ const KINDS = {
   'outbound-visit': 'Kunjungan keluar',
   virtual: 'Pertemuan daring',
   forum: 'Forum',
+  // Counted in its own column and segment (issue 15), so the table's total is every meeting.
+  'not-stated': 'Jenis tidak disebutkan',
 } as const;
 const STAGES: Record<string, string> = {
   exploring: 'Penjajakan',
