@@ -8,7 +8,9 @@ import type { DB } from './schema';
  *
  * A scope is the list of home regions a request covers, or `undefined` for every one.
  * Partnerships carry their home region; meetings and follow-ups (and the sector links, which
- * carry the follow-up's partnership) reach it through their partnership.
+ * carry the follow-up's partnership) reach it through their partnership. A person of a home
+ * region is that government's official; people of partner regions or organisations, and
+ * organisations, are shared reference data (writes that name them: server/routes/scope.ts).
  */
 export type HomeScope = readonly string[] | undefined;
 
