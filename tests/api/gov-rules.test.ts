@@ -60,6 +60,11 @@ describe('home governments: people', { timeout: 30_000 }, () => {
     expectProblem(await api.request('GET', `/people/${IDS.intan}`, { user: IDS.kotaStaff }), 404);
     expect((await api.request('GET', `/people/${IDS.qu}`, { user: IDS.kotaStaff })).status).toBe(200);
     expect(ids(await api.request('GET', '/people?limit=100', { user: BOTH }))).toEqual(expect.arrayContaining([IDS.intan, CITY_OFFICIAL]));
+    // Nor found by search, or by asking for the government's region.
+    const found = await api.request('GET', '/search?q=Pejabat', { user: IDS.staff });
+    expect(found.body.people.items).toEqual([]);
+    expect((await api.request('GET', '/search?q=Pejabat', { user: IDS.kotaStaff })).body.people.items.map((p: { id: string }) => p.id)).toEqual([CITY_OFFICIAL]);
+    expect((await api.request('GET', `/people?regionId=${CITY}`, { user: IDS.staff })).body.total).toBe(0);
   });
 
   it("refuses another government's officials in a new visit, as an unknown reference, and saves nothing", async () => {
