@@ -8,7 +8,9 @@ import type { DB } from './schema';
  *
  * A scope is the list of home regions a request covers, or `undefined` for every one.
  * Partnerships carry their home region; meetings and follow-ups (and the sector links, which
- * carry the follow-up's partnership) reach it through their partnership.
+ * carry the follow-up's partnership) reach it through their partnership. A person of a home
+ * region is that government's official; people of partner regions or organisations, and
+ * organisations, are shared reference data (writes that name them: server/routes/scope.ts).
  */
 export type HomeScope = readonly string[] | undefined;
 
@@ -70,23 +72,9 @@ export async function homeRegionOfRecord(db: Kysely<DB>, kind: ScopedKind, id: s
     case 'partnership':
       return (await db.selectFrom('partnerships').select('home_region_id').where('id', '=', id).executeTakeFirst())?.home_region_id;
     case 'meeting':
-      return (
-        await db
-          .selectFrom('meetings as m')
-          .innerJoin('partnerships as x', 'x.id', 'm.partnership_id')
-          .select('x.home_region_id')
-          .where('m.id', '=', id)
-          .executeTakeFirst()
-      )?.home_region_id;
+      return homeRegionThroughPartnership(db, 'meetings', id);
     case 'followUp':
-      return (
-        await db
-          .selectFrom('follow_ups as f')
-          .innerJoin('partnerships as x', 'x.id', 'f.partnership_id')
-          .select('x.home_region_id')
-          .where('f.id', '=', id)
-          .executeTakeFirst()
-      )?.home_region_id;
+      return homeRegionThroughPartnership(db, 'follow_ups', id);
     case 'person': {
       const row = await db
         .selectFrom('people as p')
@@ -100,11 +88,25 @@ export async function homeRegionOfRecord(db: Kysely<DB>, kind: ScopedKind, id: s
   }
 }
 
+/** A meeting's or follow-up's home region: its partnership's (`undefined` when there is no such record). */
+async function homeRegionThroughPartnership(db: Kysely<DB>, table: 'meetings' | 'follow_ups', id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('partnerships as x')
+    .select('x.home_region_id')
+    .where('x.id', '=', (eb) => eb.selectFrom(table).select('partnership_id').where('id', '=', id))
+    .executeTakeFirst();
+  return row?.home_region_id;
+}
+
+/** Whether a record of this home region (from homeRegionOfRecord) is outside the scope; a missing one is not. */
+export function homeOutside(scope: HomeScope, home: string | null | undefined): boolean {
+  return scope !== undefined && home !== undefined && home !== null && !scope.includes(home);
+}
+
 /** Whether a record is outside the scope (false for a record that does not exist: the route's own 404). */
 export async function outsideScope(db: Kysely<DB>, scope: HomeScope, kind: ScopedKind, id: string): Promise<boolean> {
   if (scope === undefined) return false;
-  const home = await homeRegionOfRecord(db, kind, id);
-  return home !== undefined && home !== null && !scope.includes(home);
+  return homeOutside(scope, await homeRegionOfRecord(db, kind, id));
 }
 
 /** The home regions (role `home`), in their order. */

@@ -54,6 +54,11 @@ export type CrudConfig<K extends CollectionName, Q extends Record<string, unknow
   checkPatch?: (next: Resources[K], current: Resources[K], tx: Tx) => Promise<FieldError[]>;
   /** Values that must stay unique, checked in the write's transaction: 409 naming the fields. */
   checkUnique?: (next: Resources[K], current: Resources[K] | undefined, tx: Tx) => Promise<FieldError[]>;
+  /**
+   * Runs in a patch's transaction once the item is replaced: changes that follow from it in other
+   * records (a meeting's new date moves the follow-ups agreed that day), saved or failed with it.
+   */
+  alsoPatch?: (next: Resources[K], before: Resources[K], tx: Tx, context: { actor: User; at: string }) => Promise<void>;
   /** Runs after a patch is saved (a disabled user's sessions end). */
   afterPatch?: (next: Resources[K], before: Resources[K]) => Promise<void>;
   /** Builds the stored resource from valid input (default: the input plus id, version, dates). */
@@ -215,6 +220,7 @@ export function registerCrud<K extends CollectionName, Q extends Record<string, 
       const next = { ...(merged as unknown as T), version: current.version + 1, updatedAt: deps.now().toISOString() };
       // Conditional on the version read: of two writers, one wins and the other gets 412.
       await writer.replace(next, current);
+      await config.alsoPatch?.(next, current, tx, { actor, at: next.updatedAt });
       return { next, before: current };
     }, { actorId: actor.id });
     if (saved.before) await config.afterPatch?.(saved.next, saved.before);

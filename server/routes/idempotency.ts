@@ -3,6 +3,7 @@ import { claimKey, forgetKey, storeAnswer, type StoredAnswer } from '../db/idemp
 import { json, readJson } from '../http';
 import { problems } from '../problem';
 import type { Tx, WriteContext } from '../store';
+import { rescopedReplay } from './scope';
 
 const KEY = /^[\w.:-]{8,200}$/;
 
@@ -62,7 +63,8 @@ export async function withIdempotency(
       }, context);
       return toResponse(result);
     } catch (error) {
-      if (error instanceof Replay) return toResponse(error.answer, true);
+      // Scoped again: the user may have left the government of what the answer reports.
+      if (error instanceof Replay) return toResponse(await rescopedReplay(deps, request, error.answer), true);
       throw error;
     }
   };
@@ -90,7 +92,7 @@ export async function withIdempotentBatch(
   }
   const scope = `${actor.id} ${new URL(request.url).pathname} ${key}`;
   const claim = await deps.store.transaction((tx) => claimKey(tx.db, scope, text, deps.now().toISOString()), { actorId: actor.id });
-  if (claim.outcome === 'replay') return toResponse(claim.answer, true);
+  if (claim.outcome === 'replay') return toResponse(await rescopedReplay(deps, request, claim.answer), true);
   if (claim.outcome === 'mismatch') throw problems.idempotencyMismatch();
   if (claim.outcome === 'pending') throw problems.idempotencyPending();
   let given: Answer;

@@ -17,7 +17,7 @@ import { listResources, LISTINGS } from '../db/listings';
 import { ProblemError, problems } from '../problem';
 import type { Tx } from '../store';
 import { registerCrud } from './crud';
-import { chosenHomeRegion, homeRegionChecks, scopedRefChecks } from './scope';
+import { chosenHomeRegion, homeRegionChecks, scopedRefChecks, scopedRefChecksAll } from './scope';
 import { changeFollowUp } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
 
@@ -46,20 +46,24 @@ export const MEETING_ARRAY_KEYS = ['kind'] as const;
 export function registerMeetings(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
 
-  const refs = (m: Record<string, unknown>) => {
+  /**
+   * A meeting's references: its partnership and the people it names must be of the user's
+   * home governments (server/routes/scope.ts); organisations and sectors are shared.
+   */
+  const refs = (m: Record<string, unknown>, request: Request) => {
     const participants = (m.participants as Meeting['participants'] | undefined) ?? [];
     const statements = (m.statements as Meeting['statements'] | undefined) ?? [];
     return [
-      refChecks(store.partnerships, 'partnershipId', m.partnershipId as string | undefined),
-      refChecks(store.people, 'hostLeadId', m.hostLeadId as string | undefined),
-      refChecks(store.people, 'delegationLeadId', m.delegationLeadId as string | undefined),
+      scopedRefChecks(deps, request, 'partnership', 'partnershipId', m.partnershipId as string | undefined),
+      scopedRefChecksAll(deps, request, 'person', [
+        ['hostLeadId', m.hostLeadId as string | undefined],
+        ['delegationLeadId', m.delegationLeadId as string | undefined],
+        ...participants.map((p, i) => [`participants.${i}.personId`, p.personId] as const),
+        ...statements.map((s, i) => [`statements.${i}.personId`, s.personId] as const),
+      ]),
       refChecks(store.organizations, 'facilitatorIds', m.facilitatorIds as string[] | undefined),
       sectorChecks(store, 'sectorIds', m.sectorIds as string[] | undefined),
-      ...participants.flatMap((p, i) => [
-        refChecks(store.people, `participants.${i}.personId`, p.personId),
-        refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
-      ]),
-      ...statements.flatMap((s, i) => [refChecks(store.people, `statements.${i}.personId`, s.personId)]),
+      ...participants.map((p, i) => refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId)),
     ];
   };
 
@@ -80,13 +84,18 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
         ? await chosenHomeRegion(deps, c.req.raw, 'newPartnership.homeRegionId', newPartnership.homeRegionId)
         : undefined;
       const newRefs = new Set(newPeople.map((p) => p.ref));
-      const knownPeople = store.people.missing(
-        [input.hostLeadId, input.delegationLeadId, ...input.participants.map((p) => p.personId), ...input.statements.map((s) => s.personId)].filter(
-          (id): id is string => id !== undefined && !NEW_PERSON_REF.test(id),
-        ),
-      );
-      const personChecks = async (path: string, id: string | undefined): Promise<RefCheck[]> =>
-        id === undefined ? [] : [[path, NEW_PERSON_REF.test(id) ? newRefs.has(id) : !(await knownPeople).has(id)]];
+      // People met before: known, and of the user's governments (partner-side people are shared).
+      const named: Array<readonly [string, string | undefined]> = [
+        ['hostLeadId', input.hostLeadId],
+        ['delegationLeadId', input.delegationLeadId],
+        ...input.participants.map((p, i) => [`participants.${i}.personId`, p.personId] as const),
+        ...input.statements.map((s, i) => [`statements.${i}.personId`, s.personId] as const),
+      ];
+      const isNew = (id: string | undefined) => id !== undefined && NEW_PERSON_REF.test(id);
+      const personChecks: Array<RefCheck[] | Promise<RefCheck[]>> = [
+        named.flatMap(([path, id]): RefCheck[] => (isNew(id) ? [[path, newRefs.has(id!)]] : [])),
+        scopedRefChecksAll(deps, c.req.raw, 'person', named.filter(([, id]) => !isNew(id))),
+      ];
       const carried = await store.followUps.getMany(carriedFollowUpIds);
       const carriedById = new Map(carried.map((f) => [f.id, f]));
 
@@ -94,15 +103,10 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
         ...(input.partnershipId ? [scopedRefChecks(deps, c.req.raw, 'partnership', 'partnershipId', input.partnershipId)] : []),
         ...(newPartnership ? [homeRegionChecks(deps, c.req.raw, 'newPartnership.homeRegionId', homeRegion)] : []),
         ...(newPartnership?.region ? [sectorChecks(store, 'newPartnership.region.strengths', newPartnership.region.strengths)] : []),
-        personChecks('hostLeadId', input.hostLeadId),
-        personChecks('delegationLeadId', input.delegationLeadId),
+        ...personChecks,
         refChecks(store.organizations, 'facilitatorIds', input.facilitatorIds),
         sectorChecks(store, 'sectorIds', input.sectorIds),
-        ...input.participants.flatMap((p, i) => [
-          personChecks(`participants.${i}.personId`, p.personId),
-          refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId),
-        ]),
-        ...input.statements.flatMap((s, i) => [personChecks(`statements.${i}.personId`, s.personId)]),
+        ...input.participants.map((p, i) => refChecks(store.organizations, `participants.${i}.organizationId`, p.organizationId)),
         ...drafts.flatMap((d, i) => [
           refChecks(store.users, `followUps.${i}.ownerId`, d.ownerId),
           sectorChecks(store, `followUps.${i}.sectorIds`, d.sectorIds),
@@ -282,7 +286,41 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     whole: meetingInput,
     actions: { patch: 'meeting.update' },
     refs,
+    alsoPatch: async (next, before, tx, { actor, at }) => {
+      if (next.date !== before.date) await moveAgreedOn(tx, next, before.date, actor, at);
+    },
   });
+
+  /**
+   * A meeting's date edited: the follow-ups agreed in it that were dated by it (agreedOn the old
+   * date, given or by default) move to the new date, in the meeting's transaction, with a history
+   * event and their audit entry; an agreedOn given as another day stays.
+   */
+  async function moveAgreedOn(tx: Tx, meeting: Meeting, from: string, actor: User, at: string): Promise<void> {
+    const rows = await tx.db
+      .selectFrom('follow_ups')
+      .select('id')
+      .where('meeting_id', '=', meeting.id)
+      .where('agreed_on', '=', from)
+      .orderBy('seq')
+      .execute();
+    for (const item of await tx.followUps.getMany(rows.map((r) => r.id))) {
+      const { agreedOn: _old, ...rest } = item;
+      await tx.followUps.replace(
+        compact({
+          ...rest,
+          agreedOn: agreedOnToKeep(meeting.date, item.createdAt),
+          history: [
+            ...item.history,
+            { at, by: actor.id, kind: 'updated' as const, changes: [{ field: 'agreedOn', from, to: meeting.date }], meetingId: meeting.id },
+          ],
+          version: item.version + 1,
+          updatedAt: at,
+        }),
+        item,
+      );
+    }
+  }
 
   /** Which open follow-ups a new meeting of this partnership could carry over. */
   app.get('/partnerships/:id/open-follow-ups', async (c) => {

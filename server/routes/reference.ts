@@ -23,7 +23,7 @@ import { problems } from '../problem';
 import { listResources, LISTINGS, type ListingName } from '../db/listings';
 import { emailTaken, otherActiveAdmins } from '../db/users';
 import { registerCrud, type PageRequest } from './crud';
-import { checkUserHomeRegions } from './scope';
+import { checkUserHomeRegions, personRegionChecks } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -120,8 +120,9 @@ export function registerReference(app: Hono, deps: ApiDeps): void {
       patch: personPatch,
       whole: personInput,
       actions: { create: 'person.write', patch: 'person.write' },
-    refs: (p) => [
-        refChecks(store.regions, 'regionId', p.regionId as string | undefined),
+      // A person filed under a home government is its official: only under one of the user's.
+      refs: (p, request) => [
+        personRegionChecks(deps, request, 'regionId', p.regionId as string | undefined),
         refChecks(store.organizations, 'organizationId', p.organizationId as string | undefined),
       ],
     },

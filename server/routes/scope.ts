@@ -1,11 +1,12 @@
 import type { Hono } from 'hono';
 import { API_BASE, type ApiDeps } from '../context';
 import { fieldError } from '../../src/domain/validation';
-import { homeRegionIds, homeRegionOfRecord, outsideScope, type ScopedKind } from '../db/scope';
+import { homeOutside, homeRegionIds, homeRegionOfRecord, outsideScope, type ScopedKind } from '../db/scope';
 import type { RefCheck } from '../http';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { problems } from '../problem';
+import type { StoredAnswer } from '../db/idempotency';
 
 /** The resources a path can name by id, with the words that are routes rather than ids. */
 const BY_ID: Record<string, { kind: ScopedKind; label: string; words: readonly string[] }> = {
@@ -33,6 +34,42 @@ export function registerScopeGuard(app: Hono, deps: ApiDeps): void {
     }
     return next();
   });
+}
+
+/**
+ * An answer stored under an Idempotency-Key is scoped again when replayed: the user may have
+ * left the government of what it reports since it was stored. A created record now outside the
+ * user's governments answers the 404 the guard gives by id, never the stored copy; in a bulk
+ * change's answer, items outside them are reported as 404 failures, without their data.
+ */
+export async function rescopedReplay(deps: ApiDeps, request: Request, stored: StoredAnswer): Promise<StoredAnswer> {
+  const scope = await deps.scope(request);
+  if (scope === undefined) return stored;
+  const path = new URL(request.url).pathname.slice(API_BASE.length);
+  const [, resource, word] = path.split('/');
+  const target = resource ? BY_ID[resource] : undefined;
+  if (!target) return stored;
+  const body = stored.body as Record<string, unknown> | null;
+  if (resource === 'follow-ups' && word === 'bulk' && body && Array.isArray(body.updated) && Array.isArray(body.failed)) {
+    const outside = async (item: unknown) => {
+      const id = (item as { id?: unknown }).id;
+      return typeof id === 'string' && (await outsideScope(deps.store.db, scope, 'followUp', id));
+    };
+    const { type, title, status } = problems.notFound(target.label).problem;
+    const gone = (id: string) => ({ id, status, type, title });
+    const updated: unknown[] = [];
+    const failed: unknown[] = [];
+    for (const item of body.updated) {
+      if (await outside(item)) failed.push(gone((item as { id: string }).id));
+      else updated.push(item);
+    }
+    for (const item of body.failed) failed.push((await outside(item)) ? gone((item as { id: string }).id) : item);
+    return { ...stored, body: { ...body, updated, failed } };
+  }
+  if (word === undefined && body && typeof body.id === 'string' && (await outsideScope(deps.store.db, scope, target.kind, body.id))) {
+    throw problems.notFound(target.label);
+  }
+  return stored;
 }
 
 function decoded(segment: string): string {
@@ -68,12 +105,43 @@ export async function checkUserHomeRegions(
   return given;
 }
 
-/** For checkRefs: each record must exist and belong to one of the request's governments. */
+/**
+ * For checkRefs: each record must exist and belong to one of the request's governments, else
+ * `unknownReference` (a 400 that does not tell another government's record from a missing one).
+ * Partnerships, and people: a home government's official counts as that government's; people of
+ * partner regions and organisations are shared by every government (see `personIn`).
+ */
 export async function scopedRefChecks(deps: ApiDeps, request: Request, kind: ScopedKind, path: string, id: string | undefined): Promise<RefCheck[]> {
+  return scopedRefChecksAll(deps, request, kind, [[path, id]]);
+}
+
+/** scopedRefChecks for many references of one kind (a meeting's participants), the scope read once. */
+export async function scopedRefChecksAll(
+  deps: ApiDeps,
+  request: Request,
+  kind: ScopedKind,
+  refs: ReadonlyArray<readonly [path: string, id: string | undefined]>,
+): Promise<RefCheck[]> {
+  const given = refs.filter((ref): ref is readonly [string, string] => ref[1] !== undefined);
+  if (given.length === 0) return [];
+  const scope = await deps.scope(request);
+  return Promise.all(
+    given.map(async ([path, id]): Promise<RefCheck> => {
+      const home = await homeRegionOfRecord(deps.store.db, kind, id);
+      return [path, home !== undefined && !homeOutside(scope, home)];
+    }),
+  );
+}
+
+/**
+ * For checkRefs: the region a person is filed under must exist and, when it is a home
+ * government, be one the user works for (a partner region is anyone's).
+ */
+export async function personRegionChecks(deps: ApiDeps, request: Request, path: string, id: string | undefined): Promise<RefCheck[]> {
   if (id === undefined) return [];
-  const home = await homeRegionOfRecord(deps.store.db, kind, id);
-  if (home === undefined) return [[path, false]];
-  return [[path, !(await outsideScope(deps.store.db, await deps.scope(request), kind, id))]];
+  const region = await deps.store.db.selectFrom('regions').select('role').where('id', '=', id).executeTakeFirst();
+  if (!region) return [[path, false]];
+  return [[path, region.role !== 'home' || !homeOutside(await deps.scope(request), id)]];
 }
 
 /** For checkRefs: a home government the user works for (a region with the role `home`, in scope). */

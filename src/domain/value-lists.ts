@@ -48,8 +48,9 @@ export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /**
  * "Kind not stated" (issue 15): a report that does not say whether the delegation came, went or
- * met online. A meeting may be recorded so rather than guessed; it stays out of MEETING_KINDS,
- * the kinds the dashboard draws a series for, and is listed under its own filter value.
+ * met online. A meeting may be recorded so rather than guessed; it stays out of MEETING_KINDS
+ * (the kinds a visit form offers first) and is listed under its own filter value. The dashboard's
+ * meetings-per-quarter chart counts it as a segment of its own, so its total is every meeting.
  */
 export const KIND_NOT_STATED = 'not-stated' as const;
 export const RECORDED_MEETING_KINDS = [...MEETING_KINDS, KIND_NOT_STATED] as const;

@@ -155,7 +155,8 @@ describe('home governments: separation by the API', { timeout: 30_000 }, () => {
     );
     expectFieldErrors(
       await api.request('POST', '/meetings', { user: IDS.kotaStaff, body: validMeeting({ carriedFollowUpIds: [] }) }),
-      { partnershipId: 'unknownReference' },
+      // The regency's partnership, and its vice-regent as host lead and participant (people are scoped too).
+      { partnershipId: 'unknownReference', hostLeadId: 'unknownReference', 'participants.0.personId': 'unknownReference' },
     );
     expectFieldErrors(
       await api.request('POST', '/partnerships', { user: IDS.manager, body: { ...validPartnership(), homeRegionId: CITY } }),
@@ -194,8 +195,9 @@ describe('home governments: separation by the API', { timeout: 30_000 }, () => {
     const partnership = await api.request('GET', `/partnerships/${created.body.partnershipId}`, { user: IDS.kotaStaff });
     expect(partnership.body.homeRegionId).toBe(CITY);
     expectProblem(await api.request('GET', `/meetings/${created.body.id}`, { user: IDS.staff }), 404);
-    // A user of one government needs no choice: theirs.
-    const own = await api.request('POST', '/meetings', { user: IDS.kotaStaff, body: { ...firstContact(), title: 'Kunjungan kedua' } });
+    // A user of one government needs no choice: theirs (naming none of the regency's officials).
+    const { hostLeadId: _h, participants: _ps, ...withoutRegencyOfficials } = firstContact();
+    const own = await api.request('POST', '/meetings', { user: IDS.kotaStaff, body: { ...withoutRegencyOfficials, title: 'Kunjungan kedua' } });
     expect(own.status).toBe(201);
     expect((await api.request('GET', `/partnerships/${own.body.partnershipId}`, { user: IDS.kotaStaff })).body.homeRegionId).toBe(CITY);
   });

@@ -3,7 +3,7 @@ import { demoSnapshot, IDS } from '../../mocks/demo-data';
 import { generateSnapshot } from '../../mocks/generator';
 import { FOLLOW_UP_STATUSES, isOverdue, type FollowUp } from '../../src/domain/follow-up';
 import { partnershipHealth } from '../../src/domain/health';
-import { MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
+import { RECORDED_MEETING_KINDS, type Meeting } from '../../src/domain/meeting';
 import { STAGES, type Partnership } from '../../src/domain/partnership';
 import type { Snapshot } from '../../server/store';
 import { testApi, type TestApi } from './helpers';
@@ -30,13 +30,13 @@ function manualByQuarter(snapshot: Snapshot, from: string, to: string) {
   for (const meeting of snapshot.meetings) {
     if (meeting.date < from || meeting.date > to) continue;
     const quarter = `${meeting.date.slice(0, 4)}-Q${Math.ceil(Number(meeting.date.slice(5, 7)) / 3)}`;
-    table[quarter] ??= Object.fromEntries(MEETING_KINDS.map((k) => [k, 0]));
+    table[quarter] ??= Object.fromEntries(RECORDED_MEETING_KINDS.map((k) => [k, 0]));
     table[quarter]![meeting.kind]! += 1;
   }
   return table;
 }
 
-const zeroKinds = Object.fromEntries(MEETING_KINDS.map((k) => [k, 0]));
+const zeroKinds = Object.fromEntries(RECORDED_MEETING_KINDS.map((k) => [k, 0]));
 
 describe('GET /api/stats/follow-ups-by-sector', () => {
   it('counts follow-ups agreed this year (in Jakarta) by sector and status, for every sector', async () => {

@@ -48,7 +48,22 @@ function computed(name: StatName, p: stats.Period) {
   }
 }
 
+/**
+ * A recorded body as this release answers it: since issue 15 meetings-by-quarter also counts
+ * "kind not stated" in each quarter, a kind the previous release did not have; the data set has no
+ * such meeting (checked below), so its count is 0 and every other number is as recorded.
+ */
+function asNow(name: StatName, body: unknown): unknown {
+  if (name !== 'meetings-by-quarter') return body;
+  const { items, ...rest } = body as { items: Array<{ counts: Record<string, number> }> };
+  return { ...rest, items: items.map((item) => ({ ...item, counts: { ...item.counts, 'not-stated': 0 } })) };
+}
+
 describe('the recorded answers', () => {
+  it('were made from data without a meeting of kind "not stated"', () => {
+    expect(data.meetings.filter((m) => m.kind === 'not-stated')).toEqual([]);
+  });
+
   it('were made from this data set, for every figure', () => {
     expect(golden.data.params).toEqual(STATS_DATA);
     expect(fingerprint(data), 'the generator changed: record the answers again (tests/fixtures/golden/README.md)').toBe(golden.data.sha256);
@@ -67,14 +82,14 @@ describe('the recorded answers', () => {
 describe.runIf(engineAvailable)(`the dashboard's figures in SQL on ${ENGINE}`, () => {
   it.each(STAT_NAMES)('%s answers exactly what the previous release answered, for every recorded period and filter', async (name) => {
     for (const { period, body } of golden.cases.filter((c) => c.name === name)) {
-      expect.soft(await computed(name, period), JSON.stringify(period)).toEqual(body);
+      expect.soft(await computed(name, period), JSON.stringify(period)).toEqual(asNow(name, body));
     }
   }, 60_000);
 
   it('GET /api/stats/<figure> serves those bodies unchanged', async () => {
     const api = createApi({ database, now: () => NOW });
     for (const { name, period, body } of golden.cases) {
-      expect.soft(await apiGet(api, `stats/${name}`, searchParams(period), IDS.manager), `${name} ${JSON.stringify(period)}`).toEqual(body);
+      expect.soft(await apiGet(api, `stats/${name}`, searchParams(period), IDS.manager), `${name} ${JSON.stringify(period)}`).toEqual(asNow(name, body));
     }
   }, 120_000);
 });

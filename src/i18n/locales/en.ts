@@ -187,7 +187,7 @@ export const en: LocaleResources = {
       fieldChange: '{{field}}: {{from}} → {{to}}',
       comment: 'Comment',
       discussed: 'Discussed in the meeting',
-      fields: { title: 'Title', description: 'Description', ownerId: 'Owner', dueDate: 'Due', sectorIds: 'Sectors', priority: 'Priority' },
+      fields: { title: 'Title', description: 'Description', ownerId: 'Owner', dueDate: 'Due', sectorIds: 'Sectors', priority: 'Priority', agreedOn: 'Agreed on' },
     },
   },
   meetings: {

@@ -186,7 +186,7 @@ export const id = {
       fieldChange: '{{field}}: {{from}} → {{to}}',
       comment: 'Komentar',
       discussed: 'Dibahas dalam pertemuan',
-      fields: { title: 'Judul', description: 'Keterangan', ownerId: 'Penanggung jawab', dueDate: 'Tenggat', sectorIds: 'Sektor', priority: 'Prioritas' },
+      fields: { title: 'Judul', description: 'Keterangan', ownerId: 'Penanggung jawab', dueDate: 'Tenggat', sectorIds: 'Sektor', priority: 'Prioritas', agreedOn: 'Tanggal disepakati' },
     },
   },
   meetings: {

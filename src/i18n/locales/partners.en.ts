@@ -112,6 +112,7 @@ export const partnersEn: PartnersResources = {
       partnershipId: 'Partnership',
       meetingIds: 'Meetings',
       completedAt: 'Completed at',
+      agreedOn: 'Agreed on',
       kind: 'Kind of meeting',
       date: 'Date',
       dateAsReported: 'Date as reported',

@@ -115,6 +115,7 @@ export const partnersId = {
       partnershipId: 'Kemitraan',
       meetingIds: 'Pertemuan',
       completedAt: 'Selesai pada',
+      agreedOn: 'Tanggal disepakati',
       kind: 'Jenis pertemuan',
       date: 'Tanggal',
       dateAsReported: 'Tanggal menurut sumber',

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { FollowUpStatus } from '@/domain/follow-up';
-import type { MeetingKind } from '@/domain/meeting';
+import type { RecordedMeetingKind } from '@/domain/meeting';
 import type { Stage } from '@/domain/partnership';
 import { apiGet } from '@/lib/api-client';
 
@@ -18,7 +18,7 @@ export type Kpis = {
   completionRate: number | null;
 };
 export type SectorStatusRow = { sectorId: string; counts: Record<FollowUpStatus, number>; total: number };
-export type QuarterKindRow = { quarter: string; counts: Record<MeetingKind, number>; total: number };
+export type QuarterKindRow = { quarter: string; counts: Record<RecordedMeetingKind, number>; total: number };
 export type StageRow = { stage: Stage; count: number };
 
 export const statsKeys = {

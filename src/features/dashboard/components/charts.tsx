@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
-import { MEETING_KINDS, type MeetingKind } from '@/domain/meeting';
+import { RECORDED_MEETING_KINDS, type RecordedMeetingKind } from '@/domain/meeting';
 import { STAGES } from '@/domain/partnership';
 import { ErrorState, LoadingState } from '@/components/ui/states';
 import { formatMonth, topNames } from '@/lib/format';
@@ -30,12 +30,16 @@ const STATUS_LOOKS: Record<FollowUpStatus, Look> = {
   cancelled: { color: '#6f777b', mark: 'lines' },
 };
 
-/** Meeting kinds, likewise: a colour and a pattern each. */
-const KIND_LOOKS: Record<MeetingKind, Look> = {
+/**
+ * Meeting kinds, likewise: a colour and a pattern each. "Kind not stated" is a segment of its
+ * own, last and grey, so the stack adds up to every meeting as the total column does.
+ */
+const KIND_LOOKS: Record<RecordedMeetingKind, Look> = {
   'inbound-visit': { color: '#1d70b8', mark: 'solid' },
   'outbound-visit': { color: '#6f3c96', mark: 'stripes' },
   virtual: { color: '#00703c', mark: 'dots' },
   forum: { color: '#b35900', mark: 'cross' },
+  'not-stated': { color: '#6f777b', mark: 'lines' },
 };
 
 const MARKS: Record<Mark, ReactElement | null> = {
@@ -316,11 +320,11 @@ function ByQuarterChart({ filters, kit, periodLabel }: ChartProps) {
         return {
           summary: total === 0 ? t('charts.noData') : t('charts.byQuarterSummary', { total: n(total), top: kit.top(items, (r) => r.total, (r) => name(r.quarter)) }),
           table: {
-            columns: [t('dashboard.quarter'), ...MEETING_KINDS.map((k) => t(`enums.meetingKind.${k}`)), t('dashboard.total')],
+            columns: [t('dashboard.quarter'), ...RECORDED_MEETING_KINDS.map((k) => t(`enums.meetingKind.${k}`)), t('dashboard.total')],
             rows: items.map((r) => ({
               label: name(r.quarter),
               cells: [
-                ...MEETING_KINDS.map((k) => ({ text: n(r.counts[k]), value: r.counts[k], href: r.counts[k] > 0 ? href(r.quarter, k) : undefined })),
+                ...RECORDED_MEETING_KINDS.map((k) => ({ text: n(r.counts[k]), value: r.counts[k], href: r.counts[k] > 0 ? href(r.quarter, k) : undefined })),
                 { text: n(r.total), value: r.total, href: r.total > 0 ? href(r.quarter) : undefined },
               ],
             })),
@@ -330,7 +334,7 @@ function ByQuarterChart({ filters, kit, periodLabel }: ChartProps) {
             layout: 'columns',
             axisWidth: 32,
             stack: { id: 'kind', looks: KIND_LOOKS },
-            series: MEETING_KINDS.map((k) => ({
+            series: RECORDED_MEETING_KINDS.map((k) => ({
               key: k,
               name: t(`enums.meetingKind.${k}`),
               fill: `url(#pattern-kind-${k})`,

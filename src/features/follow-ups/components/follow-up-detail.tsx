@@ -32,7 +32,7 @@ export function FollowUpDetail({ item, partnership, meetings }: FollowUpDetailPr
   const valueText = (field: string, value: unknown): string => {
     if (value === null || value === undefined || value === '') return none;
     if (field === 'ownerId' && typeof value === 'string') return labels.user(value);
-    if (field === 'dueDate' && typeof value === 'string') return format.date(value, 'long');
+    if ((field === 'dueDate' || field === 'agreedOn') && typeof value === 'string') return format.date(value, 'long');
     if (field === 'priority' && typeof value === 'string') return t(`enums.priority.${value as FollowUp['priority']}`);
     if (field === 'sectorIds' && Array.isArray(value)) return value.map((v) => labels.sector(String(v))).join(', ') || none;
     return String(value);
