@@ -30,7 +30,8 @@ import { openPostgres } from '../server/db/engine';
 import { openMitraDatabase } from '../server/db/open';
 import { postgresAvailable, startCluster } from '../tests/support/postgres-cluster';
 import { multiplyFollowUps } from './bench-fill';
-import { buildAppIfStale } from './build-app';
+import { buildAppIfStale } from './build-app.mjs';
+import { buildServerIfStale } from './build-server.mjs';
 import {
   appPages,
   authHeaders,
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   let cluster: Awaited<ReturnType<typeof startCluster>> | undefined;
   try {
     if (!values['no-build']) buildAppIfStale('dist');
+    await buildServerIfStale('dist-server');
     if (!existsSync('dist/index.html')) throw new Error('no dist/: run `npm run build` (or drop --no-build)');
     if (engines.includes('postgres')) {
       if (postgresAvailable()) cluster = await startCluster();
