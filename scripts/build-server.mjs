@@ -45,6 +45,9 @@ export async function buildServer(outDir = 'dist-server') {
     format: 'esm',
     target: 'node20',
     external: SERVER_EXTERNAL,
+    // A package's ES module build before its CommonJS one (as Vite does): the password
+    // dictionary's packages export their names only from the former.
+    mainFields: ['module', 'main'],
     // Less to parse at start (1.4 MB instead of 2.4 MB). The source map beside it gives the
     // original file and line in a stack trace with NODE_OPTIONS=--enable-source-maps.
     minify: true,
