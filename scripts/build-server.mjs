@@ -14,7 +14,7 @@
  *
  *   node scripts/build-server.mjs [outDir]   builds (default dist-server)
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -28,11 +28,14 @@ const INPUTS = 'inputs.json';
 /** Packages not bundled: native bindings, and what loads only on demand and weighs megabytes. */
 export const SERVER_EXTERNAL = ['better-sqlite3', 'pg', 'pg-native', 'exceljs', '@sqlite.org/sqlite-wasm'];
 
-/** Builds the server into `outDir` (relative to the repository), replacing what was there. */
+/**
+ * Builds the server into `outDir` (relative to the repository). Chunks are named by their content
+ * and older ones are left in place: a server still running from the last build loads its
+ * on-demand chunks (the password dictionary) from there after a rebuild.
+ */
 export async function buildServer(outDir = 'dist-server') {
   const out = resolve(root, outDir);
   const { build } = await import('esbuild');
-  rmSync(out, { recursive: true, force: true });
   const result = await build({
     absWorkingDir: root,
     entryPoints: { main: SERVER_ENTRY },
