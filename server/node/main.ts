@@ -144,7 +144,8 @@ if (workers > 1 && cluster.isPrimary) {
 } else {
   const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
     if (!isWorker) announce(info.port, 1);
-    if (env.MITRA_WARM_UP !== '0') setImmediate(() => void warmUp(mitra.database));
+    // A second on, once the first answers (the SPA's page) are out: a list is asked for only after it loads.
+    if (env.MITRA_WARM_UP !== '0') setTimeout(() => void warmUp(mitra.database), 1_000).unref();
   });
 
   function shutdown(signal: string): void {

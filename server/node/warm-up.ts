@@ -3,7 +3,7 @@ import type { Database } from '../db/engine';
 import { listFollowUps } from '../db/follow-up-list';
 
 /**
- * What the first request of a new process would pay once, paid just after the server listens,
+ * What the first request of a new process would pay once, paid a second after the server listens,
  * in the background: the time zone data of the first "today" (an Intl.DateTimeFormat for
  * Asia/Jakarta, tens of milliseconds), and the first run of the list code (Kysely's compiler, the
  * keyset pager, the sector-links path, hydrating rows), through two one-item pages without their
