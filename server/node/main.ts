@@ -142,15 +142,17 @@ if (workers > 1 && cluster.isPrimary) {
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
 } else {
+  let warming: NodeJS.Timeout | undefined;
   const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
     if (!isWorker) announce(info.port, 1);
     // A second on, once the first answers (the SPA's page) are out: a list is asked for only after it loads.
-    if (env.MITRA_WARM_UP !== '0') setTimeout(() => void warmUp(mitra.database), 1_000).unref();
+    if (env.MITRA_WARM_UP !== '0') warming = setTimeout(() => void warmUp(mitra.database), 1_000).unref();
   });
 
   function shutdown(signal: string): void {
     if (stopping) return;
     stopping = true;
+    clearTimeout(warming);
     if (!isWorker) console.warn(`${signal}: closing`);
     // Stop taking connections, let requests in flight finish, then close the database.
     server.close(() => {

@@ -13,7 +13,7 @@ import { buildServer, serverBuildStale } from '../../scripts/build-server.mjs';
  */
 const outDir = `.tmp/built-server-${process.pid}`;
 let work: string;
-let child: ChildProcess | undefined;
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'mitra-built-server-'));
@@ -21,18 +21,19 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  if (child && child.exitCode === null) {
+  for (const child of children) {
+    if (child.exitCode !== null) continue;
     child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
+    await new Promise((r) => child.once('exit', r));
   }
   rmSync(outDir, { recursive: true, force: true });
   rmSync(work, { recursive: true, force: true });
 });
 
-/** Starts the built server on port 0; resolves with its address and setup secret from the link it prints. */
-function start(env: Record<string, string>): Promise<{ base: string; secret: string }> {
+/** Starts a server on port 0; resolves with its address and setup secret from the link it prints. */
+function start(env: Record<string, string>, script = join(outDir, 'main.mjs')): Promise<{ base: string; secret: string }> {
   return new Promise((resolve, reject) => {
-    child = spawn(process.execPath, [join(outDir, 'main.mjs')], {
+    const child = spawn(process.execPath, [script], {
       env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -42,10 +43,19 @@ function start(env: Record<string, string>): Promise<{ base: string; secret: str
       const link = /Open (http:\/\/localhost:\d+)\/setup#([\w-]+)/.exec(log);
       if (link) resolve({ base: link[1]!.replace('localhost', '127.0.0.1'), secret: link[2]! });
     };
+    children.push(child);
     child.stdout!.on('data', read);
     child.stderr!.on('data', read);
     child.once('exit', (code) => reject(new Error(`the built server exited (${code}):\n${log}`)));
   });
+}
+
+/** A stand-in for the built SPA, newer than its sources (so `npm start` does not build it again). */
+function newDist(name: string): string {
+  const dist = join(work, name);
+  mkdirSync(dist);
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Mitra built</title>');
+  return dist;
 }
 
 describe('the built server (dist-server, what npm start runs)', () => {
@@ -69,10 +79,7 @@ describe('the built server (dist-server, what npm start runs)', () => {
   });
 
   it('starts with Node alone on a new database: serves the SPA root, and its first run makes an administrator', async () => {
-    const dist = join(work, 'dist');
-    rmSync(dist, { recursive: true, force: true });
-    mkdirSync(dist);
-    writeFileSync(join(dist, 'index.html'), '<!doctype html><title>Mitra built</title>');
+    const dist = newDist('dist');
     const { base, secret } = await start({ MITRA_DB: join(work, 'mitra.sqlite'), MITRA_DIST: dist });
 
     const root = await fetch(`${base}/`);
@@ -94,4 +101,12 @@ describe('the built server (dist-server, what npm start runs)', () => {
     expect(made.status, await made.clone().text()).toBe(201);
     expect(made.headers.get('set-cookie')).toBeTruthy();
   }, 120_000);
+
+  it('npm start (scripts/start.mjs, Node alone) builds the server when stale and prints the setup link', async () => {
+    // No MITRA_* variable: a newcomer's first run (as tests/e2e/first-run.spec.ts, through the browser).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MITRA_')));
+    const { base } = await start({ ...env, MITRA_DB: join(work, 'start.sqlite'), MITRA_DIST: newDist('start-dist') }, 'scripts/start.mjs');
+    expect(await (await fetch(`${base}/`)).text()).toContain('<title>Mitra built</title>');
+    expect(serverBuildStale('dist-server')).toBeUndefined();
+  }, 180_000);
 });
