@@ -57,7 +57,7 @@ const featureZones = features.map((feature) => ({
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-demo', 'coverage', 'playwright-report', 'test-results', '.tmp', 'public/mockServiceWorker.js'],
+    ignores: ['dist', 'dist-demo', 'dist-server', 'coverage', 'playwright-report', 'test-results', '.tmp', 'public/mockServiceWorker.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

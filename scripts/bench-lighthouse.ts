@@ -19,7 +19,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAppIfStale } from './build-app';
+import { buildAppIfStale } from './build-app.mjs';
+import { buildServerIfStale } from './build-server.mjs';
 import {
   appPages,
   authHeaders,
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   if (values.compare) targets.push({ label: values.compare, dist: resolve(values.compare), base: `http://127.0.0.1:${port + 1}` });
   try {
     if (!values['no-build']) buildAppIfStale(targets[0]!.dist);
+    await buildServerIfStale('dist-server');
     for (const [i, target] of targets.entries()) {
       if (!existsSync(join(target.dist, 'index.html'))) throw new Error(`no ${target.dist}/index.html: run \`npm run build\` (or drop --no-build)`);
       target.server = startServer({

@@ -27,7 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createMitraServer, type MitraServer } from '../server/node/server';
-import { buildAppIfStale } from './build-app';
+import { buildAppIfStale } from './build-app.mjs';
 
 const env = process.env;
 const password = env.MITRA_E2E_PASSWORD;

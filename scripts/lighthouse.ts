@@ -63,9 +63,12 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts server/node/main.ts (what `npm start` runs) with the given environment. */
+/**
+ * Starts the built server (dist-server/main.mjs, what `npm start` runs; build it first with
+ * scripts/build-server.mjs's buildServerIfStale) with the given environment.
+ */
 export function startServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'server/node/main.ts'], {
+  return spawn(process.execPath, ['dist-server/main.mjs'], {
     env: { ...process.env, HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

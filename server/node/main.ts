@@ -16,6 +16,7 @@
  *               home region, the users), not the demo data. An existing database is never reseeded.
  *   MITRA_TRUST_PROXY=1        trust X-Forwarded-Proto from that proxy (for HSTS)
  *   MITRA_DIST  the built SPA (default ./dist)
+ *   MITRA_WARM_UP=0 no warm-up after listening (server/node/warm-up.ts): measures a cold first request
  *   MITRA_ADMIN_EMAIL, MITRA_ADMIN_NAME, MITRA_ADMIN_PASSWORD   the first administrator (once)
  *   MITRA_SECURE_COOKIES=1     session cookie always Secure (implied by MITRA_TRUST_PROXY=1)
  *   MITRA_ORIGIN               the origin people open Mitra at, e.g. https://mitra.example.go.id
@@ -31,6 +32,7 @@ import { adminSeedFromEnv, bootstrapAdmin } from '../auth/bootstrap';
 import { needsSetup } from '../auth/setup';
 import { clearSetupSecret, issueSetupSecret } from '../auth/setup-secret';
 import { createMitraServer } from './server';
+import { warmUp } from './warm-up';
 
 const env = process.env;
 const dbPath = resolve(env.MITRA_DB ?? './data/mitra.sqlite');
@@ -140,13 +142,17 @@ if (workers > 1 && cluster.isPrimary) {
   process.on('SIGINT', () => stopAll('SIGINT'));
   process.on('SIGTERM', () => stopAll('SIGTERM'));
 } else {
+  let warming: NodeJS.Timeout | undefined;
   const server = serve({ fetch: mitra.fetch, port, hostname: host }, (info) => {
     if (!isWorker) announce(info.port, 1);
+    // A second on, once the first answers (the SPA's page) are out: a list is asked for only after it loads.
+    if (env.MITRA_WARM_UP !== '0') warming = setTimeout(() => void warmUp(mitra.database), 1_000).unref();
   });
 
   function shutdown(signal: string): void {
     if (stopping) return;
     stopping = true;
+    clearTimeout(warming);
     if (!isWorker) console.warn(`${signal}: closing`);
     // Stop taking connections, let requests in flight finish, then close the database.
     server.close(() => {

@@ -26,7 +26,7 @@ test.beforeAll(async () => {
   test.setTimeout(120_000);
   dir = mkdtempSync(join(tmpdir(), 'mitra-first-run-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('MITRA_')));
-  server = spawn('node_modules/.bin/tsx', ['scripts/start.ts'], {
+  server = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...env, MITRA_DB: join(dir, 'mitra.sqlite'), PORT: String(PORT), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -5,15 +5,19 @@ import { join } from 'node:path';
 /** What the production bundle is built from. */
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/vite-first-load.ts', 'package.json'];
 
-function newest(path: string): number {
+/** @param {string} path @returns {number} the newest modification time under `path` (0 when missing) */
+function newest(path) {
   if (!existsSync(path)) return 0;
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-/** Builds the production SPA into `outDir` when it is missing or older than its sources. */
-export function buildAppIfStale(outDir = 'dist'): void {
+/**
+ * Builds the production SPA into `outDir` when it is missing or older than its sources.
+ * Plain JavaScript: `npm start` (scripts/start.mjs) runs it without a TypeScript loader.
+ */
+export function buildAppIfStale(outDir = 'dist') {
   const index = join(outDir, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (built >= Math.max(...SOURCES.map(newest))) return;
