@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { Options, type Option } from './options';
 
 type FilterSelectProps = {
   id: string;
   label: string;
   value: string;
-  options: Array<{ value: string; label: string }>;
+  options: Option[];
   onChange: (value: string | undefined) => void;
   /** The first option, meaning "no filter" (default: "Semua" / "All"); false for none. */
   allLabel?: string | false;
@@ -19,12 +20,7 @@ export function FilterSelect({ id, label, value, options, onChange, allLabel }: 
         {label}
       </label>
       <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value || undefined)}>
-        {allLabel !== false && <option value="">{allLabel ?? t('common.all')}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} first={allLabel === false ? false : (allLabel ?? t('common.all'))} />
       </select>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { domId } from '@/components/ui/form/dom-id';
+import { Options } from '@/components/ui/options';
 import { FOLLOW_UP_STATUSES, type FollowUp } from '@/domain/follow-up';
 import { useFormat } from '@/lib/use-format';
 import type { SectionProps } from './section-props';
@@ -35,12 +36,7 @@ export function CarriedSection({ form, items }: Pick<SectionProps, 'form'> & { i
                 <span className="visually-hidden">: {item.title}</span>
               </label>
               <select id={`progress-${item.id}`} className="select select--compact" {...reg(`progress.${item.id}`)}>
-                <option value="">{t('visit.noChange')}</option>
-                {PROGRESS_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`enums.status.${s}`)}
-                  </option>
-                ))}
+                <Options first={t('visit.noChange')} options={PROGRESS_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))} />
               </select>
             </div>
           </li>
