@@ -4,6 +4,7 @@ import { Options } from '@/components/ui/options';
 import { FOLLOW_UP_STATUSES, type FollowUp } from '@/domain/follow-up';
 import { useFormat } from '@/lib/use-format';
 import type { SectionProps } from './section-props';
+import { FormSection } from '@/components/ui/form/repeated-rows';
 
 /** The statuses a visit can move a carried follow-up to (not back to open, not to blocked). */
 const PROGRESS_STATUSES = FOLLOW_UP_STATUSES.filter((s) => s !== 'open' && s !== 'blocked');
@@ -14,8 +15,7 @@ export function CarriedSection({ form, items }: Pick<SectionProps, 'form'> & { i
   const format = useFormat();
   const reg = form.register;
   return (
-    <section aria-labelledby="visit-carried" className="form-section">
-      <h2 id="visit-carried">{t('visit.sections.carried')}</h2>
+    <FormSection id="visit-carried" title={t('visit.sections.carried')}>
       <p className="hint">{t('visit.carriedIntro')}</p>
       <ul className="carried" id={domId('carried')} tabIndex={-1}>
         {items.map((item) => (
@@ -42,6 +42,6 @@ export function CarriedSection({ form, items }: Pick<SectionProps, 'form'> & { i
           </li>
         ))}
       </ul>
-    </section>
+    </FormSection>
   );
 }
