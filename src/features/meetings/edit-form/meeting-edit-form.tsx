@@ -19,7 +19,7 @@ import { useLabels } from '@/reference-data/use-labels';
 import { useUpdateMeeting } from '../api/mutations';
 import { domId } from '@/components/ui/form/dom-id';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
-import { RecordFields, reportedFieldLabel } from './record-fields';
+import { meetingFieldLabels, RecordFields, reportedFieldLabel } from './record-fields';
 import { TextRows } from './text-rows';
 import {
   applyEdit,
@@ -73,22 +73,11 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   const labelOf = (name: string): string => {
     const [first, second] = name.split('.');
     const known: Record<string, string> = {
-      kind: t('visit.kind'),
-      title: t('visit.meetingTitle'),
-      date: t('visit.date'),
-      time: t('visit.time'),
-      timeZone: t('visit.timeZone'),
-      place: t('visit.place'),
+      ...meetingFieldLabels(t),
       hostLeadId: t('visit.hostLead'),
       delegationLeadId: t('visit.delegationLead'),
-      facilitatorIds: t('visit.facilitators'),
-      sectorIds: t('visit.sectors'),
-      summary: t('visit.summary'),
       outcomes: second !== undefined ? t('visit.outcome', { n: Number(second) + 1 }) : t('visit.outcomes'),
       source: t('visit.sections.source'),
-      url: t('visit.sourceUrl'),
-      publisher: t('visit.publisher'),
-      dateAsReported: t('visit.dateAsReported'),
     };
     const n = Number(second) + 1;
     if (first === 'participants' && second !== undefined) return t('visit.participant', { n });

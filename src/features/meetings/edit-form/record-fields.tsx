@@ -135,3 +135,21 @@ export function reportedFieldLabel(t: TFunction, name: string): string | undefin
   }
   return undefined;
 }
+
+/** The words for the fields both meeting forms name alike (the error summary's labels). */
+export function meetingFieldLabels(t: TFunction): Record<string, string> {
+  return {
+    kind: t('visit.kind'),
+    title: t('visit.meetingTitle'),
+    date: t('visit.date'),
+    time: t('visit.time'),
+    timeZone: t('visit.timeZone'),
+    place: t('visit.place'),
+    facilitatorIds: t('visit.facilitators'),
+    sectorIds: t('visit.sectors'),
+    summary: t('visit.summary'),
+    url: t('visit.sourceUrl'),
+    publisher: t('visit.publisher'),
+    dateAsReported: t('visit.dateAsReported'),
+  };
+}
