@@ -9,6 +9,7 @@ import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/domain/t
 import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { timelineQuery } from '../api/queries';
+import { PagedList } from '@/components/ui/load-more';
 
 type Props = {
   partnershipId: string;
@@ -56,26 +57,11 @@ export function Timeline({ partnershipId, kinds, onKindsChange }: Props) {
       </fieldset>
       <QueryState query={timeline} isEmpty={items.length === 0 || shown.length === 0} empty={<p>{t('timeline.empty')}</p>}>
         {() => (
-          <>
-            <ol className="timeline__list">
-              {items.map((item, i) => (
-                <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
-              ))}
-            </ol>
-            {timeline.hasNextPage && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void timeline.fetchNextPage()}
-                disabled={timeline.isFetchingNextPage}
-              >
-                {timeline.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            )}
-            <p className="hint" aria-live="polite">
-              {t('common.showing', { shown: items.length, total })}
-            </p>
-          </>
+          <PagedList query={timeline} className="timeline__list" label={t('common.loadMore')} shown={items.length} total={total}>
+            {items.map((item, i) => (
+              <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
+            ))}
+          </PagedList>
         )}
       </QueryState>
     </section>
