@@ -4,6 +4,8 @@ import { todayIn } from '@/domain/dates';
 import { isDueToday, isOverdue, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import type { Partnership } from '@/domain/partnership';
 import { DataTable } from '@/components/ui/data-table';
+import { QueryState } from '@/components/ui/query-state';
+import { EmptyState } from '@/components/ui/states';
 import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
@@ -74,5 +76,25 @@ export function FollowUpTable({ items, partnerships, caption, showPartnership = 
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+type FollowUpsSectionProps = {
+  /** The heading's id, which names the section. */
+  id: string;
+  title: string;
+  emptyText: string;
+  query: { isPending: boolean; isError: boolean; error: unknown; data?: { pages: Array<{ items: FollowUp[] }> }; refetch: () => unknown };
+};
+
+/** A page's section of the follow-ups of one meeting or partnership: its table, or words when there are none. */
+export function FollowUpsSection({ id, title, emptyText, query }: FollowUpsSectionProps) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <QueryState query={query} isEmpty={query.data?.pages[0]?.items.length === 0} empty={<EmptyState>{emptyText}</EmptyState>}>
+        {(data) => <FollowUpTable items={data.pages.flatMap((p) => p.items)} caption={title} showPartnership={false} />}
+      </QueryState>
+    </section>
   );
 }
