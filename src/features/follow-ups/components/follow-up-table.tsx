@@ -2,8 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { isDueToday, isOverdue, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
-import type { Partnership } from '@/domain/partnership';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type PartnershipRecordsProps } from '@/components/ui/data-table';
 import { QueryState } from '@/components/ui/query-state';
 import { EmptyState } from '@/components/ui/states';
 import { Tag } from '@/components/ui/tags';
@@ -23,15 +22,7 @@ export function StatusTag({ status }: { status: FollowUpStatus }) {
   return <Tag tone={STATUS_TONE[status]}>{t(`enums.status.${status}`)}</Tag>;
 }
 
-type FollowUpTableProps = {
-  items: FollowUp[];
-  partnerships?: ReadonlyMap<string, Partnership>;
-  caption: string;
-  /** Hide the partnership column where the page is already about one partnership. */
-  showPartnership?: boolean;
-};
-
-export function FollowUpTable({ items, partnerships, caption, showPartnership = true }: FollowUpTableProps) {
+export function FollowUpTable({ items, partnerships, caption, showPartnership = true }: PartnershipRecordsProps<FollowUp>) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();

@@ -1,4 +1,4 @@
-import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { SelectInput, TextInput } from '@/components/ui/form/fields';
@@ -32,14 +32,7 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
       {participants.fields.map((field, index) => (
         <RowCard key={field.id} legend={t('visit.participant', { n: index + 1 })}>
           <div className="form-row">
-            <SelectInput
-              name={`participants.${index}.side`}
-              label={t('visit.side')}
-              register={reg}
-              errors={errs}
-              placeholder={false}
-              options={PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }))}
-            />
+            <ParticipantSide index={index} form={form} errors={errs} />
             <SelectInput name={`participants.${index}.personId`} label={t('record.participantPerson')} register={reg} errors={errs} optional options={peopleOptions} />
           </div>
           <div className="form-row">
@@ -152,4 +145,13 @@ export function meetingFieldLabels(t: TFunction): Record<string, string> {
     publisher: t('visit.publisher'),
     dateAsReported: t('visit.dateAsReported'),
   };
+}
+
+/** A participant's side (host or guest): the first field of a participant in both meeting forms. */
+export function ParticipantSide<T extends FieldValues>({ index, form, errors }: { index: number; form: UseFormReturn<T>; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  // Both forms' values hold `participants`; react-hook-form's types cannot see that through T.
+  const f = form as unknown as UseFormReturn<{ participants: Array<{ side: string }> }>;
+  const options = PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }));
+  return <SelectInput name={`participants.${index}.side`} label={t('visit.side')} register={f.register} errors={errors} placeholder={false} options={options} />;
 }

@@ -2,13 +2,13 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, SelectInput, TextInput } from '@/components/ui/form/fields';
-import { PARTICIPANT_SIDES } from '@/domain/meeting';
 import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
 import { useLabels } from '@/reference-data/use-labels';
 import { emptyParticipant, NEW_PERSON } from '../model';
 import { addRow, removeRow, type SectionProps } from './section-props';
 import { FormSection, RowCard } from '@/components/ui/form/repeated-rows';
+import { ParticipantSide } from '../../edit-form/record-fields';
 
 type Props = SectionProps & { partnerships: Partnership[]; people: Person[] };
 
@@ -66,14 +66,7 @@ export function PeopleSection({ form, errors, partnerships, people }: Props) {
       {participants.fields.map((field, index) => (
         <RowCard key={field.id} legend={t('visit.participant', { n: index + 1 })}>
           <div className="form-row">
-            <SelectInput
-              name={`participants.${index}.side`}
-              label={t('visit.side')}
-              register={reg}
-              errors={errs}
-              placeholder={false}
-              options={PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }))}
-            />
+            <ParticipantSide index={index} form={form} errors={errs} />
             <TextInput name={`participants.${index}.name`} label={t('visit.personName')} register={reg} errors={errs} optional width="half" />
             <TextInput name={`participants.${index}.position`} label={t('visit.personPosition')} register={reg} errors={errs} optional width="half" />
           </div>
