@@ -14,7 +14,6 @@ import { useLabels } from '@/reference-data/use-labels';
 import { dashboardQueries, statsQueries, type StatsFilters } from '../api/queries';
 import { ChartCard, type ChartTable } from './chart-card';
 import { HealthPlaceholder } from './placeholders';
-import { HealthReasons } from '@/components/ui/health-reasons';
 
 /**
  * Colours at 3:1 or more against white, and never the only cue: each status also has its own
@@ -521,6 +520,7 @@ export function DashboardCharts({ filters, periodLabel }: { filters: StatsFilter
 /** Partnerships that need attention, with the reasons in words. */
 export function HealthPanel({ filters }: { filters: StatsFilters }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const health = useQuery(dashboardQueries.health(filters));
   const partnerships = useQuery(partnershipQueries.list());
   const labels = useLabels();
@@ -543,7 +543,14 @@ export function HealthPanel({ filters }: { filters: StatsFilters }) {
                 <Link to={`/partners/${encodeURIComponent(row.partnershipId)}`}>
                   {labels.partnership(partnerships.data?.items.find((p) => p.id === row.partnershipId))}
                 </Link>
-                <HealthReasons reasons={row.reasons} />
+                <ul className="list list--bullet">
+                  {row.reasons.map((r) => (
+                    <li key={r.code}>
+                      {t(`charts.reasons.${r.code as 'mouExpired'}`, { defaultValue: r.code })}
+                      {r.code === 'overdueFollowUps' && r.params?.count !== undefined ? ` (${format.number(Number(r.params.count))})` : ''}
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>
