@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { Options, type Option } from './options';
 
 type FilterSelectProps = {
   id: string;
@@ -23,5 +22,24 @@ export function FilterSelect({ id, label, value, options, onChange, allLabel }: 
         <Options options={options} first={allLabel === false ? false : (allLabel ?? t('common.all'))} />
       </select>
     </div>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+/**
+ * The options of a native select: `first`, when given, is the empty choice before them ("all",
+ * "choose", "no change").
+ */
+export function Options({ options, first }: { options: readonly Option[]; first?: string | false }) {
+  return (
+    <>
+      {typeof first === 'string' && <option value="">{first}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
   );
 }

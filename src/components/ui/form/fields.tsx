@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { domId } from './dom-id';
 import { describedBy, ErrorMessage } from './error-message';
 import { FieldsetGroup, FormGroup } from './form-group';
-import { Options } from '../options';
+import { Options } from '../filter-select';
 
 /** Messages by field name; the same text the error summary shows. */
 type Errors = Record<string, string>;

@@ -4,7 +4,7 @@ import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain
 import { isIsoDate } from '@/domain/dates';
 import type { User } from '@/domain/user';
 import { ErrorMessage } from '@/components/ui/form/error-message';
-import { Options } from '@/components/ui/options';
+import { Options } from '@/components/ui/filter-select';
 import type { BulkChanges } from '../api/mutations';
 
 type BulkBarProps = {

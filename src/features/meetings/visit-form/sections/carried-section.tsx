@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { domId } from '@/components/ui/form/dom-id';
-import { Options } from '@/components/ui/options';
+import { Options } from '@/components/ui/filter-select';
 import { FOLLOW_UP_STATUSES, type FollowUp } from '@/domain/follow-up';
 import { useFormat } from '@/lib/use-format';
 import type { SectionProps } from './section-props';
