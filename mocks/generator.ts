@@ -26,6 +26,8 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
   const sectorIds = snapshot.sectors.map((s) => s.id);
   const owners = snapshot.users.filter((u) => u.role === 'officer' || u.role === 'manager').map((u) => u.id);
   const at = (date: string) => `${date}T03:00:00.000Z`;
+  /** A generated record's id and first version, created (and last changed) on `day`. */
+  const newRecord = (id: string, day: string) => ({ id, version: 1, createdAt: at(day), updatedAt: at(day) });
 
   const regions: Region[] = [];
   const partnerships: Partnership[] = [];
@@ -33,10 +35,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     const regionId = `reg-gen-${i + 1}`;
     const created = addDays('2019-01-01', random.int(0, 2400));
     regions.push({
-      id: regionId,
-      version: 1,
-      createdAt: at(created),
-      updatedAt: at(created),
+      ...newRecord(regionId, created),
       name: `${random.pick(PLACES)} ${i + 1} (generated)`,
       level: random.pick(['city', 'regency', 'province'] as const),
       countryCode: random.pick(COUNTRIES),
@@ -46,10 +45,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     });
     const stage = random.pick(STAGES);
     partnerships.push({
-      id: `pts-gen-${i + 1}`,
-      version: 1,
-      createdAt: at(created),
-      updatedAt: at(created),
+      ...newRecord(`pts-gen-${i + 1}`, created),
       homeRegionId: IDS.tangerang,
       partnerRegionId: regionId,
       type: random.pick(['sister-city', 'friendship-city', 'cooperation'] as const),
@@ -68,10 +64,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     const date = addDays('2021-01-01', random.int(0, 2190));
     const partnership = random.pick(allPartnerships);
     meetings.push({
-      id: `mtg-gen-${i + 1}`,
-      version: 1,
-      createdAt: at(date),
-      updatedAt: at(date),
+      ...newRecord(`mtg-gen-${i + 1}`, date),
       partnershipId: partnership.id,
       kind: random.pick(MEETING_KINDS),
       title: `Pertemuan ${i + 1} (generated)`,
@@ -95,10 +88,7 @@ export function generateSnapshot(options: GenerateOptions): Snapshot {
     const hasDue = status === 'done' || status === 'cancelled' ? random.next() < 0.7 : true;
     const ownerId = random.pick(owners);
     followUps.push({
-      id: `fu-gen-${i + 1}`,
-      version: 1,
-      createdAt: at(created),
-      updatedAt: at(created),
+      ...newRecord(`fu-gen-${i + 1}`, created),
       title: `${random.pick(ACTIONS)} ${random.pick(OBJECTS)} #${i + 1} (generated)`,
       partnershipId: meeting?.partnershipId ?? random.pick(allPartnerships).id,
       ...(meeting ? { meetingId: meeting.id } : {}),

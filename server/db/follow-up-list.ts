@@ -53,6 +53,27 @@ export const FOLLOW_UP_SORTS = Object.keys(SORTS);
 
 
 /**
+ * The due window (as of `today`: "overdue" and the like count open items only) and the agreed
+ * period, on the follow-ups (`f`) or on a sector's links (`s`), which carry the same columns.
+ */
+function dueAndAgreed(alias: 'f' | 's', query: Pick<FollowUpListQuery, 'due' | 'agreedFrom' | 'agreedTo'>, today: IsoDate): Expression<SqlBool>[] {
+  const where: Expression<SqlBool>[] = [];
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  if (query.due) {
+    const bounds = dueWindowBounds(query.due, today);
+    if (bounds === 'none') where.push(sql<SqlBool>`${column('due_date')} is null`);
+    else {
+      where.push(sql<SqlBool>`${column('status')} in (${sql.join(OPEN_STATUSES)})`);
+      if (bounds.from) where.push(sql<SqlBool>`${column('due_date')} >= ${bounds.from}`);
+      where.push(sql<SqlBool>`${column('due_date')} <= ${bounds.to}`);
+    }
+  }
+  if (query.agreedFrom) where.push(sql<SqlBool>`${column('agreed_on')} >= ${query.agreedFrom}`);
+  if (query.agreedTo) where.push(sql<SqlBool>`${column('agreed_on')} <= ${query.agreedTo}`);
+  return where;
+}
+
+/**
  * The WHERE of a follow-up list: the same rules as the list's filters have always had (status,
  * priority, sector, partnership, owner, meeting, due window as of `today`, agreed period, ids,
  * text), each a condition the database answers from its indexes.
@@ -87,17 +108,7 @@ export function followUpConditions(engine: Engine, query: FollowUpListQuery, tod
   if (query.meetingId) {
     where.push(sql<SqlBool>`f.id in (select m.follow_up_id from follow_up_meetings m where m.meeting_id = ${query.meetingId})`);
   }
-  if (query.due) {
-    const bounds = dueWindowBounds(query.due, today);
-    if (bounds === 'none') where.push(sql<SqlBool>`f.due_date is null`);
-    else {
-      where.push(inList('f.status', OPEN_STATUSES));
-      if (bounds.from) where.push(sql<SqlBool>`f.due_date >= ${bounds.from}`);
-      where.push(sql<SqlBool>`f.due_date <= ${bounds.to}`);
-    }
-  }
-  if (query.agreedFrom) where.push(sql<SqlBool>`f.agreed_on >= ${query.agreedFrom}`);
-  if (query.agreedTo) where.push(sql<SqlBool>`f.agreed_on <= ${query.agreedTo}`);
+  where.push(...dueAndAgreed('f', query, today));
   const words = searchWords(query.q, normalizeText);
   if (words.length > 0) where.push(matchesWords(engine, 'follow_ups', 'f', words));
   return where;
@@ -125,17 +136,7 @@ function splitForLinks(query: FollowUpListQuery & { sectorId: string }, today: I
   const inList = (column: string, values: readonly string[]) => sql<SqlBool>`${sql.ref(column)} in (${sql.join(values)})`;
   if (query.status?.length) link.push(inList('s.status', query.status));
   if (query.partnershipId) link.push(sql<SqlBool>`s.partnership_id = ${query.partnershipId}`);
-  if (query.due) {
-    const bounds = dueWindowBounds(query.due, today);
-    if (bounds === 'none') link.push(sql<SqlBool>`s.due_date is null`);
-    else {
-      link.push(inList('s.status', OPEN_STATUSES));
-      if (bounds.from) link.push(sql<SqlBool>`s.due_date >= ${bounds.from}`);
-      link.push(sql<SqlBool>`s.due_date <= ${bounds.to}`);
-    }
-  }
-  if (query.agreedFrom) link.push(sql<SqlBool>`s.agreed_on >= ${query.agreedFrom}`);
-  if (query.agreedTo) link.push(sql<SqlBool>`s.agreed_on <= ${query.agreedTo}`);
+  link.push(...dueAndAgreed('s', query, today));
   const { sectorId: _sector, status: _status, partnershipId: _partnership, due: _due, agreedFrom: _from, agreedTo: _to, ...rest } = query;
   return { link, rest };
 }

@@ -20,6 +20,7 @@ import {
   type RefCheck,
 } from '../http';
 import type { Page } from '../db/lists';
+import { listResources, LISTINGS, type ListingName } from '../db/listings';
 import type { CollectionName, Resources, Tx } from '../store';
 import { answer, withIdempotency } from './idempotency';
 
@@ -29,6 +30,18 @@ type Stored = { id: string; version: number; createdAt: string; updatedAt: strin
 export type ListQuery<Q> = Q & { q?: string; id?: string[]; sort: string };
 
 export type PageRequest = { limit: number; cursor?: string | undefined };
+
+/**
+ * A resource's list in SQL (server/db/listings.ts) and its sorts: narrowed to the home governments
+ * the request covers, and to the one a `homeRegionId` filter names.
+ */
+export function scopedListing(deps: ApiDeps, name: ListingName) {
+  return {
+    list: async (query: Record<string, unknown> & { sort: string }, page: PageRequest, request: Request) =>
+      listResources(deps.store.db, deps.store.engine, name, { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId as string | undefined) }, page),
+    sorts: Object.keys(LISTINGS[name].sorts),
+  };
+}
 
 export type CrudConfig<K extends CollectionName, Q extends Record<string, unknown>> = {
   path: string;

@@ -24,6 +24,9 @@ const TRACKED_FIELDS = [
   'priority',
 ] as const;
 
+/** Who changes which follow-up, the check of its version as stored, and the change. */
+type ChangeArgs = [actor: User, id: string, checkVersion: (current: FollowUp) => void, change: FollowUpChange];
+
 /**
  * Applies one change to one follow-up, the one way every write to a follow-up goes (PATCH and
  * bulk): references checked, rules checked on the item as it would be afterwards, every change
@@ -35,15 +38,9 @@ const TRACKED_FIELDS = [
  *
  * A change that changes nothing records nothing and returns the item as it was.
  */
-export async function applyFollowUpChange(
-  deps: ApiDeps,
-  actor: User,
-  id: string,
-  checkVersion: (current: FollowUp) => void,
-  change: FollowUpChange,
-): Promise<FollowUp> {
-  await checkChangeRefs(deps.store, change);
-  return commitFollowUpChange(deps, actor, id, checkVersion, change);
+export async function applyFollowUpChange(deps: ApiDeps, ...args: ChangeArgs): Promise<FollowUp> {
+  await checkChangeRefs(deps.store, args[3]);
+  return commitFollowUpChange(deps, ...args);
 }
 
 /** The change's references (owner, sectors): 400 naming each field that names nothing. */
@@ -55,14 +52,9 @@ export function checkChangeRefs(store: Readers, change: FollowUpChange): Promise
  * The change in a transaction of its own, its references already checked (bulk checks them once
  * for every item: one change, the same references).
  */
-export function commitFollowUpChange(
-  deps: ApiDeps,
-  actor: User,
-  id: string,
-  checkVersion: (current: FollowUp) => void,
-  change: FollowUpChange,
-): Promise<FollowUp> {
-  return deps.store.transaction((tx) => changeFollowUp(tx, deps.now, actor, id, checkVersion, change), { actorId: actor.id, note: change.comment });
+export function commitFollowUpChange(deps: ApiDeps, ...args: ChangeArgs): Promise<FollowUp> {
+  const [actor, , , change] = args;
+  return deps.store.transaction((tx) => changeFollowUp(tx, deps.now, ...args), { actorId: actor.id, note: change.comment });
 }
 
 /**
@@ -70,14 +62,7 @@ export function commitFollowUpChange(
  * meeting: the meeting's, for the progress of the follow-ups it carried over). References are
  * the caller's to check first.
  */
-export async function changeFollowUp(
-  tx: Tx,
-  now: () => Date,
-  actor: User,
-  id: string,
-  checkVersion: (current: FollowUp) => void,
-  change: FollowUpChange,
-): Promise<FollowUp> {
+export async function changeFollowUp(tx: Tx, now: () => Date, ...[actor, id, checkVersion, change]: ChangeArgs): Promise<FollowUp> {
   {
     const current = await tx.followUps.get(id);
     if (!current) throw problems.notFound('Follow-up');

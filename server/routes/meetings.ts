@@ -13,10 +13,9 @@ import type { User } from '../../src/domain/user';
 import { agreedOnToKeep } from '../../src/domain/stats';
 import type { ApiDeps } from '../context';
 import { checkRefs, compact, etag, json, parseWith, refChecks, sectorChecks, type RefCheck } from '../http';
-import { listResources, LISTINGS } from '../db/listings';
 import { ProblemError, problems } from '../problem';
 import type { Tx } from '../store';
-import { registerCrud } from './crud';
+import { registerCrud, scopedListing } from './crud';
 import { chosenHomeRegion, homeRegionChecks, scopedRefChecks, scopedRefChecksAll } from './scope';
 import { changeFollowUp } from './follow-up-change';
 import { answer, withIdempotency } from './idempotency';
@@ -278,9 +277,7 @@ export function registerMeetings(app: Hono, deps: ApiDeps): void {
     collection: 'meetings',
     filters: MEETING_FILTERS,
     arrayKeys: MEETING_ARRAY_KEYS,
-    list: async (query, page, request) =>
-      listResources(store.db, store.engine, 'meetings', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
-    sorts: Object.keys(LISTINGS.meetings.sorts),
+    ...scopedListing(deps, 'meetings'),
     defaultSort: '-date',
     patch: meetingPatch,
     whole: meetingInput,

@@ -28,8 +28,7 @@ import {
   sectorChecks,
 } from '../http';
 import { problems } from '../problem';
-import { listResources, LISTINGS } from '../db/listings';
-import { registerCrud } from './crud';
+import { registerCrud, scopedListing } from './crud';
 import { homeRegionChecks } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -80,9 +79,7 @@ export function registerPartnerships(app: Hono, deps: ApiDeps): void {
     collection: 'partnerships',
     filters: PARTNERSHIP_FILTERS,
     arrayKeys: PARTNERSHIP_ARRAY_KEYS,
-    list: async (query, page, request) =>
-      listResources(store.db, store.engine, 'partnerships', { ...query, homeRegionIds: await deps.scope(request, query.homeRegionId) }, page),
-    sorts: Object.keys(LISTINGS.partnerships.sorts),
+    ...scopedListing(deps, 'partnerships'),
     defaultSort: 'partner',
     create: partnershipCreate,
     patch: partnershipPatch,

@@ -20,9 +20,9 @@ import { fieldError } from '../../src/domain/validation';
 import type { ApiDeps } from '../context';
 import { json, refChecks, sectorChecks, type RefCheck } from '../http';
 import { problems } from '../problem';
-import { listResources, LISTINGS, type ListingName } from '../db/listings';
+import type { ListingName } from '../db/listings';
 import { emailTaken, otherActiveAdmins } from '../db/users';
-import { registerCrud, type PageRequest } from './crud';
+import { registerCrud, scopedListing } from './crud';
 import { checkUserHomeRegions, personRegionChecks } from './scope';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -34,11 +34,7 @@ export const PEOPLE_FILTERS = { regionId: z.string().max(80).optional(), organiz
 export function registerReference(app: Hono, deps: ApiDeps): void {
   const { store } = deps;
   /** A resource's list, in SQL (server/db/listings.ts), and the sorts it offers. */
-  const listing = (name: ListingName) => ({
-    list: async (query: Record<string, unknown> & { sort: string }, page: PageRequest, request: Request) =>
-      listResources(store.db, store.engine, name, { ...query, homeRegionIds: await deps.scope(request) }, page),
-    sorts: Object.keys(LISTINGS[name].sorts),
-  });
+  const listing = (name: ListingName) => scopedListing(deps, name);
 
   registerCrud<'sectors', Record<string, never>>(app, deps, {
     path: '/sectors',

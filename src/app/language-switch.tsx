@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LOCALES, usePreferences, type Locale } from '@/stores/preferences';
+import { ToolSelect } from './tool-select';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { id: 'Bahasa Indonesia', en: 'English' };
 
@@ -9,22 +10,12 @@ export function LanguageSwitch() {
   const locale = usePreferences((s) => s.locale);
   const setLocale = usePreferences((s) => s.setLocale);
   return (
-    <div className="tool">
-      <label htmlFor="language" className="tool__label">
-        {t('toolbar.language')}
-      </label>
-      <select
-        id="language"
-        className="select select--small"
-        value={locale}
-        onChange={(e) => setLocale(e.target.value as Locale)}
-      >
-        {LOCALES.map((l) => (
-          <option key={l} value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ToolSelect id="language" label={t('toolbar.language')} value={locale} onChange={(value) => setLocale(value as Locale)}>
+      {LOCALES.map((l) => (
+        <option key={l} value={l} lang={l}>
+          {LANGUAGE_NAMES[l]}
+        </option>
+      ))}
+    </ToolSelect>
   );
 }

@@ -10,6 +10,7 @@ import { apiRequest, apiUrl } from '@/lib/api-client';
 import { usePreferences } from '@/stores/preferences';
 import { LanguageSwitch } from './language-switch';
 import { HomeGovernmentSwitcher } from './shell/home-government-switcher';
+import { ToolSelect } from './tool-select';
 
 // The session logic, the account menu and the admin link load beside the first route, with the
 // admin strings (sign-in, 403): none of them is in the first route's bundle.
@@ -171,25 +172,14 @@ function UserSwitch() {
   };
 
   return (
-    <div className="tool">
-      <label htmlFor="demo-user" className="tool__label">
-        {t('toolbar.user')}
-      </label>
-      <select
-        id="demo-user"
-        className="select select--small"
-        value={userId}
-        onChange={(e) => handleChange(e.target.value)}
-        disabled={active.length === 0}
-      >
-        {active.length === 0 && <option value={userId}>{t('common.loading')}</option>}
-        {active.map((u) => (
-          <option key={u.id} value={u.id}>
-            {t('toolbar.userOption', { name: u.name, role: t(`enums.role.${u.role}`) })}
-          </option>
-        ))}
-      </select>
-    </div>
+    <ToolSelect id="demo-user" label={t('toolbar.user')} value={userId} onChange={handleChange} disabled={active.length === 0}>
+      {active.length === 0 && <option value={userId}>{t('common.loading')}</option>}
+      {active.map((u) => (
+        <option key={u.id} value={u.id}>
+          {t('toolbar.userOption', { name: u.name, role: t(`enums.role.${u.role}`) })}
+        </option>
+      ))}
+    </ToolSelect>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { LoadingState } from '@/components/ui/states';
-import { ensureLocalePart } from '@/i18n';
+import { lazyPage } from './lazy-page';
 import { Layout } from './layout';
 import { RouteError } from './route-error';
 import { referenceRoutes } from './routes/reference-routes';
@@ -18,20 +18,14 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
       path: '/sign-in',
       HydrateFallback: () => <LoadingState />,
       ErrorBoundary: RouteError,
-      lazy: async () => {
-        const [m] = await Promise.all([import('./routes/sign-in'), ensureLocalePart('admin')]);
-        return { Component: m.SignInPage };
-      },
+      lazy: lazyPage(() => import('./routes/sign-in'), ['admin'], (m) => ({ Component: m.SignInPage })),
     },
     {
       // The first run (the link `npm start` prints while no administrator can sign in).
       path: '/setup',
       HydrateFallback: () => <LoadingState />,
       ErrorBoundary: RouteError,
-      lazy: async () => {
-        const [m] = await Promise.all([import('./routes/setup'), ensureLocalePart('admin')]);
-        return { Component: m.SetupPage };
-      },
+      lazy: lazyPage(() => import('./routes/setup'), ['admin'], (m) => ({ Component: m.SetupPage })),
     },
     {
       path: '/',
@@ -44,93 +38,52 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           children: [
             {
               index: true,
-              lazy: async () => {
-                const m = await import('./routes/dashboard');
-                return { Component: m.DashboardPage, loader: m.dashboardLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/dashboard'), [], (m) => ({ Component: m.DashboardPage, loader: m.dashboardLoader(queryClient) })),
             },
             {
               path: 'follow-ups',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/follow-ups'), ensureLocalePart('lists')]);
-                return { Component: m.FollowUpsPage, loader: m.followUpsLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/follow-ups'), ['lists'], (m) => ({ Component: m.FollowUpsPage, loader: m.followUpsLoader(queryClient) })),
             },
             {
               path: 'follow-ups/:followUpId',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/follow-up'), ensureLocalePart('lists'), ensureLocalePart('partners')]);
-                return { Component: m.FollowUpPage, loader: m.followUpLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/follow-up'), ['lists', 'partners'], (m) => ({ Component: m.FollowUpPage, loader: m.followUpLoader(queryClient) })),
             },
             {
               path: 'meetings',
-              lazy: async () => {
-                const m = await import('./routes/meetings');
-                return { Component: m.MeetingsPage, loader: m.meetingsLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/meetings'), [], (m) => ({ Component: m.MeetingsPage, loader: m.meetingsLoader(queryClient) })),
             },
             {
               path: 'meetings/new',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/log-visit'), ensureLocalePart('forms')]);
-                return { Component: m.LogVisitPage, loader: m.logVisitLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/log-visit'), ['forms'], (m) => ({ Component: m.LogVisitPage, loader: m.logVisitLoader(queryClient) })),
             },
             {
               path: 'meetings/:meetingId/edit',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/edit-meeting'), ensureLocalePart('forms')]);
-                return { Component: m.EditMeetingPage, loader: m.editMeetingLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/edit-meeting'), ['forms'], (m) => ({ Component: m.EditMeetingPage, loader: m.editMeetingLoader(queryClient) })),
             },
             {
               path: 'meetings/:meetingId',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/meeting'), ensureLocalePart('partners')]);
-                return { Component: m.MeetingPage, loader: m.meetingLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/meeting'), ['partners'], (m) => ({ Component: m.MeetingPage, loader: m.meetingLoader(queryClient) })),
             },
             {
               path: 'partners',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/partners'), ensureLocalePart('partners')]);
-                return { Component: m.PartnersPage, loader: m.partnersLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/partners'), ['partners'], (m) => ({ Component: m.PartnersPage, loader: m.partnersLoader(queryClient) })),
             },
             {
               path: 'partners/:partnershipId',
-              lazy: async () => {
-                const [m] = await Promise.all([
-                  import('./routes/partnership'),
-                  ensureLocalePart('partners'),
-                  ensureLocalePart('charts'),
-                  ensureLocalePart('lists'),
-                ]);
-                return { Component: m.PartnershipPage, loader: m.partnershipLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/partnership'), ['partners', 'charts', 'lists'], (m) => ({ Component: m.PartnershipPage, loader: m.partnershipLoader(queryClient) })),
             },
             ...referenceRoutes(queryClient),
             {
               path: 'imports',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/imports'), ensureLocalePart('import')]);
-                return { Component: m.ImportsPage, loader: m.importsLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/imports'), ['import'], (m) => ({ Component: m.ImportsPage, loader: m.importsLoader(queryClient) })),
             },
             {
               path: 'admin/users',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/admin-users'), ensureLocalePart('admin')]);
-                return { Component: m.UsersPage, loader: m.usersLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/admin-users'), ['admin'], (m) => ({ Component: m.UsersPage, loader: m.usersLoader(queryClient) })),
             },
             {
               path: 'admin/sectors',
-              lazy: async () => {
-                const [m] = await Promise.all([import('./routes/admin-sectors'), ensureLocalePart('admin')]);
-                return { Component: m.SectorsPage, loader: m.sectorsLoader(queryClient) };
-              },
+              lazy: lazyPage(() => import('./routes/admin-sectors'), ['admin'], (m) => ({ Component: m.SectorsPage, loader: m.sectorsLoader(queryClient) })),
             },
             {
               path: '*',

@@ -28,50 +28,37 @@ function fromUtc(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
-/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+/**
+ * One formatter per zone and kind: building an Intl.DateTimeFormat costs far more than using one.
+ * `day` gives the calendar date, `clock` the wall-clock time to the second (to read a zone's offset).
+ */
+const FORMATS = {
+  day: ['en-CA', { year: 'numeric', month: '2-digit', day: '2-digit' }],
+  clock: ['en-US', { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }],
+} satisfies Record<string, [string, Intl.DateTimeFormatOptions]>;
+const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
+function formatterIn(kind: keyof typeof FORMATS, timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormatters.set(timeZone, formatter);
+    const [locale, options] = FORMATS[kind];
+    formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, formatter);
   }
   return formatter;
 }
 
 /** The calendar date it is now in the given time zone (Asia/Jakarta unless told otherwise). */
 export function todayIn(timeZone: string = HOME_TIME_ZONE, now: Date = new Date()): IsoDate {
-  const parts = dayFormatter(timeZone).formatToParts(now);
+  const parts = formatterIn('day', timeZone).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
-/** One formatter per zone giving the wall-clock time to the second, to read a zone's offset. */
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms (Jakarta: 7 h). */
 function zoneOffsetMs(timeZone: string, ms: number): number {
-  let formatter = clockFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    clockFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(new Date(ms));
+  const parts = formatterIn('clock', timeZone).formatToParts(new Date(ms));
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const wall = Date.UTC(
     part('year'),

@@ -4,10 +4,9 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, type LoaderFunctionArgs } from 'react-router';
-import { EmptyState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
-import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
+import { FollowUpsSection } from '@/features/follow-ups/components/follow-up-table';
 import { meetingQueries } from '@/features/meetings/api/queries';
 import { HistoryPanel } from '@/features/history/history-panel';
 import { MeetingDetail } from '@/features/meetings/components/meeting-detail';
@@ -66,12 +65,7 @@ export function MeetingPage() {
         {(data) => (
           <>
             <MeetingDetail meeting={data} partnership={partnership.data} people={peopleMap} />
-            <section aria-labelledby="meeting-follow-ups">
-              <h2 id="meeting-follow-ups">{t('meetings.detail.followUps')}</h2>
-              <QueryState query={followUps} isEmpty={followUps.data?.pages[0]?.items.length === 0} empty={<EmptyState>{t('meetings.detail.noFollowUps')}</EmptyState>}>
-                {(data) => <FollowUpTable items={data.pages.flatMap((p) => p.items)} caption={t('meetings.detail.followUps')} showPartnership={false} />}
-              </QueryState>
-            </section>
+            <FollowUpsSection id="meeting-follow-ups" title={t('meetings.detail.followUps')} emptyText={t('meetings.detail.noFollowUps')} query={followUps} />
             <HistoryPanel entity="meeting" entityId={data.id} version={data.version} />
           </>
         )}

@@ -4,11 +4,10 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router';
-import { EmptyState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { TIMELINE_KINDS, type TimelineKind } from '@/domain/timeline';
 import { followUpQueries } from '@/features/follow-ups/api/queries';
-import { FollowUpTable } from '@/features/follow-ups/components/follow-up-table';
+import { FollowUpsSection } from '@/features/follow-ups/components/follow-up-table';
 import { HistoryPanel } from '@/features/history/history-panel';
 import { partnershipQueries, timelineQuery } from '@/features/partners/api/queries';
 import { Contacts } from '@/features/partners/components/contacts';
@@ -125,12 +124,7 @@ export function PartnershipPage() {
               <Contacts partnership={data} />
             </section>
             <Timeline partnershipId={partnershipId} kinds={kinds} onKindsChange={setKinds} />
-            <section aria-labelledby="partner-follow-ups">
-              <h2 id="partner-follow-ups">{t('partners.detail.followUps')}</h2>
-              <QueryState query={followUps} isEmpty={followUps.data?.pages[0]?.items.length === 0} empty={<EmptyState>{t('partners.detail.noFollowUps')}</EmptyState>}>
-                {(data) => <FollowUpTable items={data.pages.flatMap((p) => p.items)} caption={t('partners.detail.followUps')} showPartnership={false} />}
-              </QueryState>
-            </section>
+            <FollowUpsSection id="partner-follow-ups" title={t('partners.detail.followUps')} emptyText={t('partners.detail.noFollowUps')} query={followUps} />
             <HistoryPanel entity="partnership" entityId={partnershipId} version={data.version} />
           </>
         )}

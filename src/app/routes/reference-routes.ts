@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
-import { ensureLocalePart } from '@/i18n';
+import type { LocalePart } from '@/i18n';
+import { lazyPage } from '../lazy-page';
 
 /** The form strings (shared with the visit form) and the reference strings, loaded beside the page. */
-const strings = () => Promise.all([ensureLocalePart('forms'), ensureLocalePart('reference')]);
+const STRINGS: LocalePart[] = ['forms', 'reference'];
 
 /**
  * Reference data and its forms: /reference, create and edit of partner regions, organisations
@@ -14,42 +15,39 @@ export function referenceRoutes(queryClient: QueryClient): RouteObject[] {
   return [
     {
       path: 'reference',
-      lazy: async () => {
-        const [m] = await Promise.all([import('./reference'), strings()]);
-        return { Component: m.ReferencePage, loader: m.referenceLoader(queryClient) };
-      },
+      lazy: lazyPage(() => import('./reference'), STRINGS, (m) => ({ Component: m.ReferencePage, loader: m.referenceLoader(queryClient) })),
     },
     {
       path: 'regions/new',
-      lazy: async () => ({ Component: (await Promise.all([import('./region-form'), strings()]))[0].NewRegionPage }),
+      lazy: lazyPage(() => import('./region-form'), STRINGS, (m) => ({ Component: m.NewRegionPage })),
     },
     {
       path: 'regions/:regionId/edit',
-      lazy: async () => ({ Component: (await Promise.all([import('./region-form'), strings()]))[0].EditRegionPage }),
+      lazy: lazyPage(() => import('./region-form'), STRINGS, (m) => ({ Component: m.EditRegionPage })),
     },
     {
       path: 'organizations/new',
-      lazy: async () => ({ Component: (await Promise.all([import('./organization-form'), strings()]))[0].NewOrganizationPage }),
+      lazy: lazyPage(() => import('./organization-form'), STRINGS, (m) => ({ Component: m.NewOrganizationPage })),
     },
     {
       path: 'organizations/:organizationId/edit',
-      lazy: async () => ({ Component: (await Promise.all([import('./organization-form'), strings()]))[0].EditOrganizationPage }),
+      lazy: lazyPage(() => import('./organization-form'), STRINGS, (m) => ({ Component: m.EditOrganizationPage })),
     },
     {
       path: 'people/new',
-      lazy: async () => ({ Component: (await Promise.all([import('./person-form'), strings()]))[0].NewPersonPage }),
+      lazy: lazyPage(() => import('./person-form'), STRINGS, (m) => ({ Component: m.NewPersonPage })),
     },
     {
       path: 'people/:personId/edit',
-      lazy: async () => ({ Component: (await Promise.all([import('./person-form'), strings()]))[0].EditPersonPage }),
+      lazy: lazyPage(() => import('./person-form'), STRINGS, (m) => ({ Component: m.EditPersonPage })),
     },
     {
       path: 'partners/new',
-      lazy: async () => ({ Component: (await Promise.all([import('./partnership-form'), strings()]))[0].NewPartnershipPage }),
+      lazy: lazyPage(() => import('./partnership-form'), STRINGS, (m) => ({ Component: m.NewPartnershipPage })),
     },
     {
       path: 'partners/:partnershipId/edit',
-      lazy: async () => ({ Component: (await Promise.all([import('./partnership-form'), strings()]))[0].EditPartnershipPage }),
+      lazy: lazyPage(() => import('./partnership-form'), STRINGS, (m) => ({ Component: m.EditPartnershipPage })),
     },
   ];
 }

@@ -1,5 +1,16 @@
 import type { ReactNode } from 'react';
+import type { Partnership } from '@/domain/partnership';
 import { TableScroll } from './table-scroll';
+
+/** What a table of a partnership's records (follow-ups, meetings) is given. */
+export type PartnershipRecordsProps<T> = {
+  items: T[];
+  /** The partnerships, to name each row's (by id). */
+  partnerships?: ReadonlyMap<string, Partnership>;
+  caption: string;
+  /** Hide the partnership column where the page is already about one partnership. */
+  showPartnership?: boolean;
+};
 
 /** A column header: its text, or its text and how the rows are sorted by it; `false` leaves it out. */
 export type DataColumn = string | { label: string; key?: string; sort?: 'ascending' | 'descending'; className?: string } | false;

@@ -4,7 +4,7 @@ type FilterSelectProps = {
   id: string;
   label: string;
   value: string;
-  options: Array<{ value: string; label: string }>;
+  options: Option[];
   onChange: (value: string | undefined) => void;
   /** The first option, meaning "no filter" (default: "Semua" / "All"); false for none. */
   allLabel?: string | false;
@@ -19,13 +19,27 @@ export function FilterSelect({ id, label, value, options, onChange, allLabel }: 
         {label}
       </label>
       <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value || undefined)}>
-        {allLabel !== false && <option value="">{allLabel ?? t('common.all')}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} first={allLabel === false ? false : (allLabel ?? t('common.all'))} />
       </select>
     </div>
+  );
+}
+
+export type Option = { value: string; label: string };
+
+/**
+ * The options of a native select: `first`, when given, is the empty choice before them ("all",
+ * "choose", "no change").
+ */
+export function Options({ options, first }: { options: readonly Option[]; first?: string | false }) {
+  return (
+    <>
+      {typeof first === 'string' && <option value="">{first}</option>}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '@/lib/use-format';
 import { ErrorState } from './states';
@@ -44,5 +44,37 @@ export function LoadMore({ query, shown, total }: { query: PagedQuery; shown: nu
         </button>
       )}
     </div>
+  );
+}
+
+type PagedListProps = {
+  query: Omit<PagedQuery, 'fetchNextPage'> & { fetchNextPage: () => Promise<unknown> };
+  /** The ordered list's class; its items are the children. */
+  className: string;
+  children: ReactNode;
+  /** The words of "more". */
+  label: string;
+  shown: number;
+  total: number;
+};
+
+/**
+ * A short list read a page at a time (a history, a timeline): its items, "more" while there is
+ * more, disabled while it loads, then how many of how many are shown.
+ */
+export function PagedList({ query, className, children, label, shown, total }: PagedListProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ol className={className}>{children}</ol>
+      {query.hasNextPage && (
+        <button type="button" className="button button--secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+          {query.isFetchingNextPage ? t('common.loadingMore') : label}
+        </button>
+      )}
+      <p className="hint" aria-live="polite">
+        {t('common.showing', { shown, total })}
+      </p>
+    </>
   );
 }

@@ -60,6 +60,12 @@ export const email = z
   .max(LIMITS.name)
   .pipe(z.email({ error: 'invalidEmail' }));
 
+/** A phone number as people write it: digits, spaces, brackets and dashes, an optional leading +. */
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9 ()-]{4,30}$/, { error: 'invalidFormat' });
+
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, { error: 'invalidCountry' });
 
 

@@ -10,6 +10,7 @@ import {
   LIMITS,
   meta,
   optionalText,
+  phone,
   requiredText,
   sectorId,
   time,
@@ -105,11 +106,7 @@ export const newPerson = z.strictObject({
   position: optionalText(LIMITS.name),
   side: z.enum(['host', 'guest'], { error: 'invalidOption' }),
   email: email.optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{4,30}$/, { error: 'invalidFormat' })
-    .optional(),
+  phone: phone.optional(),
 });
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { alwaysCheck, email, id, LIMITS, meta, optionalText, requiredText } from './common';
+import { alwaysCheck, email, id, LIMITS, meta, optionalText, phone, requiredText } from './common';
 
 const personFields = z.strictObject({
   name: requiredText(LIMITS.name),
@@ -8,11 +8,7 @@ const personFields = z.strictObject({
   regionId: id.optional(),
   organizationId: id.optional(),
   email: email.optional(),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ()-]{4,30}$/, { error: 'invalidFormat' })
-    .optional(),
+  phone: phone.optional(),
   illustrative: z.boolean().default(false),
 });
 

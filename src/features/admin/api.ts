@@ -1,8 +1,9 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import type { Page } from '@/domain/schemas/common';
 import type { Role, User } from '@/domain/user';
 import { apiGet, apiRequest, apiUrl } from '@/lib/api-client';
-import { invalidateAfterSave, STALE_AFTER_SAVE } from '@/lib/invalidation';
+import { STALE_AFTER_SAVE } from '@/lib/invalidation';
+import { useSaveMutation } from '@/lib/use-save-mutation';
 
 export const adminKeys = {
   users: ['admin', 'users'] as const,
@@ -17,26 +18,17 @@ export const adminUsersQuery = () =>
 
 export type NewUser = { name: string; email: string; role: Role; position?: string; homeRegionIds?: string[]; password?: string };
 
-function useRefreshUsers() {
-  const queryClient = useQueryClient();
-  return () => invalidateAfterSave(queryClient, STALE_AFTER_SAVE.user());
-}
-
 export function useCreateUser() {
-  const refresh = useRefreshUsers();
-  return useMutation({
-    mutationFn: (input: NewUser) => apiRequest<User>(apiUrl('/users'), { method: 'POST', body: input }),
-    onSuccess: () => refresh(),
-  });
+  return useSaveMutation((input: NewUser) => apiRequest<User>(apiUrl('/users'), { method: 'POST', body: input }), STALE_AFTER_SAVE.user);
 }
 
 export function useSetActive() {
-  const refresh = useRefreshUsers();
-  return useMutation({
-    mutationFn: ({ user, active }: { user: User; active: boolean }) =>
+  return useSaveMutation(
+    ({ user, active }: { user: User; active: boolean }) =>
       apiRequest<User>(apiUrl(`/users/${encodeURIComponent(user.id)}`), { method: 'PATCH', body: { active }, version: user.version }),
-    onSettled: () => refresh(),
-  });
+    STALE_AFTER_SAVE.user,
+    'settled',
+  );
 }
 
 export function useResetPassword() {
@@ -48,10 +40,10 @@ export function useResetPassword() {
 
 /** An administrator changes the home governments a user works for (issue 15). */
 export function useSetHomeRegions() {
-  const refresh = useRefreshUsers();
-  return useMutation({
-    mutationFn: ({ user, homeRegionIds }: { user: User; homeRegionIds: string[] }) =>
+  return useSaveMutation(
+    ({ user, homeRegionIds }: { user: User; homeRegionIds: string[] }) =>
       apiRequest<User>(apiUrl(`/users/${encodeURIComponent(user.id)}`), { method: 'PATCH', body: { homeRegionIds }, version: user.version }),
-    onSettled: () => refresh(),
-  });
+    STALE_AFTER_SAVE.user,
+    'settled',
+  );
 }

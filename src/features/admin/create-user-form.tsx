@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { domId } from '@/components/ui/form/dom-id';
-import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { ErrorSummary } from '@/components/ui/form/error-summary';
 import { Checkboxes, SelectInput, TextInput } from '@/components/ui/form/fields';
 import { PASSWORD_MAX, PASSWORD_MIN } from '@/domain/password';
 import { userInput } from '@/domain/schemas/user';
@@ -14,13 +14,13 @@ import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { referenceQueries } from '@/reference-data/queries';
 import { useCreateUser } from './api';
-import { fieldMessage, passwordFieldError } from './messages';
+import { passwordFieldError } from './messages';
+import { useFieldErrors } from './use-field-errors';
 import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PasswordInput } from './password-input';
 
 type Values = { name: string; email: string; role: Role | ''; position: string; homeRegionIds: string[]; password: string };
 const EMPTY: Values = { name: '', email: '', role: '', position: '', homeRegionIds: [], password: '' };
-type Shown = SummaryError & { name: keyof Values };
 
 const FIELDS: ReadonlyArray<keyof Values> = ['name', 'email', 'role', 'position', 'homeRegionIds', 'password'];
 
@@ -33,28 +33,13 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
   const create = useCreateUser();
   const { register, handleSubmit, reset, control } = useForm<Values>({ defaultValues: EMPTY });
   const [newPassword, newName, newEmail] = useWatch({ control, name: ['password', 'name', 'email'] });
-  const [errors, setErrors] = useState<Shown[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
   const [failure, setFailure] = useState('');
   // The home governments the new user works for (issue 15): asked only when there are several.
   const regions = useQuery(referenceQueries.regions());
   const homes = (regions.data?.items ?? []).filter((r) => r.role === 'home');
 
   const label = (name: keyof Values) => t(`users.create.${name}`);
-
-  const show = (list: FieldError[]) => {
-    const seen = new Set<string>();
-    const shown: Shown[] = [];
-    for (const e of list) {
-      const name = (e.path.split('.')[0] ?? '') as keyof Values;
-      if (!FIELDS.includes(name) || seen.has(name)) continue;
-      seen.add(name);
-      shown.push({ name, fieldId: domId(name), message: t('form.withLabel', { label: label(name), message: fieldMessage(t, e) }) });
-    }
-    shown.sort((a, b) => FIELDS.indexOf(a.name) - FIELDS.indexOf(b.name));
-    setErrors(shown);
-    setFocusKey((k) => k + 1);
-  };
+  const { errors, setErrors, focusKey, show } = useFieldErrors(FIELDS, label, (name) => FIELDS.find((f) => f === name));
 
   const submit = async (values: Values) => {
     setFailure('');

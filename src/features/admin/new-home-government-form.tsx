@@ -1,17 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { domId } from '@/components/ui/form/dom-id';
-import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
+import { ErrorSummary } from '@/components/ui/form/error-summary';
 import { SelectInput, TextInput } from '@/components/ui/form/fields';
 import { REGION_LEVELS, type Region } from '@/domain/region';
 import { regionInput } from '@/domain/schemas/region';
 import { toFieldErrors } from '@/domain/schemas/issues';
-import type { FieldError } from '@/domain/validation';
 import { apiRequest, apiUrl, isApiError } from '@/lib/api-client';
 import { newIdempotencyKey } from '@/stores/drafts';
-import { fieldMessage } from './messages';
+import { useFieldErrors } from './use-field-errors';
 
 /** Field names of their own: the add-user form on the same page has `name` too (unique ids). */
 type Values = { govName: string; govLevel: string; govCountryCode: string };
@@ -24,27 +21,12 @@ export function NewHomeGovernmentForm({ onCreated }: { onCreated: (region: Regio
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { register, handleSubmit, reset } = useForm<Values>({ defaultValues: EMPTY });
-  const [errors, setErrors] = useState<Array<SummaryError & { name: keyof Values }>>([]);
-  const [focusKey, setFocusKey] = useState(0);
   const create = useMutation({
     mutationFn: (body: unknown) => apiRequest<Region>(apiUrl('/regions'), { method: 'POST', body, idempotencyKey: newIdempotencyKey() }),
     onSuccess: () => queryClient.invalidateQueries(),
   });
   const label = (name: keyof Values) => t(`users.newGovernment.${name}`);
-  const show = (list: FieldError[]) => {
-    const seen = new Set<string>();
-    const shown: Array<SummaryError & { name: keyof Values }> = [];
-    for (const e of list) {
-      const name = OF_API[e.path.split('.')[0] ?? ''];
-      if (!name) continue;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      shown.push({ name, fieldId: domId(name), message: t('form.withLabel', { label: label(name), message: fieldMessage(t, e) }) });
-    }
-    shown.sort((a, b) => FIELDS.indexOf(a.name) - FIELDS.indexOf(b.name));
-    setErrors(shown);
-    setFocusKey((k) => k + 1);
-  };
+  const { errors, setErrors, focusKey, show } = useFieldErrors(FIELDS, label, (name) => OF_API[name]);
   const submit = async (values: Values) => {
     const checked = regionInput.safeParse(
       { name: values.govName.trim(), level: values.govLevel || undefined, countryCode: values.govCountryCode.trim().toUpperCase(), role: 'home' },

@@ -1,18 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '@/components/ui/data-table';
-import { PageHeader } from '@/components/ui/page-header';
 import { QueryState } from '@/components/ui/query-state';
-import { LoadingState } from '@/components/ui/states';
 import { isRetired, type Sector } from '@/domain/sector';
-import { describeError } from '@/lib/describe-error';
 import { useFormat } from '@/lib/use-format';
 import { referenceQueries } from '@/reference-data/queries';
-import { sessionQuery } from '@/session/session';
-import { usePermissions } from '@/session/use-can';
+import { AdminPage, useAdminGate, useStatusLine } from './admin-gate';
 import { SectorForm } from './sector-form';
 import { useUpdateSector } from './sectors-api';
+
+const COLUMNS = ['nameId', 'nameEn', 'id', 'color', 'status', 'actions'] as const;
 
 /**
  * /admin/sectors (issue 15): every sector, active or retired; add one, rename it in both
@@ -23,44 +21,23 @@ export function SectorsPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'id';
   const format = useFormat();
-  const { can } = usePermissions();
-  const session = useQuery(sessionQuery());
   const sectors = useQuery(referenceQueries.sectors());
   const update = useUpdateSector();
-  const [message, setMessage] = useState('');
+  const { message, setMessage, run } = useStatusLine((reason) => t('sectorsAdmin.failed', { reason }));
   const [editing, setEditing] = useState<string | undefined>();
+  const gate = useAdminGate(t('sectorsAdmin.title'), 'sector.write');
+  if (gate) return gate;
 
-  useEffect(() => {
-    document.title = `${t('sectorsAdmin.title')} — ${t('app.titleSuffix')}`;
-  }, [t]);
-
-  if (session.isPending) return <LoadingState />;
-  if (!can('sector.write')) {
-    return (
-      <div className="page">
-        <h1>{t('sectorsAdmin.title')}</h1>
-        <p className="lead">{t('errors.forbidden')}</p>
-      </div>
-    );
-  }
-
-  const toggle = async (sector: Sector) => {
-    setMessage('');
+  const toggle = (sector: Sector) => {
     const retire = !isRetired(sector);
-    try {
-      await update.mutateAsync({ sector, patch: { retired: retire } });
-      setMessage(t(retire ? 'sectorsAdmin.retired' : 'sectorsAdmin.unretired', { name: sector.name[locale] }));
-    } catch (error) {
-      setMessage(t('sectorsAdmin.failed', { reason: describeError(error, t) }));
-    }
+    return run(
+      () => update.mutateAsync({ sector, patch: { retired: retire } }),
+      t(retire ? 'sectorsAdmin.retired' : 'sectorsAdmin.unretired', { name: sector.name[locale] }),
+    );
   };
 
   return (
-    <div className="page">
-      <PageHeader title={t('sectorsAdmin.title')} intro={t('sectorsAdmin.intro')} />
-      <p role="status" className="status-message">
-        {message}
-      </p>
+    <AdminPage title={t('sectorsAdmin.title')} intro={t('sectorsAdmin.intro')} message={message}>
       <QueryState query={sectors}>
         {(data) => {
           const current = editing ? data.items.find((s) => s.id === editing) : undefined;
@@ -68,14 +45,7 @@ export function SectorsPage() {
             <>
               <DataTable
                 caption={t('sectorsAdmin.tableCaption')}
-                columns={[
-                  t('sectorsAdmin.columns.nameId'),
-                  t('sectorsAdmin.columns.nameEn'),
-                  t('sectorsAdmin.columns.id'),
-                  t('sectorsAdmin.columns.color'),
-                  t('sectorsAdmin.columns.status'),
-                  t('sectorsAdmin.columns.actions'),
-                ]}
+                columns={COLUMNS.map((c) => t(`sectorsAdmin.columns.${c}`))}
               >
                 {[...data.items]
                   .sort((a, b) => a.name[locale].localeCompare(b.name[locale]))
@@ -133,6 +103,6 @@ export function SectorsPage() {
         }}
       </QueryState>
       <SectorForm onDone={(_saved, text) => setMessage(text)} />
-    </div>
+    </AdminPage>
   );
 }

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '@/components/ui/page-header';
 import { DataTable } from '@/components/ui/data-table';
-import { LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import type { User } from '@/domain/user';
 import { referenceQueries } from '@/reference-data/queries';
 import { sessionQuery } from '@/session/session';
+import { AdminPage, useAdminGate, useStatusLine } from './admin-gate';
 import { usePermissions } from '@/session/use-can';
 import { apiDownload } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
@@ -31,32 +30,13 @@ export function UsersPage() {
   const setActive = useSetActive();
   const regions = useQuery(referenceQueries.regions());
   const homes = (regions.data?.items ?? []).filter((r) => r.role === 'home');
-  const [message, setMessage] = useState('');
+  const { message, setMessage, run } = useStatusLine((reason) => t('users.errors.failed', { reason }));
   const [resetting, setResetting] = useState<User | undefined>();
+  const gate = useAdminGate(t('users.title'), 'user.manage');
+  if (gate) return gate;
 
-  useEffect(() => {
-    document.title = `${t('users.title')} — ${t('app.titleSuffix')}`;
-  }, [t]);
-
-  if (session.isPending) return <LoadingState />;
-  if (!can('user.manage')) {
-    return (
-      <div className="page">
-        <h1>{t('users.title')}</h1>
-        <p className="lead">{t('errors.forbidden')}</p>
-      </div>
-    );
-  }
-
-  const toggle = async (user: User) => {
-    setMessage('');
-    try {
-      await setActive.mutateAsync({ user, active: !user.active });
-      setMessage(t(user.active ? 'users.disabled' : 'users.enabled', { name: user.name }));
-    } catch (error) {
-      setMessage(t('users.errors.failed', { reason: describeError(error, t) }));
-    }
-  };
+  const toggle = (user: User) =>
+    run(() => setActive.mutateAsync({ user, active: !user.active }), t(user.active ? 'users.disabled' : 'users.enabled', { name: user.name }));
 
   const exportAudit = () => {
     setMessage('');
@@ -66,21 +46,14 @@ export function UsersPage() {
   };
 
   return (
-    <div className="page">
-      <PageHeader title={t('users.title')} intro={t('users.intro')} />
-
-      <p role="status" className="status-message">
-        {message}
-      </p>
+    <AdminPage title={t('users.title')} intro={t('users.intro')} message={message}>
 
       <QueryState query={users}>
         {(data) => (
           <DataTable
             caption={t('users.tableCaption')}
             columns={[
-              t('users.columns.name'),
-              t('users.columns.email'),
-              t('users.columns.role'),
+              ...(['name', 'email', 'role'] as const).map((c) => t(`users.columns.${c}`)),
               ...(homes.length > 1 ? [t('users.create.homeRegionIds')] : []),
               t('users.columns.status'),
               t('users.columns.actions'),
@@ -150,6 +123,6 @@ export function UsersPage() {
           }}
         />
       )}
-    </div>
+    </AdminPage>
   );
 }

@@ -7,6 +7,7 @@ import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { useDescribeValue } from './describe-value';
 import { historyQuery } from './queries';
+import { PagedList } from '@/components/ui/load-more';
 
 /**
  * Who changed what, when, and the value before and after, in words, newest first. Only the
@@ -25,21 +26,11 @@ export function HistoryPanel({ entity, entityId, version }: { entity: AuditedEnt
       <p className="hint">{t('history.intro')}</p>
       <QueryState query={history} isEmpty={entries.length === 0} empty={<p>{t('history.empty')}</p>}>
         {() => (
-          <>
-            <ol className="history__list">
-              {entries.map((entry) => (
-                <HistoryEntry key={entry.id} entry={entry} />
-              ))}
-            </ol>
-            {history.hasNextPage && (
-              <button type="button" className="button button--secondary" onClick={() => void history.fetchNextPage()} disabled={history.isFetchingNextPage}>
-                {history.isFetchingNextPage ? t('common.loadingMore') : t('history.more')}
-              </button>
-            )}
-            <p className="hint" aria-live="polite">
-              {t('common.showing', { shown: entries.length, total })}
-            </p>
-          </>
+          <PagedList query={history} className="history__list" label={t('history.more')} shown={entries.length} total={total}>
+            {entries.map((entry) => (
+              <HistoryEntry key={entry.id} entry={entry} />
+            ))}
+          </PagedList>
         )}
       </QueryState>
     </section>

@@ -4,14 +4,13 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
-import { describedBy } from '@/components/ui/form/error-message';
-import { FormGroup } from '@/components/ui/form/form-group';
 import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordIssue } from '@/domain/password';
 import type { User } from '@/domain/user';
 import type { FieldError } from '@/domain/validation';
 import { apiUrl } from '@/lib/api-client';
 import { startSession } from './start-session';
+import { CredentialInput } from './credential-input';
 
 type Field = 'name' | 'email' | 'password';
 type Values = Record<Field, string>;
@@ -116,21 +115,19 @@ export function SetupForm({ secret }: { secret: string }) {
     const id = `setup-${field}`;
     const error = errorOf(field);
     const strengthId = `${id}-strength`;
-    const described = [describedBy(id, hint, error), field === 'password' ? strengthId : undefined].filter(Boolean).join(' ');
     return (
-      <FormGroup id={id} label={t(`setup.${field}`)} hint={hint} error={error}>
-        <input
-          id={id}
-          type={type}
-          className={`input input--half${error ? ' input--error' : ''}`}
-          autoComplete={autoComplete}
-          spellCheck={false}
-          aria-describedby={described || undefined}
-          aria-invalid={error ? true : undefined}
-          {...register(field)}
-        />
+      <CredentialInput
+        id={id}
+        label={t(`setup.${field}`)}
+        hint={hint}
+        error={error}
+        type={type}
+        autoComplete={autoComplete}
+        registration={register(field)}
+        describedByAlso={field === 'password' ? strengthId : undefined}
+      >
         {field === 'password' && <PasswordStrengthHint id={strengthId} password={password} userInputs={[name, email]} />}
-      </FormGroup>
+      </CredentialInput>
     );
   };
 

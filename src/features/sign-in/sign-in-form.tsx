@@ -3,14 +3,13 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { describedBy } from '@/components/ui/form/error-message';
-import { FormGroup } from '@/components/ui/form/form-group';
 import { ErrorSummary, type SummaryError } from '@/components/ui/form/error-summary';
 import type { User } from '@/domain/user';
 import { apiUrl } from '@/lib/api-client';
 import { startSession } from './start-session';
 import { safeNext } from './next';
 import { signInForm, type SignInValues } from './schema';
+import { CredentialInput } from './credential-input';
 
 type Field = 'email' | 'password';
 type Problem = { field: Field; message: string };
@@ -105,20 +104,7 @@ export function SignInForm({ next }: { next: string | null }) {
   const input = (field: Field, type: 'email' | 'password', autoComplete: string) => {
     const id = `sign-in-${field}`;
     const error = errorOf(field);
-    return (
-      <FormGroup id={id} label={t(`signIn.${field}`)} error={error}>
-        <input
-          id={id}
-          type={type}
-          className={`input input--half${error ? ' input--error' : ''}`}
-          autoComplete={autoComplete}
-          spellCheck={false}
-          aria-describedby={describedBy(id, undefined, error)}
-          aria-invalid={error ? true : undefined}
-          {...register(field)}
-        />
-      </FormGroup>
-    );
+    return <CredentialInput id={id} label={t(`signIn.${field}`)} error={error} type={type} autoComplete={autoComplete} registration={register(field)} />;
   };
 
   return (

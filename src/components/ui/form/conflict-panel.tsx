@@ -13,6 +13,10 @@ export type ConflictRow = {
   lang?: string | undefined;
 };
 
+/** The two columns of radios, in order, and the words each says it keeps. */
+const CHOICES = ['mine', 'theirs'] as const;
+const KEEP = { mine: 'visit.keepMine', theirs: 'visit.keepTheirs' } as const;
+
 type ConflictPanelProps = {
   title: string;
   body: string;
@@ -39,34 +43,22 @@ export function ConflictPanel({ title, body, rows, choices, onChoose, onSave, sa
           {rows.map((row) => (
             <tr key={row.field}>
               <th scope="row">{row.label}</th>
-              <td>
-                <label className="radios__item">
-                  <input
-                    type="radio"
-                    className="radios__input"
-                    name={`choice-${row.field}`}
-                    checked={choices[row.field] === 'mine'}
-                    onChange={() => onChoose(row.field, 'mine')}
-                  />
-                  <span>
-                    <span lang={row.lang}>{row.mine}</span> <span className="visually-hidden">({t('visit.keepMine')})</span>
-                  </span>
-                </label>
-              </td>
-              <td>
-                <label className="radios__item">
-                  <input
-                    type="radio"
-                    className="radios__input"
-                    name={`choice-${row.field}`}
-                    checked={choices[row.field] !== 'mine'}
-                    onChange={() => onChoose(row.field, 'theirs')}
-                  />
-                  <span>
-                    <span lang={row.lang}>{row.theirs}</span> <span className="visually-hidden">({t('visit.keepTheirs')})</span>
-                  </span>
-                </label>
-              </td>
+              {CHOICES.map((choice) => (
+                <td key={choice}>
+                  <label className="radios__item">
+                    <input
+                      type="radio"
+                      className="radios__input"
+                      name={`choice-${row.field}`}
+                      checked={(choices[row.field] === 'mine') === (choice === 'mine')}
+                      onChange={() => onChoose(row.field, choice)}
+                    />
+                    <span>
+                      <span lang={row.lang}>{row[choice]}</span> <span className="visually-hidden">({t(KEEP[choice])})</span>
+                    </span>
+                  </label>
+                </td>
+              ))}
             </tr>
           ))}
         </DataTable>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { domId } from './dom-id';
 import { describedBy, ErrorMessage } from './error-message';
 import { FieldsetGroup, FormGroup } from './form-group';
+import { Options } from '../filter-select';
 
 /** Messages by field name; the same text the error summary shows. */
 type Errors = Record<string, string>;
@@ -98,12 +99,7 @@ export function SelectInput<T extends FieldValues>({
         aria-invalid={error ? true : undefined}
         {...register(name)}
       >
-        {placeholder && <option value="">{t('form.choose')}</option>}
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} first={placeholder && t('form.choose')} />
       </select>
     </FormGroup>
   );

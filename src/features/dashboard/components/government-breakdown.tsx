@@ -10,6 +10,9 @@ import { useLabels } from '@/reference-data/use-labels';
 import { usePermissions } from '@/session/use-can';
 import { statsKeys, type StatsFilters } from '../api/queries';
 
+/** The table's columns, in order (their headings: `charts.byGovernment.*`). */
+const COLUMNS = ['government', 'partnerships', 'meetings', 'open', 'overdue'] as const;
+
 export type HomeRegionRow = {
   homeRegionId: string;
   partnerships: number;
@@ -50,11 +53,11 @@ export function GovernmentBreakdown({ filters }: { filters: StatsFilters }) {
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('charts.byGovernment.government')}</th>
-              <th scope="col">{t('charts.byGovernment.partnerships')}</th>
-              <th scope="col">{t('charts.byGovernment.meetings')}</th>
-              <th scope="col">{t('charts.byGovernment.open')}</th>
-              <th scope="col">{t('charts.byGovernment.overdue')}</th>
+              {COLUMNS.map((column) => (
+                <th scope="col" key={column}>
+                  {t(`charts.byGovernment.${column}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -36,71 +36,54 @@ export function KpiSection({ kpis, year, filters }: Props) {
         <ErrorState error={kpis.error} onRetry={() => void kpis.refetch()} />
       ) : (
           <dl className="kpis">
-            <div className="kpi">
-              <dt className="kpi__label">{t('dashboard.activePartnerships')}</dt>
-              <dd className="kpi__value">
-                <Link to={link('/partners', { stage: 'mou-signed,active' })}>
-                  {format.number(kpis.data.activePartnerships)}
-                </Link>
-              </dd>
-              <dd className="kpi__hint">
-                {t('dashboard.activePartnershipsOf', { total: format.number(kpis.data.partnerships) })}
-              </dd>
-            </div>
-            <div className="kpi">
-              <dt className="kpi__label">{t('dashboard.meetings', { year })}</dt>
-              <dd className="kpi__value">
-                <Link to={link('/meetings', { from: filters.from, to: filters.to })}>
-                  {format.number(kpis.data.meetings)}
-                </Link>
-              </dd>
-              <dd className="kpi__hint">
-                {t('dashboard.meetingsPrevious', {
-                  previous: format.number(kpis.data.meetingsPreviousPeriod),
-                })}
-              </dd>
-            </div>
-            <div className="kpi">
-              <dt className="kpi__label">{t('dashboard.openFollowUps')}</dt>
-              <dd className="kpi__value">
-                <Link to={link('/follow-ups', { status: 'open,in-progress,blocked' })}>
-                  {format.number(kpis.data.openFollowUps)}
-                </Link>
-              </dd>
-            </div>
-            <div className="kpi kpi--warning">
-              <dt className="kpi__label">{t('dashboard.overdueFollowUps')}</dt>
-              <dd className="kpi__value">
-                <Link to={link('/follow-ups', { due: 'overdue' })}>
-                  {format.number(kpis.data.overdueFollowUps)}
-                </Link>
-              </dd>
-            </div>
-            <div className="kpi">
-              <dt className="kpi__label">{t('dashboard.completionRate')}</dt>
-              <dd className="kpi__value">
-                <Link
-                  to={link('/follow-ups', {
-                    status: 'done',
-                    agreedFrom: filters.from,
-                    agreedTo: filters.to,
-                  })}
-                >
-                  {kpis.data.completionRate === null
-                    ? t('dashboard.noRate')
-                    : format.percent(kpis.data.completionRate)}
-                </Link>
-              </dd>
-              <dd className="kpi__hint">
-                {t('dashboard.completionRateOf', {
-                  done: format.number(kpis.data.followUpsDone),
-                  agreed: format.number(kpis.data.followUpsAgreed),
-                  year,
-                })}
-              </dd>
-            </div>
+            <Kpi
+              label={t('dashboard.activePartnerships')}
+              to={link('/partners', { stage: 'mou-signed,active' })}
+              value={format.number(kpis.data.activePartnerships)}
+              hint={t('dashboard.activePartnershipsOf', { total: format.number(kpis.data.partnerships) })}
+            />
+            <Kpi
+              label={t('dashboard.meetings', { year })}
+              to={link('/meetings', { from: filters.from, to: filters.to })}
+              value={format.number(kpis.data.meetings)}
+              hint={t('dashboard.meetingsPrevious', { previous: format.number(kpis.data.meetingsPreviousPeriod) })}
+            />
+            <Kpi
+              label={t('dashboard.openFollowUps')}
+              to={link('/follow-ups', { status: 'open,in-progress,blocked' })}
+              value={format.number(kpis.data.openFollowUps)}
+            />
+            <Kpi
+              label={t('dashboard.overdueFollowUps')}
+              to={link('/follow-ups', { due: 'overdue' })}
+              value={format.number(kpis.data.overdueFollowUps)}
+              warning
+            />
+            <Kpi
+              label={t('dashboard.completionRate')}
+              to={link('/follow-ups', { status: 'done', agreedFrom: filters.from, agreedTo: filters.to })}
+              value={kpis.data.completionRate === null ? t('dashboard.noRate') : format.percent(kpis.data.completionRate)}
+              hint={t('dashboard.completionRateOf', {
+                done: format.number(kpis.data.followUpsDone),
+                agreed: format.number(kpis.data.followUpsAgreed),
+                year,
+              })}
+            />
           </dl>
       )}
     </section>
+  );
+}
+
+/** One key figure: its label, the figure linking to the list it counts, and a line under it. */
+function Kpi({ label, to, value, hint, warning }: { label: string; to: string; value: string; hint?: string; warning?: boolean }) {
+  return (
+    <div className={warning ? 'kpi kpi--warning' : 'kpi'}>
+      <dt className="kpi__label">{label}</dt>
+      <dd className="kpi__value">
+        <Link to={to}>{value}</Link>
+      </dd>
+      {hint !== undefined && <dd className="kpi__hint">{hint}</dd>}
+    </div>
   );
 }

@@ -1,7 +1,5 @@
-import { infiniteQueryOptions } from '@tanstack/react-query';
 import type { FollowUp } from '@/domain/follow-up';
-import type { Page } from '@/domain/schemas/common';
-import { apiGet } from '@/lib/api-client';
+import { pagedResource } from '@/lib/query-keys';
 
 export type FollowUpFilters = {
   status?: string[];
@@ -19,23 +17,7 @@ export type FollowUpFilters = {
   sort?: string;
 };
 
-export const followUpKeys = {
-  all: ['follow-ups'] as const,
-  lists: () => [...followUpKeys.all, 'list'] as const,
-  list: (filters: FollowUpFilters) => [...followUpKeys.lists(), filters] as const,
-  details: () => [...followUpKeys.all, 'detail'] as const,
-  detail: (id: string) => [...followUpKeys.details(), id] as const,
-};
-
 export const FOLLOW_UPS_PAGE_SIZE = 50;
-
-export const followUpQueries = {
-  list: (filters: FollowUpFilters = {}) =>
-    infiniteQueryOptions({
-      queryKey: followUpKeys.list(filters),
-      queryFn: ({ pageParam, signal }) =>
-        apiGet<Page<FollowUp>>('/follow-ups', { ...filters, limit: FOLLOW_UPS_PAGE_SIZE, cursor: pageParam }, signal),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-    }),
-};
+const followUps = pagedResource<FollowUp, FollowUpFilters>('follow-ups', '/follow-ups', FOLLOW_UPS_PAGE_SIZE);
+export const followUpKeys = followUps.keys;
+export const followUpQueries = { list: followUps.list };

@@ -1,9 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FOLLOW_UP_STATUSES, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
 import { isIsoDate } from '@/domain/dates';
 import type { User } from '@/domain/user';
 import { ErrorMessage } from '@/components/ui/form/error-message';
+import { Options } from '@/components/ui/filter-select';
 import type { BulkChanges } from '../api/mutations';
 
 type BulkBarProps = {
@@ -45,44 +46,22 @@ export function BulkBar({ selected, users, busy, onApply, onClear }: BulkBarProp
       </p>
       {error && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
       <div className="bulk-bar__fields">
-        <div className="field">
-          <label className="label label--small" htmlFor={`${id}-status`}>
-            {t('followUps.bulkStatus')}
-          </label>
+        <BulkField id={`${id}-status`} label={t('followUps.bulkStatus')}>
           <select id={`${id}-status`} className="select" value={status} onChange={(e) => setStatus(e.target.value as FollowUpStatus | '')}>
-            <option value="">{t('followUps.bulkNoChange')}</option>
-            {FOLLOW_UP_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`enums.status.${s}`)}
-              </option>
-            ))}
+            <Options first={t('followUps.bulkNoChange')} options={FOLLOW_UP_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))} />
           </select>
-        </div>
-        <div className="field">
-          <label className="label label--small" htmlFor={`${id}-owner`}>
-            {t('followUps.bulkOwner')}
-          </label>
+        </BulkField>
+        <BulkField id={`${id}-owner`} label={t('followUps.bulkOwner')}>
           <select id={`${id}-owner`} className="select" value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-            <option value="">{t('followUps.bulkNoChange')}</option>
-            {users.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+            <Options first={t('followUps.bulkNoChange')} options={users.map((u) => ({ value: u.id, label: u.name }))} />
           </select>
-        </div>
-        <div className="field">
-          <label className="label label--small" htmlFor={`${id}-due`}>
-            {t('followUps.bulkDue')}
-          </label>
+        </BulkField>
+        <BulkField id={`${id}-due`} label={t('followUps.bulkDue')}>
           <input id={`${id}-due`} className="input input--short" inputMode="numeric" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-        </div>
-        <div className="field">
-          <label className="label label--small" htmlFor={`${id}-comment`}>
-            {t('followUps.comment')}
-          </label>
+        </BulkField>
+        <BulkField id={`${id}-comment`} label={t('followUps.comment')}>
           <input id={`${id}-comment`} className="input" value={comment} onChange={(e) => setComment(e.target.value)} />
-        </div>
+        </BulkField>
       </div>
       <div className="form-actions form-actions--tight">
         <button type="submit" className="button" aria-disabled={busy || undefined}>
@@ -93,5 +72,17 @@ export function BulkBar({ selected, users, busy, onApply, onClear }: BulkBarProp
         </button>
       </div>
     </form>
+  );
+}
+
+/** One labelled control of the bar, its label small. */
+function BulkField({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div className="field">
+      <label className="label label--small" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
   );
 }

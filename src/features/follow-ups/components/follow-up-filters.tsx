@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ClearFilters } from '@/components/ui/clear-filters';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchField } from '@/components/ui/search-field';
 import { useFilterPanel } from '@/components/ui/filter-panel';
 import { DUE_WINDOWS, FOLLOW_UP_STATUSES, type FollowUpStatus } from '@/domain/follow-up';
 import type { Partnership } from '@/domain/partnership';
+import { PartnershipFilter, SectorFilter } from '@/reference-data/filter-selects';
 import { useLabels } from '@/reference-data/use-labels';
 import { FOLLOW_UP_SORTS, followUpFiltersToParams } from '../api/filters';
 import type { FollowUpFilters as Filters } from '../api/queries';
@@ -52,20 +53,8 @@ export function FollowUpFilters({ filters, partnerships, search, onSearch, onCha
         options={DUE_WINDOWS.map((w) => ({ value: w, label: t(`followUps.dueWindows.${w}`) }))}
         onChange={(due) => onChange({ due })}
       />
-      <FilterSelect
-        id="filter-sector"
-        label={t('followUps.filterSector')}
-        value={filters.sectorId ?? ''}
-        options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
-        onChange={(sectorId) => onChange({ sectorId })}
-      />
-      <FilterSelect
-        id="filter-partnership"
-        label={t('followUps.filterPartnership')}
-        value={filters.partnershipId ?? ''}
-        options={partnerships.map((p) => ({ value: p.id, label: labels.partnership(p) }))}
-        onChange={(partnershipId) => onChange({ partnershipId })}
-      />
+      <SectorFilter label={t('followUps.filterSector')} filters={filters} onChange={onChange} />
+      <PartnershipFilter label={t('followUps.filterPartnership')} filters={filters} partnerships={partnerships} onChange={onChange} />
       <FilterSelect
         id="filter-owner"
         label={t('followUps.filterOwner')}
@@ -82,11 +71,7 @@ export function FollowUpFilters({ filters, partnerships, search, onSearch, onCha
         onChange={(sort) => onChange({ sort: sort === 'dueDate' ? undefined : sort })}
       />
       {Object.keys(followUpFiltersToParams(filters)).length > 0 && (
-        <p className="filters__clear">
-          <Link to="/follow-ups" replace onClick={onClear}>
-            {t('common.clearFilters')}
-          </Link>
-        </p>
+        <ClearFilters to="/follow-ups" onClick={onClear} />
       )}
     </form>
   );

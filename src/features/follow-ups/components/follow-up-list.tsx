@@ -28,6 +28,9 @@ type FollowUpListProps = {
   pending: ReadonlySet<string>;
 };
 
+/** The list's columns after the checkbox, in order (their headings: `followUps.columns.*`). */
+const COLUMNS = ['title', 'partnership', 'owner', 'due', 'priority', 'status'] as const;
+
 /**
  * The follow-ups as a virtualized table: only the rows near the viewport are in the DOM, so
  * 50,000 items scroll like 50. Pages load from the API as the user nears the end. Screen readers
@@ -80,24 +83,11 @@ export function FollowUpList(props: FollowUpListProps) {
               aria-label={t('followUps.selectAll')}
             />
           </span>
-          <span role="columnheader" className="fu-cell fu-cell--title">
-            {t('followUps.columns.title')}
-          </span>
-          <span role="columnheader" className="fu-cell">
-            {t('followUps.columns.partnership')}
-          </span>
-          <span role="columnheader" className="fu-cell">
-            {t('followUps.columns.owner')}
-          </span>
-          <span role="columnheader" className="fu-cell">
-            {t('followUps.columns.due')}
-          </span>
-          <span role="columnheader" className="fu-cell">
-            {t('followUps.columns.priority')}
-          </span>
-          <span role="columnheader" className="fu-cell">
-            {t('followUps.columns.status')}
-          </span>
+          {COLUMNS.map((column) => (
+            <span role="columnheader" key={column} className={column === 'title' ? 'fu-cell fu-cell--title' : 'fu-cell'}>
+              {t(`followUps.columns.${column}`)}
+            </span>
+          ))}
         </div>
       </div>
       <div role="rowgroup" ref={listRef} className="fu-body" style={{ height: virtualizer.getTotalSize() }}>

@@ -2,8 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { todayIn } from '@/domain/dates';
 import { isDueToday, isOverdue, type FollowUp, type FollowUpStatus } from '@/domain/follow-up';
-import type { Partnership } from '@/domain/partnership';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type PartnershipRecordsProps } from '@/components/ui/data-table';
+import { QueryState } from '@/components/ui/query-state';
+import { EmptyState } from '@/components/ui/states';
 import { Tag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
@@ -21,15 +22,7 @@ export function StatusTag({ status }: { status: FollowUpStatus }) {
   return <Tag tone={STATUS_TONE[status]}>{t(`enums.status.${status}`)}</Tag>;
 }
 
-type FollowUpTableProps = {
-  items: FollowUp[];
-  partnerships?: ReadonlyMap<string, Partnership>;
-  caption: string;
-  /** Hide the partnership column where the page is already about one partnership. */
-  showPartnership?: boolean;
-};
-
-export function FollowUpTable({ items, partnerships, caption, showPartnership = true }: FollowUpTableProps) {
+export function FollowUpTable({ items, partnerships, caption, showPartnership = true }: PartnershipRecordsProps<FollowUp>) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();
@@ -74,5 +67,25 @@ export function FollowUpTable({ items, partnerships, caption, showPartnership = 
         </tr>
       ))}
     </DataTable>
+  );
+}
+
+type FollowUpsSectionProps = {
+  /** The heading's id, which names the section. */
+  id: string;
+  title: string;
+  emptyText: string;
+  query: { isPending: boolean; isError: boolean; error: unknown; data?: { pages: Array<{ items: FollowUp[] }> }; refetch: () => unknown };
+};
+
+/** A page's section of the follow-ups of one meeting or partnership: its table, or words when there are none. */
+export function FollowUpsSection({ id, title, emptyText, query }: FollowUpsSectionProps) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <QueryState query={query} isEmpty={query.data?.pages[0]?.items.length === 0} empty={<EmptyState>{emptyText}</EmptyState>}>
+        {(data) => <FollowUpTable items={data.pages.flatMap((p) => p.items)} caption={title} showPartnership={false} />}
+      </QueryState>
+    </section>
   );
 }

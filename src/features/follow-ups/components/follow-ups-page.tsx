@@ -143,33 +143,10 @@ export function FollowUpsPage() {
       </PageHeader>
 
       <nav className="shortcuts" aria-label={t('followUps.shortcuts')}>
-        <Link
-          className={`shortcut${mineActive ? ' shortcut--active' : ''}`}
-          aria-current={mineActive ? 'true' : undefined}
-          to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, ownerId: mineActive ? undefined : userId })).toString() }}
-          replace
-        >
-          {t('followUps.mine')} {mineCount.data !== undefined && t('followUps.count', { n: format.number(mineCount.data) })}
-        </Link>
-        <Link
-          className={`shortcut${overdueActive ? ' shortcut--active' : ''}`}
-          aria-current={overdueActive ? 'true' : undefined}
-          to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, due: overdueActive ? undefined : 'overdue' })).toString() }}
-          replace
-        >
-          {t('followUps.overdueShortcut')}{' '}
-          {overdueCount.data !== undefined && t('followUps.count', { n: format.number(overdueCount.data) })}
-        </Link>
+        <Shortcut filters={{ ...filters, ownerId: mineActive ? undefined : userId }} active={mineActive} label={t('followUps.mine')} count={mineCount.data} />
+        <Shortcut filters={{ ...filters, due: overdueActive ? undefined : 'overdue' }} active={overdueActive} label={t('followUps.overdueShortcut')} count={overdueCount.data} />
         {/* Items of back-logged visits nobody owns yet: never overdue, assigned here later. */}
-        <Link
-          className={`shortcut${unassignedActive ? ' shortcut--active' : ''}`}
-          aria-current={unassignedActive ? 'true' : undefined}
-          to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, assigned: unassignedActive ? undefined : 'no' })).toString() }}
-          replace
-        >
-          {t('followUps.unassignedShortcut')}{' '}
-          {unassignedCount.data !== undefined && t('followUps.count', { n: format.number(unassignedCount.data) })}
-        </Link>
+        <Shortcut filters={{ ...filters, assigned: unassignedActive ? undefined : 'no' }} active={unassignedActive} label={t('followUps.unassignedShortcut')} count={unassignedCount.data} />
       </nav>
 
       <FollowUpFilters
@@ -264,5 +241,21 @@ export function FollowUpsPage() {
         />
       )}
     </div>
+  );
+}
+
+/** A shortcut to the list with `filters` (pressed when `active`: choosing it again clears its filter), and its count. */
+function Shortcut({ filters, active, label, count }: { filters: Filters; active: boolean; label: string; count: number | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Link
+      className={`shortcut${active ? ' shortcut--active' : ''}`}
+      aria-current={active ? 'true' : undefined}
+      to={{ search: new URLSearchParams(followUpFiltersToParams(filters)).toString() }}
+      replace
+    >
+      {label} {count !== undefined && t('followUps.count', { n: format.number(count) })}
+    </Link>
   );
 }

@@ -1,7 +1,8 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { Meeting } from '@/domain/meeting';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
+import { pagedResource } from '@/lib/query-keys';
 
 export type MeetingFilters = {
   partnershipId?: string;
@@ -13,25 +14,12 @@ export type MeetingFilters = {
   to?: string;
 };
 
-export const meetingKeys = {
-  all: ['meetings'] as const,
-  lists: () => [...meetingKeys.all, 'list'] as const,
-  list: (filters: MeetingFilters) => [...meetingKeys.lists(), filters] as const,
-  details: () => [...meetingKeys.all, 'detail'] as const,
-  detail: (id: string) => [...meetingKeys.details(), id] as const,
-};
-
 export const MEETINGS_PAGE_SIZE = 25;
+const meetings = pagedResource<Meeting, MeetingFilters>('meetings', '/meetings', MEETINGS_PAGE_SIZE);
+export const meetingKeys = meetings.keys;
 
 export const meetingQueries = {
-  list: (filters: MeetingFilters = {}) =>
-    infiniteQueryOptions({
-      queryKey: meetingKeys.list(filters),
-      queryFn: ({ pageParam, signal }) =>
-        apiGet<Page<Meeting>>('/meetings', { ...filters, limit: MEETINGS_PAGE_SIZE, cursor: pageParam }, signal),
-      initialPageParam: undefined as string | undefined,
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-    }),
+  list: meetings.list,
   /** The meetings a follow-up came from or was carried into (a handful): one page. */
   byIds: (ids: readonly string[]) =>
     queryOptions({

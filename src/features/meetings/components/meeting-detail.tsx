@@ -141,16 +141,7 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
       )}
 
       <div className="grid-2 grid-2--print">
-      {meeting.outcomes.length > 0 && (
-        <section aria-labelledby="meeting-outcomes">
-          <h2 id="meeting-outcomes">{t('meetings.detail.outcomes')}</h2>
-          <ul className="list list--bullet" lang="id">
-            {meeting.outcomes.map((o, i) => (
-              <li key={i}>{o}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <TextsSection id="meeting-outcomes" title={t('meetings.detail.outcomes')} texts={meeting.outcomes} />
 
       {(meeting.delegationSize || (meeting.namesAsReported ?? []).length > 0) && (
         <section aria-labelledby="meeting-record">
@@ -185,16 +176,7 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
         </section>
       )}
 
-      {meeting.aims.length > 0 && (
-        <section aria-labelledby="meeting-aims">
-          <h2 id="meeting-aims">{t('meetings.detail.aims')}</h2>
-          <ul className="list list--bullet" lang="id">
-            {meeting.aims.map((a, i) => (
-              <li key={i}>{a}</li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <TextsSection id="meeting-aims" title={t('meetings.detail.aims')} texts={meeting.aims} />
 
       </div>
 
@@ -237,5 +219,20 @@ export function MeetingDetail({ meeting, partnership, people }: MeetingDetailPro
         </section>
       )}
     </article>
+  );
+}
+
+/** A titled list of the meeting's texts in Indonesian (outcomes, aims); nothing when there are none. */
+function TextsSection({ id, title, texts }: { id: string; title: string; texts: string[] }) {
+  if (texts.length === 0) return null;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <ul className="list list--bullet" lang="id">
+        {texts.map((text, i) => (
+          <li key={i}>{text}</li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ClearFilters } from '@/components/ui/clear-filters';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { offeredYears } from '@/domain/dates';
 import { RECORDED_MEETING_KINDS } from '@/domain/meeting';
 import type { Partnership } from '@/domain/partnership';
 import { useFormat } from '@/lib/use-format';
-import { useLabels } from '@/reference-data/use-labels';
+import { PartnershipFilter, SectorFilter } from '@/reference-data/filter-selects';
 import type { MeetingFilters as Filters } from '../api/queries';
 
 type Props = { filters: Filters; partnerships: Partnership[]; onChange: (patch: Partial<Filters>) => void; filtered: boolean };
@@ -13,18 +13,11 @@ type Props = { filters: Filters; partnerships: Partnership[]; onChange: (patch: 
 /** The meetings list's filters: partnership, kind, sector, year (and a date range a dashboard link set). */
 export function MeetingFilters({ filters, partnerships, onChange, filtered }: Props) {
   const { t } = useTranslation();
-  const labels = useLabels();
   const format = useFormat();
   const years = offeredYears();
   return (
     <form className="filters" aria-label={t('meetings.filters')} onSubmit={(e) => e.preventDefault()}>
-      <FilterSelect
-        id="filter-partnership"
-        label={t('meetings.columns.partnership')}
-        value={filters.partnershipId ?? ''}
-        options={partnerships.map((p) => ({ value: p.id, label: labels.partnership(p) }))}
-        onChange={(partnershipId) => onChange({ partnershipId })}
-      />
+      <PartnershipFilter label={t('meetings.columns.partnership')} filters={filters} partnerships={partnerships} onChange={onChange} />
       <FilterSelect
         id="filter-kind"
         label={t('meetings.columns.kind')}
@@ -32,13 +25,7 @@ export function MeetingFilters({ filters, partnerships, onChange, filtered }: Pr
         options={RECORDED_MEETING_KINDS.map((k) => ({ value: k, label: t(`enums.meetingKind.${k}`) }))}
         onChange={(kind) => onChange({ kind: kind ? [kind] : undefined })}
       />
-      <FilterSelect
-        id="filter-sector"
-        label={t('meetings.filterSector')}
-        value={filters.sectorId ?? ''}
-        options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
-        onChange={(sectorId) => onChange({ sectorId })}
-      />
+      <SectorFilter label={t('meetings.filterSector')} filters={filters} onChange={onChange} />
       <FilterSelect
         id="filter-year"
         label={t('dashboard.year')}
@@ -55,11 +42,7 @@ export function MeetingFilters({ filters, partnerships, onChange, filtered }: Pr
         </p>
       )}
       {filtered && (
-        <p className="filters__clear">
-          <Link to="/meetings" replace>
-            {t('common.clearFilters')}
-          </Link>
-        </p>
+        <ClearFilters to="/meetings" />
       )}
     </form>
   );

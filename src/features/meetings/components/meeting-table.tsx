@@ -1,20 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Meeting } from '@/domain/meeting';
-import type { Partnership } from '@/domain/partnership';
-import { DataTable } from '@/components/ui/data-table';
+import { DataTable, type PartnershipRecordsProps } from '@/components/ui/data-table';
 import { IllustrativeTag } from '@/components/ui/tags';
 import { useFormat } from '@/lib/use-format';
 import { useLabels } from '@/reference-data/use-labels';
 
-type MeetingTableProps = {
-  items: Meeting[];
-  partnerships?: ReadonlyMap<string, Partnership>;
-  caption: string;
-  showPartnership?: boolean;
-};
-
-export function MeetingTable({ items, partnerships, caption, showPartnership = true }: MeetingTableProps) {
+export function MeetingTable({ items, partnerships, caption, showPartnership = true }: PartnershipRecordsProps<Meeting>) {
   const { t } = useTranslation();
   const format = useFormat();
   const labels = useLabels();

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { useNavigate } from 'react-router';
 import { RECORDED_MEETING_KINDS, type Meeting } from '@/domain/meeting';
 import { offeredSectors } from '@/domain/sector';
@@ -20,7 +19,8 @@ import { useLabels } from '@/reference-data/use-labels';
 import { useUpdateMeeting } from '../api/mutations';
 import { domId } from '@/components/ui/form/dom-id';
 import { Checkboxes, DateInput, Radios, SelectInput, TextInput } from '@/components/ui/form/fields';
-import { RecordFields, reportedFieldLabel } from './record-fields';
+import { meetingFieldLabels, RecordFields, reportedFieldLabel } from './record-fields';
+import { TextRows } from './text-rows';
 import {
   applyEdit,
   conflictingFields,
@@ -63,8 +63,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   const [errors, setErrors] = useState<Array<SummaryError & { name: string }>>([]);
   const [focusKey, setFocusKey] = useState(0);
   const form = useForm<EditValues>({ defaultValues: fromMeeting(meeting) });
-  const { register, control, handleSubmit, setFocus } = form;
-  const outcomes = useFieldArray({ control, name: 'outcomes' });
+  const { register, handleSubmit } = form;
   const errorByField = useMemo(() => Object.fromEntries(errors.map((e) => [e.name, e.message])), [errors]);
 
   useEffect(() => {
@@ -74,22 +73,11 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
   const labelOf = (name: string): string => {
     const [first, second] = name.split('.');
     const known: Record<string, string> = {
-      kind: t('visit.kind'),
-      title: t('visit.meetingTitle'),
-      date: t('visit.date'),
-      time: t('visit.time'),
-      timeZone: t('visit.timeZone'),
-      place: t('visit.place'),
+      ...meetingFieldLabels(t),
       hostLeadId: t('visit.hostLead'),
       delegationLeadId: t('visit.delegationLead'),
-      facilitatorIds: t('visit.facilitators'),
-      sectorIds: t('visit.sectors'),
-      summary: t('visit.summary'),
       outcomes: second !== undefined ? t('visit.outcome', { n: Number(second) + 1 }) : t('visit.outcomes'),
       source: t('visit.sections.source'),
-      url: t('visit.sourceUrl'),
-      publisher: t('visit.publisher'),
-      dateAsReported: t('visit.dateAsReported'),
     };
     const n = Number(second) + 1;
     if (first === 'participants' && second !== undefined) return t('visit.participant', { n });
@@ -237,19 +225,7 @@ export function MeetingEditForm({ meeting }: { meeting: Meeting }) {
         <Checkboxes name="sectorIds" legend={t('visit.sectors')} register={reg} errors={errs} options={sectorOptions} />
         <TextInput name="summary" label={t('visit.summary')} register={reg} errors={errs} optional multiline />
         <h2 className="subheading">{t('visit.outcomes')}</h2>
-        {outcomes.fields.map((field, index) => (
-          <div className="row-inline" key={field.id}>
-            <TextInput name={`outcomes.${index}.text`} label={t('visit.outcome', { n: index + 1 })} register={reg} errors={errs} />
-            <RemoveRowButton label={t('visit.removeOutcome', { n: index + 1 })} onClick={() => outcomes.remove(index)} />
-          </div>
-        ))}
-        <AddRowButton
-          label={t('visit.addOutcome')}
-          onClick={() => {
-            outcomes.append({ text: '' });
-            setTimeout(() => setFocus(`outcomes.${outcomes.fields.length}.text`), 0);
-          }}
-        />
+        <TextRows form={form} errors={errs} name="outcomes" />
         <RecordFields form={form} errors={errs} peopleOptions={peopleOptions} orgOptions={orgOptions} />
         <TextInput name="source.url" label={t('visit.sourceUrl')} hint={t('visit.sourceUrlHint')} register={reg} errors={errs} optional />
         <TextInput name="source.publisher" label={t('visit.publisher')} register={reg} errors={errs} optional width="half" />

@@ -1,10 +1,12 @@
-import { useFieldArray, type UseFormReturn } from 'react-hook-form';
+import { useFieldArray, type FieldValues, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { SelectInput, TextInput } from '@/components/ui/form/fields';
 import type { TFunction } from 'i18next';
 import { DELEGATION_SIDES, PARTICIPANT_SIDES, type DelegationSide } from '@/domain/meeting';
 import type { EditValues } from './model';
+import { RowCard } from '@/components/ui/form/repeated-rows';
+import { TextRows } from './text-rows';
 
 type Option = { value: string; label: string };
 type Props = { form: UseFormReturn<EditValues>; errors: Record<string, string>; peopleOptions: Option[]; orgOptions: Option[] };
@@ -28,17 +30,9 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
       <h2 className="subheading">{t('visit.participants')}</h2>
       <p className="hint">{t('visit.participantsHint')}</p>
       {participants.fields.map((field, index) => (
-        <fieldset className="row-card" key={field.id}>
-          <legend className="row-card__legend">{t('visit.participant', { n: index + 1 })}</legend>
+        <RowCard key={field.id} legend={t('visit.participant', { n: index + 1 })}>
           <div className="form-row">
-            <SelectInput
-              name={`participants.${index}.side`}
-              label={t('visit.side')}
-              register={reg}
-              errors={errs}
-              placeholder={false}
-              options={PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }))}
-            />
+            <ParticipantSide index={index} form={form} errors={errs} />
             <SelectInput name={`participants.${index}.personId`} label={t('record.participantPerson')} register={reg} errors={errs} optional options={peopleOptions} />
           </div>
           <div className="form-row">
@@ -46,7 +40,7 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
             <TextInput name={`participants.${index}.description`} label={t('visit.description')} register={reg} errors={errs} optional width="half" />
           </div>
           <RemoveRowButton label={t('visit.removeParticipant', { n: index + 1 })} onClick={() => participants.remove(index)} />
-        </fieldset>
+        </RowCard>
       ))}
       <AddRowButton
         label={t('visit.addParticipant')}
@@ -58,15 +52,14 @@ export function RecordFields({ form, errors, peopleOptions, orgOptions }: Props)
 
       <h2 className="subheading">{t('visit.statements')}</h2>
       {statements.fields.map((field, index) => (
-        <fieldset className="row-card" key={field.id}>
-          <legend className="row-card__legend">{t('visit.statement', { n: index + 1 })}</legend>
+        <RowCard key={field.id} legend={t('visit.statement', { n: index + 1 })}>
           <div className="form-row">
             <SelectInput name={`statements.${index}.personId`} label={t('record.statementPerson')} register={reg} errors={errs} optional options={peopleOptions} />
             <TextInput name={`statements.${index}.speaker`} label={t('visit.speaker')} register={reg} errors={errs} optional width="half" />
           </div>
           <TextInput name={`statements.${index}.text`} label={t('visit.quote')} register={reg} errors={errs} multiline />
           <RemoveRowButton label={t('visit.removeStatement', { n: index + 1 })} onClick={() => statements.remove(index)} />
-        </fieldset>
+        </RowCard>
       ))}
       <AddRowButton
         label={t('visit.addStatement')}
@@ -99,54 +92,25 @@ export function ReportedFields<T extends ReportedValues>({ form, errors }: { for
   const f = form as unknown as UseFormReturn<ReportedValues>;
   const reg = f.register;
   const errs = errors;
-  const aims = useFieldArray({ control: f.control, name: 'aims' });
-  const names = useFieldArray({ control: f.control, name: 'namesAsReported' });
   return (
     <>
       <h3 className="subheading">{t('record.aims')}</h3>
-      {aims.fields.map((field, index) => (
-        <div className="row-inline" key={field.id}>
-          <TextInput name={`aims.${index}.text`} label={t('record.aim', { n: index + 1 })} register={reg} errors={errs} />
-          <RemoveRowButton label={t('record.removeAim', { n: index + 1 })} onClick={() => aims.remove(index)} />
-        </div>
-      ))}
-      <AddRowButton
-        id="aims-add"
-        label={t('record.addAim')}
-        onClick={() => {
-          aims.append({ text: '' });
-          focusLater(f, `aims.${aims.fields.length}.text`);
-        }}
-      />
+      <TextRows form={f} errors={errs} name="aims" addId="aims-add" />
 
       <h3 className="subheading">{t('record.delegation')}</h3>
       <p className="hint">{t('record.delegationHint')}</p>
       {DELEGATION_SIDES.map((side) => (
-        <fieldset className="row-card" key={side}>
-          <legend className="row-card__legend">{t(`record.delegationOf.${side}`)}</legend>
+        <RowCard key={side} legend={t(`record.delegationOf.${side}`)}>
           <div className="form-row">
             <TextInput name={`delegationSize.${side}.people`} label={t('record.people')} register={reg} errors={errs} optional inputMode="numeric" width="short" />
             <TextInput name={`delegationSize.${side}.countries`} label={t('record.countries')} register={reg} errors={errs} optional inputMode="numeric" width="short" />
           </div>
-        </fieldset>
+        </RowCard>
       ))}
 
       <h3 className="subheading">{t('record.names')}</h3>
       <p className="hint">{t('record.namesHint')}</p>
-      {names.fields.map((field, index) => (
-        <div className="row-inline" key={field.id}>
-          <TextInput name={`namesAsReported.${index}.text`} label={t('record.name', { n: index + 1 })} register={reg} errors={errs} />
-          <RemoveRowButton label={t('record.removeName', { n: index + 1 })} onClick={() => names.remove(index)} />
-        </div>
-      ))}
-      <AddRowButton
-        id="namesAsReported-add"
-        label={t('record.addName')}
-        onClick={() => {
-          names.append({ text: '' });
-          focusLater(f, `namesAsReported.${names.fields.length}.text`);
-        }}
-      />
+      <TextRows form={f} errors={errs} name="namesAsReported" addId="namesAsReported-add" />
     </>
   );
 }
@@ -163,4 +127,31 @@ export function reportedFieldLabel(t: TFunction, name: string): string | undefin
     return side ? `${t(`record.delegationOf.${side}`)}: ${what}` : t('record.delegation');
   }
   return undefined;
+}
+
+/** The words for the fields both meeting forms name alike (the error summary's labels). */
+export function meetingFieldLabels(t: TFunction): Record<string, string> {
+  return {
+    kind: t('visit.kind'),
+    title: t('visit.meetingTitle'),
+    date: t('visit.date'),
+    time: t('visit.time'),
+    timeZone: t('visit.timeZone'),
+    place: t('visit.place'),
+    facilitatorIds: t('visit.facilitators'),
+    sectorIds: t('visit.sectors'),
+    summary: t('visit.summary'),
+    url: t('visit.sourceUrl'),
+    publisher: t('visit.publisher'),
+    dateAsReported: t('visit.dateAsReported'),
+  };
+}
+
+/** A participant's side (host or guest): the first field of a participant in both meeting forms. */
+export function ParticipantSide<T extends FieldValues>({ index, form, errors }: { index: number; form: UseFormReturn<T>; errors: Record<string, string> }) {
+  const { t } = useTranslation();
+  // Both forms' values hold `participants`; react-hook-form's types cannot see that through T.
+  const f = form as unknown as UseFormReturn<{ participants: Array<{ side: string }> }>;
+  const options = PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }));
+  return <SelectInput name={`participants.${index}.side`} label={t('visit.side')} register={f.register} errors={errors} placeholder={false} options={options} />;
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { reportedFieldLabel } from '../edit-form/record-fields';
+import { meetingFieldLabels, reportedFieldLabel } from '../edit-form/record-fields';
 
 /**
  * The words for a field of the visit form, as the error summary and the message beside the field
@@ -18,17 +18,9 @@ export function visitFieldLabel(t: TFunction, fieldId: string): string {
     partnershipMode: t('visit.partnershipMode'),
     newType: t('visit.partnershipType'),
     newHomeRegionId: t('homeGovernment.pick'),
-    kind: t('visit.kind'),
-    title: t('visit.meetingTitle'),
-    date: t('visit.date'),
-    time: t('visit.time'),
-    timeZone: t('visit.timeZone'),
-    place: t('visit.place'),
+    ...meetingFieldLabels(t),
     hostLead: t('visit.hostLead'),
     delegationLead: t('visit.delegationLead'),
-    facilitatorIds: t('visit.facilitators'),
-    sectorIds: t('visit.sectors'),
-    summary: t('visit.summary'),
     carried: t('visit.sections.carried'),
     name: t('visit.personName'),
     position: t('visit.personPosition'),
@@ -43,9 +35,6 @@ export function visitFieldLabel(t: TFunction, fieldId: string): string {
     ownerId: t('visit.owner'),
     due: t('visit.due'),
     priority: t('visit.priority'),
-    url: t('visit.sourceUrl'),
-    publisher: t('visit.publisher'),
-    dateAsReported: t('visit.dateAsReported'),
     localName: t('visit.localName'),
     level: t('visit.level'),
     countryCode: t('visit.countryCode'),

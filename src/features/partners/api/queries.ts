@@ -3,16 +3,11 @@ import type { Partnership } from '@/domain/partnership';
 import type { TimelineItem, TimelineKind } from '@/domain/timeline';
 import type { Page } from '@/domain/schemas/common';
 import { apiGet } from '@/lib/api-client';
+import { resourceKeys } from '@/lib/query-keys';
 
 export type PartnershipFilters = { stage?: string[]; countryCode?: string; sectorId?: string; q?: string; id?: string[] };
 
-export const partnershipKeys = {
-  all: ['partnerships'] as const,
-  lists: () => [...partnershipKeys.all, 'list'] as const,
-  list: (filters: PartnershipFilters) => [...partnershipKeys.lists(), filters] as const,
-  details: () => [...partnershipKeys.all, 'detail'] as const,
-  detail: (id: string) => [...partnershipKeys.details(), id] as const,
-};
+export const partnershipKeys = resourceKeys<PartnershipFilters>('partnerships');
 
 export const partnershipQueries = {
   /** Partnerships are few (a handful to a few dozen): one page of 100 holds them. */

@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { ClearFilters } from '@/components/ui/clear-filters';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { SearchField } from '@/components/ui/search-field';
 import { STAGES, type Partnership, type Stage } from '@/domain/partnership';
 import { useFormat } from '@/lib/use-format';
+import { SectorFilter } from '@/reference-data/filter-selects';
 import { useLabels } from '@/reference-data/use-labels';
 import { DIRECTORY_SORTS, type DirectoryFilters as Filters, type DirectorySort } from '../directory';
 
@@ -54,13 +55,7 @@ export function DirectoryFilters({ filters, text, onText, onChange, partnerships
         options={STAGES.map((s) => ({ value: s, label: t(`enums.stage.${s}`) }))}
         onChange={(stage) => onChange({ stage: stage ? [stage as Stage] : undefined })}
       />
-      <FilterSelect
-        id="filter-sector"
-        label={t('directory.sector')}
-        value={filters.sectorId ?? ''}
-        options={[...labels.maps.sectors.values()].map((s) => ({ value: s.id, label: labels.sector(s.id) }))}
-        onChange={(sectorId) => onChange({ sectorId })}
-      />
+      <SectorFilter label={t('directory.sector')} filters={filters} onChange={onChange} />
       <FilterSelect
         id="filter-sort"
         label={t('directory.sort')}
@@ -80,11 +75,7 @@ export function DirectoryFilters({ filters, text, onText, onChange, partnerships
         </p>
       ) : null}
       {filtered && (
-        <p className="filters__clear">
-          <Link to="/partners" replace>
-            {t('common.clearFilters')}
-          </Link>
-        </p>
+        <ClearFilters to="/partners" />
       )}
     </form>
   );

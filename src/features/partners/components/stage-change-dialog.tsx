@@ -9,6 +9,7 @@ import type { FieldError } from '@/domain/validation';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useChangeStage } from '../api/mutations';
+import { FormGroup } from '@/components/ui/form/form-group';
 
 type Props = {
   partnership: Partnership;
@@ -122,14 +123,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
           <p>{t('stageChange.final')}</p>
         ) : (
           <>
-            <div className={`form-group${errors.to ? ' form-group--error' : ''}`}>
-              <label className="label" htmlFor={fieldIds.to}>
-                {t('stageChange.to')}
-              </label>
-              <p className="hint" id={`${fieldIds.to}-hint`}>
-                {t('stageChange.toHint')}
-              </p>
-              {errors.to && <ErrorMessage id={`${fieldIds.to}-error`}>{errors.to}</ErrorMessage>}
+            <FormGroup id={fieldIds.to} label={t('stageChange.to')} hint={t('stageChange.toHint')} error={errors.to}>
               <select
                 id={fieldIds.to}
                 className={`select${errors.to ? ' select--error' : ''}`}
@@ -145,7 +139,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
                   </option>
                 ))}
               </select>
-            </div>
+            </FormGroup>
             <div className={`form-group${errors.date ? ' form-group--error' : ''}`}>
               <fieldset className="fieldset" role="group" aria-describedby={`${id}-date-hint${errors.date ? ` ${id}-date-error` : ''}`}>
                 <legend className="fieldset__legend">{t('stageChange.date')}</legend>
@@ -180,14 +174,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
                 </div>
               </fieldset>
             </div>
-            <div className={`form-group${errors.note ? ' form-group--error' : ''}`}>
-              <label className="label" htmlFor={fieldIds.note}>
-                {t('stageChange.note')}
-              </label>
-              <p className="hint" id={`${fieldIds.note}-hint`}>
-                {t('stageChange.noteHint')}
-              </p>
-              {errors.note && <ErrorMessage id={`${fieldIds.note}-error`}>{errors.note}</ErrorMessage>}
+            <FormGroup id={fieldIds.note} label={t('stageChange.note')} hint={t('stageChange.noteHint')} error={errors.note}>
               <textarea
                 id={fieldIds.note}
                 className="input"
@@ -197,7 +184,7 @@ export function StageChangeDialog({ partnership, name, onClose, onSaved }: Props
                 onChange={set('note')}
                 aria-describedby={`${fieldIds.note}-hint${errors.note ? ` ${fieldIds.note}-error` : ''}`}
               />
-            </div>
+            </FormGroup>
           </>
         )}
         <div className="form-actions">

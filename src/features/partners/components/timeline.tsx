@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '@/components/ui/query-state';
@@ -9,6 +9,7 @@ import { TIMELINE_KINDS, type TimelineItem, type TimelineKind } from '@/domain/t
 import { useLabels } from '@/reference-data/use-labels';
 import { useFormat } from '@/lib/use-format';
 import { timelineQuery } from '../api/queries';
+import { PagedList } from '@/components/ui/load-more';
 
 type Props = {
   partnershipId: string;
@@ -56,26 +57,11 @@ export function Timeline({ partnershipId, kinds, onKindsChange }: Props) {
       </fieldset>
       <QueryState query={timeline} isEmpty={items.length === 0 || shown.length === 0} empty={<p>{t('timeline.empty')}</p>}>
         {() => (
-          <>
-            <ol className="timeline__list">
-              {items.map((item, i) => (
-                <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
-              ))}
-            </ol>
-            {timeline.hasNextPage && (
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => void timeline.fetchNextPage()}
-                disabled={timeline.isFetchingNextPage}
-              >
-                {timeline.isFetchingNextPage ? t('common.loadingMore') : t('common.loadMore')}
-              </button>
-            )}
-            <p className="hint" aria-live="polite">
-              {t('common.showing', { shown: items.length, total })}
-            </p>
-          </>
+          <PagedList query={timeline} className="timeline__list" label={t('common.loadMore')} shown={items.length} total={total}>
+            {items.map((item, i) => (
+              <TimelineEntry key={`${item.kind}-${item.at}-${i}`} item={item} />
+            ))}
+          </PagedList>
         )}
       </QueryState>
     </section>
@@ -84,53 +70,48 @@ export function Timeline({ partnershipId, kinds, onKindsChange }: Props) {
 
 function TimelineEntry({ item }: { item: TimelineItem }) {
   const { t } = useTranslation();
-  const format = useFormat();
   const labels = useLabels();
   const stage = (s: Stage | undefined) => (s ? t(`enums.stage.${s}`) : '');
   const status = (s: FollowUpStatus | undefined) => (s ? t(`enums.status.${s}`) : '');
   const by = 'by' in item ? <span className="hint"> · {t('timeline.by', { name: labels.user(item.by) })}</span> : null;
-  const when = (
-    <time className="timeline__date" dateTime={item.date}>
-      {format.date(item.date, 'long')}
-    </time>
+  const row = (modifier: string, what: ReactNode, more: ReactNode) => (
+    <TimelineRow modifier={modifier} date={item.date} what={what}>
+      {more}
+    </TimelineRow>
   );
 
   if (item.kind === 'meeting') {
-    return (
-      <li className="timeline__item timeline__item--meeting">
-        {when}
-        <p className="timeline__what">
-          <span className="caption">{t(`enums.meetingKind.${item.meetingKind}`)}</span>{' '}
-          <Link to={`/meetings/${encodeURIComponent(item.meetingId)}`}>{item.title}</Link>
-        </p>
-        {item.followUps.length > 0 && (
-          <details className="timeline__details">
-            <summary>{t('timeline.agreed', { count: item.followUps.length })}</summary>
-            <ul className="list list--bullet">
-              {item.followUps.map((f) => (
-                <li key={f.id}>
-                  <Link to={`/follow-ups/${encodeURIComponent(f.id)}`}>{f.title}</Link>{' '}
-                  <span className="hint">({status(f.status)})</span>
-                </li>
-              ))}
-            </ul>
-          </details>
-        )}
-      </li>
+    return row(
+      'meeting',
+      <>
+        <span className="caption">{t(`enums.meetingKind.${item.meetingKind}`)}</span>{' '}
+        <Link to={`/meetings/${encodeURIComponent(item.meetingId)}`}>{item.title}</Link>
+      </>,
+      item.followUps.length > 0 && (
+        <details className="timeline__details">
+          <summary>{t('timeline.agreed', { count: item.followUps.length })}</summary>
+          <ul className="list list--bullet">
+            {item.followUps.map((f) => (
+              <li key={f.id}>
+                <Link to={`/follow-ups/${encodeURIComponent(f.id)}`}>{f.title}</Link>{' '}
+                <span className="hint">({status(f.status)})</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ),
     );
   }
   if (item.kind === 'stage') {
-    return (
-      <li className="timeline__item timeline__item--stage">
-        {when}
-        <p className="timeline__what">
-          <strong>
-            {item.from ? t('timeline.stageChange', { from: stage(item.from), to: stage(item.to) }) : t('timeline.stageStart', { to: stage(item.to) })}
-          </strong>
-          {by}
-        </p>
-        {item.note && <p className="timeline__note">{t('timeline.note', { note: item.note })}</p>}
-      </li>
+    return row(
+      'stage',
+      <>
+        <strong>
+          {item.from ? t('timeline.stageChange', { from: stage(item.from), to: stage(item.to) }) : t('timeline.stageStart', { to: stage(item.to) })}
+        </strong>
+        {by}
+      </>,
+      item.note && <p className="timeline__note">{t('timeline.note', { note: item.note })}</p>,
     );
   }
   const link = <Link to={`/follow-ups/${encodeURIComponent(item.followUpId)}`}>{item.title}</Link>;
@@ -141,14 +122,26 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
       : item.event === 'updated'
         ? t('timeline.updated', { fields: fieldNames })
         : t(`timeline.${item.event}`);
+  return row(
+    'follow-up',
+    <>
+      {text} {link}
+      {by}
+    </>,
+    item.comment && <p className="timeline__note">“{item.comment}”</p>,
+  );
+}
+
+/** One item of the timeline: its date, what happened, and what more there is to say of it. */
+function TimelineRow({ modifier, date, what, children }: { modifier: string; date: string; what: ReactNode; children?: ReactNode }) {
+  const format = useFormat();
   return (
-    <li className="timeline__item timeline__item--follow-up">
-      {when}
-      <p className="timeline__what">
-        {text} {link}
-        {by}
-      </p>
-      {item.comment && <p className="timeline__note">“{item.comment}”</p>}
+    <li className={`timeline__item timeline__item--${modifier}`}>
+      <time className="timeline__date" dateTime={date}>
+        {format.date(date, 'long')}
+      </time>
+      <p className="timeline__what">{what}</p>
+      {children}
     </li>
   );
 }

@@ -1,8 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { domId } from '@/components/ui/form/dom-id';
+import { Options } from '@/components/ui/filter-select';
 import { FOLLOW_UP_STATUSES, type FollowUp } from '@/domain/follow-up';
 import { useFormat } from '@/lib/use-format';
 import type { SectionProps } from './section-props';
+import { FormSection } from '@/components/ui/form/repeated-rows';
 
 /** The statuses a visit can move a carried follow-up to (not back to open, not to blocked). */
 const PROGRESS_STATUSES = FOLLOW_UP_STATUSES.filter((s) => s !== 'open' && s !== 'blocked');
@@ -13,8 +15,7 @@ export function CarriedSection({ form, items }: Pick<SectionProps, 'form'> & { i
   const format = useFormat();
   const reg = form.register;
   return (
-    <section aria-labelledby="visit-carried" className="form-section">
-      <h2 id="visit-carried">{t('visit.sections.carried')}</h2>
+    <FormSection id="visit-carried" title={t('visit.sections.carried')}>
       <p className="hint">{t('visit.carriedIntro')}</p>
       <ul className="carried" id={domId('carried')} tabIndex={-1}>
         {items.map((item) => (
@@ -35,17 +36,12 @@ export function CarriedSection({ form, items }: Pick<SectionProps, 'form'> & { i
                 <span className="visually-hidden">: {item.title}</span>
               </label>
               <select id={`progress-${item.id}`} className="select select--compact" {...reg(`progress.${item.id}`)}>
-                <option value="">{t('visit.noChange')}</option>
-                {PROGRESS_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`enums.status.${s}`)}
-                  </option>
-                ))}
+                <Options first={t('visit.noChange')} options={PROGRESS_STATUSES.map((s) => ({ value: s, label: t(`enums.status.${s}`) }))} />
               </select>
             </div>
           </li>
         ))}
       </ul>
-    </section>
+    </FormSection>
   );
 }

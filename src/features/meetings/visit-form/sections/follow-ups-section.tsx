@@ -7,6 +7,7 @@ import { offeredSectors } from '@/domain/sector';
 import { useLabels } from '@/reference-data/use-labels';
 import { emptyFollowUp } from '../model';
 import { addRow, removeRow, type SectionProps } from './section-props';
+import { FormSection, RowCard } from '@/components/ui/form/repeated-rows';
 
 /** What was agreed: new follow-ups, each with an owner, a priority, a due date and sectors. */
 export function FollowUpsSection({ form, errors }: SectionProps) {
@@ -21,12 +22,10 @@ export function FollowUpsSection({ form, errors }: SectionProps) {
     .filter((u) => u.active)
     .map((u) => ({ value: u.id, label: `${u.name} (${t(`enums.role.${u.role}`)})` }));
   return (
-    <section aria-labelledby="visit-follow-ups" className="form-section">
-      <h2 id="visit-follow-ups">{t('visit.sections.followUps')}</h2>
+    <FormSection id="visit-follow-ups" title={t('visit.sections.followUps')}>
       {followUps.fields.length === 0 && <p className="hint">{t('visit.noFollowUps')}</p>}
       {followUps.fields.map((field, index) => (
-        <fieldset className="row-card" key={field.id}>
-          <legend className="row-card__legend">{t('visit.followUp', { n: index + 1 })}</legend>
+        <RowCard key={field.id} legend={t('visit.followUp', { n: index + 1 })}>
           <TextInput name={`followUps.${index}.title`} label={t('visit.followUpTitle')} register={reg} errors={errs} />
           <div className="form-row">
             <SelectInput name={`followUps.${index}.ownerId`} label={t('visit.owner')} hint={t('visitBacklog.ownerHint')} optional register={reg} errors={errs} options={userOptions} />
@@ -45,9 +44,9 @@ export function FollowUpsSection({ form, errors }: SectionProps) {
             <Checkboxes name={`followUps.${index}.sectorIds`} legend={t('visit.followUpSectors')} register={reg} errors={errs} options={sectorOptions} small />
           </details>
           <RemoveRowButton label={t('visit.removeFollowUp', { n: index + 1 })} onClick={() => removeRow(() => followUps.remove(index), 'followUps-add')} />
-        </fieldset>
+        </RowCard>
       ))}
       <AddRowButton id="followUps-add" label={t('visit.addFollowUp')} onClick={() => addRow(form, () => followUps.append(emptyFollowUp()), `followUps.${followUps.fields.length}.title`)} />
-    </section>
+    </FormSection>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { DateInput, Radios, TextInput } from '@/components/ui/form/fields';
 import { RECORDED_MEETING_KINDS } from '@/domain/meeting';
 import type { SectionProps } from './section-props';
+import { FormSection } from '@/components/ui/form/repeated-rows';
 
 /** The meeting itself: kind, title, date, time and place. */
 export function MeetingSection({ form, errors }: SectionProps) {
@@ -9,8 +10,7 @@ export function MeetingSection({ form, errors }: SectionProps) {
   const reg = form.register;
   const errs = errors;
   return (
-    <section aria-labelledby="visit-meeting" className="form-section">
-      <h2 id="visit-meeting">{t('visit.sections.meeting')}</h2>
+    <FormSection id="visit-meeting" title={t('visit.sections.meeting')}>
       <Radios
         name="kind"
         legend={t('visit.kind')}
@@ -25,6 +25,6 @@ export function MeetingSection({ form, errors }: SectionProps) {
         <TextInput name="timeZone" label={t('visit.timeZone')} register={reg} errors={errs} width="half" />
       </div>
       <TextInput name="place" label={t('visit.place')} register={reg} errors={errs} optional />
-    </section>
+    </FormSection>
   );
 }

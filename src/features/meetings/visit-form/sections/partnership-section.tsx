@@ -7,6 +7,7 @@ import { HomeGovernmentPicker } from '@/reference-data/home-government-picker';
 import { useLabels } from '@/reference-data/use-labels';
 import { NewCounterpartChoice, NewOrganizationFields, NewPartnerStart, useNewOrganization } from '../backlog/new-partner-fields';
 import type { SectionProps } from './section-props';
+import { FormSection } from '@/components/ui/form/repeated-rows';
 
 /** Which partnership: an existing one, or a new partner region with the partnership's type. */
 export function PartnershipSection({
@@ -22,8 +23,7 @@ export function PartnershipSection({
   const partnershipMode = useWatch({ control: form.control, name: 'partnershipMode' });
   const organization = useNewOrganization({ form });
   return (
-    <section aria-labelledby="visit-partnership" className="form-section">
-      <h2 id="visit-partnership">{t('visit.sections.partnership')}</h2>
+    <FormSection id="visit-partnership" title={t('visit.sections.partnership')}>
       <Radios
         name="partnershipMode"
         legend={t('visit.partnershipMode')}
@@ -72,6 +72,6 @@ export function PartnershipSection({
           <HomeGovernmentPicker name="newHomeRegionId" register={reg} errors={errs} governments={governments} />
         </div>
       )}
-    </section>
+    </FormSection>
   );
 }

@@ -2,12 +2,13 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { AddRowButton, RemoveRowButton } from '@/components/ui/form/row-buttons';
 import { Checkboxes, SelectInput, TextInput } from '@/components/ui/form/fields';
-import { PARTICIPANT_SIDES } from '@/domain/meeting';
 import type { Partnership } from '@/domain/partnership';
 import type { Person } from '@/domain/person';
 import { useLabels } from '@/reference-data/use-labels';
 import { emptyParticipant, NEW_PERSON } from '../model';
 import { addRow, removeRow, type SectionProps } from './section-props';
+import { FormSection, RowCard } from '@/components/ui/form/repeated-rows';
+import { ParticipantSide } from '../../edit-form/record-fields';
 
 type Props = SectionProps & { partnerships: Partnership[]; people: Person[] };
 
@@ -31,8 +32,7 @@ export function PeopleSection({ form, errors, partnerships, people }: Props) {
       .filter((p) => regionId === undefined || p.regionId === regionId)
       .map((p) => ({ value: p.id, label: p.position ? `${p.name}, ${p.position}` : p.name }));
   return (
-    <section aria-labelledby="visit-people" className="form-section">
-      <h2 id="visit-people">{t('visit.sections.people')}</h2>
+    <FormSection id="visit-people" title={t('visit.sections.people')}>
       {(
         [
           ['hostLead', hostId, homeRegionId],
@@ -64,17 +64,9 @@ export function PeopleSection({ form, errors, partnerships, people }: Props) {
       <h3 className="subheading">{t('visit.participants')}</h3>
       <p className="hint">{t('visit.participantsHint')}</p>
       {participants.fields.map((field, index) => (
-        <fieldset className="row-card" key={field.id}>
-          <legend className="row-card__legend">{t('visit.participant', { n: index + 1 })}</legend>
+        <RowCard key={field.id} legend={t('visit.participant', { n: index + 1 })}>
           <div className="form-row">
-            <SelectInput
-              name={`participants.${index}.side`}
-              label={t('visit.side')}
-              register={reg}
-              errors={errs}
-              placeholder={false}
-              options={PARTICIPANT_SIDES.map((s) => ({ value: s, label: t(`enums.side.${s}`) }))}
-            />
+            <ParticipantSide index={index} form={form} errors={errs} />
             <TextInput name={`participants.${index}.name`} label={t('visit.personName')} register={reg} errors={errs} optional width="half" />
             <TextInput name={`participants.${index}.position`} label={t('visit.personPosition')} register={reg} errors={errs} optional width="half" />
           </div>
@@ -83,11 +75,11 @@ export function PeopleSection({ form, errors, partnerships, people }: Props) {
             <TextInput name={`participants.${index}.description`} label={t('visit.description')} register={reg} errors={errs} optional width="half" />
           </div>
           <RemoveRowButton label={t('visit.removeParticipant', { n: index + 1 })} onClick={() => removeRow(() => participants.remove(index), 'participants-add')} />
-        </fieldset>
+        </RowCard>
       ))}
       <AddRowButton id="participants-add" label={t('visit.addParticipant')} onClick={() => addRow(form, () => participants.append(emptyParticipant()), `participants.${participants.fields.length}.side`)} />
 
       <Checkboxes name="facilitatorIds" legend={t('visit.facilitators')} register={reg} errors={errs} options={orgOptions} />
-    </section>
+    </FormSection>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ReportedFields } from '../../edit-form/record-fields';
 import type { SectionProps } from './section-props';
+import { FormSection } from '@/components/ui/form/repeated-rows';
 
 /**
  * What the report said about the visit (issue 15): its aims, how large each side's delegation
@@ -9,9 +10,8 @@ import type { SectionProps } from './section-props';
 export function RecordSection({ form, errors }: SectionProps) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="visit-record" className="form-section">
-      <h2 id="visit-record">{t('record.section')}</h2>
+    <FormSection id="visit-record" title={t('record.section')}>
       <ReportedFields form={form} errors={errors} />
-    </section>
+    </FormSection>
   );
 }
