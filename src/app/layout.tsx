@@ -81,6 +81,8 @@ export function Layout() {
            * arrival moves nothing that is already on screen.
            */}
           <div id="header-menu" className="header__tools header__menu" data-open={menuOpen}>
+            {/* On a phone the government is named, or switched, here (the header above leaves it out). */}
+            {user && <HomeGovernmentSwitcher user={user} place="menu" />}
             {serverMode ? (
               user && (
                 <Suspense fallback={null}>

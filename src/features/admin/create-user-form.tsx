@@ -13,6 +13,7 @@ import type { FieldError } from '@/domain/validation';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { referenceQueries } from '@/reference-data/queries';
+import { useRegionLabel } from '@/reference-data/use-labels';
 import { useCreateUser } from './api';
 import { fieldMessage, passwordFieldError } from './messages';
 import { PasswordStrengthHint } from '@/components/ui/form/password-strength';
@@ -39,6 +40,7 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
   // The home governments the new user works for (issue 15): asked only when there are several.
   const regions = useQuery(referenceQueries.regions());
   const homes = (regions.data?.items ?? []).filter((r) => r.role === 'home');
+  const regionName = useRegionLabel();
 
   const label = (name: keyof Values) => t(`users.create.${name}`);
 
@@ -112,7 +114,7 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
             hint={t('users.create.homeRegionIdsHint')}
             register={register}
             errors={byName}
-            options={homes.map((r) => ({ value: r.id, label: r.name }))}
+            options={homes.map((r) => ({ value: r.id, label: regionName(r) }))}
           />
         )}
         {withPassword && (
