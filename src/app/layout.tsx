@@ -166,8 +166,12 @@ function UserSwitch() {
   const users = useQuery(referenceQueries.users());
   const active = users.data?.items.filter((u) => u.active) ?? [];
 
+  const setHomeRegionId = usePreferences((s) => s.setHomeRegionId);
+
   const handleChange = (id: string) => {
     setUserId(id);
+    // A government chosen in the header by the previous user may not be the new user's (issue 15).
+    setHomeRegionId('');
     // Everything the API answered was for the previous user.
     void queryClient.invalidateQueries();
   };
