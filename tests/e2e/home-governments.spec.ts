@@ -27,7 +27,7 @@ const COPY = {
     save: 'Simpan kunjungan',
     saved: 'Kunjungan tersimpan.',
     notFound: /tidak ditemukan/,
-    partner: 'Kota Kitakyushu',
+    partner: 'Kota Kitakyushu (Ilustratif)',
   },
   en: {
     government: 'Government',
@@ -46,7 +46,7 @@ const COPY = {
     save: 'Save the visit',
     saved: 'The visit is saved.',
     notFound: /not found/,
-    partner: 'Kitakyushu City',
+    partner: 'Kitakyushu City (Illustrative)',
   },
 } as const;
 
