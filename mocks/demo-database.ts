@@ -7,7 +7,7 @@ import type { Database } from '../server/db/sqlite-dialect';
 import { TABLES } from '../server/db/tables';
 import { openWasmSqlite, type WasmSqlite } from '../server/db/wasm';
 import type { Snapshot } from '../server/store';
-import { demoSnapshot } from './demo-data';
+import { demoSeed } from '../server/seed/seeds';
 
 /**
  * The browser demo's database: the server's schema, migrations and queries on SQLite compiled to
@@ -155,11 +155,11 @@ export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promi
   if (await isEmpty(database)) {
     asSaved = false;
     try {
-      await refill(database, legacy ?? demoSnapshot());
+      await refill(database, legacy ?? demoSeed());
     } catch (error) {
       if (!legacy) throw error;
       console.warn('[demo] the data of the previous demo cannot be moved, starting from the demo data', error);
-      await refill(database, demoSnapshot());
+      await refill(database, demoSeed());
     }
   }
 
@@ -198,7 +198,7 @@ export async function openDemoDatabase(options: DemoDatabaseOptions = {}): Promi
     persist,
     async reset() {
       await queue;
-      await refill(database, demoSnapshot());
+      await refill(database, demoSeed());
       await persist();
     },
     async close() {

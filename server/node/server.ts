@@ -5,7 +5,7 @@ import { needsSetup } from '../auth/setup';
 import { openMitraDatabase } from '../db/open';
 import { createStore } from '../db/store';
 import type { Database } from '../db/engine';
-import { demoSnapshot, emptySnapshot } from '../seed/seeds';
+import { demoSeed, emptySnapshot } from '../seed/seeds';
 import type { Snapshot, Store } from '../store';
 import { clientAddress, createNodeApp } from './app';
 
@@ -50,7 +50,7 @@ export async function createMitraServer(options: MitraServerOptions): Promise<Mi
     url: options.databaseUrl,
     sqlitePath: options.dbPath,
     ...(options.poolSize ? { poolSize: options.poolSize } : {}),
-    seed: typeof options.seed === 'function' ? options.seed : options.seed === 'empty' ? emptySnapshot : demoSnapshot,
+    seed: typeof options.seed === 'function' ? options.seed : options.seed === 'empty' ? emptySnapshot : demoSeed,
   });
   try {
     const now = options.now ?? (() => new Date());

@@ -345,6 +345,8 @@ export const BINZHOU_FOLLOW_UPS: FollowUp[] = [
 
 type Illustration = {
   id: string;
+  /** Another home government than the Regency, and its staff member who keeps the records. */
+  home?: { regionId: string; staffId: string };
   partnerRegionId: string;
   type: Partnership['type'];
   stages: Array<[Stage, string]>;
@@ -418,7 +420,7 @@ function illustrate(ill: Illustration): { partnership: Partnership; meetings: Me
   const firstAt = `${ill.stages[0]?.[1] ?? '2024-01-01'}T02:00:00.000Z`;
   const partnership: Partnership = {
     ...meta(ill.id, firstAt),
-    homeRegionId: IDS.tangerang,
+    homeRegionId: ill.home?.regionId ?? IDS.tangerang,
     partnerRegionId: ill.partnerRegionId,
     type: ill.type,
     stage: ill.stages.at(-1)?.[0] ?? 'exploring',
@@ -427,12 +429,12 @@ function illustrate(ill: Illustration): { partnership: Partnership; meetings: Me
       to: stage,
       date,
       note: 'Contoh ilustratif.',
-      by: IDS.manager,
+      by: ill.home?.staffId ?? IDS.manager,
       at: `${date}T02:00:00.000Z`,
     })),
     focusSectorIds: ill.focus,
     facilitatorIds: [],
-    coordinatorId: IDS.officer2,
+    coordinatorId: ill.home?.staffId ?? IDS.officer2,
     agreements: ill.agreements ?? {},
     notes: 'Kemitraan ilustratif untuk demo: bukan fakta.',
     illustrative: true,
@@ -469,7 +471,7 @@ function illustrate(ill: Illustration): { partnership: Partnership; meetings: Me
       priority: 'normal',
       status: f.status,
       history: [
-        { at, by: IDS.staff, kind: 'created', to: 'open' },
+        { at, by: ill.home?.staffId ?? IDS.staff, kind: 'created', to: 'open' },
         ...(f.status === 'open' ? [] : [{ at, by: f.owner, kind: 'status' as const, from: 'open' as const, to: f.status }]),
       ],
       ...(f.status === 'done' ? { completedAt: at } : {}),
@@ -479,70 +481,39 @@ function illustrate(ill: Illustration): { partnership: Partnership; meetings: Me
 }
 
 /**
- * The second home government's records (illustrative): Kota Tangerang's own partnership with
- * Kitakyushu, one meeting and one follow-up. Only Kota Tangerang's users (and administrators)
- * see them; the Regency's users never do.
+ * The second home government (issue 15), illustrative: Kota (City) Tangerang, beside the Regency.
+ * Its name is "Tangerang" like the Regency's: the level tells them apart, and every display name
+ * is composed from both (`regionLabel` in src/domain/region.ts: "Kota Tangerang", "Tangerang City").
  */
-const KOTA_AT = '2025-06-10T03:00:00.000Z';
 export const KOTA_REGION: Region = {
-    ...meta(IDS.kotaTangerang),
-    // A second home government, to show the separation (issue 15): the City, not the Regency.
-    name: 'Kota Tangerang',
-    level: 'city',
-    countryCode: 'ID',
-    province: 'Banten',
-    role: 'home',
-    strengths: [],
-    notes: 'Pemerintah daerah kedua untuk demo: ilustratif, bukan fakta.',
-    illustrative: true,
-  };
+  ...meta(IDS.kotaTangerang),
+  name: 'Tangerang',
+  level: 'city',
+  countryCode: 'ID',
+  province: 'Banten',
+  role: 'home',
+  strengths: [],
+  notes: 'Pemerintah daerah kedua untuk demo: ilustratif, bukan fakta.',
+  illustrative: true,
+};
 export const KOTA_USER: User = { ...meta(IDS.kotaStaff), name: 'Ayu Kartika', email: 'ayu.kartika@example.org', role: 'staff', position: 'Staf Kerja Sama Kota', active: true, homeRegionIds: [IDS.kotaTangerang] };
-export const KOTA_PARTNERSHIP: Partnership = {
-  ...meta(IDS.kotaPartnership, KOTA_AT),
-  homeRegionId: IDS.kotaTangerang,
+
+/**
+ * Its records, shaped like the Regency's illustrations (one helper, `illustrate`): its own
+ * partnership with Kitakyushu, one meeting and one follow-up, kept and worked on by Ayu. Only the
+ * City's users (and administrators) see them; the Regency's users never do.
+ */
+const KOTA_ILLUSTRATION: Illustration = {
+  id: IDS.kotaPartnership,
+  home: { regionId: IDS.kotaTangerang, staffId: IDS.kotaStaff },
   partnerRegionId: 'reg-kitakyushu',
   type: 'cooperation',
-  stage: 'exploring',
-  stageHistory: [{ to: 'exploring', date: '2025-06-10', note: 'Contoh ilustratif.', by: IDS.kotaStaff, at: KOTA_AT }],
-  focusSectorIds: ['environment'],
-  facilitatorIds: [],
-  agreements: {},
-  notes: 'Kemitraan ilustratif Kota Tangerang untuk demo: bukan fakta.',
-  illustrative: true,
-};
-export const KOTA_MEETING: Meeting = {
-  ...meta(IDS.kotaMeeting, KOTA_AT),
-  partnershipId: IDS.kotaPartnership,
-  kind: 'virtual',
-  title: 'Rapat daring pengelolaan sampah Kota Tangerang (contoh)',
-  date: '2025-06-10',
-  timeZone: 'Asia/Jakarta',
-  participants: [],
-  facilitatorIds: [],
-  sectorIds: ['environment'],
-  summary: 'Pertemuan ilustratif untuk demo: bukan fakta.',
-  statements: [],
-  outcomes: [],
-  aims: [],
-  illustrative: true,
-};
-export const KOTA_FOLLOW_UP: FollowUp = {
-  ...meta(IDS.kotaFollowUp, KOTA_AT),
-  title: 'Kajian bank sampah Kota Tangerang (contoh)',
-  description: 'Tindak lanjut ilustratif untuk demo: bukan fakta.',
-  partnershipId: IDS.kotaPartnership,
-  meetingId: IDS.kotaMeeting,
-  meetingIds: [IDS.kotaMeeting],
-  ownerId: IDS.kotaStaff,
-  dueDate: '2025-12-31',
-  sectorIds: ['environment'],
-  priority: 'normal',
-  status: 'done',
-  history: [
-    { at: KOTA_AT, by: IDS.kotaStaff, kind: 'created', to: 'open' },
-    { at: KOTA_AT, by: IDS.kotaStaff, kind: 'status', from: 'open', to: 'done' },
+  stages: [['exploring', '2025-06-10']],
+  focus: ['environment'],
+  meetings: [{ date: '2025-06-10', kind: 'virtual', title: 'Rapat daring pengelolaan sampah Kota Tangerang (contoh)', sectors: ['environment'] }],
+  followUps: [
+    { title: 'Kajian bank sampah Kota Tangerang (contoh)', sectors: ['environment'], due: '2025-12-31', status: 'done', owner: IDS.kotaStaff, created: '2025-06-10' },
   ],
-  completedAt: KOTA_AT,
 };
 
 /** A fresh copy of the demo data every call: stores mutate what they are given. */
@@ -564,17 +535,21 @@ export function demoSnapshot(): Snapshot {
 
 /**
  * The demo data with the second home government added at the end of each list (issue 15):
- * Kota Tangerang, its partnership, meeting and follow-up, and Ayu, who works only for it.
- * Kept apart from `demoSnapshot` so every figure the tests assert over the demo stays the same.
+ * Kota Tangerang, its partnership, meeting and follow-up, and Ayu, who works only for it. This is
+ * what a new database starts with (server/seed/seeds.ts: `npm start`; the browser demo and its
+ * build-time file: mocks/demo-database.ts), so a newcomer sees two governments. `demoSnapshot`
+ * stays without it for the tests and tools that count over the Regency's data (and the generator
+ * behind the golden replays).
  */
 export function demoSnapshotWithSecondGovernment(): Snapshot {
   const snapshot = demoSnapshot();
+  const kota = illustrate(KOTA_ILLUSTRATION);
   return structuredClone({
     ...snapshot,
     regions: [...snapshot.regions, KOTA_REGION],
     users: [...snapshot.users, KOTA_USER],
-    partnerships: [...snapshot.partnerships, KOTA_PARTNERSHIP],
-    meetings: [...snapshot.meetings, KOTA_MEETING],
-    followUps: [...snapshot.followUps, KOTA_FOLLOW_UP],
+    partnerships: [...snapshot.partnerships, kota.partnership],
+    meetings: [...snapshot.meetings, ...kota.meetings],
+    followUps: [...snapshot.followUps, ...kota.followUps],
   });
 }

@@ -1,8 +1,14 @@
 /** What a new database starts with: the demo data (server/seed), or the least the app runs on. */
-import { demoSnapshot } from './demo-data';
+import { demoSnapshot, demoSnapshotWithSecondGovernment } from './demo-data';
 import type { Snapshot } from '../store';
 
 export { demoSnapshot };
+
+/**
+ * The demo data a new database starts with (`npm start`, the browser demo): the Regency's records
+ * and the second, illustrative home government's (issue 15), so the separation can be seen.
+ */
+export const demoSeed: () => Snapshot = demoSnapshotWithSecondGovernment;
 
 /**
  * The least the app runs on: the sectors (every form and chart lists them), the home region (a

@@ -82,6 +82,8 @@ export function Layout() {
            * arrival moves nothing that is already on screen.
            */}
           <div id="header-menu" className="header__tools header__menu" data-open={menuOpen}>
+            {/* On a phone the government is named, or switched, here (the header above leaves it out). */}
+            {user && <HomeGovernmentSwitcher user={user} place="menu" />}
             {serverMode ? (
               user && (
                 <Suspense fallback={null}>
@@ -165,8 +167,12 @@ function UserSwitch() {
   const users = useQuery(referenceQueries.users());
   const active = users.data?.items.filter((u) => u.active) ?? [];
 
+  const setHomeRegionId = usePreferences((s) => s.setHomeRegionId);
+
   const handleChange = (id: string) => {
     setUserId(id);
+    // A government chosen in the header by the previous user may not be the new user's (issue 15).
+    setHomeRegionId('');
     // Everything the API answered was for the previous user.
     void queryClient.invalidateQueries();
   };

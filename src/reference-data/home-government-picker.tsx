@@ -8,6 +8,7 @@ import { fieldError, type FieldError } from '@/domain/validation';
 import { sessionQuery } from '@/session/session';
 import { usePreferences } from '@/stores/preferences';
 import { referenceQueries } from './queries';
+import { useRegionLabel } from './use-labels';
 
 export type HomeGovernmentChoice = {
   /** The governments the signed-in user may put a new partnership in. */
@@ -42,7 +43,8 @@ type PickerProps<T extends FieldValues> = {
   name: FieldPath<T>;
   register: UseFormRegister<T>;
   errors: Record<string, string>;
-  governments: ReadonlyArray<Pick<Region, 'id' | 'name'>>;
+  /** Regions (named here with their level), or names composed already (without `level`). */
+  governments: ReadonlyArray<Pick<Region, 'id' | 'name'> & Partial<Pick<Region, 'level'>>>;
 };
 
 /**
@@ -52,6 +54,7 @@ type PickerProps<T extends FieldValues> = {
  */
 export function HomeGovernmentPicker<T extends FieldValues>({ name, register, errors, governments }: PickerProps<T>) {
   const { t } = useTranslation();
+  const label = useRegionLabel();
   if (governments.length < 2) return null;
   return (
     <SelectInput
@@ -60,7 +63,7 @@ export function HomeGovernmentPicker<T extends FieldValues>({ name, register, er
       hint={t('homeGovernment.pickHint')}
       register={register}
       errors={errors}
-      options={governments.map((g) => ({ value: g.id, label: g.name }))}
+      options={governments.map((g) => ({ value: g.id, label: g.level ? label({ name: g.name, level: g.level }) : g.name }))}
     />
   );
 }

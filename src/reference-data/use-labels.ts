@@ -10,6 +10,17 @@ function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<st
 }
 
 /**
+ * A region's display name in the active language, composed from its name and level
+ * (`regionLabel`): "Kabupaten Tangerang" / "Tangerang Regency", never the bare name, which two
+ * levels may share (the Regency and the City of Tangerang are both "Tangerang").
+ */
+export function useRegionLabel(): (r: Pick<Region, 'name' | 'level'>) => string {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en' : 'id';
+  return useCallback((r: Pick<Region, 'name' | 'level'>) => regionLabel(r, (level) => t(`enums.level.${level}`), locale), [t, locale]);
+}
+
+/**
  * Names for the ids that resources carry (sectors, users, regions, organisations), in the
  * active language. Until the reference data arrives, an id stands in for its name.
  */
@@ -31,10 +42,7 @@ export function useLabels() {
     [sectors.data, users.data, regions.data, organizations.data],
   );
 
-  const region = useCallback(
-    (r: Pick<Region, 'name' | 'level'>) => regionLabel(r, (level) => t(`enums.level.${level}`), locale),
-    [t, locale],
-  );
+  const region = useRegionLabel();
 
   return useMemo(
     () => ({

@@ -15,9 +15,8 @@ import { en } from '@/i18n/locales/en';
 import { id } from '@/i18n/locales/id';
 
 const data = demoSnapshotWithSecondGovernment();
-// A region's name is without its level ("Tangerang", level city → "Kota Tangerang"); the seed's
-// KOTA_REGION carries the level in its name too, which would read "Kota Kota Tangerang" here.
-const regions = data.regions.map((r) => (r.id === IDS.kotaTangerang ? { ...r, name: 'Tangerang' } : r));
+// A region's name is without its level: the seed's City is "Tangerang", level city → "Kota Tangerang".
+const regions = data.regions;
 const staff = data.users.find((u) => u.id === IDS.staff)!;
 const both: User = { ...staff, homeRegionIds: [IDS.tangerang, IDS.kotaTangerang] };
 const filters = { from: '2025-01-01', to: '2025-12-31' };

@@ -7,6 +7,7 @@ import { followUpMap, loadResource, replaceResource } from '../../server/db/mapp
 import { readSnapshot } from '../../server/db/snapshot';
 import { openWasmSqlite } from '../../server/db/wasm';
 import { demoSnapshot } from '../../server/seed/demo-data';
+import { demoSeed } from '../../server/seed/seeds';
 import { WASM } from './harness';
 
 /**
@@ -37,7 +38,8 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const demoData = () => ({ ...demoSnapshot(), audit: [] });
+/** What a new demo database holds: the demo data with the second home government (issue 15). */
+const demoData = () => ({ ...demoSeed(), audit: [] });
 const firstFollowUp = demoSnapshot().followUps[0]!;
 
 async function retitle(demo: DemoDatabase, title: string) {
@@ -162,7 +164,7 @@ describe.runIf(WASM)('the browser demo database (SQLite in WebAssembly)', () => 
   it('a storage that cannot be read, or a database of a newer release, also starts from the demo data', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const unreadable = await open({ load: () => Promise.reject(new Error('IndexedDB blocked')) });
-    expect((await readSnapshot(unreadable.database.db, 'sqlite')).followUps).toHaveLength(demoSnapshot().followUps.length);
+    expect((await readSnapshot(unreadable.database.db, 'sqlite')).followUps).toHaveLength(demoSeed().followUps.length);
 
     const future = memoryStorage();
     const first = await open(future);

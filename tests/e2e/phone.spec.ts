@@ -14,6 +14,12 @@ const TEXT = {
   en: { menu: 'Menu', language: 'Language', filter: 'Filter', filterActive: (n: number) => `Filter (${n} active)`, status: 'Status' },
 } as const;
 
+/** The home governments of the demo data (issue 15), as the phone menu names them. */
+const GOVERNMENT = {
+  id: { label: 'Pemerintah', all: 'Semua pemerintah', regency: 'Kabupaten Tangerang', city: 'Kota Tangerang' },
+  en: { label: 'Government', all: 'All governments', regency: 'Tangerang Regency', city: 'Tangerang City' },
+} as const;
+
 /** The layout shifts of the page so far (not those right after an input), summed as CLS counts them. */
 async function layoutShift(page: Page): Promise<number> {
   return page.evaluate(
@@ -62,6 +68,45 @@ for (const locale of ['id', 'en'] as const satisfies Locale[]) {
       await expect(menu).toHaveAttribute('aria-expanded', 'false');
       await expect(menu).toBeFocused();
       await expect(language).toBeHidden();
+    });
+
+    test("the menu names the user's home government, or switches between an administrator's; the header stays one row", async ({ page, asUser }) => {
+      const copy = GOVERNMENT[locale];
+      await asUser('usr-rina', locale);
+      await openPage(page, '/');
+      const menu = page.getByRole('button', { name: text.menu });
+      const banner = page.getByRole('banner');
+      // Not in the header's row on a phone: only in the menu, once it is open.
+      await expect(banner.locator('.header__government')).toBeHidden();
+      await menu.click();
+      await expect(banner.locator('.menu-government')).toBeVisible();
+      await expect(banner.locator('.menu-government')).toHaveText(`${copy.label} ${copy.regency}`);
+      await page.keyboard.press('Escape');
+
+      await asUser('usr-sari', locale);
+      await openPage(page, '/');
+      const header = (await page.locator('header.header').boundingBox())!;
+      expect(header.y + header.height).toBeLessThanOrEqual(PHONE.height * 0.15);
+      const government = banner.getByRole('combobox', { name: copy.label });
+      await expect(government).toBeHidden();
+      // By keyboard: the menu button, then the government's select inside the menu.
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      await expect(menu).toHaveAttribute('aria-expanded', 'true');
+      await expect(government).toBeVisible();
+      await expect(government.locator('option')).toHaveText([copy.all, copy.regency, copy.city]);
+      expect((await government.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      expect(await government.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(16);
+      expect(await axeViolations(page)).toEqual([]);
+      await government.focus();
+      await government.selectOption({ label: copy.city });
+      await expect(government).toHaveValue('reg-kota-tangerang');
+      await expect(page.getByRole('status').filter({ hasText: /Memuat|Loading/ })).toHaveCount(0);
+      // Still one header row once the choice is made and the page read again.
+      await page.keyboard.press('Escape');
+      await expect(menu).toBeFocused();
+      const after = (await page.locator('header.header').boundingBox())!;
+      expect(after.y + after.height).toBeLessThanOrEqual(PHONE.height * 0.15);
     });
 
     test('follow-ups: the first row on the first screen, the filters behind a button that counts them', async ({ page, asUser }) => {

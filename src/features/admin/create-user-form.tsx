@@ -13,6 +13,7 @@ import type { FieldError } from '@/domain/validation';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { referenceQueries } from '@/reference-data/queries';
+import { useRegionLabel } from '@/reference-data/use-labels';
 import { useCreateUser } from './api';
 import { passwordFieldError } from './messages';
 import { useFieldErrors } from './use-field-errors';
@@ -37,6 +38,7 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
   // The home governments the new user works for (issue 15): asked only when there are several.
   const regions = useQuery(referenceQueries.regions());
   const homes = (regions.data?.items ?? []).filter((r) => r.role === 'home');
+  const regionName = useRegionLabel();
 
   const label = (name: keyof Values) => t(`users.create.${name}`);
   const { errors, setErrors, focusKey, show } = useFieldErrors(FIELDS, label, (name) => FIELDS.find((f) => f === name));
@@ -97,7 +99,7 @@ export function CreateUserForm({ withPassword, onCreated }: { withPassword: bool
             hint={t('users.create.homeRegionIdsHint')}
             register={register}
             errors={byName}
-            options={homes.map((r) => ({ value: r.id, label: r.name }))}
+            options={homes.map((r) => ({ value: r.id, label: regionName(r) }))}
           />
         )}
         {withPassword && (

@@ -5,6 +5,7 @@ import type { Region } from '@/domain/region';
 import type { User } from '@/domain/user';
 import { isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
+import { useRegionLabel } from '@/reference-data/use-labels';
 import { useSetHomeRegions } from './api';
 
 /**
@@ -15,8 +16,9 @@ import { useSetHomeRegions } from './api';
 export function UserGovernments({ user, homes }: { user: User; homes: readonly Region[] }) {
   const { t } = useTranslation();
   const save = useSetHomeRegions();
+  const label = useRegionLabel();
   const [error, setError] = useState('');
-  const names = homes.filter((h) => user.homeRegionIds.includes(h.id)).map((h) => h.name);
+  const names = homes.filter((h) => user.homeRegionIds.includes(h.id)).map(label);
   const errorId = `gov-${user.id}-error`;
   return (
     <>
@@ -45,7 +47,7 @@ export function UserGovernments({ user, homes }: { user: User; homes: readonly R
             {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
             {homes.map((h) => (
               <label key={h.id} className="checkbox">
-                <input type="checkbox" name="homeRegionIds" value={h.id} defaultChecked={user.homeRegionIds.includes(h.id)} /> {h.name}
+                <input type="checkbox" name="homeRegionIds" value={h.id} defaultChecked={user.homeRegionIds.includes(h.id)} /> {label(h)}
               </label>
             ))}
           </fieldset>

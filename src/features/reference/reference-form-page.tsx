@@ -16,6 +16,7 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { partnershipQueries } from '@/features/partners';
 import { useHomeGovernmentChoice } from '@/reference-data/home-government-picker';
 import { referenceQueries } from '@/reference-data/queries';
+import { useRegionLabel } from '@/reference-data/use-labels';
 import { sessionQuery } from '@/session/session';
 import { useCan } from '@/session/use-can';
 import { createResource, referenceDetail, updateResource } from './api';
@@ -111,13 +112,14 @@ function LoadedForm({ kind, resource }: { kind: FormKind; resource: AnyResource 
   const named = resource as { strengths?: string[]; focusSectorIds?: string[] } | undefined;
   const all = useReferenceFields([...(named?.strengths ?? []), ...(named?.focusSectorIds ?? [])]);
   const homeChoice = useHomeGovernmentChoice();
+  const regionName = useRegionLabel();
   // A new partnership of a user of several governments: which one it belongs to, asked first.
   const homeField: FieldDescriptor = {
     kind: 'select',
     name: 'homeRegionId',
     label: t('homeGovernment.pick'),
     hint: t('homeGovernment.pickHint'),
-    options: homeChoice.governments.map((g) => ({ value: g.id, label: g.name })),
+    options: homeChoice.governments.map((g) => ({ value: g.id, label: regionName(g) })),
     initial: homeChoice.preselected,
     homeGovernment: true,
   };
