@@ -149,7 +149,7 @@ export function FollowUpsPage() {
           to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, ownerId: mineActive ? undefined : userId })).toString() }}
           replace
         >
-          {t('followUps.mine')} {mineCount.data !== undefined && t('followUps.count', { n: format.number(mineCount.data) })}
+          {t('followUps.mine')} <ShortcutCount n={mineCount.data} />
         </Link>
         <Link
           className={`shortcut${overdueActive ? ' shortcut--active' : ''}`}
@@ -157,8 +157,7 @@ export function FollowUpsPage() {
           to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, due: overdueActive ? undefined : 'overdue' })).toString() }}
           replace
         >
-          {t('followUps.overdueShortcut')}{' '}
-          {overdueCount.data !== undefined && t('followUps.count', { n: format.number(overdueCount.data) })}
+          {t('followUps.overdueShortcut')} <ShortcutCount n={overdueCount.data} />
         </Link>
         {/* Items of back-logged visits nobody owns yet: never overdue, assigned here later. */}
         <Link
@@ -167,8 +166,7 @@ export function FollowUpsPage() {
           to={{ search: new URLSearchParams(followUpFiltersToParams({ ...filters, assigned: unassignedActive ? undefined : 'no' })).toString() }}
           replace
         >
-          {t('followUps.unassignedShortcut')}{' '}
-          {unassignedCount.data !== undefined && t('followUps.count', { n: format.number(unassignedCount.data) })}
+          {t('followUps.unassignedShortcut')} <ShortcutCount n={unassignedCount.data} />
         </Link>
       </nav>
 
@@ -182,8 +180,9 @@ export function FollowUpsPage() {
       />
 
       <div className="list-tools">
-        <p className="hint" role="status">
-          {list.data ? t('common.showing', { shown: format.number(items.length), total: format.number(total) }) : ''}
+        <p className="hint list-tools__showing" role="status">
+          {/* A line held from the start (a no-break space), so the count's arrival moves nothing below it. */}
+          {list.data ? t('common.showing', { shown: format.number(items.length), total: format.number(total) }) : '\u00a0'}
         </p>
         <p className="list-tools__exports">
           <span className="visually-hidden">{t('followUps.exports')}: </span>
@@ -265,4 +264,21 @@ export function FollowUpsPage() {
       )}
     </div>
   );
+}
+
+/**
+ * A shortcut's count, or while it loads a hidden "(0)" in its place: the shortcuts keep their
+ * width when the counts arrive (they moved the row sideways on a phone, issue 17).
+ */
+function ShortcutCount({ n }: { n: number | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (n === undefined) {
+    return (
+      <span className="shortcut__count shortcut__count--pending" aria-hidden="true">
+        {t('followUps.count', { n: format.number(0) })}
+      </span>
+    );
+  }
+  return <span className="shortcut__count">{t('followUps.count', { n: format.number(n) })}</span>;
 }
