@@ -592,3 +592,49 @@ describe('the downloads', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });
+
+describe('nothing moves on a phone while the counts load (issue 17)', () => {
+  it('holds the room of each shortcut count and of the "Menampilkan" line before they arrive', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let asked = 0;
+    server.use(
+      http.get('/api/follow-ups', async () => {
+        asked += 1;
+        await gate;
+        // Nothing returned: the request goes on to the API.
+      }),
+    );
+    renderApp('/follow-ups');
+    const shortcuts = await screen.findByRole('navigation', { name: 'Pintasan' });
+    await expect.poll(() => asked, { timeout: 10_000 }).toBeGreaterThanOrEqual(4);
+    const status = screen
+      .getAllByRole('status')
+      .find((el) => el.parentElement?.classList.contains('list-tools'));
+    expect(status).toBeDefined();
+    // A line from the start (a no-break space), not an empty paragraph the count later fills.
+    expect(status?.textContent).toBe('\u00a0');
+    const links = within(shortcuts).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual([
+      'Milik saya (0)',
+      'Terlambat (0)',
+      'Belum ditugaskan (0)',
+    ]);
+    // The "(0)" is only room: hidden, and not part of the names.
+    for (const link of links) {
+      expect(link.querySelector('.shortcut__count--pending')).toHaveAttribute('aria-hidden', 'true');
+    }
+    expect(links.map((l) => l.getAttribute('aria-hidden'))).toEqual([null, null, null]);
+    expect(within(shortcuts).getByRole('link', { name: 'Milik saya' })).toBe(links[0]);
+
+    release();
+    const overdue = await apiTotal({ due: 'overdue' });
+    expect(
+      await within(shortcuts).findByRole('link', { name: `Terlambat (${overdue})` }),
+    ).toBe(links[1]);
+    await waitFor(() => expect(shortcuts.querySelector('.shortcut__count--pending')).toBeNull());
+    expect(status?.textContent).toMatch(/^Menampilkan \d+ dari \d+$/);
+  });
+});

@@ -159,8 +159,9 @@ export function FollowUpsPage() {
       />
 
       <div className="list-tools">
-        <p className="hint" role="status">
-          {list.data ? t('common.showing', { shown: format.number(items.length), total: format.number(total) }) : ''}
+        <p className="hint list-tools__showing" role="status">
+          {/* A line held from the start (a no-break space), so the count's arrival moves nothing below it. */}
+          {list.data ? t('common.showing', { shown: format.number(items.length), total: format.number(total) }) : '\u00a0'}
         </p>
         <p className="list-tools__exports">
           <span className="visually-hidden">{t('followUps.exports')}: </span>
@@ -246,8 +247,6 @@ export function FollowUpsPage() {
 
 /** A shortcut to the list with `filters` (pressed when `active`: choosing it again clears its filter), and its count. */
 function Shortcut({ filters, active, label, count }: { filters: Filters; active: boolean; label: string; count: number | undefined }) {
-  const { t } = useTranslation();
-  const format = useFormat();
   return (
     <Link
       className={`shortcut${active ? ' shortcut--active' : ''}`}
@@ -255,7 +254,24 @@ function Shortcut({ filters, active, label, count }: { filters: Filters; active:
       to={{ search: new URLSearchParams(followUpFiltersToParams(filters)).toString() }}
       replace
     >
-      {label} {count !== undefined && t('followUps.count', { n: format.number(count) })}
+      {label} <ShortcutCount n={count} />
     </Link>
   );
+}
+
+/**
+ * A shortcut's count, or while it loads a hidden "(0)" in its place: the shortcuts keep their
+ * width when the counts arrive (they moved the row sideways on a phone, issue 17).
+ */
+function ShortcutCount({ n }: { n: number | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (n === undefined) {
+    return (
+      <span className="shortcut__count shortcut__count--pending" aria-hidden="true">
+        {t('followUps.count', { n: format.number(0) })}
+      </span>
+    );
+  }
+  return <span className="shortcut__count">{t('followUps.count', { n: format.number(n) })}</span>;
 }
