@@ -44,7 +44,7 @@ export default defineConfig(({ mode }) => ({
           groups: [
             {
               name: 'first-route',
-              test: /src[\\/](components[\\/]ui[\\/](query-state|filter-select)|features[\\/](dashboard|partners)[\\/]api[\\/]queries|features[\\/]partners[\\/]index|reference-data[\\/]use-labels|lib[\\/](use-format|format)|domain[\\/](dates|value-lists|region))/,
+              test: /src[\\/](components[\\/]ui[\\/](query-state|filter-select)|features[\\/](dashboard|partners)[\\/]api[\\/]queries|features[\\/]partners[\\/]index|reference-data[\\/](use-labels|queries)|lib[\\/](use-format|format|query-keys)|domain[\\/](dates|value-lists|region|validation))|query-core[\\/].*infiniteQueryOptions/,
             },
           ],
         },
