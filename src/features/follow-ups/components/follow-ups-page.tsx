@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { Link, useSearchParams } from 'react-router';
@@ -60,8 +60,25 @@ export function FollowUpsPage() {
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
 
-  const change = (patch: Partial<Filters>) =>
-    setParams(followUpFiltersToParams({ ...filters, ...patch }), { replace: true });
+  // A change builds on the one before it even when the page has not yet rendered that one's
+  // address (an owner chosen, then at once a sort: on a busy machine the sort used to drop the
+  // owner, as the page rendered the address of the change before). While the page shows an
+  // address on the way to what was last asked for, changes build on what was asked; once it
+  // shows that address, or any other, on what it shows.
+  const rendered = params.toString();
+  const asked = useRef<{ on: ReadonlySet<string>; last: string; filters: Filters } | undefined>(undefined);
+  useEffect(() => {
+    if (asked.current && (rendered === asked.current.last || !asked.current.on.has(rendered))) asked.current = undefined;
+  }, [rendered]);
+  const change = (patch: Partial<Filters>) => {
+    const pending = asked.current?.on.has(rendered) ? asked.current : undefined;
+    const next = { ...(pending ? pending.filters : filters), ...patch };
+    const nextParams = followUpFiltersToParams(next);
+    const last = new URLSearchParams(nextParams).toString();
+    asked.current = { on: new Set([...(pending ? pending.on : [rendered]), last]), last, filters: next };
+    setParams(nextParams, { replace: true });
+  };
+
 
   // The text filter follows every keystroke (the API answers in milliseconds and the list keeps
   // the previous rows until the new ones arrive); the field keeps exactly what was typed.
