@@ -1,8 +1,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { FollowUp, FollowUpStatus } from '@/domain/follow-up';
 import { EmptyState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
@@ -11,6 +11,7 @@ import { useLabels } from '@/reference-data/use-labels';
 import { ApiError, apiDownload, isApiError } from '@/lib/api-client';
 import { describeError } from '@/lib/describe-error';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useFilterParams } from '@/lib/use-filter-params';
 import { useFormat } from '@/lib/use-format';
 import { usePreferences } from '@/stores/preferences';
 import { followUpCountQuery } from '../api/counts';
@@ -39,8 +40,7 @@ export function FollowUpsPage() {
   const format = useFormat();
   const labels = useLabels();
   const userId = usePreferences((s) => s.userId);
-  const [params, setParams] = useSearchParams();
-  const filters = followUpFiltersFrom(params);
+  const { filters, change } = useFilterParams(followUpFiltersFrom, followUpFiltersToParams);
   // While a new filter loads, the previous rows stay (no flash of "loading" between keystrokes).
   const list = useInfiniteQuery({ ...followUpQueries.list(filters), placeholderData: keepPreviousData });
   const partnerships = useQuery(partnershipQueries.list());
@@ -60,24 +60,6 @@ export function FollowUpsPage() {
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? 0;
 
-  // A change builds on the one before it even when the page has not yet rendered that one's
-  // address (an owner chosen, then at once a sort: on a busy machine the sort used to drop the
-  // owner, as the page rendered the address of the change before). While the page shows an
-  // address on the way to what was last asked for, changes build on what was asked; once it
-  // shows that address, or any other, on what it shows.
-  const rendered = params.toString();
-  const asked = useRef<{ on: ReadonlySet<string>; last: string; filters: Filters } | undefined>(undefined);
-  useEffect(() => {
-    if (asked.current && (rendered === asked.current.last || !asked.current.on.has(rendered))) asked.current = undefined;
-  }, [rendered]);
-  const change = (patch: Partial<Filters>) => {
-    const pending = asked.current?.on.has(rendered) ? asked.current : undefined;
-    const next = { ...(pending ? pending.filters : filters), ...patch };
-    const nextParams = followUpFiltersToParams(next);
-    const last = new URLSearchParams(nextParams).toString();
-    asked.current = { on: new Set([...(pending ? pending.on : [rendered]), last]), last, filters: next };
-    setParams(nextParams, { replace: true });
-  };
 
 
   // The text filter follows every keystroke (the API answers in milliseconds and the list keeps

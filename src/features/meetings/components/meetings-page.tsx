@@ -3,31 +3,29 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { CsvExport } from '@/components/ui/csv-export';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { meetingFiltersFrom, meetingFiltersToParams } from '../api/filters';
-import { meetingQueries, type MeetingFilters as Filters } from '../api/queries';
+import { meetingQueries } from '../api/queries';
 import { MeetingFilters } from './meeting-filters';
 import { MeetingTable } from './meeting-table';
 import { partnershipQueries } from '@/features/partners';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useFilterParams } from '@/lib/use-filter-params';
 import { useCan } from '@/session/use-can';
 
 export function MeetingsPage() {
   const canLogVisit = useCan('meeting.create');
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const filters = meetingFiltersFrom(params);
+  const { filters, change } = useFilterParams(meetingFiltersFrom, meetingFiltersToParams);
   const list = useInfiniteQuery(meetingQueries.list(filters));
   const partnerships = useQuery(partnershipQueries.list());
   const partnershipMap = useMemo(() => new Map(partnerships.data?.items.map((p) => [p.id, p])), [partnerships.data]);
   useDocumentTitle(t('meetings.title'));
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
-  const change = (patch: Partial<Filters>) =>
-    setParams(meetingFiltersToParams({ ...filters, ...patch }), { replace: true });
   const filtered = Object.keys(meetingFiltersToParams(filters)).length > 0;
 
   return (

@@ -3,18 +3,19 @@ import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '@/components/ui/page-header';
 import { CsvExport } from '@/components/ui/csv-export';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { EmptyState, LoadingState } from '@/components/ui/states';
 import { QueryState } from '@/components/ui/query-state';
 import { activityQuery, partnershipQueries } from '../api/queries';
 import { DirectoryFilters } from './directory-filters';
 import { PartnershipTable } from './partnership-table';
-import { directoryApiFilters, directoryFiltersFrom, directoryFiltersToParams, sortDirectory, type DirectoryFilters as Filters } from '../directory';
+import { directoryApiFilters, directoryFiltersFrom, directoryFiltersToParams, sortDirectory } from '../directory';
 import { useCan } from '@/session/use-can';
 import { useSessionSettled } from '@/session/use-session-settled';
 import { useLabels } from '@/reference-data/use-labels';
 import { useNamesReady } from '@/reference-data/use-names-ready';
 import { useDocumentTitle } from '@/lib/use-document-title';
+import { useFilterParams } from '@/lib/use-filter-params';
 import { useFormat } from '@/lib/use-format';
 
 /**
@@ -25,8 +26,7 @@ import { useFormat } from '@/lib/use-format';
 export function PartnersPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [params, setParams] = useSearchParams();
-  const filters = directoryFiltersFrom(params);
+  const { filters, change } = useFilterParams(directoryFiltersFrom, directoryFiltersToParams);
   const labels = useLabels();
   const list = useQuery({ ...partnershipQueries.list(directoryApiFilters(filters)), placeholderData: keepPreviousData });
   const activity = useQuery(activityQuery());
@@ -35,8 +35,6 @@ export function PartnersPage() {
   const sessionSettled = useSessionSettled();
   useDocumentTitle(t('partners.title'));
 
-  const change = (patch: Partial<Filters>) =>
-    setParams(directoryFiltersToParams({ ...filters, ...patch }), { replace: true });
 
   // The text box follows the URL, and the URL follows typing after a short pause.
   const [text, setText] = useState(filters.q ?? '');
