@@ -9,10 +9,13 @@
  * requests go through real sockets, and the load comes from another process (as an attacker's
  * would), so the client's own work does not count against the server. Prints p50, p99 and max
  * for each phase, and p99 ÷ idle p99.
+ *
+ * Options: --requests N, --follow-ups N, --no-nice (the load process at the server's own CPU
+ * priority; by default it runs at nice 19, as a load from another machine costs this one nothing).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
@@ -26,6 +29,8 @@ function option(name: string, fallback: number): number {
 }
 const REQUESTS = option('--requests', 200);
 const FOLLOW_UPS = option('--follow-ups', 21_000);
+/** --no-nice: the load competes with the server for the CPU at the same priority. */
+const NICE = !process.argv.includes('--no-nice');
 const PASSWORD = 'pengukuran latensi di kantor kerja sama';
 
 const dir = mkdtempSync(join(tmpdir(), 'mitra-latency-'));
@@ -99,7 +104,12 @@ async function during(code: string, measure: () => Promise<number[]>): Promise<{
     while (running) process.stdout.write(JSON.stringify(await run()) + '\\n');
     process.exit(0);
   `;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script, base, cookie, adminEmail], { stdio: ['pipe', 'pipe', 'inherit'] });
+  // At the lowest CPU priority: an attacker's or a downloader's own work runs on their machine,
+  // not the server's; on this one machine it should take what the server leaves, not compete
+  // with it. The server still answers every request it sends (the waves and answers printed).
+  const command = NICE ? 'nice' : process.execPath;
+  const args = ['--input-type=module', '-e', script, base, cookie, adminEmail];
+  const child = spawn(command, NICE ? ['-n', '19', process.execPath, ...args] : args, { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const exited = new Promise((done) => child.once('exit', done));
@@ -154,7 +164,10 @@ results.push({
 });
 
 const idleP99 = results[0]!.p99;
-console.log(`GET /api/follow-ups?limit=100, signed in, ${REQUESTS} requests per phase (${FOLLOW_UPS} follow-ups)`);
+console.log(
+  `GET /api/follow-ups?limit=100, signed in, ${REQUESTS} requests per phase (${FOLLOW_UPS} follow-ups); ` +
+    `the load from another process${NICE ? ' at nice 19' : ', same priority'}; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+);
 console.log('phase | p50 ms | p99 ms | max ms | p99 / idle p99 | server event-loop delay p99 / max ms | load');
 for (const r of results) {
   console.log(

@@ -1,9 +1,11 @@
 import type { HttpBindings } from '@hono/node-server';
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { MAX_BODY_BYTES } from '../http';
+import { authProblems } from '../auth/problems';
 import { PROBLEM_TYPES, problemResponse, problems } from '../problem';
+import { createLane } from './lane';
 import { createStaticFiles } from './static';
 
 type FetchHandler = { fetch(request: Request): Response | Promise<Response> };
@@ -20,6 +22,8 @@ export type NodeAppOptions = {
    * can send the header). HSTS is sent only for requests that arrived over HTTPS.
    */
   trustProxy?: boolean;
+  /** The slow lane for sign-in and setup (./lane): how many go per event-loop turn, how many may wait. */
+  lane?: { perTurn?: number; maxWaiting?: number };
 };
 
 /**
@@ -58,7 +62,7 @@ const HSTS = 'max-age=31536000; includeSubDomains';
  * they are read), everything else is the built SPA, with index.html for client routes. Every
  * response carries the security headers; no response carries a stack trace.
  */
-export function createNodeApp({ api, distDir, trustProxy = false, setupOpen = () => false }: NodeAppOptions): Hono {
+export function createNodeApp({ api, distDir, trustProxy = false, setupOpen = () => false, lane: laneOptions }: NodeAppOptions): Hono {
   const files = createStaticFiles(distDir);
   const app = new Hono();
 
@@ -89,6 +93,21 @@ export function createNodeApp({ api, distDir, trustProxy = false, setupOpen = ()
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
     if (isHttps(c, trustProxy)) c.res.headers.set('strict-transport-security', HSTS);
   });
+  // Sign-in and first-run setup, which anyone can send and which may hash a password, wait in a
+  // slow lane (./lane): a burst of them takes turns with signed-in work, not ahead of it.
+  const lane = createLane(laneOptions);
+  const slowLane: MiddlewareHandler = async (_c, next) => {
+    const turn = lane.enter();
+    if (!turn) {
+      const { problem } = authProblems.busy(1);
+      return problemResponse(problem, { 'retry-after': '1' });
+    }
+    await turn;
+    await next();
+  };
+  app.post('/api/auth/sign-in', slowLane);
+  app.post('/api/setup', slowLane);
+
   // API answers are compressed as they go; the SPA's files were compressed by the build (./static).
   app.use('/api/*', compress());
 
