@@ -6,9 +6,9 @@
  * parallel) and a 20,000-row calendar export (downloaded again and again) — against the same
  * request on an idle server. The production composition (`createMitraServer`: SQLite, sign-in at
  * the production scrypt cost, compression, security headers) on a temporary database; the
- * requests go through real sockets, and the load comes from another process (as an attacker's
- * would), so the client's own work does not count against the server. Prints p50, p99 and max
- * for each phase, and p99 ÷ idle p99.
+ * requests go through real sockets, and both the measured requests and the load come from other
+ * processes (as a user's and an attacker's would), so no client's own work counts against the
+ * server. Prints p50, p99 and max for each phase, and p99 ÷ idle p99.
  *
  * Options: --requests N, --follow-ups N, --no-nice (the load process at the server's own CPU
  * priority; by default it runs at nice 19, as a load from another machine costs this one nothing).
@@ -64,20 +64,35 @@ const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('mitra_s
  */
 let loopDelay = monitorEventLoopDelay({ resolution: 5 });
 
-/** `count` list requests one after another; their times in milliseconds. */
+/**
+ * `count` list requests one after another, their times in milliseconds, sent from a process of
+ * their own (as a user's browser is on another machine): in this one, the client's own turns of
+ * the event loop would queue behind the server's work and count against it.
+ */
 async function listTimes(count: number): Promise<number[]> {
   loopDelay = monitorEventLoopDelay({ resolution: 5 });
   loopDelay.enable();
-  const times: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const started = performance.now();
-    const response = await fetch(`${base}/api/follow-ups?limit=100`, { headers: { cookie, 'accept-encoding': 'gzip' } });
-    await response.arrayBuffer();
-    if (response.status !== 200) throw new Error(`list answered ${response.status}`);
-    times.push(performance.now() - started);
-  }
+  const script = `
+    const [url, cookie, count] = process.argv.slice(1);
+    const times = [];
+    for (let i = 0; i < Number(count); i += 1) {
+      const started = performance.now();
+      const response = await fetch(url, { headers: { cookie, 'accept-encoding': 'gzip' } });
+      await response.arrayBuffer();
+      if (response.status !== 200) throw new Error('list answered ' + response.status);
+      times.push(performance.now() - started);
+    }
+    process.stdout.write(JSON.stringify(times));
+  `;
+  const child = spawn(process.execPath, ['--input-type=module', '-e', script, `${base}/api/follow-ups?limit=100`, cookie, String(count)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await new Promise<number | null>((done) => child.once('exit', done));
   loopDelay.disable();
-  return times;
+  if (code !== 0) throw new Error(`the list client exited with ${code}`);
+  return JSON.parse(out) as number[];
 }
 
 /** The event loop's p99 and longest stall in the last phase, in milliseconds. */

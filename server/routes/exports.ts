@@ -245,8 +245,21 @@ const lineBytes = new TextEncoder();
 function foldLongLines(text: string): string {
   return text
     .split('\r\n')
-    .map((line) => (lineBytes.encode(line).length <= 75 ? line : foldLines(line)))
+    .map((line) => (fitsOnOneLine(line) ? line : foldLines(line)))
     .join('\r\n');
+}
+
+const ASCII = /^[\u0000-\u007f]*$/u; // eslint-disable-line no-control-regex -- the ASCII range is the point
+
+/**
+ * Whether a content line is at most 75 octets, measured without encoding it where its length
+ * alone tells (a UTF-16 unit is 1 to 3 octets in UTF-8): encoding every line of a 20,000-event
+ * calendar took a quarter of its export's time on the server.
+ */
+function fitsOnOneLine(line: string): boolean {
+  if (line.length > 75) return false;
+  if (line.length * 3 <= 75 || ASCII.test(line)) return true;
+  return lineBytes.encode(line).length <= 75;
 }
 
 /** A calendar day as the UTC midnight that starts it (an all-day event's date is written from it). */

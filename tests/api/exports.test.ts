@@ -551,10 +551,13 @@ describe('GET /api/follow-ups/export.ics', () => {
     const item = await create(api, {
       title: `Forum teknis ${'滨州市 Binzhou, '.repeat(12)}`.trim(),
     });
+    // 31 characters but 77 octets: "SUMMARY:" and 23 Chinese characters of three octets each.
+    const short = await create(api, { title: '滨'.repeat(23) });
     const { events, lines } = await ics(api);
-    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(75);
+    for (const line of lines) expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     expect(lines.some((line) => line.startsWith('\t') || line.startsWith(' '))).toBe(true);
     const event = events.find((e) => e.get('UID') === `${item.id}@mitra`)!;
     expect(unescapeText(event.get('SUMMARY')!)).toBe(item.title);
+    expect(unescapeText(events.find((e) => e.get('UID') === `${short.id}@mitra`)!.get('SUMMARY')!)).toBe(short.title);
   });
 });
